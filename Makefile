@@ -1,0 +1,48 @@
+# The front door. `make run` and `make test` build the environment when needed.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+KERNEL := newscoder
+CORPUS ?= seeds
+OUTPUT ?= outputs
+PARAMS ?= seeds/params.yaml
+
+.PHONY: env run test lab notebooks check-notebooks bench clean lock
+
+env: $(STAMP)
+
+# Rebuild when the lock or the package metadata changes. Only pip and the lock's hashes are used.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (newscoder)" >/dev/null
+	touch $(STAMP)
+
+run: env
+	$(PY) -m newscoder run --corpus $(CORPUS) --output $(OUTPUT) --params $(PARAMS)
+
+test: env
+	$(PY) -m pytest
+
+lab: env
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+# Re-execute the committed notebooks in place on the seed corpus (fresh kernel, top to bottom).
+notebooks: env
+	$(PY) -m newscoder notebooks
+
+check-notebooks: notebooks
+	git diff --exit-code -- notebooks/
+
+bench: env
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(OUTPUT) .pytest_cache
+
+# Maintainers: re-resolve the pins (hashes included) after editing pyproject.toml.
+lock:
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 --no-header -o requirements.lock
+	$(PY) tools/environment_yml.py

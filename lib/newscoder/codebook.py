@@ -1,0 +1,212 @@
+"""Load the actor codebook: plain YAML files that a researcher edits (see codebook/README.md).
+
+A codebook is a folder holding `actors.yaml`, `persons.yaml` (plus any `persons_*.yaml`),
+`non_actors.yaml` and `titles.yaml`. This module turns them into lookups and checks them, with
+errors that name the file and entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from unidecode import unidecode
+
+from .errors import CodebookError
+
+ACTOR_FIELDS = ("aliases", "demonyms", "metonyms", "institutions")
+
+
+def fold(text: str) -> str:
+    """Key for matching names: diacritics stripped, case folded, curly quotes made straight."""
+    return unidecode(text.replace("’", "'")).casefold().strip()
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    institutions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    actor: str
+    role: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def valid_on(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    variants: tuple[str, ...] = ()
+    actor: str = ""
+    roles: tuple[Role, ...] = ()
+
+    def role_on(self, date: dt.date | None) -> Role | None:
+        """The role valid on `date`, the latest-starting one if several; None without a date or role."""
+        if date is None:
+            return None
+        valid = [r for r in self.roles if r.valid_on(date)]
+        return max(valid, key=lambda r: r.start or dt.date.min) if valid else None
+
+    def actor_on(self, date: dt.date | None) -> str:
+        """The actor this person stands for on `date`: a valid role's actor, else the default."""
+        role = self.role_on(date)
+        return role.actor if role else self.actor
+
+
+@dataclass
+class Codebook:
+    """Everything the entity step needs from the codebook, as lookups."""
+
+    path: Path
+    actors: dict[str, Actor]
+    persons: list[Person]
+    outlets: tuple[str, ...]
+    outlet_suffixes: tuple[str, ...]
+    other_non_actors: tuple[str, ...]
+    titles: tuple[str, ...]
+    institution_nouns: tuple[str, ...]
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def actor_name(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+
+def load_codebook(folder: str | Path) -> Codebook:
+    """Load and check a codebook folder; cached per folder and file modification times.
+
+    folder (str | Path): the folder holding actors.yaml and the other files.
+    RETURNS (Codebook): the loaded codebook.
+    """
+    folder = Path(folder).resolve()
+    if not (folder / "actors.yaml").is_file():
+        raise CodebookError(
+            f"Codebook folder {folder} has no actors.yaml. Point the 'codebook' parameter at a folder "
+            "like the project's codebook/ (see codebook/README.md)."
+        )
+    stamp = tuple(sorted((p.name, os.stat(p).st_mtime_ns) for p in folder.glob("*.yaml")))
+    return _load(folder, stamp)
+
+
+@lru_cache(maxsize=4)
+def _load(folder: Path, stamp: tuple) -> Codebook:
+    actors = _load_actors(folder / "actors.yaml")
+    person_files = [folder / "persons.yaml"] + sorted(p for p in folder.glob("persons_*.yaml"))
+    persons = [p for f in person_files if f.is_file() for p in _load_persons(f, actors)]
+    non_actors = _read_yaml(folder / "non_actors.yaml", required=False)
+    titles = _read_yaml(folder / "titles.yaml", required=False)
+    return Codebook(
+        path=folder,
+        actors=actors,
+        persons=persons,
+        outlets=tuple(non_actors.get("outlets") or ()),
+        outlet_suffixes=tuple(non_actors.get("outlet_suffixes") or ()),
+        other_non_actors=tuple(non_actors.get("other") or ()),
+        titles=tuple(titles.get("titles") or ()),
+        institution_nouns=tuple(titles.get("institution_nouns") or ()),
+    )
+
+
+def _read_yaml(path: Path, *, required: bool = True) -> dict:
+    if not path.is_file():
+        if required:
+            raise CodebookError(f"Codebook file {path} is missing.")
+        return {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise CodebookError(f"Codebook file {path} is not valid YAML: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise CodebookError(f"Codebook file {path} must hold a mapping at the top level (e.g. 'actors:').")
+    return data
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CodebookError(f"{where}: expected a list of names, got {value!r}.")
+    return tuple(value)
+
+
+def _load_actors(path: Path) -> dict[str, Actor]:
+    entries = _read_yaml(path).get("actors")
+    if not isinstance(entries, list):
+        raise CodebookError(f"{path}: expected a top-level list 'actors:'.")
+    actors: dict[str, Actor] = {}
+    for i, entry in enumerate(entries, start=1):
+        where = f"{path.name} entry {i}"
+        if not isinstance(entry, dict) or not entry.get("id"):
+            raise CodebookError(f"{where}: every actor needs an 'id' (got {entry!r}).")
+        actor_id = str(entry["id"])
+        if actor_id in actors:
+            raise CodebookError(f"{where}: actor id {actor_id!r} is used twice.")
+        fields = {k: _strings(entry.get(k), f"{where} ({actor_id}) field '{k}'") for k in ACTOR_FIELDS}
+        actors[actor_id] = Actor(
+            id=actor_id, name=str(entry.get("name") or actor_id), type=str(entry.get("type") or "other"), **fields
+        )
+    return actors
+
+
+def _date(value: object, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise CodebookError(f"{where}: {value!r} is not a date (YYYY-MM-DD).") from None
+
+
+def _load_persons(path: Path, actors: dict[str, Actor]) -> list[Person]:
+    entries = _read_yaml(path).get("persons") or []
+    persons = []
+    for i, entry in enumerate(entries, start=1):
+        where = f"{path.name} entry {i}"
+        if not isinstance(entry, dict) or not entry.get("name"):
+            raise CodebookError(f"{where}: every person needs a 'name' (got {entry!r}).")
+        where = f"{where} ({entry['name']})"
+        roles = []
+        for role in entry.get("roles") or []:
+            if not isinstance(role, dict) or role.get("actor") not in actors:
+                raise CodebookError(f"{where}: role {role!r} names no actor id from actors.yaml.")
+            roles.append(
+                Role(
+                    actor=role["actor"],
+                    role=str(role.get("role") or ""),
+                    start=_date(role.get("start"), where),
+                    end=_date(role.get("end"), where),
+                )
+            )
+        default = str(entry.get("actor") or "")
+        if default and default not in actors:
+            raise CodebookError(f"{where}: actor {default!r} is not an id in actors.yaml.")
+        persons.append(
+            Person(
+                name=str(entry["name"]),
+                variants=_strings(entry.get("variants"), where),
+                actor=default,
+                roles=tuple(roles),
+            )
+        )
+    return persons

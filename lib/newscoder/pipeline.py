@@ -1,0 +1,128 @@
+"""Run the corpus through spaCy and the entity step, producing SCHEMA.md's tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+from tqdm import tqdm
+
+from .codebook import Codebook, load_codebook
+from .corpus import Document, load_corpus
+from .entities import EntityFinder, Mention
+from .model import load_model
+from .paths import resolve_path
+from .tables import DOCUMENTS_COLUMNS, MENTIONS_COLUMNS
+
+
+@dataclass
+class CorpusResult:
+    """What one pass over the corpus gives: the documents and their mentions."""
+
+    documents: list[Document]
+    documents_table: pd.DataFrame
+    mentions_table: pd.DataFrame
+
+
+def sentence_ids(doc: Doc) -> dict[int, int]:
+    """Number the sentences that hold text (blanked boilerplate makes empty ones): token index -> sent_id."""
+    ids, n = {}, 0
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        for token in sent:
+            ids[token.i] = n
+        n += 1
+    return ids
+
+
+def parse(nlp: Language, documents: list[Document], *, batch_size: int = 32, progress: bool = False) -> Iterator[tuple[Document, Doc]]:
+    """Parse the documents that are ok, in order, streaming through `nlp.pipe`."""
+    ready = [d for d in documents if d.status == "ok"]
+    texts = (d.clean_text for d in ready)
+    docs = nlp.pipe(texts, batch_size=batch_size)
+    yield from tqdm(zip(ready, docs), total=len(ready), desc="parsing", unit="doc", disable=not progress)
+
+
+def published_date(document: Document) -> dt.date | None:
+    return dt.date.fromisoformat(document.published) if document.published else None
+
+
+def mention_rows(document: Document, doc: Doc, mentions: list[Mention]) -> list[dict]:
+    sent_of = sentence_ids(doc)
+    return [
+        {
+            "doc_id": document.doc_id,
+            "sent_id": sent_of.get(m.start, 0),
+            "start_char": m.start_char,
+            "end_char": m.end_char,
+            "text": m.text,
+            "label": m.label,
+            "actor_id": m.actor_id,
+            "person": m.person,
+            "kind": m.kind,
+            "rule": m.rule,
+        }
+        for m in mentions
+    ]
+
+
+def document_row(document: Document, n_sentences: int) -> dict:
+    return {
+        "doc_id": document.doc_id,
+        "published": document.published,
+        "published_source": document.published_source,
+        "outlet": document.outlet,
+        "title": document.title,
+        "n_chars": len(document.text),
+        "n_sentences": n_sentences,
+        "n_boilerplate_lines": len(document.removals),
+        "status": document.status,
+        "status_detail": document.status_detail,
+    }
+
+
+def process_corpus(
+    corpus: str | Path,
+    codebook: str | Path | Codebook,
+    model: str | Language,
+    *,
+    progress: bool = False,
+) -> CorpusResult:
+    """Read, parse and find entity mentions in a corpus.
+
+    corpus (str | Path): the corpus folder (relative to the project root or absolute).
+    codebook (str | Path | Codebook): the codebook folder or a loaded codebook.
+    model (str | Language): an installed spaCy pipeline's name, or a loaded pipeline.
+    progress (bool): show a progress bar on stderr.
+    RETURNS (CorpusResult): the documents and the documents/mentions tables.
+    """
+    documents = load_corpus(resolve_path(corpus, name="corpus", must_exist=True))
+    codebook = codebook if isinstance(codebook, Codebook) else load_codebook(resolve_path(codebook, name="codebook", must_exist=True))
+    nlp = model if isinstance(model, Language) else load_model(model)
+    finder = EntityFinder(nlp, codebook)
+    n_sentences: dict[str, int] = {}
+    rows: list[dict] = []
+    for document, doc in parse(nlp, documents, progress=progress):
+        n_sentences[document.doc_id] = len(set(sentence_ids(doc).values()))
+        rows += mention_rows(document, doc, finder(doc, published_date(document)))
+    doc_rows = [document_row(d, n_sentences.get(d.doc_id, 0)) for d in documents]
+    documents_table = pd.DataFrame(doc_rows, columns=DOCUMENTS_COLUMNS)
+    mentions_table = pd.DataFrame(rows, columns=MENTIONS_COLUMNS)
+    return CorpusResult(documents, documents_table, mentions_table)
+
+
+def write_tables(result: CorpusResult, output: str | Path) -> dict[str, Path]:
+    """Write documents.csv and mentions.csv under `<output>/tables/`, sorted by their keys."""
+    from .tables import KEYS, write_table
+
+    folder = resolve_path(output, name="output") / "tables"
+    return {
+        "documents": write_table(result.documents_table, folder / "documents.csv", KEYS["documents"]),
+        "mentions": write_table(result.mentions_table, folder / "mentions.csv", KEYS["mentions"]),
+    }

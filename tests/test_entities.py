@@ -1,0 +1,116 @@
+"""Entity rules, each on a sentence of its own (none taken from the seed articles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newscoder.codebook import Person, Role, fold
+
+DAY = dt.date(2025, 3, 1)
+
+
+def mentions(finder, nlp, text, published=DAY):
+    return finder(nlp(text), published)
+
+
+def find(ms, text):
+    hits = [m for m in ms if m.text == text]
+    assert hits, f"no mention {text!r} in {[m.text for m in ms]}"
+    return hits[0]
+
+
+def test_outlets_are_never_actors(finder, nlp):
+    ms = mentions(finder, nlp, "The Jerusalem Post and Daily Sabah both reported that Ankara rejected the offer.")
+    assert find(ms, "Jerusalem Post").kind == "outlet" and find(ms, "Jerusalem Post").actor_id == ""
+    assert find(ms, "Daily Sabah").actor_id == ""
+    assert not any(m.actor_id == "ISR" for m in ms)
+    assert find(ms, "Ankara").actor_id == "TUR"
+
+
+def test_unknown_outlet_recognised_by_its_name_pattern(finder, nlp):
+    ms = mentions(finder, nlp, "According to the Karachi Chronicle Today, Pakistan recalled its envoy.")
+    assert not any(m.actor_id == "PAK" and "Karachi" in m.text for m in ms)
+    assert find(ms, "Pakistan").actor_id == "PAK"
+
+
+def test_country_name_as_first_name_is_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Israel Katz told reporters in Haifa that the army would stay.")
+    katz = find(ms, "Israel Katz")
+    assert katz.kind == "person" and katz.person == "Israel Katz" and katz.actor_id == "ISR"
+    assert not any(m.text == "Israel" for m in ms)
+
+
+def test_spellings_of_one_person_are_one_person(finder, nlp):
+    ms = mentions(finder, nlp, "Erdogan phoned the mayor. Later Erdoğan said the call went well.")
+    assert {find(ms, "Erdogan").person, find(ms, "Erdoğan").person} == {"Recep Tayyip Erdoğan"}
+    assert find(ms, "Erdogan").actor_id == "TUR"
+
+
+def test_metonym_is_the_government_but_a_location_is_a_place(finder, nlp):
+    actor = mentions(finder, nlp, "Tehran rejected the proposal on Sunday.")
+    assert find(actor, "Tehran").actor_id == "IRN" and find(actor, "Tehran").kind == "metonym"
+    place = mentions(finder, nlp, "The delegation arrived in Tehran on Sunday.")
+    assert find(place, "Tehran").actor_id == "" and find(place, "Tehran").kind == "place"
+    visit = mentions(finder, nlp, "During a visit to Moscow, the minister toured a factory.")
+    assert find(visit, "Moscow").actor_id == ""
+
+
+def test_quoted_metonym_is_the_actor(finder, nlp):
+    ms = mentions(finder, nlp, "Cairo has kept channels open with \u201cTel Aviv\u201d for years.")
+    assert find(ms, "Tel Aviv").actor_id == "ISR"
+    assert find(ms, "Cairo").actor_id == "EGY"
+
+
+def test_demonyms_and_institutions_resolve_to_their_state(finder, nlp):
+    ms = mentions(finder, nlp, "French diplomats said the Knesset would vote after the IDF briefed Pakistani officials.")
+    assert find(ms, "French").actor_id == "FRA"
+    assert find(ms, "Knesset").actor_id == "ISR"
+    assert find(ms, "IDF").actor_id == "ISR"
+    assert find(ms, "Pakistani").actor_id == "PAK"
+
+
+def test_title_before_an_unknown_name_gives_the_actor(finder, nlp):
+    ms = mentions(finder, nlp, "Ghanaian Deputy Foreign Minister Kwabena Osei-Mensah visited the port.")
+    person = next(m for m in ms if m.kind == "person")
+    assert person.person.endswith("Osei-Mensah") and person.actor_id == "GHA"
+
+
+def test_surname_alone_joins_the_full_name_in_the_document(finder, nlp):
+    ms = mentions(finder, nlp, "Kenyan Trade Minister Wanjiru Kamau opened the fair. Kamau said exports would rise.")
+    people = [m for m in ms if m.kind == "person"]
+    assert {m.person for m in people} == {"Wanjiru Kamau"} and len(people) == 2
+    assert {m.actor_id for m in people} == {"KEN"}
+
+
+def test_name_before_regime_is_not_a_person_mention(finder, nlp):
+    ms = mentions(finder, nlp, "The Assad regime collapsed within days.")
+    assert not any(m.kind == "person" for m in ms)
+
+
+def test_title_case_headline_does_not_make_a_country_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Egypt and Sudan Sign New Water Deal")
+    assert find(ms, "Sudan").actor_id == "SDN"
+    assert not any(m.kind == "person" for m in ms)
+
+
+def test_codebook_role_decides_actor_by_date(finder, nlp):
+    text = "Ahmed al-Sharaa addressed the crowd."
+    before = find(mentions(finder, nlp, text, dt.date(2023, 6, 1)), "Ahmed al-Sharaa")
+    after = find(mentions(finder, nlp, text, dt.date(2025, 3, 1)), "Ahmed al-Sharaa")
+    assert before.actor_id == "HTS" and after.actor_id == "SYR"
+
+
+def test_person_actor_on_date_uses_valid_role_else_default():
+    p = Person("A B", actor="XXX", roles=(Role("AAA", "minister", dt.date(2010, 1, 1), dt.date(2012, 1, 1)), Role("BBB", "envoy", dt.date(2011, 6, 1))))
+    assert p.actor_on(dt.date(2009, 1, 1)) == "XXX"
+    assert p.actor_on(dt.date(2010, 6, 1)) == "AAA"
+    assert p.actor_on(dt.date(2011, 7, 1)) == "BBB"  # the later-starting valid role wins
+    assert p.actor_on(dt.date(2012, 1, 1)) == "BBB"  # end dates are exclusive
+    assert p.actor_on(None) == "XXX"
+
+
+@pytest.mark.parametrize("a, b", [("Erdoğan", "ERDOGAN"), ("Türkiye", "Turkiye"), ("Sa’ar", "Sa'ar")])
+def test_fold_ignores_case_diacritics_and_curly_quotes(a, b):
+    assert fold(a) == fold(b)
