@@ -63,9 +63,16 @@ class Person:
         return max(valid, key=lambda r: r.start or dt.date.min) if valid else None
 
     def actor_on(self, date: dt.date | None) -> str:
-        """The actor this person stands for on `date`: a valid role's actor, else the default."""
+        """The actor this person stands for on `date`.
+
+        A person with dated roles stands for an actor only while a role is valid: a former
+        president speaks for no state. The default `actor` applies when the date is unknown or
+        the person has no dated roles.
+        """
+        if date is None or not self.roles:
+            return self.actor
         role = self.role_on(date)
-        return role.actor if role else self.actor
+        return role.actor if role else ""
 
 
 @dataclass

@@ -31,8 +31,11 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "around", "
 # ... and of these when they follow a word of movement ("a visit to Washington").
 MOTION_PREPS = {"to", "from"}
 MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", "arrival", "go", "come", "move", "head", "tour", "relocate", "journey", "drive"}
+# First words of place names that spaCy's small model sometimes tags PERSON.
+PLACE_WORDS = {"mount", "mt.", "lake", "river", "jabal", "jebel", "wadi", "cape", "port", "fort", "gulf", "bay", "strait", "camp", "valley", "desert", "island", "islands", "mountains"}
+PLACE_NOUNS = {"province", "region", "city", "town", "village", "district", "governorate", "area", "county", "municipality", "neighbourhood", "neighborhood", "camp", "port", "island", "valley", "border", "crossing"}
 # Words after a person's name that make the name stand for a regime, not for the person.
-REGIME_WORDS = {"regime", "era", "administration", "government", "doctrine", "family", "dynasty"}
+REGIME_WORDS = {"regime", "administration", "government"}
 
 
 @dataclass(frozen=True)
@@ -81,17 +84,16 @@ class EntityFinder:
             named += [(name, "person", "", person) for name in (person.name, *person.variants)]
         named += [(name, "outlet", "", None) for name in self.codebook.outlets]
         named += [(name, "non_actor", "", None) for name in self.codebook.other_non_actors]
-        seen: set[str] = set()
-        texts, keys = [], []
+        forms: dict[str, set[str]] = {}
         for name, kind, actor_id, person in named:
             key = fold(name)
-            if key in seen:  # first entry wins: curated persons.yaml before bulk imports
-                continue
-            seen.add(key)
-            self.entries[key] = (kind, actor_id, person)
-            for form in {name, unidecode(name)}:
-                texts.append(form)
-                keys.append(key)
+            entry = (kind, actor_id, person)
+            if self.entries.setdefault(key, entry) != entry:
+                continue  # first entry wins: curated persons.yaml before bulk imports
+            # As written, without diacritics, and with either apostrophe.
+            forms.setdefault(key, set()).update({name, unidecode(name), name.replace("'", "’"), name.replace("’", "'")})
+        keys = [key for key, names in forms.items() for _ in sorted(names)]
+        texts = [name for names in forms.values() for name in sorted(names)]
         for key, pattern in zip(keys, nlp.tokenizer.pipe(texts)):
             self.phrases.add(key, [pattern])
 
@@ -115,7 +117,7 @@ class EntityFinder:
                 continue
             kind, actor_id, person = self.entries[doc.vocab.strings[match_id]]
             candidates.append(self._codebook_mention(span, kind, actor_id, person))
-        for _, start, end in self.outlet_matcher(doc):
+        for _, start, end in self.outlet_matcher(doc) if len(self.outlet_matcher) else []:
             candidates.append(self._codebook_mention(doc[start:end], "outlet", "", None, rule="outlet_suffix"))
         return _longest(candidates)
 
@@ -135,11 +137,19 @@ class EntityFinder:
                 continue
             overlapping = {id(m): m for i in range(ent.start, ent.end) if (m := taken.get(i))}
             if not overlapping:
+                if ent.label_ == "PERSON" and self._place_not_person(ent):
+                    result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, "LOC", "entity", rule="ner_person_as_place"))
+                    continue
                 kind = "person" if ent.label_ == "PERSON" else "entity"
                 result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, ent.label_, kind, rule=f"ner_{ent.label_.lower()}"))
                 continue
             inner = list(overlapping.values())
             first = min(inner, key=lambda m: m.start)
+            if ent.label_ == "PERSON" and len(inner) == 1 and first.kind == "non_actor" and (first.start, first.end) == (ent.start, ent.end):
+                # A person the codebook says never speaks for an actor ("Paris Hilton"): a person, no actor.
+                result.remove(first)
+                result.append(replace(first, label="PERSON", kind="person", person=first.text, rule="codebook_non_actor_person"))
+                continue
             if (
                 ent.label_ == "PERSON"
                 and len(inner) == 1
@@ -148,6 +158,7 @@ class EntityFinder:
                 and first.end < ent.end
                 and ent.end - first.end <= 3
                 and all(t.is_title for t in doc[first.end : ent.end])
+                and not _is_headline(_line_of(doc, ent))
             ):
                 # "Israel Katz": a person whose first name is a country's name.
                 result.remove(first)
@@ -159,18 +170,46 @@ class EntityFinder:
                 result.append(Mention(span.start_char, span.end_char, span.start, span.end, span.text, "PERSON", "person", rule=rule))
         return sorted(result, key=lambda m: (m.start_char, m.end_char))
 
+    def _place_not_person(self, ent: Span) -> bool:
+        """spaCy's PERSON that is a place: a place word first ("Mount Hermon"), or the object of 'in', 'near'..."""
+        if ent[0].lower_ in PLACE_WORDS or ent[0].lower_.split("-")[0] in PLACE_WORDS:
+            return True
+        root = ent.root
+        if any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in root.conjuncts):
+            return True  # "the provinces of Daraa, Quneitra and Sweida"
+        first = min([root, *root.conjuncts], key=lambda t: t.i)
+        if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS | {"near", "toward", "towards", "from"}:
+            return True
+        # "the provinces of Daraa, Quneitra and Sweida", "the town of X"
+        governor = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" else first.head if first.dep_ == "appos" else None
+        return governor is not None and governor.lemma_.lower() in PLACE_NOUNS
+
     def resolve(self, doc: Doc, mentions: list[Mention], published: dt.date | None) -> list[Mention]:
         """Places, persons and their actors: the context-dependent decisions."""
         resolved = [self._place_or_actor(doc, m) if m.kind in ("metonym", "actor") else m for m in mentions]
-        resolved = [m for m in (self._regime_or_person(doc, m) for m in resolved) if m is not None]
-        by_start = {m.start: m for m in resolved}
+        resolved = [self._regime(doc, m) for m in resolved]
         canon = self._canonical_persons(resolved)
-        out = []
-        for m in resolved:
+        resolved = [self._regime(doc, self._surname_entity(m, canon)) for m in resolved]
+        by_start = {m.start: m for m in resolved}
+        # Full names first, so that a surname alone can take the actor found for its full name.
+        actor_of: dict[str, str] = {}
+        out: dict[int, Mention] = {}
+        order = sorted(range(len(resolved)), key=lambda i: -(resolved[i].end - resolved[i].start))
+        for i in order:
+            m = resolved[i]
             if m.kind == "person":
-                m = self._resolve_person(doc, m, canon, by_start, published)
-            out.append(m)
-        return out
+                m = self._resolve_person(doc, m, canon, by_start, published, actor_of)
+                if m.actor_id:
+                    actor_of.setdefault(m.person, m.actor_id)
+            out[i] = m
+        return [out[i] for i in range(len(resolved))]
+
+    def _surname_entity(self, m: Mention, canon: dict) -> Mention:
+        """A one-word entity that is the surname of a person named in the document is that person."""
+        if m.kind == "entity" and m.label in ("ORG", "NORP", "GPE", "PERSON") and m.end - m.start == 1:
+            if fold(_strip_possessive(m.text)) in canon:
+                return replace(m, kind="person", label="PERSON", rule="surname_of_named_person")
+        return m
 
     def _place_or_actor(self, doc: Doc, m: Mention) -> Mention:
         root = doc[m.start : m.end].root
@@ -187,11 +226,28 @@ class EntityFinder:
             return replace(m, kind="place", label="PLACE", actor_id="", rule="metonym_as_place")
         return replace(m, kind="place", rule="actor_name_as_place")
 
-    def _regime_or_person(self, doc: Doc, m: Mention) -> Mention | None:
-        """'the Assad regime' names a regime, not a person mention."""
-        if m.kind == "person" and m.end < len(doc) and doc[m.end].lower_ in REGIME_WORDS and m.end - m.start == 1:
-            return replace(m, kind="entity", rule="name_before_regime_word")
-        return m
+    def _regime(self, doc: Doc, m: Mention) -> Mention:
+        """'the Assad regime', 'the Aliyev administration' name a government, not the person.
+
+        The mention stands for the actor the named leader led (codebook default actor), with no
+        person. A possessive ("Assad's regime") keeps the person mention.
+        """
+        if m.kind != "person" or m.end >= len(doc) or doc[m.end].lower_ not in REGIME_WORDS:
+            return m
+        if m.text.endswith(("'s", "’s")) or doc[m.end - 1].lower_ in ("'s", "’s", "’", "'"):
+            return m
+        person = self._person_by_name(m.person or m.text)
+        actor = person.actor if person else m.actor_id
+        return replace(m, kind="regime" if actor else "entity", label="REGIME", person="", actor_id=actor, rule="name_before_regime_word")
+
+    def _person_by_name(self, name: str) -> Person | None:
+        """A codebook person by canonical name, or by a surname that only one codebook person has."""
+        for p in self.codebook.persons:
+            if p.name == name:
+                return p
+        candidates = self.persons_by_last.get(fold(_strip_possessive(name).split()[-1]), []) if name.split() else []
+        actors = {p.actor for p in candidates}
+        return candidates[0] if len(actors) == 1 and candidates else None
 
     def _canonical_persons(self, mentions: list[Mention]) -> dict[str, tuple[str, Person | None]]:
         """Map each surname in the document to one canonical person: codebook first, else the longest name."""
@@ -200,14 +256,16 @@ class EntityFinder:
         for m in sorted(mentions, key=lambda m: (not m.person, -(m.end - m.start), m.start)):
             if m.kind != "person":
                 continue
-            name = m.person or m.text
+            name = m.person or _strip_possessive(m.text)
             last = fold(name.split()[-1]) if name.split() else ""
             if last and last not in canon:
                 canon[last] = (name, codebook_by_name.get(m.person))
         return canon
 
-    def _resolve_person(self, doc: Doc, m: Mention, canon: dict, by_start: dict, published: dt.date | None) -> Mention:
-        words = m.text.replace("’s", "").replace("'s", "").split()
+    def _resolve_person(
+        self, doc: Doc, m: Mention, canon: dict, by_start: dict, published: dt.date | None, actor_of: dict[str, str]
+    ) -> Mention:
+        words = _strip_possessive(m.text).split()
         last = fold(words[-1]) if words else ""
         name, person = (m.person, None) if m.person else canon.get(last, (" ".join(words), None))
         if m.person:
@@ -220,19 +278,31 @@ class EntityFinder:
             actor = self._actor_from_title(doc, m, by_start)
             if actor:
                 rule = f"{rule}+title"
+        if not actor and actor_of.get(name):
+            actor = actor_of[name]
+            rule = f"{rule}+same_person_in_document"
         return replace(m, person=name, actor_id=actor, rule=rule)
 
     def _actor_from_title(self, doc: Doc, m: Mention, by_start: dict) -> str:
-        """'Azerbaijani Defense Minister Zakir Hasanov' -> AZE: a demonym or name, titles, then the person."""
-        i = m.start
-        while i > 0 and doc[i - 1].lower_ in self.title_words:
+        """'Azerbaijani Defense Minister Zakir Hasanov' -> AZE: a demonym or name, a title, then the person.
+
+        The title is a run of up to five words before the name that includes a codebook title
+        word; capitalised words inside it ("Trade" in "Kenyan Trade Minister") are allowed.
+        """
+        mention_end = {mm.end: mm for mm in by_start.values() if mm.kind != "entity"}
+        i, has_title = m.start, False
+        while i > 0 and m.start - i < 5 and (i - 1) not in {mm.end - 1 for mm in mention_end.values()}:
+            token = doc[i - 1]
+            if token.lower_ in self.title_words:
+                has_title = True
+            elif not token.is_title:
+                break
             i -= 1
-        if i == m.start:
+        if not has_title:
             return ""
-        for j in range(max(0, i - 4), i):
-            prior = by_start.get(j)
-            if prior is not None and prior.end in (i, i + 1) and prior.actor_id and prior.kind in ("demonym", "actor", "institution", "metonym"):
-                return prior.actor_id
+        prior = mention_end.get(i)
+        if prior is not None and prior.actor_id and prior.kind in ("demonym", "actor", "institution", "metonym"):
+            return prior.actor_id
         return ""
 
 
@@ -246,3 +316,29 @@ def _longest(candidates: list[Mention]) -> list[Mention]:
         chosen.append(m)
         used.update(range(m.start, m.end))
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+# Short words a title-case headline leaves in lower case.
+_HEADLINE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "over", "amid"}
+
+
+def _line_of(doc: Doc, span: Span) -> Span:
+    """The line of text a span sits on (headlines are lines; spaCy may join them to the next sentence)."""
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    return line if line is not None else span.sent
+
+
+def _is_headline(line: Span) -> bool:
+    """Title Case text ("Turkey and Israel Hold First Talks"), where capitals say nothing about names."""
+    words = [t for t in line if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
+    return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) / len(words) >= 0.85

@@ -87,3 +87,103 @@ def differences(mentions: pd.DataFrame, gold: dict[str, dict]) -> pd.DataFrame:
             rows += [{"doc_id": doc_id, "kind": kind, "item": i, "error": "missed"} for i in sorted(items - got)]
             rows += [{"doc_id": doc_id, "kind": kind, "item": i, "error": "extra"} for i in sorted(got - items)]
     return pd.DataFrame(rows, columns=["doc_id", "kind", "item", "error"])
+
+
+# ---- statements ---------------------------------------------------------------------------------
+
+STATEMENT_KEY = ("source_actor", "target_or_issue", "stance")
+
+
+def load_statement_gold(path: str | Path) -> pd.DataFrame:
+    """Read hand-coded statements (tests/gold/statements.yaml format) as a table."""
+    rows = yaml.safe_load(Path(path).read_text(encoding="utf-8"))["statements"]
+    table = pd.DataFrame(rows).fillna("")
+    table["stance"] = table["stance"].astype(int)
+    return table
+
+
+def anchor_gold(gold: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """Add each gold sentence's character span in its document (`anchor_start`, `anchor_end`)."""
+    gold = gold.copy()
+    starts, ends = [], []
+    for row in gold.itertuples():
+        text = texts[row.doc_id]
+        start = text.find(row.sentence)
+        if start < 0:
+            raise ValueError(f"gold sentence not found in {row.doc_id}: {row.sentence[:60]!r}")
+        starts.append(start)
+        ends.append(start + len(row.sentence))
+    gold["anchor_start"], gold["anchor_end"] = starts, ends
+    return gold
+
+
+def _with_keys(table: pd.DataFrame) -> pd.DataFrame:
+    table = table.copy()
+    table["target_or_issue"] = [t if t else i for t, i in zip(table["target_actor"], table["issue"])]
+    table["stance"] = table["stance"].astype(int)
+    return table
+
+
+def anchor_predictions(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Give each predicted row the gold sentence that holds its trigger (`anchor_start`), or its own sentence."""
+    predicted = predicted.copy()
+    spans = {d: sorted(set(zip(g["anchor_start"], g["anchor_end"]))) for d, g in gold.groupby("doc_id")}
+    anchors = []
+    for row in predicted.itertuples():
+        point = int(getattr(row, "trigger_start", row.start_char))
+        hit = next((s for s, e in spans.get(row.doc_id, []) if s <= point < e), None)
+        anchors.append(hit if hit is not None else -1 - int(row.start_char))
+    predicted["anchor_start"] = anchors
+    return predicted
+
+
+@dataclass(frozen=True)
+class StatementScores:
+    anchored: Scores
+    plover_accuracy: float
+    plover_pairs: int
+    stance_kappa: float
+    stance_pairs: int
+
+
+def _match(gold: pd.DataFrame, predicted: pd.DataFrame, key: list[str]) -> list[tuple[int, int]]:
+    """Pair gold and predicted rows with equal keys, each row used once."""
+    pool: dict[tuple, list[int]] = {}
+    for i, row in predicted.iterrows():
+        pool.setdefault(tuple(row[k] for k in key), []).append(i)
+    pairs = []
+    for i, row in gold.iterrows():
+        candidates = pool.get(tuple(row[k] for k in key))
+        if candidates:
+            pairs.append((i, candidates.pop(0)))
+    return pairs
+
+
+def cohen_kappa(a: list, b: list) -> float:
+    """Cohen's kappa of two raters' labels on the same items."""
+    n = len(a)
+    if n == 0:
+        return float("nan")
+    labels = sorted(set(a) | set(b))
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    expected = sum((a.count(lab) / n) * (b.count(lab) / n) for lab in labels)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def score_statements(predicted: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> StatementScores:
+    """Anchored P/R/F1 of (source, target or issue, stance), PLOVER accuracy and stance kappa.
+
+    predicted (DataFrame): statements.csv rows (with `trigger_start` if available).
+    gold (DataFrame): hand-coded statements, as from `load_statement_gold`.
+    texts (dict): doc_id -> document text as read from the file, to anchor gold sentences.
+    RETURNS (StatementScores): the figures.
+    """
+    gold = _with_keys(anchor_gold(gold[gold["doc_id"].isin(texts)], texts))
+    predicted = _with_keys(anchor_predictions(predicted[predicted["doc_id"].isin(gold["doc_id"])], gold))
+    full = ["doc_id", "anchor_start", *STATEMENT_KEY]
+    matched = _match(gold, predicted, full)
+    anchored = Scores(len(matched), len(predicted) - len(matched), len(gold) - len(matched))
+    plover_hits = sum(gold.loc[g, "plover"] == predicted.loc[p, "plover"] for g, p in matched)
+    loose = _match(gold, predicted, ["doc_id", "anchor_start", "source_actor", "target_or_issue"])
+    kappa = cohen_kappa([int(gold.loc[g, "stance"]) for g, _ in loose], [int(predicted.loc[p, "stance"]) for _, p in loose])
+    return StatementScores(anchored, plover_hits / len(matched) if matched else float("nan"), len(matched), kappa, len(loose))

@@ -17,7 +17,9 @@ from .corpus import Document, load_corpus
 from .entities import EntityFinder, Mention
 from .model import load_model
 from .paths import resolve_path
-from .tables import DOCUMENTS_COLUMNS, MENTIONS_COLUMNS
+from .lexicon import load_lexicon
+from .stance import Statement, StatementCoder
+from .tables import DOCUMENTS_COLUMNS, MENTIONS_COLUMNS, STATEMENTS_COLUMNS
 
 
 @dataclass
@@ -27,6 +29,20 @@ class CorpusResult:
     documents: list[Document]
     documents_table: pd.DataFrame
     mentions_table: pd.DataFrame
+    statements_table: pd.DataFrame
+
+    def document(self, doc_id: str = "") -> Document:
+        """One document by id; the first analysed document if `doc_id` is empty."""
+        ok = [d for d in self.documents if d.status == "ok"]
+        if not doc_id:
+            if not ok:
+                raise ValueError("No document of this corpus could be analysed; see documents.csv.")
+            return ok[0]
+        for d in self.documents:
+            if d.doc_id == doc_id:
+                return d
+        sample = ", ".join(d.doc_id for d in ok[:5])
+        raise ValueError(f"Parameter 'show_doc': {doc_id!r} is not a doc_id of this corpus (for example: {sample}).")
 
 
 def sentence_ids(doc: Doc) -> dict[int, int]:
@@ -106,23 +122,41 @@ def process_corpus(
     codebook = codebook if isinstance(codebook, Codebook) else load_codebook(resolve_path(codebook, name="codebook", must_exist=True))
     nlp = model if isinstance(model, Language) else load_model(model)
     finder = EntityFinder(nlp, codebook)
+    coder = StatementCoder(nlp, load_lexicon(codebook.path))
     n_sentences: dict[str, int] = {}
     rows: list[dict] = []
+    statements: list[dict] = []
     for document, doc in parse(nlp, documents, progress=progress):
-        n_sentences[document.doc_id] = len(set(sentence_ids(doc).values()))
-        rows += mention_rows(document, doc, finder(doc, published_date(document)))
+        sent_of = sentence_ids(doc)
+        n_sentences[document.doc_id] = len(set(sent_of.values()))
+        mentions = finder(doc, published_date(document))
+        rows += mention_rows(document, doc, mentions)
+        statements += statement_rows(coder(doc, mentions, document.doc_id, sent_of))
     doc_rows = [document_row(d, n_sentences.get(d.doc_id, 0)) for d in documents]
     documents_table = pd.DataFrame(doc_rows, columns=DOCUMENTS_COLUMNS)
     mentions_table = pd.DataFrame(rows, columns=MENTIONS_COLUMNS)
-    return CorpusResult(documents, documents_table, mentions_table)
+    statements_table = pd.DataFrame(statements, columns=STATEMENTS_COLUMNS)
+    return CorpusResult(documents, documents_table, mentions_table, statements_table)
+
+
+def statement_rows(statements: list[Statement]) -> list[dict]:
+    """Statements as table rows with ids that are stable from run to run (document, sentence, order)."""
+    rows, counter = [], {}
+    for s in statements:
+        n = counter[(s.doc_id, s.sent_id)] = counter.get((s.doc_id, s.sent_id), 0) + 1
+        row = {k: getattr(s, k) for k in STATEMENTS_COLUMNS if hasattr(s, k)}
+        row.update(statement_id=f"{s.doc_id}-s{s.sent_id:04d}-{n:02d}", event_date="", date_precision="none", date_basis="none")
+        rows.append(row)
+    return rows
 
 
 def write_tables(result: CorpusResult, output: str | Path) -> dict[str, Path]:
-    """Write documents.csv and mentions.csv under `<output>/tables/`, sorted by their keys."""
+    """Write documents.csv, mentions.csv and statements.csv under `<output>/tables/`, sorted by their keys."""
     from .tables import KEYS, write_table
 
     folder = resolve_path(output, name="output") / "tables"
     return {
         "documents": write_table(result.documents_table, folder / "documents.csv", KEYS["documents"]),
         "mentions": write_table(result.mentions_table, folder / "mentions.csv", KEYS["mentions"]),
+        "statements": write_table(result.statements_table, folder / "statements.csv", KEYS["statements"]),
     }

@@ -53,10 +53,19 @@ def page(title: str, body: str, footer: str = "") -> str:
     return PAGE.format(csp=CSP, title=html.escape(title), style=STYLE, body=body, footer=html.escape(footer))
 
 
+# Cells tagged like this (imports, parameters, prerequisites) help notebook users, not report readers.
+HIDE_TAG = "report-hide"
+
+
 def notebook_body(nb: nbformat.NotebookNode) -> str:
-    """The notebook's markdown and outputs as HTML, without code or prompts."""
+    """The notebook's markdown and outputs as HTML, without code, prompts or `report-hide` cells."""
+    from traitlets.config import Config
+
+    config = Config()
+    config.TagRemovePreprocessor.remove_cell_tags = {HIDE_TAG}
+    config.TagRemovePreprocessor.enabled = True
     exporter = HTMLExporter(
-        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+        config=config, template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
     body, _ = exporter.from_notebook_node(nb)
     return body

@@ -10,7 +10,7 @@ from spacy import displacy
 from .boilerplate import Removal
 from .corpus import Document
 
-ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "place", "person"}
+ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "place", "person", "regime"}
 
 
 def actor_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -28,7 +28,7 @@ def actors_per_document(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.D
     table = documents[["doc_id", "published", "outlet", "status"]].copy()
     table["actors"] = table["doc_id"].map(listed).fillna("")
     table["n_actors"] = table["doc_id"].map(counts.groupby("doc_id").size()).fillna(0).astype(int)
-    return table.sort_values("doc_id").reset_index(drop=True)
+    return table.sort_values("doc_id").set_index("doc_id")
 
 
 def top_persons(mentions: pd.DataFrame, n: int = 15) -> pd.DataFrame:
@@ -40,7 +40,7 @@ def top_persons(mentions: pd.DataFrame, n: int = 15) -> pd.DataFrame:
         actors=("actor_id", lambda s: ", ".join(sorted({a for a in s if a}))),
     )
     table = table.reset_index().sort_values(["mentions", "person"], ascending=[False, True])
-    return table.head(n).reset_index(drop=True)
+    return table.head(n).set_index("person")
 
 
 def cooccurrence(mentions: pd.DataFrame, unit: str = "sentence", min_count: int = 1) -> pd.DataFrame:
@@ -108,7 +108,7 @@ def removals_table(documents: list[Document]) -> pd.DataFrame:
         for d in documents
         for r in d.removals
     ]
-    return pd.DataFrame(rows, columns=["doc_id", "start_char", "end_char", "kind", "text"])
+    return pd.DataFrame(rows, columns=["doc_id", "start_char", "end_char", "kind", "text"]).set_index("doc_id")
 
 
 def entity_summary(documents: pd.DataFrame, mentions: pd.DataFrame) -> str:

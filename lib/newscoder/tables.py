@@ -11,9 +11,15 @@ DOCUMENTS_COLUMNS = [
     "n_boilerplate_lines", "status", "status_detail",
 ]
 MENTIONS_COLUMNS = ["doc_id", "sent_id", "start_char", "end_char", "text", "label", "actor_id", "person", "kind", "rule"]
+STATEMENTS_COLUMNS = [
+    "statement_id", "doc_id", "sent_id", "start_char", "end_char", "sentence", "trigger", "source_actor",
+    "source_person", "target_actor", "target_person", "issue", "stance", "mode", "plover", "event_date",
+    "date_precision", "date_basis", "rule", "trigger_start", "trigger_end",
+]
 KEYS = {
     "documents": ["doc_id"],
     "mentions": ["doc_id", "start_char", "end_char"],
+    "statements": ["doc_id", "start_char", "statement_id"],
 }
 
 

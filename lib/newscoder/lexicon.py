@@ -1,0 +1,119 @@
+"""Load the trigger lexicon and the issue list of a codebook (`triggers.yaml`, `issues.yaml`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import CodebookError
+
+PLOVER = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+MODES = ("verbal", "material")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: words that express an act and how to code it."""
+
+    id: str
+    lemmas: frozenset[str]
+    plover: str
+    stance: int
+    mode: str
+    pos: str = "VERB"
+    objects: frozenset[str] = frozenset()
+    particle: frozenset[str] = frozenset()
+    symmetric: bool = False
+    speech: bool = False
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    label: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    speech_verbs: frozenset[str]
+    modal_words: frozenset[str]
+    anaphors: frozenset[str]
+    issues: tuple[Issue, ...]
+
+
+def _read(path: Path) -> dict:
+    if not path.is_file():
+        raise CodebookError(f"Codebook file {path} is missing; copy it from the project's codebook/ folder.")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CodebookError(f"Codebook file {path} is not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise CodebookError(f"Codebook file {path} must hold a mapping at the top level.")
+    return data
+
+
+def _words(value: object) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        value = [value]
+    return frozenset(str(v).lower() for v in value)
+
+
+def _trigger(entry: dict, where: str) -> Trigger:
+    if not isinstance(entry, dict) or not entry.get("id") or not entry.get("lemmas"):
+        raise CodebookError(f"{where}: every trigger needs an 'id' and 'lemmas' (got {entry!r}).")
+    where = f"{where} ({entry['id']})"
+    if entry.get("plover") not in PLOVER:
+        raise CodebookError(f"{where}: plover {entry.get('plover')!r} is not one of {', '.join(PLOVER)}.")
+    if entry.get("mode") not in MODES:
+        raise CodebookError(f"{where}: mode {entry.get('mode')!r} must be 'verbal' or 'material'.")
+    if entry.get("stance") not in (-1, 0, 1):
+        raise CodebookError(f"{where}: stance {entry.get('stance')!r} must be 1, 0 or -1.")
+    pos = str(entry.get("pos", "VERB")).upper()
+    if pos not in ("VERB", "NOUN"):
+        raise CodebookError(f"{where}: pos {pos!r} must be VERB or NOUN.")
+    return Trigger(
+        id=str(entry["id"]), lemmas=_words(entry["lemmas"]), plover=entry["plover"], stance=int(entry["stance"]),
+        mode=entry["mode"], pos=pos, objects=_words(entry.get("objects")), particle=_words(entry.get("particle")),
+        symmetric=bool(entry.get("symmetric", False)), speech=bool(entry.get("speech", False)),
+    )
+
+
+def load_lexicon(folder: str | Path) -> Lexicon:
+    """Load and check `triggers.yaml` and `issues.yaml` from a codebook folder."""
+    folder = Path(folder).resolve()
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yaml")) if p.name in ("triggers.yaml", "issues.yaml"))
+    return _load(folder, stamp)
+
+
+@lru_cache(maxsize=4)
+def _load(folder: Path, stamp: tuple) -> Lexicon:
+    data = _read(folder / "triggers.yaml")
+    entries = data.get("triggers") or []
+    triggers = tuple(_trigger(e, f"triggers.yaml entry {i}") for i, e in enumerate(entries, start=1))
+    ids = [t.id for t in triggers]
+    if len(set(ids)) != len(ids):
+        raise CodebookError(f"triggers.yaml: trigger ids must be unique; repeated: {sorted({i for i in ids if ids.count(i) > 1})}.")
+    issues_data = _read(folder / "issues.yaml").get("issues") or []
+    issues = []
+    for i, entry in enumerate(issues_data, start=1):
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("phrases"):
+            raise CodebookError(f"issues.yaml entry {i}: every issue needs an 'id' and 'phrases' (got {entry!r}).")
+        issues.append(Issue(str(entry["id"]), str(entry.get("label", entry["id"])), tuple(str(p).lower() for p in entry["phrases"])))
+    return Lexicon(
+        triggers=triggers,
+        speech_verbs=_words(data.get("speech_verbs")),
+        modal_words=_words(data.get("modal_words")),
+        anaphors=_words(data.get("anaphors")),
+        issues=tuple(issues),
+    )

@@ -1,0 +1,434 @@
+"""Actor-stance coding: who says or does what toward whom or toward which issue, from dependency parses.
+
+`StatementCoder(nlp, lexicon)(doc, mentions)` codes one document in steps, each callable alone:
+
+1. `find_triggers`: lexicon words in each sentence (lemma, part of speech, required object or
+   particle), leaving out negated ones and material acts that are only possible or planned.
+2. `sources` / `targets`: the actors around each trigger in the parse — subject or passive agent,
+   the speaker of reported speech, pronouns and "the ministry" resolved to the last actor; object,
+   prepositional object or the subject of the reported clause.
+3. `issue_of`: an issue from the codebook whose phrase occurs in the trigger's clause.
+4. `statements`: one row per (source, target), both directions for symmetric acts.
+
+The rules are written out in codebook/README.md ("Statements"); each row's `rule` names them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import permutations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .entities import Mention
+from .lexicon import Lexicon, Trigger
+
+ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+OBJECT_DEPS = {"dobj", "obj", "dative", "iobj", "attr", "oprd"}
+TARGET_PREPS = {"with", "to", "against", "toward", "towards", "on", "between", "upon", "at", "for", "from", "over"}
+NP_PREPS = {"of", "from", "within", "in", "at", "by"}
+MODIFIER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod", "appos"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+PRONOUNS_ACTOR = {"it", "its", "they", "them", "their", "we", "our"}
+PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
+
+
+@dataclass(frozen=True)
+class Party:
+    """An actor taking part in a statement, and how it was found."""
+
+    actor: str
+    person: str = ""
+    how: str = ""
+
+
+@dataclass(frozen=True)
+class Statement:
+    doc_id: str
+    sent_id: int
+    start_char: int
+    end_char: int
+    sentence: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    source_actor: str
+    source_person: str
+    target_actor: str
+    target_person: str
+    issue: str
+    stance: int
+    mode: str
+    plover: str
+    rule: str
+
+
+class StatementCoder:
+    """Code the statements of parsed documents with one trigger lexicon."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.by_lemma: dict[tuple[str, str], list[Trigger]] = {}
+        for trigger in lexicon.triggers:
+            for lemma in trigger.lemmas:
+                self.by_lemma.setdefault((lemma, trigger.pos), []).append(trigger)
+        for entries in self.by_lemma.values():
+            # Entries that need an object or particle are more specific: try them first.
+            entries.sort(key=lambda t: (not (t.objects or t.particle),))
+        self.issue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.issue_lemmas = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        for issue in lexicon.issues:
+            self.issue_matcher.add(issue.id, list(nlp.tokenizer.pipe(issue.phrases)))
+            self.issue_lemmas.add(issue.id, list(nlp.pipe(issue.phrases)))
+
+    # ---- step 1: triggers ------------------------------------------------------------------
+    def trigger_of(self, token: Token) -> Trigger | None:
+        """The lexicon entry a token triggers, if any."""
+        pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else ""
+        if not pos:
+            return None
+        for entry in self.by_lemma.get((token.lemma_.lower(), pos), []) + self.by_lemma.get((token.lower_, pos), []):
+            if entry.objects and not _has_object(token, entry.objects):
+                continue
+            if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children):
+                continue
+            return entry
+        return None
+
+    def find_triggers(self, sent: Span) -> list[tuple[Token, Trigger, str]]:
+        """Triggers of a sentence with a note on modality; negated and hypothetical acts left out."""
+        found = []
+        for token in sent:
+            entry = self.trigger_of(token)
+            if entry is None or _negated(token):
+                continue
+            if entry.pos == "NOUN" and token.head.i != token.i and self.trigger_of(token.head) is not None:
+                continue  # "held talks": the verb is coded, not the noun as well
+            if entry.pos == "NOUN" and token.dep_ in ("compound",):
+                continue
+            modal = self._modal(token)
+            if modal and entry.mode == "material":
+                continue  # "could strike", "plans to deploy": not an act
+            if self._inside_request(token):
+                continue  # "urged Israel to halt": the halt is what was asked for
+            found.append((token, entry, f"+modal:{modal}" if modal else ""))
+        return found
+
+    def _modal(self, token: Token) -> str:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in self.lexicon.modal_words:
+                return child.lower_
+        head = token
+        while head.dep_ in ("xcomp", "ccomp", "acl", "advcl") and head.head.i != head.i:
+            head = head.head
+            if head.lemma_.lower() in self.lexicon.modal_words:
+                return head.lemma_.lower()
+            if token.dep_ == "acl":
+                break
+        return ""
+
+    def _inside_request(self, token: Token) -> bool:
+        head = token
+        for _ in range(3):
+            if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
+                return False
+            head = head.head
+            entry = self.trigger_of(head)
+            if entry is not None and entry.plover in ("REQUEST", "THREATEN", "REJECT") and entry.speech:
+                return True
+        return False
+
+    # ---- step 2: who ---------------------------------------------------------------------------
+    def parties(self, token: Token, ctx: "_Context", depth: int = 0) -> list[Party]:
+        """The actors a noun phrase refers to: the phrase itself, its conjuncts, modifiers, 'of' phrases."""
+        heads = [token] + ([t for t in token.conjuncts if t.i > token.i] if depth == 0 else [])
+        found: list[Party] = []
+        for head in heads:
+            found += self._party_of_head(head, ctx, depth)
+        return _unique(found)
+
+    def _party_of_head(self, head: Token, ctx: "_Context", depth: int) -> list[Party]:
+        m = ctx.mention_at.get(head.i)
+        if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
+            return [Party(m.actor_id, m.person, m.kind)]
+        lower = head.lower_
+        if lower in PRONOUNS_PERSON and ctx.last_person:
+            return [replace(ctx.last_person, how="pronoun")]
+        if lower in PRONOUNS_ACTOR and ctx.last_actor:
+            return [replace(ctx.last_actor, how="pronoun")]
+        found = []
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS and child.i in ctx.mention_at:
+                cm = ctx.mention_at[child.i]
+                if cm.actor_id and cm.kind in ACTOR_KINDS:
+                    found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}"))
+            elif child.dep_ == "poss" and child.lower_ in PRONOUNS_ACTOR | {"his", "her"}:
+                found += self._party_of_head(child, ctx, depth + 1)
+        if found:
+            return found
+        if depth < 2:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in NP_PREPS:
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        found += self.parties(pobj, ctx, depth + 1)
+        if found:
+            return found
+        if head.lemma_.lower() in PAIR_WORDS and head.tag_ in ("NNS", "NNPS") and len(ctx.recent_states) >= 2:
+            return [Party(a, how="pair_anaphor") for a in ctx.recent_states[-2:]]
+        if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children) and ctx.last_actor:
+            return [replace(ctx.last_actor, how="anaphor")]
+        return []
+
+    def sources(self, token: Token, entry: Trigger, ctx: "_Context") -> tuple[list[Party], str]:
+        """Who acts or speaks, and the rule that found them."""
+        if entry.pos == "NOUN":
+            found = [p for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") for p in self.parties(c, ctx, 1)]
+            if found:
+                return found, "source:modifier"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    found = [p for c in child.children if c.dep_ == "pobj" for p in self.parties(c, ctx)]
+                    if found:
+                        return found, "source:by"
+            if token.dep_ in ("nsubj", "nsubjpass") or entry.symmetric and any(c.lower_ == "between" for c in token.children):
+                return [], ""
+        subj = self._subject(token)
+        if subj is not None:
+            if subj.dep_ == "nsubjpass":
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                found = [p for c in (agent.children if agent is not None else []) if c.dep_ == "pobj" for p in self.parties(c, ctx)]
+                return found, "source:passive_agent"
+            if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+                return self.parties(token.head, ctx), "source:relative_clause"
+            found = self.parties(subj, ctx)
+            if found:
+                return found, "source:subject"
+        speaker = self._speaker(token, ctx)
+        if speaker:
+            return speaker, "source:speaker"
+        if entry.pos == "NOUN":
+            gov = self._governing_subject(token)
+            if gov is not None:
+                found = self.parties(gov, ctx)
+                if found:
+                    return found, "source:governing_subject"
+        return [], ""
+
+    def _subject(self, token: Token) -> Token | None:
+        """The token's own subject, or the one it shares with the verb it is coordinated with."""
+        current = token
+        for _ in range(4):
+            subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
+            if subj is not None:
+                return subj
+            if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
+                current = current.head
+            elif current.dep_ == "relcl":
+                return next((c for c in current.children if c.lower_ in ("who", "which", "that")), None)
+            else:
+                return None
+        return None
+
+    def _governing_subject(self, token: Token) -> Token | None:
+        current = token
+        for _ in range(4):
+            if current.head.i == current.i:
+                return None
+            current = current.head
+            subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj
+        return None
+
+    def _speaker(self, token: Token, ctx: "_Context") -> list[Party]:
+        """The speaker of the reported speech a trigger sits in ('X said that ...', 'according to X')."""
+        current = token
+        for _ in range(4):
+            for child in current.children:
+                if child.dep_ == "prep" and child.lower_ == "according":
+                    for to in child.children:
+                        for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                            found = self.parties(pobj, ctx)
+                            if found:
+                                return found
+            if current.head.i == current.i:
+                break
+            parent = current.head
+            if current.dep_ in ("ccomp", "parataxis") or parent.lemma_.lower() in self.lexicon.speech_verbs:
+                subj = next((c for c in parent.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None and parent.lemma_.lower() in self.lexicon.speech_verbs | {t for e in self.lexicon.triggers if e.speech for t in e.lemmas}:
+                    found = self.parties(subj, ctx)
+                    if found:
+                        return found
+            current = parent
+        return []
+
+    def targets(self, token: Token, entry: Trigger, sources: list[Party], ctx: "_Context") -> tuple[list[Party], str]:
+        """Who is acted upon or addressed."""
+        found: list[Party] = []
+        how = ""
+        for child in token.children:
+            if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+                found += self.parties(child, ctx)
+                how = how or "target:object"
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found += self.parties(pobj, ctx)
+                    how = how or f"target:prep_{child.lower_}"
+            elif child.dep_ == "prt" and child.lower_ in ("on", "upon"):
+                for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
+                    found += self.parties(obj, ctx)
+        if not found and entry.speech:
+            for child in token.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    subj = next((c for c in child.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
+                    if subj is not None:
+                        found += self.parties(subj, ctx)
+                        how = "target:reported_subject"
+        source_ids = {p.actor for p in sources}
+        return [p for p in _unique(found) if p.actor not in source_ids], how
+
+    # ---- step 3: about what --------------------------------------------------------------------
+    def issue_of(self, token: Token, doc: Doc) -> str:
+        """The first codebook issue whose phrase lies in the trigger's clause."""
+        clause = sorted(t.i for t in token.subtree)
+        lo, hi = clause[0], clause[-1] + 1
+        if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+            lo = min(lo, token.head.i)
+        span = doc[lo:hi]
+        hits = sorted((start, doc.vocab.strings[mid]) for mid, start, end in [*self.issue_matcher(span), *self.issue_lemmas(span)])
+        return hits[0][1] if hits else ""
+
+    # ---- step 4: rows --------------------------------------------------------------------------
+    def __call__(self, doc: Doc, mentions: list[Mention], doc_id: str = "", sent_ids: dict[int, int] | None = None) -> list[Statement]:
+        """Code every sentence of a document.
+
+        doc (Doc): the parsed document.
+        mentions (list[Mention]): its resolved entity mentions.
+        doc_id (str): the document id for the rows.
+        sent_ids (dict): token index -> sentence number, as in mentions.csv.
+        RETURNS (list[Statement]): the coded statements in text order.
+        """
+        ctx = _Context({i: m for m in mentions for i in range(m.start, m.end)})
+        rows: list[Statement] = []
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            for token, entry, note in self.find_triggers(sent):
+                rows += self.statements(token, entry, note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0))
+            ctx.advance(sent)
+        return _dedupe(rows)
+
+    def statements(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int) -> list[Statement]:
+        """The rows one trigger gives."""
+        sources, source_rule = self.sources(token, entry, ctx)
+        targets, target_rule = self.targets(token, entry, sources, ctx)
+        if not sources and entry.symmetric and len(targets) >= 2:
+            sources, targets, source_rule = targets, [], "source:between"
+        if not sources:
+            return []
+        issue = self.issue_of(token, sent.doc)
+        pairs: list[tuple[Party, Party | None]] = []
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets]
+            if entry.symmetric:
+                pairs += [(t, s) for s in sources for t in targets]
+        elif entry.symmetric and len(sources) >= 2:
+            pairs = list(permutations(sources, 2))
+        elif issue:
+            pairs = [(s, None) for s in sources]
+        trigger_text = _trigger_text(token, entry)
+        rule = f"trigger:{entry.id};{source_rule}" + (f";{target_rule}" if target_rule else "") + note
+        if entry.symmetric and (targets or len(sources) >= 2):
+            rule += ";symmetric"
+        return [
+            Statement(
+                doc_id=doc_id, sent_id=sent_id, start_char=sent.start_char, end_char=sent.end_char,
+                sentence=sent.text.strip(), trigger=trigger_text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
+                source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
+                issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule,
+            )
+            for s, t in pairs
+            if t is None or s.actor != t.actor
+        ]
+
+
+class _Context:
+    """What earlier sentences of the document tell later ones: the last person and actors named."""
+
+    def __init__(self, mention_at: dict[int, Mention]) -> None:
+        self.mention_at = mention_at
+        self.last_person: Party | None = None
+        self.last_actor: Party | None = None
+        self.recent_states: list[str] = []
+
+    def advance(self, sent: Span) -> None:
+        for token in sent:
+            m = self.mention_at.get(token.i)
+            if m is None or token.i != m.start or not m.actor_id or m.kind not in ACTOR_KINDS:
+                continue
+            party = Party(m.actor_id, m.person, m.kind)
+            if m.kind == "person":
+                self.last_person = party
+            if token.dep_ in SUBJECT_DEPS or token.head.dep_ in SUBJECT_DEPS:
+                self.last_actor = party
+            if m.actor_id in self.recent_states:
+                self.recent_states.remove(m.actor_id)
+            self.recent_states.append(m.actor_id)
+
+
+def _has_object(token: Token, objects: frozenset[str]) -> bool:
+    """Does the token have one of these words as object, modifier or object of its preposition?"""
+    for child in token.children:
+        if child.lemma_.lower() in objects or child.lower_ in objects:
+            return True
+        if child.dep_ in ("prep", "agent", "xcomp", "dobj", "pobj", "attr", "oprd", "dative"):
+            if any(g.lemma_.lower() in objects or g.lower_ in objects for g in child.children if g.dep_ in ("pobj", "dobj", "compound", "amod", "prep")):
+                return True
+            for g in child.children:
+                if g.dep_ == "pobj" and any(h.lemma_.lower() in objects for h in g.children if h.dep_ in ("compound", "amod")):
+                    return True
+    if token.dep_ in ("nsubjpass", "nsubj") and token.head.lemma_.lower() in objects:
+        return True
+    return False
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no", "without") for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ in ("dobj", "pobj") and any(c.dep_ == "neg" for c in head.children)
+
+
+def _trigger_text(token: Token, entry: Trigger) -> str:
+    words = [token]
+    for child in token.children:
+        if entry.particle and child.lower_ in entry.particle:
+            words.append(child)
+        elif entry.objects and (child.lemma_.lower() in entry.objects or child.lower_ in entry.objects):
+            words.append(child)
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen, out = set(), []
+    for p in parties:
+        if p.actor not in seen:
+            seen.add(p.actor)
+            out.append(p)
+    return out
+
+
+def _dedupe(rows: list[Statement]) -> list[Statement]:
+    seen, out = set(), []
+    for row in rows:
+        key = (row.start_char, row.source_actor, row.target_actor, row.issue, row.plover)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out

