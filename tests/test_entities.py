@@ -115,3 +115,8 @@ def test_person_actor_on_date_uses_valid_role_else_none():
 @pytest.mark.parametrize("a, b", [("Erdoğan", "ERDOGAN"), ("Türkiye", "Turkiye"), ("Sa’ar", "Sa'ar")])
 def test_fold_ignores_case_diacritics_and_curly_quotes(a, b):
     assert fold(a) == fold(b)
+
+
+def test_acronyms_match_only_in_capitals(finder, nlp):
+    ms = mentions(finder, nlp, "Who decides? Us, said the minister. The WHO and the US disagreed.")
+    assert {m.text: m.actor_id for m in ms if m.actor_id} == {"WHO": "WHO", "US": "USA"}

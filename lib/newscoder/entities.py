@@ -85,13 +85,18 @@ class EntityFinder:
         named += [(name, "outlet", "", None) for name in self.codebook.outlets]
         named += [(name, "non_actor", "", None) for name in self.codebook.other_non_actors]
         forms: dict[str, set[str]] = {}
+        mixed_case: set[str] = set()
         for name, kind, actor_id, person in named:
             key = fold(name)
+            if not (len(name) > 1 and name.isupper()):
+                mixed_case.add(key)
             entry = (kind, actor_id, person)
             if self.entries.setdefault(key, entry) != entry:
                 continue  # first entry wins: curated persons.yaml before bulk imports
             # As written, without diacritics, and with either apostrophe.
             forms.setdefault(key, set()).update({name, unidecode(name), name.replace("'", "’"), name.replace("’", "'")})
+        # Names written only in capitals ("WHO", "US") match only in capitals, never "Who", "Us".
+        self.upper_keys = set(forms) - mixed_case
         keys = [key for key, names in forms.items() for _ in sorted(names)]
         texts = [name for names in forms.values() for name in sorted(names)]
         for key, pattern in zip(keys, nlp.tokenizer.pipe(texts)):
@@ -115,7 +120,10 @@ class EntityFinder:
             span = doc[start:end]
             if not (span.text[:1].isupper() or span.text[:1].isdigit()):
                 continue
-            kind, actor_id, person = self.entries[doc.vocab.strings[match_id]]
+            key = doc.vocab.strings[match_id]
+            if key in self.upper_keys and not span.text.isupper():
+                continue
+            kind, actor_id, person = self.entries[key]
             candidates.append(self._codebook_mention(span, kind, actor_id, person))
         for _, start, end in self.outlet_matcher(doc) if len(self.outlet_matcher) else []:
             candidates.append(self._codebook_mention(doc[start:end], "outlet", "", None, rule="outlet_suffix"))

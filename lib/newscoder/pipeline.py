@@ -150,13 +150,15 @@ def statement_rows(statements: list[Statement]) -> list[dict]:
     return rows
 
 
-def write_tables(result: CorpusResult, output: str | Path) -> dict[str, Path]:
-    """Write documents.csv, mentions.csv and statements.csv under `<output>/tables/`, sorted by their keys."""
+def write_tables(result: CorpusResult, output: str | Path, tables: tuple[str, ...] = ("documents", "mentions")) -> dict[str, Path]:
+    """Write the named tables (documents, mentions, statements) as CSV under `<output>/tables/`.
+
+    result (CorpusResult): what `process_corpus` returned.
+    output (str | Path): the output folder.
+    tables (tuple[str, ...]): which tables to write; each notebook writes the ones it explains.
+    RETURNS (dict[str, Path]): table name -> path written.
+    """
     from .tables import KEYS, write_table
 
     folder = resolve_path(output, name="output") / "tables"
-    return {
-        "documents": write_table(result.documents_table, folder / "documents.csv", KEYS["documents"]),
-        "mentions": write_table(result.mentions_table, folder / "mentions.csv", KEYS["mentions"]),
-        "statements": write_table(result.statements_table, folder / "statements.csv", KEYS["statements"]),
-    }
+    return {name: write_table(getattr(result, f"{name}_table"), folder / f"{name}.csv", KEYS[name]) for name in tables}
