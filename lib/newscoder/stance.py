@@ -107,8 +107,10 @@ class StatementCoder:
                 continue
             if entry.pos == "NOUN" and token.head.i != token.i and self.trigger_of(token.head) is not None:
                 continue  # "held talks": the verb is coded, not the noun as well
-            if entry.pos == "NOUN" and token.dep_ in ("compound",):
-                continue
+            if entry.pos == "NOUN" and token.dep_ in ("compound", "nsubj", "nsubjpass"):
+                continue  # "The talks focused on ...": a topic, or a reference back to an act already told
+            if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                continue  # "met ... to facilitate relations": a purpose, not an act
             modal = self._modal(token)
             if modal and entry.mode == "material":
                 continue  # "could strike", "plans to deploy": not an act
@@ -160,12 +162,14 @@ class StatementCoder:
         if lower in PRONOUNS_ACTOR and ctx.last_actor:
             return [replace(ctx.last_actor, how="pronoun")]
         found = []
-        for child in head.children:
-            if child.dep_ in MODIFIER_DEPS and child.i in ctx.mention_at:
+        modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
+        modifiers += [cc for c in modifiers for cc in c.conjuncts]  # "Israeli and Turkish officials"
+        for child in modifiers:
+            if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
                     found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}"))
-            elif child.dep_ == "poss" and child.lower_ in PRONOUNS_ACTOR | {"his", "her"}:
+            if child.dep_ == "poss" and child.lower_ in PRONOUNS_ACTOR | {"his", "her"}:
                 found += self._party_of_head(child, ctx, depth + 1)
         if found:
             return found
@@ -176,7 +180,8 @@ class StatementCoder:
                         found += self.parties(pobj, ctx, depth + 1)
         if found:
             return found
-        if head.lemma_.lower() in PAIR_WORDS and head.tag_ in ("NNS", "NNPS") and len(ctx.recent_states) >= 2:
+        pair = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "each", "two") for c in head.children)
+        if head.lemma_.lower() in PAIR_WORDS and pair and len(ctx.recent_states) >= 2:
             return [Party(a, how="pair_anaphor") for a in ctx.recent_states[-2:]]
         if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children) and ctx.last_actor:
             return [replace(ctx.last_actor, how="anaphor")]
@@ -206,6 +211,10 @@ class StatementCoder:
             found = self.parties(subj, ctx)
             if found:
                 return found, "source:subject"
+        if subj is None and entry.pos == "VERB":
+            found = self._actors_left_of(token, ctx)
+            if found:
+                return found, "source:left_of_verb"
         speaker = self._speaker(token, ctx)
         if speaker:
             return speaker, "source:speaker"
@@ -216,6 +225,23 @@ class StatementCoder:
                 if found:
                     return found, "source:governing_subject"
         return [], ""
+
+    def _actors_left_of(self, verb: Token, ctx: "_Context") -> list[Party]:
+        """When the parse gives a verb no subject, the actors named just before it ("..., Turkey and Israel have launched")."""
+        i = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i])
+        found: list[Party] = []
+        j = i - 1
+        while j >= verb.sent.start:
+            token = verb.doc[j]
+            m = ctx.mention_at.get(j)
+            if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
+                found.append(Party(m.actor_id, m.person, m.kind))
+                j = m.start - 1
+            elif token.lower_ in ("and", ",", "both", "also", "“", "”", '"'):
+                j -= 1
+            else:
+                break
+        return _unique(list(reversed(found)))
 
     def _subject(self, token: Token) -> Token | None:
         """The token's own subject, or the one it shares with the verb it is coordinated with."""
@@ -270,6 +296,12 @@ class StatementCoder:
         """Who is acted upon or addressed."""
         found: list[Party] = []
         how = ""
+        if entry.stance < 0:
+            # "backed the case against Israel", "sought backing against Turkey": the one it is against.
+            against = [t for t in token.subtree if t.lower_ == "against" and t.dep_ == "prep" and t.i > token.i]
+            found = [p for a in against[:1] for g in a.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+            if found:
+                return [p for p in _unique(found) if p.actor not in {q.actor for q in sources}], "target:against"
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 found += self.parties(child, ctx)
@@ -281,6 +313,16 @@ class StatementCoder:
             elif child.dep_ == "prt" and child.lower_ in ("on", "upon"):
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
+        if not found and not entry.symmetric:
+            # "hosted talks between A and B", "facilitated cooperation between A and B", "host Turkish-Israeli talks"
+            for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}):
+                for child in obj.children:
+                    if child.dep_ == "prep" and child.lower_ in ("between", "with"):
+                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                        how = "target:object_between"
+                    elif child.dep_ in ("amod", "compound") and child.i in ctx.mention_at:
+                        found += self.parties(child, ctx, 1) + [p for cc in child.conjuncts for p in self.parties(cc, ctx, 1)]
+                        how = how or "target:object_modifier"
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -288,6 +330,11 @@ class StatementCoder:
                     if subj is not None:
                         found += self.parties(subj, ctx)
                         how = "target:reported_subject"
+        if not found and entry.plover in ("ASSAULT", "COERCE"):
+            # "struck depots in Syria": the country where a blow lands is its target.
+            places = [ctx.mention_at[t.i] for t in token.subtree if t.i in ctx.mention_at and t.i != token.i]
+            found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id]
+            how = "target:place_of_attack" if found else how
         source_ids = {p.actor for p in sources}
         return [p for p in _unique(found) if p.actor not in source_ids], how
 
@@ -332,6 +379,10 @@ class StatementCoder:
             return []
         issue = self.issue_of(token, sent.doc)
         pairs: list[tuple[Party, Party | None]] = []
+        if entry.symmetric and len(sources) >= 2:
+            targets = []  # "A and B held talks on X": the pair; other actors are topics
+        if entry.pos == "NOUN" and not targets and not (entry.symmetric and len(sources) >= 2):
+            return []  # "Israeli airstrikes" alone: a mention of an act, not a statement toward anyone
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
             if entry.symmetric:
