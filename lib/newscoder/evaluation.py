@@ -187,3 +187,16 @@ def score_statements(predicted: pd.DataFrame, gold: pd.DataFrame, texts: dict[st
     loose = _match(gold, predicted, ["doc_id", "anchor_start", "source_actor", "target_or_issue"])
     kappa = cohen_kappa([int(gold.loc[g, "stance"]) for g, _ in loose], [int(predicted.loc[p, "stance"]) for _, p in loose])
     return StatementScores(anchored, plover_hits / len(matched) if matched else float("nan"), len(matched), kappa, len(loose))
+
+
+def statement_scores_table(scores: StatementScores) -> pd.DataFrame:
+    """The validation figures as a small table for a notebook."""
+    a = scores.anchored
+    rows = [
+        ("anchored precision", a.precision, f"{a.tp} of {a.tp + a.fp} coded rows match a hand-coded row"),
+        ("anchored recall", a.recall, f"{a.tp} of {a.tp + a.fn} hand-coded rows found"),
+        ("anchored F1", a.f1, "(source, target or issue, stance) in the same sentence"),
+        ("PLOVER accuracy", scores.plover_accuracy, f"on the {scores.plover_pairs} matched rows"),
+        ("Cohen's kappa, stance", scores.stance_kappa, f"on {scores.stance_pairs} rows matched on source and target or issue"),
+    ]
+    return pd.DataFrame(rows, columns=["measure", "value", "on"]).set_index("measure").round(3)

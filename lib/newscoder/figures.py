@@ -45,19 +45,26 @@ def save(fig: plt.Figure, folder: str | Path, name: str) -> SVG:
     return SVG(svg_path.read_text(encoding="utf-8"))
 
 
-def heatmap(matrix: pd.DataFrame, *, title: str, cmap: str = "Blues", label: str = "") -> plt.Figure:
-    """Draw a labelled square matrix with its values written in the cells."""
+def heatmap(matrix: pd.DataFrame, *, title: str, cmap: str = "Blues", label: str = "", diverging: bool = False) -> plt.Figure:
+    """Draw a labelled matrix with its values written in the cells.
+
+    diverging (bool): centre the colours on zero (red negative, blue positive), for net stance.
+    """
     setup()
-    n = max(len(matrix.index), len(matrix.columns))
+    n = max(len(matrix.index), len(matrix.columns), 1)
     fig, ax = plt.subplots(figsize=(1.2 + 0.55 * n, 1.0 + 0.5 * n))
     values = matrix.to_numpy(dtype=float)
-    image = ax.imshow(values, cmap=cmap)
+    if diverging:
+        bound = max(1.0, float(np.nanmax(np.abs(values))) if values.size else 1.0)
+        image = ax.imshow(values, cmap="RdBu", vmin=-bound, vmax=bound)
+    else:
+        image = ax.imshow(values, cmap=cmap)
     ax.set_xticks(range(len(matrix.columns)), labels=matrix.columns, rotation=90)
     ax.set_yticks(range(len(matrix.index)), labels=matrix.index)
-    top = np.nanmax(values) if values.size else 0
+    top = np.nanmax(np.abs(values)) if values.size else 0
     for (i, j), v in np.ndenumerate(values):
         if v:
-            ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=8, color="white" if v > top / 2 else "black")
+            ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=8, color="white" if abs(v) > top / 2 else "black")
     ax.set_title(title)
     fig.colorbar(image, ax=ax, shrink=0.7, label=label)
     fig.tight_layout()

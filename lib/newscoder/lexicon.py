@@ -47,6 +47,7 @@ class Lexicon:
     modal_words: frozenset[str]
     anaphors: frozenset[str]
     issues: tuple[Issue, ...]
+    event_verbs: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -61,11 +62,14 @@ def _read(path: Path) -> dict:
     return data
 
 
-def _words(value: object) -> frozenset[str]:
+def _words(value: object, where: str = "triggers.yaml") -> frozenset[str]:
     if value is None:
         return frozenset()
     if isinstance(value, str):
         value = [value]
+    if any(isinstance(v, bool) for v in value):
+        # YAML reads a bare on/off/yes/no as true/false.
+        raise CodebookError(f"{where}: a word was read as true/false in {value!r}; put quotes around on, off, yes and no.")
     return frozenset(str(v).lower() for v in value)
 
 
@@ -116,4 +120,5 @@ def _load(folder: Path, stamp: tuple) -> Lexicon:
         modal_words=_words(data.get("modal_words")),
         anaphors=_words(data.get("anaphors")),
         issues=tuple(issues),
+        event_verbs=_words(data.get("event_verbs")),
     )

@@ -30,6 +30,12 @@ class CorpusResult:
     documents_table: pd.DataFrame
     mentions_table: pd.DataFrame
     statements_table: pd.DataFrame
+    sentences_table: pd.DataFrame
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """doc_id -> document text as read from the file, for the documents that were analysed."""
+        return {d.doc_id: d.text for d in self.documents if d.status == "ok"}
 
     def document(self, doc_id: str = "") -> Document:
         """One document by id; the first analysed document if `doc_id` is empty."""
@@ -126,9 +132,15 @@ def process_corpus(
     n_sentences: dict[str, int] = {}
     rows: list[dict] = []
     statements: list[dict] = []
+    sentences: list[dict] = []
     for document, doc in parse(nlp, documents, progress=progress):
         sent_of = sentence_ids(doc)
         n_sentences[document.doc_id] = len(set(sent_of.values()))
+        sentences += [
+            {"doc_id": document.doc_id, "sent_id": sent_of[s.start], "start_char": s.start_char, "end_char": s.end_char}
+            for s in doc.sents
+            if s.start in sent_of
+        ]
         mentions = finder(doc, published_date(document))
         rows += mention_rows(document, doc, mentions)
         statements += statement_rows(coder(doc, mentions, document.doc_id, sent_of))
@@ -136,7 +148,8 @@ def process_corpus(
     documents_table = pd.DataFrame(doc_rows, columns=DOCUMENTS_COLUMNS)
     mentions_table = pd.DataFrame(rows, columns=MENTIONS_COLUMNS)
     statements_table = pd.DataFrame(statements, columns=STATEMENTS_COLUMNS)
-    return CorpusResult(documents, documents_table, mentions_table, statements_table)
+    sentences_table = pd.DataFrame(sentences, columns=["doc_id", "sent_id", "start_char", "end_char"])
+    return CorpusResult(documents, documents_table, mentions_table, statements_table, sentences_table)
 
 
 def statement_rows(statements: list[Statement]) -> list[dict]:

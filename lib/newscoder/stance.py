@@ -107,10 +107,14 @@ class StatementCoder:
                 continue
             if entry.pos == "NOUN" and token.head.i != token.i and self.trigger_of(token.head) is not None:
                 continue  # "held talks": the verb is coded, not the noun as well
-            if entry.pos == "NOUN" and token.dep_ in ("compound", "nsubj", "nsubjpass"):
+            if entry.pos == "NOUN" and token.dep_ == "compound":
+                continue
+            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() not in self.lexicon.event_verbs:
                 continue  # "The talks focused on ...": a topic, or a reference back to an act already told
-            if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-                continue  # "met ... to facilitate relations": a purpose, not an act
+            if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and self.trigger_of(token.head):
+                continue  # "met ... to facilitate relations": the purpose of an act, not an act
+            if self._under_denial(token):
+                continue
             modal = self._modal(token)
             if modal and entry.mode == "material":
                 continue  # "could strike", "plans to deploy": not an act
@@ -120,17 +124,30 @@ class StatementCoder:
         return found
 
     def _modal(self, token: Token) -> str:
+        """A modal or plan word governing the trigger ("could strike", "will be forced to withdraw", "plans to deploy")."""
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in self.lexicon.modal_words:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in self.lexicon.modal_words:
                 return child.lower_
         head = token
-        while head.dep_ in ("xcomp", "ccomp", "acl", "advcl") and head.head.i != head.i:
+        while head.dep_ == "xcomp" and head.head.i != head.i:
             head = head.head
             if head.lemma_.lower() in self.lexicon.modal_words:
                 return head.lemma_.lower()
-            if token.dep_ == "acl":
-                break
+            for child in head.children:
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in self.lexicon.modal_words:
+                    return child.lower_
         return ""
+
+    def _under_denial(self, token: Token) -> bool:
+        """Inside what a negated report verb reports: "did not confirm reports that the two had agreed"."""
+        head = token
+        for _ in range(6):
+            if head.head.i == head.i:
+                return False
+            head = head.head
+            if any(c.dep_ == "neg" for c in head.children) and head.lemma_.lower() in self.lexicon.speech_verbs:
+                return True
+        return False
 
     def _inside_request(self, token: Token) -> bool:
         head = token
@@ -146,7 +163,10 @@ class StatementCoder:
     # ---- step 2: who ---------------------------------------------------------------------------
     def parties(self, token: Token, ctx: "_Context", depth: int = 0) -> list[Party]:
         """The actors a noun phrase refers to: the phrase itself, its conjuncts, modifiers, 'of' phrases."""
-        heads = [token] + ([t for t in token.conjuncts if t.i > token.i] if depth == 0 else [])
+        heads = [token]
+        if depth == 0:
+            heads += [t for t in token.conjuncts if t.i > token.i]
+            heads += [c for c in token.children if c.dep_ == "appos"]  # "Israel, Turkey hold talks"
         found: list[Party] = []
         for head in heads:
             found += self._party_of_head(head, ctx, depth)
@@ -159,8 +179,12 @@ class StatementCoder:
         lower = head.lower_
         if lower in PRONOUNS_PERSON and ctx.last_person:
             return [replace(ctx.last_person, how="pronoun")]
-        if lower in PRONOUNS_ACTOR and ctx.last_actor:
-            return [replace(ctx.last_actor, how="pronoun")]
+        if lower in PRONOUNS_ACTOR:
+            earlier = ctx.earlier_in_sentence(head)
+            if earlier is not None:
+                return [replace(earlier, how="pronoun_same_sentence")]
+            if ctx.last_actor:
+                return [replace(ctx.last_actor, how="pronoun")]
         found = []
         modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
         modifiers += [cc for c in modifiers for cc in c.conjuncts]  # "Israeli and Turkish officials"
@@ -169,8 +193,11 @@ class StatementCoder:
                 cm = ctx.mention_at[child.i]
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
                     found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}"))
-            if child.dep_ == "poss" and child.lower_ in PRONOUNS_ACTOR | {"his", "her"}:
-                found += self._party_of_head(child, ctx, depth + 1)
+        if not found:
+            # "his country's role": the possessive pronoun, only when nothing closer names the actor
+            for child in modifiers:
+                if child.dep_ == "poss" and child.lower_ in PRONOUNS_ACTOR | {"his", "her"}:
+                    found += self._party_of_head(child, ctx, depth + 1)
         if found:
             return found
         if depth < 2:
@@ -198,19 +225,23 @@ class StatementCoder:
                     found = [p for c in child.children if c.dep_ == "pobj" for p in self.parties(c, ctx)]
                     if found:
                         return found, "source:by"
-            if token.dep_ in ("nsubj", "nsubjpass") or entry.symmetric and any(c.lower_ == "between" for c in token.children):
+            if entry.symmetric and any(c.lower_ == "between" for c in token.children):
+                return [], ""
+            if token.dep_ in ("nsubj", "nsubjpass"):
                 return [], ""
         subj = self._subject(token)
         if subj is not None:
-            if subj.dep_ == "nsubjpass":
+            if subj.dep_ == "nsubjpass" and subj.head.i == token.i:
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
                 found = [p for c in (agent.children if agent is not None else []) if c.dep_ == "pobj" for p in self.parties(c, ctx)]
                 return found, "source:passive_agent"
             if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
                 return self.parties(token.head, ctx), "source:relative_clause"
             found = self.parties(subj, ctx)
+            # "Israel, Turkey hold talks": the parser may give a verb two subjects.
+            found += [p for other in subj.head.children if other.dep_ in SUBJECT_DEPS and other.i != subj.i for p in self.parties(other, ctx)]
             if found:
-                return found, "source:subject"
+                return _unique(found), "source:subject"
         if subj is None and entry.pos == "VERB":
             found = self._actors_left_of(token, ctx)
             if found:
@@ -298,7 +329,8 @@ class StatementCoder:
         how = ""
         if entry.stance < 0:
             # "backed the case against Israel", "sought backing against Turkey": the one it is against.
-            against = [t for t in token.subtree if t.lower_ == "against" and t.dep_ == "prep" and t.i > token.i]
+            own = _own_clause(token)
+            against = [t for t in own if t.lower_ == "against" and t.dep_ == "prep" and t.i > token.i]
             found = [p for a in against[:1] for g in a.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
             if found:
                 return [p for p in _unique(found) if p.actor not in {q.actor for q in sources}], "target:against"
@@ -416,6 +448,15 @@ class _Context:
         self.last_actor: Party | None = None
         self.recent_states: list[str] = []
 
+    def earlier_in_sentence(self, token: Token) -> Party | None:
+        """The last actor named before `token` in its sentence, other than its clause's subject ("... with Israel and joined the case against it")."""
+        subjects = {t.i for t in token.sent if t.dep_ in SUBJECT_DEPS | {"nsubjpass"}}
+        for j in range(token.i - 1, token.sent.start - 1, -1):
+            m = self.mention_at.get(j)
+            if m is not None and m.actor_id and m.kind in ACTOR_KINDS and j not in subjects and not any(k in subjects for k in range(m.start, m.end)):
+                return Party(m.actor_id, m.person, m.kind)
+        return None
+
     def advance(self, sent: Span) -> None:
         for token in sent:
             m = self.mention_at.get(token.i)
@@ -429,6 +470,12 @@ class _Context:
             if m.actor_id in self.recent_states:
                 self.recent_states.remove(m.actor_id)
             self.recent_states.append(m.actor_id)
+
+
+def _own_clause(token: Token) -> list[Token]:
+    """The token's subtree without the clauses coordinated with it ("suspended trade ... and joined a case")."""
+    skip = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
+    return [t for t in token.subtree if t.i not in skip]
 
 
 def _has_object(token: Token, objects: frozenset[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from itertools import combinations
 
 import pandas as pd
@@ -126,5 +127,91 @@ def entity_summary(documents: pd.DataFrame, mentions: pd.DataFrame) -> str:
         "Actors named in the most documents: "
         + ", ".join(f"{a} ({n})" for a, n in zip(top["actor_id"].head(5), top["doc_id"].head(5))) + ".",
         f"Outlet names recognised and kept out of the actors: {int((mentions['kind'] == 'outlet').sum())}.",
+    ]
+    return "\n".join(lines)
+
+
+# ---- statements -------------------------------------------------------------------------------
+
+def statements_html(statements: pd.DataFrame, texts: dict[str, str], limit: int | None = None) -> str:
+    """The coded statements as an HTML table, each sentence with its trigger marked.
+
+    statements (DataFrame): the statements table.
+    texts (dict): doc_id -> document text, for the sentence and trigger offsets.
+    limit (int): show at most this many rows.
+    RETURNS (str): HTML; all corpus text is escaped.
+    """
+    rows = []
+    table = statements.sort_values(["doc_id", "start_char", "statement_id"]).head(limit)
+    for r in table.itertuples():
+        text = texts[r.doc_id]
+        start, end = int(r.start_char), int(r.end_char)
+        t0, t1 = int(r.trigger_start), int(r.trigger_end)
+        sentence = (
+            html.escape(text[start:t0].lstrip()) + "<mark>" + html.escape(text[t0:t1]) + "</mark>" + html.escape(text[t1:end].rstrip())
+        )
+        toward = r.target_actor or f"<i>{html.escape(r.issue)}</i>"
+        issue = f" ({html.escape(r.issue)})" if r.target_actor and r.issue else ""
+        rows.append(
+            f"<tr><td>{html.escape(r.doc_id[:12])}</td><td>{html.escape(r.source_actor)}</td><td>{toward}{issue}</td>"
+            f"<td>{html.escape(r.plover)}</td><td>{int(r.stance):+d}</td><td>{html.escape(r.mode)}</td><td>{sentence}</td></tr>"
+        )
+    head = "<tr><th>doc</th><th>source</th><th>toward</th><th>PLOVER</th><th>stance</th><th>mode</th><th>sentence</th></tr>"
+    return f'<table class="dataframe"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def net_stance(statements: pd.DataFrame) -> pd.DataFrame:
+    """Source x target sum of stances (+1 cooperative, -1 conflictual) over statements toward actors."""
+    dyadic = statements[statements["target_actor"] != ""]
+    if dyadic.empty:
+        return pd.DataFrame()
+    matrix = dyadic.pivot_table(index="source_actor", columns="target_actor", values="stance", aggfunc="sum", fill_value=0)
+    actors = sorted(set(matrix.index) | set(matrix.columns))
+    return matrix.reindex(index=actors, columns=actors, fill_value=0).astype(int)
+
+
+def issue_agreement(statements: pd.DataFrame) -> pd.DataFrame:
+    """Actor x issue: how often each actor was for (+) and against (-) each issue, DNA-style."""
+    rows = statements[statements["issue"] != ""]
+    if rows.empty:
+        return pd.DataFrame()
+    counts = rows.groupby(["source_actor", "issue", "stance"]).size().unstack("stance", fill_value=0)
+    cells = {
+        key: " ".join(p for p in (f"+{row.get(1, 0)}" if row.get(1, 0) else "", f"−{row.get(-1, 0)}" if row.get(-1, 0) else "", f"0×{row.get(0, 0)}" if row.get(0, 0) else "") if p)
+        for key, row in counts.iterrows()
+    }
+    table = pd.Series(cells).unstack(fill_value="")
+    table.index.name, table.columns.name = "actor", "issue"
+    return table.sort_index().sort_index(axis=1)
+
+
+def uncoded_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, statements: pd.DataFrame, texts: dict[str, str], min_actors: int = 2) -> pd.DataFrame:
+    """Sentences that name at least `min_actors` actors but gave no statement: where to extend the lexicon."""
+    actors = actor_mentions(mentions[mentions["kind"] != "place"])
+    named = actors.groupby(["doc_id", "sent_id"])["actor_id"].apply(lambda s: ", ".join(sorted(set(s))))
+    count = actors.groupby(["doc_id", "sent_id"])["actor_id"].nunique()
+    coded = set(zip(statements["doc_id"], statements["sent_id"].astype(int)))
+    rows = []
+    for r in sentences.itertuples():
+        key = (r.doc_id, int(r.sent_id))
+        if count.get(key, 0) >= min_actors and key not in coded:
+            rows.append({"doc_id": r.doc_id, "sent_id": int(r.sent_id), "actors": named[key], "sentence": texts[r.doc_id][r.start_char : r.end_char].strip()})
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "actors", "sentence"]).set_index(["doc_id", "sent_id"])
+
+
+def stance_summary(statements: pd.DataFrame) -> str:
+    """A few sentences on what the stance coder found, for the notebook's summary."""
+    if statements.empty:
+        return "No statements were coded."
+    by_plover = statements["plover"].value_counts()
+    dyads = statements[statements["target_actor"] != ""].groupby(["source_actor", "target_actor"])["stance"].sum()
+    most = dyads.reindex(dyads.abs().sort_values(ascending=False, kind="mergesort").index).head(3)
+    lines = [
+        f"{len(statements)} statements in {statements['doc_id'].nunique()} documents: "
+        f"{int((statements['stance'] > 0).sum())} cooperative, {int((statements['stance'] < 0).sum())} conflictual; "
+        f"{int((statements['mode'] == 'material').sum())} material acts.",
+        "Most frequent categories: " + ", ".join(f"{k} ({v})" for k, v in by_plover.head(4).items()) + ".",
+        "Strongest dyads (net stance): " + ", ".join(f"{s}→{t} ({v:+d})" for (s, t), v in most.items()) + ".",
+        f"Statements toward an issue: {int((statements['issue'] != '').sum())}.",
     ]
     return "\n".join(lines)

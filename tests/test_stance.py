@@ -1,0 +1,103 @@
+"""Statement coder rules, each on a sentence of its own (none taken from the seed articles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newscoder.lexicon import load_lexicon
+from newscoder.paths import project_root
+from newscoder.stance import StatementCoder
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return StatementCoder(nlp, load_lexicon(project_root() / "codebook"))
+
+
+def code(nlp, finder, coder, text, published=dt.date(2025, 3, 1)):
+    doc = nlp(text)
+    return {(s.source_actor, s.target_actor, s.issue, s.plover, s.stance) for s in coder(doc, finder(doc, published), "t")}
+
+
+def pairs(rows):
+    return {(r[0], r[1]) for r in rows}
+
+
+def test_subject_verb_object(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Egypt condemned Ethiopia on Tuesday.")
+    assert ("EGY", "ETH", "", "ACCUSE", -1) in rows
+
+
+def test_passive_voice_agent_is_the_source(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Greece was warned by Turkey over the drilling.")
+    assert ("TUR", "GRC") in pairs(rows)
+    assert ("GRC", "TUR") not in pairs(rows)
+
+
+def test_reported_speech_speaker_is_the_source_of_a_stance(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "A Qatari official said Doha urged Egypt to reopen the crossing.")
+    assert ("QAT", "EGY", "", "REQUEST", -1) in rows
+
+
+def test_reported_act_keeps_its_own_subject(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Oman confirmed that Iranian and American negotiators met in Muscat.")
+    assert {("IRN", "USA"), ("USA", "IRN")} <= pairs(rows)
+    assert not any(src == "OMN" for src, _ in pairs(rows))
+
+
+def test_negated_trigger_is_not_coded(nlp, finder, coder):
+    assert code(nlp, finder, coder, "Kenya did not condemn Uganda.") == set()
+    assert code(nlp, finder, coder, "Brazil has not recognized Kosovo and did not sanction Venezuela.") == set()
+
+
+def test_hypothetical_material_act_is_not_coded(nlp, finder, coder):
+    assert code(nlp, finder, coder, "Analysts said India could strike Pakistan.") == set()
+
+
+def test_what_a_request_asks_for_is_not_an_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "France urged Mali to withdraw its troops.")
+    assert ("FRA", "MLI", "", "REQUEST", -1) in rows or ("FRA", "MLI", "WITHDRAWAL", "REQUEST", -1) in rows
+    assert not any(r[3] == "RETREAT" for r in rows)
+
+
+def test_compound_subject_of_symmetric_act_gives_both_directions(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Armenia and Azerbaijan held talks in Washington.")
+    assert pairs(rows) == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_symmetric_act_with_object_gives_both_directions(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Japan met South Korea on Friday.")
+    assert {("JPN", "KOR"), ("KOR", "JPN")} <= pairs(rows)
+
+
+def test_compound_subject_of_one_way_act_gives_one_row_per_source(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Norway and Sweden criticized Russia.")
+    assert pairs(rows) == {("NOR", "RUS"), ("SWE", "RUS")}
+
+
+def test_host_of_talks_between_two_parties(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Qatar hosted talks between Rwanda and Burundi.")
+    assert {("QAT", "RWA"), ("QAT", "BDI")} <= pairs(rows)
+
+
+def test_person_is_coded_to_the_actor_of_the_date(nlp, finder, coder):
+    text = "Ahmed al-Sharaa thanked Qatar."
+    assert ("HTS", "QAT") in pairs(code(nlp, finder, coder, text, dt.date(2023, 6, 1)))
+    assert ("SYR", "QAT") in pairs(code(nlp, finder, coder, text, dt.date(2025, 3, 1)))
+
+
+def test_issue_detected_from_the_clause(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Germany called on Iran to halt uranium enrichment.")
+    assert ("DEU", "IRN", "NUCLEAR_PROGRAM", "REQUEST", -1) in rows
+
+
+def test_issue_only_statement_when_no_target(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Spain rejected the sanctions.")
+    assert ("ESP", "", "SANCTIONS", "REJECT", -1) in rows
+
+
+def test_demonym_subject_and_noun_trigger_with_target(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Russian airstrikes on Ukraine continued overnight.")
+    assert ("RUS", "UKR") in pairs(rows)
