@@ -111,13 +111,15 @@ class StatementCoder:
                 continue
             if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() not in self.lexicon.event_verbs:
                 continue  # "The talks focused on ...": a topic, or a reference back to an act already told
-            if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and self.trigger_of(token.head):
-                continue  # "met ... to facilitate relations": the purpose of an act, not an act
+            if self._purpose_of_act(token):
+                continue  # "met ... to facilitate relations", "talks to establish a mechanism": a purpose, not an act
             if self._under_denial(token):
                 continue
             modal = self._modal(token)
             if modal and entry.mode == "material":
-                continue  # "could strike", "plans to deploy": not an act
+                if modal not in ("will", "would") or not self._announced(token):
+                    continue  # "could strike", "plans to deploy": not an act
+                entry = replace(entry, mode="verbal")  # "announced that it will lift sanctions": a promise, in words
             if self._inside_request(token):
                 continue  # "urged Israel to halt": the halt is what was asked for
             found.append((token, entry, f"+modal:{modal}" if modal else ""))
@@ -137,6 +139,22 @@ class StatementCoder:
                 if child.dep_ in ("aux", "auxpass") and child.lower_ in self.lexicon.modal_words:
                     return child.lower_
         return ""
+
+    def _announced(self, token: Token) -> bool:
+        """Is the trigger what someone announced, pledged or said (a speech verb or noun above it)?"""
+        head = token
+        for _ in range(4):
+            if head.head.i == head.i:
+                return False
+            head = head.head
+            if head.lemma_.lower() in self.lexicon.speech_verbs | self.lexicon.speech_nouns:
+                return True
+        return False
+
+    def _purpose_of_act(self, token: Token) -> bool:
+        """An infinitive hanging off another trigger is that act's purpose or content ("agreed to establish")."""
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return infinitive and token.dep_ in ("advcl", "acl", "xcomp", "relcl") and self.trigger_of(token.head) is not None
 
     def _under_denial(self, token: Token) -> bool:
         """Inside what a negated report verb reports: "did not confirm reports that the two had agreed"."""
@@ -177,8 +195,12 @@ class StatementCoder:
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
             return [Party(m.actor_id, m.person, m.kind)]
         lower = head.lower_
-        if lower in PRONOUNS_PERSON and ctx.last_person:
-            return [replace(ctx.last_person, how="pronoun")]
+        if lower in PRONOUNS_PERSON:
+            earlier = ctx.earlier_in_sentence(head, persons_only=True)
+            if earlier is not None:
+                return [replace(earlier, how="pronoun_same_sentence")]
+            if ctx.last_person:
+                return [replace(ctx.last_person, how="pronoun")]
         if lower in PRONOUNS_ACTOR:
             earlier = ctx.earlier_in_sentence(head)
             if earlier is not None:
@@ -208,8 +230,10 @@ class StatementCoder:
         if found:
             return found
         pair = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "each", "two") for c in head.children)
-        if head.lemma_.lower() in PAIR_WORDS and pair and len(ctx.recent_states) >= 2:
-            return [Party(a, how="pair_anaphor") for a in ctx.recent_states[-2:]]
+        if head.lemma_.lower() in PAIR_WORDS and pair and len(ctx.counts) >= 2:
+            # "both sides", "the two countries": the two actors the article has named most so far
+            top = sorted(ctx.counts, key=lambda a: (-ctx.counts[a], ctx.first_seen[a]))[:2]
+            return [Party(a, how="pair_anaphor") for a in top]
         if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children) and ctx.last_actor:
             return [replace(ctx.last_actor, how="anaphor")]
         return []
@@ -228,7 +252,8 @@ class StatementCoder:
             if entry.symmetric and any(c.lower_ == "between" for c in token.children):
                 return [], ""
             if token.dep_ in ("nsubj", "nsubjpass"):
-                return [], ""
+                speaker = self._speaker(token.head, ctx)
+                return (speaker, "source:speaker") if speaker else ([], "")
         subj = self._subject(token)
         if subj is not None:
             if subj.dep_ == "nsubjpass" and subj.head.i == token.i:
@@ -238,12 +263,18 @@ class StatementCoder:
             if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
                 return self.parties(token.head, ctx), "source:relative_clause"
             found = self.parties(subj, ctx)
+            if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ","):
+                # a conjunct the parser lost: "“Tel Aviv” and Ankara had reached"
+                found = self._actors_left_of(subj, ctx, start=subj.i) + found
             # "Israel, Turkey hold talks": the parser may give a verb two subjects.
             found += [p for other in subj.head.children if other.dep_ in SUBJECT_DEPS and other.i != subj.i for p in self.parties(other, ctx)]
             if found:
                 return _unique(found), "source:subject"
         if subj is None and entry.pos == "VERB":
-            found = self._actors_left_of(token, ctx)
+            top = token
+            while top.dep_ in ("conj", "xcomp", "advcl") and top.head.i != top.i:
+                top = top.head
+            found = self._actors_left_of(top, ctx)
             if found:
                 return found, "source:left_of_verb"
         speaker = self._speaker(token, ctx)
@@ -257,13 +288,18 @@ class StatementCoder:
                     return found, "source:governing_subject"
         return [], ""
 
-    def _actors_left_of(self, verb: Token, ctx: "_Context") -> list[Party]:
+    def _actors_left_of(self, verb: Token, ctx: "_Context", start: int | None = None) -> list[Party]:
         """When the parse gives a verb no subject, the actors named just before it ("..., Turkey and Israel have launched")."""
-        i = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i])
+        i = start if start is not None else min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i])
         found: list[Party] = []
+        # "Azerbaijan, which maintains ties with Ankara, has stepped in": skip the relative clause.
+        relative = {t.i for r in verb.sent if r.dep_ == "relcl" and r.i < verb.i for t in r.subtree}
         j = i - 1
         while j >= verb.sent.start:
             token = verb.doc[j]
+            if j in relative:
+                j -= 1
+                continue
             m = ctx.mention_at.get(j)
             if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
                 found.append(Party(m.actor_id, m.person, m.kind))
@@ -281,10 +317,13 @@ class StatementCoder:
             subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
             if subj is not None:
                 return subj
-            if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
-                current = current.head
+            if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head.i != current.i:
+                current = current.head  # also "is about to restore": through the adjective to "is"
             elif current.dep_ == "relcl":
                 return next((c for c in current.children if c.lower_ in ("who", "which", "that")), None)
+            elif current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ in ("dobj", "pobj"):
+                # "launched a campaign targeting X": the campaign's launcher acts
+                current = current.head.head if current.head.dep_ == "dobj" else current.head.head.head
             else:
                 return None
         return None
@@ -345,15 +384,24 @@ class StatementCoder:
             elif child.dep_ == "prt" and child.lower_ in ("on", "upon"):
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
-        if not found and not entry.symmetric:
-            # "hosted talks between A and B", "facilitated cooperation between A and B", "host Turkish-Israeli talks"
+        if not found and entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
+            # "talks had begun with Israel"
+            for child in token.head.children:
+                if child.dep_ == "prep" and child.lower_ in ("with", "between"):
+                    found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                    how = "target:event_verb_prep"
+        if not found:
+            # "hosted talks between A and B", "facilitated cooperation between A and B", "host Turkish-Israeli talks",
+            # "restored ties with Israel"
             for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}):
                 for child in obj.children:
                     if child.dep_ == "prep" and child.lower_ in ("between", "with"):
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                         how = "target:object_between"
                     elif child.dep_ in ("amod", "compound") and child.i in ctx.mention_at:
-                        found += self.parties(child, ctx, 1) + [p for cc in child.conjuncts for p in self.parties(cc, ctx, 1)]
+                        # "Turkish-Israeli talks": the modifier, its conjuncts and its own modifiers
+                        related = [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
+                        found += [p for r in related for p in self.parties(r, ctx, 1)]
                         how = how or "target:object_modifier"
         if not found and entry.speech:
             for child in token.children:
@@ -446,14 +494,20 @@ class _Context:
         self.mention_at = mention_at
         self.last_person: Party | None = None
         self.last_actor: Party | None = None
-        self.recent_states: list[str] = []
+        self.counts: dict[str, int] = {}
+        self.first_seen: dict[str, int] = {}
 
-    def earlier_in_sentence(self, token: Token) -> Party | None:
-        """The last actor named before `token` in its sentence, other than its clause's subject ("... with Israel and joined the case against it")."""
+    def earlier_in_sentence(self, token: Token, persons_only: bool = False) -> Party | None:
+        """The last actor (or person) named before `token` in its sentence, other than a subject.
+
+        "... with Israel and joined the case against it" -> Israel; "met with Hasanov, thanking him" -> Hasanov.
+        """
         subjects = {t.i for t in token.sent if t.dep_ in SUBJECT_DEPS | {"nsubjpass"}}
         for j in range(token.i - 1, token.sent.start - 1, -1):
             m = self.mention_at.get(j)
-            if m is not None and m.actor_id and m.kind in ACTOR_KINDS and j not in subjects and not any(k in subjects for k in range(m.start, m.end)):
+            if m is None or not m.actor_id or m.kind not in ACTOR_KINDS or (persons_only and m.kind != "person"):
+                continue
+            if not any(k in subjects for k in range(m.start, m.end)):
                 return Party(m.actor_id, m.person, m.kind)
         return None
 
@@ -467,9 +521,8 @@ class _Context:
                 self.last_person = party
             if token.dep_ in SUBJECT_DEPS or token.head.dep_ in SUBJECT_DEPS:
                 self.last_actor = party
-            if m.actor_id in self.recent_states:
-                self.recent_states.remove(m.actor_id)
-            self.recent_states.append(m.actor_id)
+            self.counts[m.actor_id] = self.counts.get(m.actor_id, 0) + 1
+            self.first_seen.setdefault(m.actor_id, token.i)
 
 
 def _own_clause(token: Token) -> list[Token]:

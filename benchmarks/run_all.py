@@ -1,0 +1,30 @@
+"""`make bench`: run every accuracy benchmark and print its figures.
+
+    .venv/bin/python benchmarks/run_all.py
+
+The PETRARCH benchmark needs the shared peer data (../shared/peer) and is skipped without it.
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    for name in ("entities", "stance", "petrarch"):
+        print(f"\n=== benchmarks/{name}.py ===", flush=True)
+        sys.argv = [str(HERE / f"{name}.py")]
+        try:
+            runpy.run_path(str(HERE / f"{name}.py"), run_name="__main__")
+        except SystemExit as exc:  # a benchmark that cannot run (missing peer data) says why and exits
+            if exc.code not in (0, None):
+                print(f"(skipped: exit {exc.code})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
