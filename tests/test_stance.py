@@ -101,3 +101,31 @@ def test_issue_only_statement_when_no_target(nlp, finder, coder):
 def test_demonym_subject_and_noun_trigger_with_target(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Russian airstrikes on Ukraine continued overnight.")
     assert ("RUS", "UKR") in pairs(rows)
+
+
+def test_announced_intention_is_a_verbal_act(nlp, finder, coder):
+    doc = nlp("Japan will send aid to Nepal.")
+    (row,) = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if s.source_actor == "JPN"]
+    assert (row.target_actor, row.plover, row.stance, row.mode) == ("NPL", "AID", 1, "verbal")
+
+
+def test_intention_to_attack_is_a_threat(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Iran will strike Israel if the talks fail.")
+    assert ("IRN", "ISR", "", "THREATEN", -1) in rows
+    assert not any(r[3] == "ASSAULT" for r in rows)
+
+
+def test_purpose_of_an_act_is_not_an_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Chile met Peru to establish a hotline.")
+    assert {r[3] for r in rows} == {"CONSULT"}
+
+
+def test_lexicon_refuses_yaml_booleans(tmp_path):
+    from newscoder.errors import CodebookError
+
+    (tmp_path / "triggers.yaml").write_text(
+        "triggers:\n  - {id: x, lemmas: [call], particle: [on], plover: REQUEST, stance: -1, mode: verbal}\n"
+    )
+    (tmp_path / "issues.yaml").write_text("issues: []\n")
+    with pytest.raises(CodebookError, match="quotes around on"):
+        load_lexicon(tmp_path)

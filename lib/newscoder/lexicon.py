@@ -48,7 +48,7 @@ class Lexicon:
     anaphors: frozenset[str]
     issues: tuple[Issue, ...]
     event_verbs: frozenset[str] = frozenset()
-    speech_nouns: frozenset[str] = frozenset()
+    intent_words: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -122,5 +122,5 @@ def _load(folder: Path, stamp: tuple) -> Lexicon:
         anaphors=_words(data.get("anaphors")),
         issues=tuple(issues),
         event_verbs=_words(data.get("event_verbs")),
-        speech_nouns=_words(data.get("speech_nouns")),
+        intent_words=_words(data.get("intent_words")),
     )

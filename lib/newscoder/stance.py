@@ -117,9 +117,11 @@ class StatementCoder:
                 continue
             modal = self._modal(token)
             if modal and entry.mode == "material":
-                if modal not in ("will", "would") or not self._announced(token):
-                    continue  # "could strike", "plans to deploy": not an act
-                entry = replace(entry, mode="verbal")  # "announced that it will lift sanctions": a promise, in words
+                if modal not in self.lexicon.intent_words:
+                    continue  # "could strike": only possible, not an act
+                # "will contribute", "announced that it will lift sanctions": an intention, said in words
+                entry = replace(entry, mode="verbal", plover="THREATEN" if entry.stance < 0 else entry.plover)
+                modal = f"intent:{modal}"
             if self._inside_request(token):
                 continue  # "urged Israel to halt": the halt is what was asked for
             found.append((token, entry, f"+modal:{modal}" if modal else ""))
@@ -127,29 +129,19 @@ class StatementCoder:
 
     def _modal(self, token: Token) -> str:
         """A modal or plan word governing the trigger ("could strike", "will be forced to withdraw", "plans to deploy")."""
+        words = self.lexicon.modal_words | self.lexicon.intent_words
         for child in token.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in self.lexicon.modal_words:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in words:
                 return child.lower_
         head = token
         while head.dep_ == "xcomp" and head.head.i != head.i:
             head = head.head
-            if head.lemma_.lower() in self.lexicon.modal_words:
+            if head.lemma_.lower() in words:
                 return head.lemma_.lower()
             for child in head.children:
-                if child.dep_ in ("aux", "auxpass") and child.lower_ in self.lexicon.modal_words:
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in words:
                     return child.lower_
         return ""
-
-    def _announced(self, token: Token) -> bool:
-        """Is the trigger what someone announced, pledged or said (a speech verb or noun above it)?"""
-        head = token
-        for _ in range(4):
-            if head.head.i == head.i:
-                return False
-            head = head.head
-            if head.lemma_.lower() in self.lexicon.speech_verbs | self.lexicon.speech_nouns:
-                return True
-        return False
 
     def _purpose_of_act(self, token: Token) -> bool:
         """An infinitive hanging off another trigger is that act's purpose or content ("agreed to establish")."""
@@ -410,8 +402,8 @@ class StatementCoder:
                     if subj is not None:
                         found += self.parties(subj, ctx)
                         how = "target:reported_subject"
-        if not found and entry.plover in ("ASSAULT", "COERCE"):
-            # "struck depots in Syria": the country where a blow lands is its target.
+        if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.id == "visit"):
+            # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
             places = [ctx.mention_at[t.i] for t in token.subtree if t.i in ctx.mention_at and t.i != token.i]
             found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id]
             how = "target:place_of_attack" if found else how
@@ -567,6 +559,7 @@ def _trigger_text(token: Token, entry: Trigger) -> str:
 
 
 def _unique(parties: list[Party]) -> list[Party]:
+    """One party per actor, in order."""
     seen, out = set(), []
     for p in parties:
         if p.actor not in seen:
