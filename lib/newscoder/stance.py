@@ -105,7 +105,7 @@ class StatementCoder:
             entry = self.trigger_of(token)
             if entry is None or _negated(token):
                 continue
-            if entry.pos == "NOUN" and token.head.i != token.i and self.trigger_of(token.head) is not None:
+            if entry.pos == "NOUN" and token.head.i != token.i and self.trigger_of(token.head):
                 continue  # "held talks": the verb is coded, not the noun as well
             if entry.pos == "NOUN" and token.dep_ == "compound":
                 continue
@@ -251,7 +251,12 @@ class StatementCoder:
             if subj.dep_ == "nsubjpass" and subj.head.i == token.i:
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
                 found = [p for c in (agent.children if agent is not None else []) if c.dep_ == "pobj" for p in self.parties(c, ctx)]
-                return found, "source:passive_agent"
+                if found:
+                    return found, "source:passive_agent"
+                if entry.symmetric:
+                    # "Turkiye is engaged in talks with Israel": a party to a joint act, not its object
+                    return self.parties(subj, ctx), "source:passive_subject_of_joint_act"
+                return [], ""
             if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
                 return self.parties(token.head, ctx), "source:relative_clause"
             found = self.parties(subj, ctx)
@@ -376,6 +381,8 @@ class StatementCoder:
             elif child.dep_ == "prt" and child.lower_ in ("on", "upon"):
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
+        source_ids = {p.actor for p in sources}
+        found = [p for p in found if p.actor not in source_ids]
         if not found and entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             # "talks had begun with Israel"
             for child in token.head.children:
@@ -385,7 +392,9 @@ class StatementCoder:
         if not found:
             # "hosted talks between A and B", "facilitated cooperation between A and B", "host Turkish-Israeli talks",
             # "restored ties with Israel"
-            for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}):
+            objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
+            objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]  # "engaged in talks with X"
+            for obj in objects:
                 for child in obj.children:
                     if child.dep_ == "prep" and child.lower_ in ("between", "with"):
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
