@@ -394,6 +394,8 @@ class StatementCoder:
             # "restored ties with Israel"
             objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
             objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]  # "engaged in talks with X"
+            # "welcomed a resumption of ties with X"
+            objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for obj in objects:
                 for child in obj.children:
                     if child.dep_ == "prep" and child.lower_ in ("between", "with"):
