@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from unidecode import unidecode
 
 from .errors import CodebookError
+from .yamlio import read_mapping
 
 ACTOR_FIELDS = ("aliases", "demonyms", "metonyms", "institutions")
 
@@ -130,19 +130,7 @@ def _load(folder: Path, stamp: tuple) -> Codebook:
 
 
 def _read_yaml(path: Path, *, required: bool = True) -> dict:
-    if not path.is_file():
-        if required:
-            raise CodebookError(f"Codebook file {path} is missing.")
-        return {}
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        raise CodebookError(f"Codebook file {path} is not valid YAML: {exc}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise CodebookError(f"Codebook file {path} must hold a mapping at the top level (e.g. 'actors:').")
-    return data
+    return read_mapping(path, CodebookError, what="Codebook file", required=required)
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .errors import CodebookError
+from .yamlio import read_mapping
 
 PLOVER = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -52,15 +51,7 @@ class Lexicon:
 
 
 def _read(path: Path) -> dict:
-    if not path.is_file():
-        raise CodebookError(f"Codebook file {path} is missing; copy it from the project's codebook/ folder.")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise CodebookError(f"Codebook file {path} is not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise CodebookError(f"Codebook file {path} must hold a mapping at the top level.")
-    return data
+    return read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
 
 
 def _words(value: object, where: str = "triggers.yaml") -> frozenset[str]:

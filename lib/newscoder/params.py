@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-import yaml
 
 from .errors import ParameterError
 from .model import model_package
 from .paths import resolve_path
+from .yamlio import read_mapping
 
 TYPES: dict[str, type | tuple[type, ...]] = {"str": str, "int": int, "float": (int, float), "bool": bool, "list": list, "dict": dict}
 # Parameters that name things which must exist before a run starts.
@@ -84,16 +84,9 @@ def read_parameters(path: str | Path) -> list[Parameter]:
 
 def load_params_file(path: str | Path) -> dict[str, Any]:
     """Read a parameters YAML file (a flat mapping) with the safe loader."""
-    path = Path(path)
-    if not path.is_file():
-        raise ParameterError(f"Parameters file {path} does not exist. Pass --params with a YAML file like seeds/params.yaml.")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ParameterError(f"Parameters file {path} is not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise ParameterError(f"Parameters file {path} must be a mapping of 'name: value' lines.")
-    return data
+    return read_mapping(
+        path, ParameterError, what="Parameters file", missing="Pass --params with a YAML file like seeds/params.yaml."
+    )
 
 
 def check_parameters(values: dict[str, Any], declared: list[Parameter], *, source: str = "parameters") -> None:
