@@ -129,3 +129,13 @@ def test_lexicon_refuses_yaml_booleans(tmp_path):
     (tmp_path / "issues.yaml").write_text("issues: []\n")
     with pytest.raises(CodebookError, match="quotes around on"):
         load_lexicon(tmp_path)
+
+
+def test_subject_reached_through_a_prepositional_clause(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Norway was the most vocal in demanding that Iran free the prisoners.")
+    assert ("NOR", "IRN") in pairs(rows)
+
+
+def test_concern_targets_the_actors_of_the_clause_it_is_about(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Egypt voiced concern over the possibility that Ethiopia could fill the dam.")
+    assert ("EGY", "ETH", "", "ACCUSE", -1) in rows

@@ -314,8 +314,10 @@ class StatementCoder:
             subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
             if subj is not None:
                 return subj
-            if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head.i != current.i:
+            if current.dep_ in ("conj", "xcomp", "advcl", "acomp", "attr") and current.head.i != current.i:
                 current = current.head  # also "is about to restore": through the adjective to "is"
+            elif current.dep_ == "pcomp" and current.head.head.i != current.head.i:
+                current = current.head.head  # "Turkiye was most vocal in demanding ...": to the clause the phrase hangs on
             elif current.dep_ == "relcl":
                 return next((c for c in current.children if c.lower_ in ("who", "which", "that")), None)
             elif current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ in ("dobj", "pobj"):
@@ -406,6 +408,17 @@ class StatementCoder:
                         related = [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
                         found += [p for r in related for p in self.parties(r, ctx, 1)]
                         how = how or "target:object_modifier"
+        if not found and entry.stance < 0 and entry.mode == "verbal":
+            # "voiced concern over the possibility that Syria's government could allow Turkiye ...":
+            # the actors of the clause the concern is about
+            holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]  # "voiced concern over ..."
+            for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "at", "regarding")):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    for clause in (c for c in pobj.children if c.dep_ in ("acl", "ccomp", "relcl")):
+                        for part in (c for c in clause.children if c.dep_ in SUBJECT_DEPS | OBJECT_DEPS):
+                            found += self.parties(part, ctx)
+                    how = how or "target:clause_of_concern"
+            found = [p for p in found if p.actor not in {q.actor for q in sources}]
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
