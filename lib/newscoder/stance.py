@@ -317,7 +317,11 @@ class StatementCoder:
             if current.dep_ in ("conj", "xcomp", "advcl", "acomp", "attr") and current.head.i != current.i:
                 current = current.head  # also "is about to restore": through the adjective to "is"
             elif current.dep_ == "pcomp" and current.head.head.i != current.head.i:
-                current = current.head.head  # "Turkiye was most vocal in demanding ...": to the clause the phrase hangs on
+                # "Turkiye was most vocal in demanding ...", "reaffirmed its role in promoting ...":
+                # up to the verb the phrase hangs on
+                current = current.head.head
+                while current.pos_ not in ("VERB", "AUX") and current.dep_ in ("dobj", "pobj", "prep") and current.head.i != current.i:
+                    current = current.head
             elif current.dep_ == "relcl":
                 return next((c for c in current.children if c.lower_ in ("who", "which", "that")), None)
             elif current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ in ("dobj", "pobj"):
@@ -441,9 +445,14 @@ class StatementCoder:
         lo, hi = clause[0], clause[-1] + 1
         if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
             lo = min(lo, token.head.i)
-        span = doc[lo:hi]
-        hits = sorted((start, doc.vocab.strings[mid]) for mid, start, end in [*self.issue_matcher(span), *self.issue_lemmas(span)])
+        hits = self._issues_in(doc[lo:hi])
+        if not hits and any(c.lower_ in ("it", "this") and c.dep_ in OBJECT_DEPS for c in token.children):
+            hits = self._issues_in(token.sent)  # "... normalization should not stop; we support it"
         return hits[0][1] if hits else ""
+
+    def _issues_in(self, span: Span) -> list[tuple[int, str]]:
+        doc = span.doc
+        return sorted((start, doc.vocab.strings[mid]) for mid, start, end in [*self.issue_matcher(span), *self.issue_lemmas(span)])
 
     # ---- step 4: rows --------------------------------------------------------------------------
     def __call__(self, doc: Doc, mentions: list[Mention], doc_id: str = "", sent_ids: dict[int, int] | None = None) -> list[Statement]:
