@@ -139,3 +139,14 @@ def test_subject_reached_through_a_prepositional_clause(nlp, finder, coder):
 def test_concern_targets_the_actors_of_the_clause_it_is_about(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Egypt voiced concern over the possibility that Ethiopia could fill the dam.")
     assert ("EGY", "ETH", "", "ACCUSE", -1) in rows
+
+
+def test_one_act_told_twice_in_a_sentence_is_one_row(nlp, finder, coder):
+    doc = nlp("Kenyan and Ugandan officials convened for talks on Friday.")
+    rows = [(s.source_actor, s.target_actor) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")]
+    assert sorted(rows) == [("KEN", "UGA"), ("UGA", "KEN")]
+
+
+def test_a_different_act_inside_another_is_kept(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Chile met Peru on Monday, thanking Lima for its help.")
+    assert {r[3] for r in rows if r[:2] == ("CHL", "PER")} == {"CONSULT", "SUPPORT"}

@@ -469,8 +469,12 @@ class StatementCoder:
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            for token, entry, note in self.find_triggers(sent):
-                rows += self.statements(token, entry, note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0))
+            found = [
+                (token, row)
+                for token, entry, note in self.find_triggers(sent)
+                for row in self.statements(token, entry, note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0))
+            ]
+            rows += _outer_acts_only(found)
             ctx.advance(sent)
         return _dedupe(rows)
 
@@ -599,6 +603,30 @@ def _unique(parties: list[Party]) -> list[Party]:
             seen.add(p.actor)
             out.append(p)
     return out
+
+
+def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[Statement]:
+    """Drop a row that repeats, between the same actors, an act coded by a trigger governing it.
+
+    "convened for discussions", "reached understanding on coordinating": one act told twice.
+    """
+    kept = []
+    for token, row in found:
+        key = (row.source_actor, row.target_actor, row.stance)
+        ancestors = {a.i for a in token.ancestors}
+        # A different act inside it ("met ..., thanking him") stays; the same act, or one named
+        # in a prepositional phrase of the outer one ("understanding on coordinating"), goes.
+        inside_phrase = token.dep_ in ("pcomp", "pobj")
+        if any(
+            other_token.i != token.i
+            and other_token.i in ancestors
+            and (other.source_actor, other.target_actor, other.stance) == key
+            and (other.plover == row.plover or inside_phrase)
+            for other_token, other in found
+        ):
+            continue
+        kept.append(row)
+    return kept
 
 
 def _dedupe(rows: list[Statement]) -> list[Statement]:
