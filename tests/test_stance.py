@@ -150,3 +150,13 @@ def test_one_act_told_twice_in_a_sentence_is_one_row(nlp, finder, coder):
 def test_a_different_act_inside_another_is_kept(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Chile met Peru on Monday, thanking Lima for its help.")
     assert {r[3] for r in rows if r[:2] == ("CHL", "PER")} == {"CONSULT", "SUPPORT"}
+
+
+def test_asking_for_backing_is_a_cooperative_request_to_the_backer(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Serbia sought Russian backing against Kosovo.")
+    assert ("SRB", "RUS", "", "REQUEST", 1) in rows
+
+
+def test_holding_a_zone_in_a_country_coerces_it(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Turkey maintains a buffer zone in northern Iraq.")
+    assert ("TUR", "IRQ") in pairs(rows) and all(r[3] == "COERCE" for r in rows)
