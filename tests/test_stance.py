@@ -160,3 +160,8 @@ def test_asking_for_backing_is_a_cooperative_request_to_the_backer(nlp, finder, 
 def test_holding_a_zone_in_a_country_coerces_it(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Turkey maintains a buffer zone in northern Iraq.")
     assert ("TUR", "IRQ") in pairs(rows) and all(r[3] == "COERCE" for r in rows)
+
+
+def test_a_halt_targets_whom_the_halted_act_was_against(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Russian strikes on Ukraine came to a halt in May.")
+    assert ("RUS", "UKR", "", "RETREAT", 1) in rows

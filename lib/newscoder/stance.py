@@ -412,6 +412,13 @@ class StatementCoder:
                         related = [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
                         found += [p for r in related for p in self.parties(r, ctx, 1)]
                         how = how or "target:object_modifier"
+        if not found:
+            # "Israeli airstrikes on Syrian territory came to a halt": the act in the subject has the target
+            for subj in (c for c in token.children if c.dep_ in SUBJECT_DEPS and self.trigger_of(c) is not None):
+                for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+                    found += [p for g in prep.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                    how = how or "target:of_the_act_in_the_subject"
+            found = [p for p in found if p.actor not in {q.actor for q in sources}]
         if not found and entry.stance < 0 and entry.mode == "verbal":
             # "voiced concern over the possibility that Syria's government could allow Turkiye ...":
             # the actors of the clause the concern is about
