@@ -200,3 +200,15 @@ def statement_scores_table(scores: StatementScores) -> pd.DataFrame:
         ("Cohen's kappa, stance", scores.stance_kappa, f"on {scores.stance_pairs} rows matched on source and target or issue"),
     ]
     return pd.DataFrame(rows, columns=["measure", "value", "on"]).set_index("measure").round(3)
+
+
+def statement_differences(predicted: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """Every (sentence, source, target or issue, stance) whose count differs between gold and coder."""
+    g = _with_keys(anchor_gold(gold[gold["doc_id"].isin(texts)], texts))
+    p = _with_keys(anchor_predictions(predicted[predicted["doc_id"].isin(g["doc_id"])], g))
+    key = ["doc_id", "anchor_start", *STATEMENT_KEY]
+    both = g.groupby(key).size().to_frame("gold").join(p.groupby(key).size().to_frame("coded"), how="outer").fillna(0)
+    diff = both[both["gold"] != both["coded"]].astype(int).reset_index()
+    sentences = {(r.doc_id, r.anchor_start): r.sentence for r in g.itertuples()}
+    diff["sentence"] = [sentences.get((d, a), "(not a gold sentence)") for d, a in zip(diff["doc_id"], diff["anchor_start"])]
+    return diff
