@@ -134,22 +134,40 @@ def process_corpus(
     statements: list[dict] = []
     sentences: list[dict] = []
     for document, doc in parse(nlp, documents, progress=progress):
-        sent_of = sentence_ids(doc)
-        n_sentences[document.doc_id] = len(set(sent_of.values()))
-        sentences += [
-            {"doc_id": document.doc_id, "sent_id": sent_of[s.start], "start_char": s.start_char, "end_char": s.end_char}
-            for s in doc.sents
-            if s.start in sent_of
-        ]
-        mentions = finder(doc, published_date(document))
-        rows += mention_rows(document, doc, mentions)
-        statements += statement_rows(coder(doc, mentions, document.doc_id, sent_of))
+        found = analyse_document(document, doc, finder, coder)
+        n_sentences[document.doc_id] = found.n_sentences
+        rows += found.mentions
+        statements += found.statements
+        sentences += found.sentences
     doc_rows = [document_row(d, n_sentences.get(d.doc_id, 0)) for d in documents]
     documents_table = pd.DataFrame(doc_rows, columns=DOCUMENTS_COLUMNS)
     mentions_table = pd.DataFrame(rows, columns=MENTIONS_COLUMNS)
     statements_table = pd.DataFrame(statements, columns=STATEMENTS_COLUMNS)
     sentences_table = pd.DataFrame(sentences, columns=["doc_id", "sent_id", "start_char", "end_char"])
     return CorpusResult(documents, documents_table, mentions_table, statements_table, sentences_table)
+
+
+@dataclass
+class DocumentRows:
+    """The table rows that one parsed document gives."""
+
+    n_sentences: int
+    sentences: list[dict]
+    mentions: list[dict]
+    statements: list[dict]
+
+
+def analyse_document(document: Document, doc: Doc, finder: EntityFinder, coder: StatementCoder) -> DocumentRows:
+    """Everything the corpus pass extracts from one parsed document, as table rows."""
+    sent_of = sentence_ids(doc)
+    sentences = [
+        {"doc_id": document.doc_id, "sent_id": sent_of[s.start], "start_char": s.start_char, "end_char": s.end_char}
+        for s in doc.sents
+        if s.start in sent_of
+    ]
+    mentions = finder(doc, published_date(document))
+    statements = statement_rows(coder(doc, mentions, document.doc_id, sent_of))
+    return DocumentRows(len(set(sent_of.values())), sentences, mention_rows(document, doc, mentions), statements)
 
 
 def statement_rows(statements: list[Statement]) -> list[dict]:
