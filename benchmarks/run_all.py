@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    for name in ("entities", "stance", "petrarch"):
+    for name in ("entities", "stance", "dates", "petrarch"):
         print(f"\n=== benchmarks/{name}.py ===", flush=True)
         sys.argv = [str(HERE / f"{name}.py")]
         try:

@@ -212,3 +212,46 @@ def statement_differences(predicted: pd.DataFrame, gold: pd.DataFrame, texts: di
     sentences = {(r.doc_id, r.anchor_start): r.sentence for r in g.itertuples()}
     diff["sentence"] = [sentences.get((d, a), "(not a gold sentence)") for d, a in zip(diff["doc_id"], diff["anchor_start"])]
     return diff
+
+
+@dataclass
+class DateScores:
+    """How well acts are dated, against hand-coded dates of the same acts."""
+
+    dated: int  # gold acts with a date
+    correct: int  # ... given the same date at the same precision
+    right_precision: int  # ... given a date at the same precision (the day may differ)
+    undated: int  # gold acts without a date
+    left_empty: int  # ... for which the resolver gave no date either
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.dated if self.dated else 0.0
+
+
+def gold_trigger_offsets(gold: pd.DataFrame, texts: dict[str, str]) -> list[int]:
+    """Character offset of each gold row's trigger in its document (first occurrence in its sentence)."""
+    anchored = anchor_gold(gold, texts)
+    offsets = []
+    for row in anchored.itertuples():
+        at = row.sentence.find(row.trigger)
+        if at < 0:
+            raise ValueError(f"gold trigger {row.trigger!r} not in its sentence in {row.doc_id}: {row.sentence[:60]!r}")
+        offsets.append(row.anchor_start + at)
+    return offsets
+
+
+def score_dates(gold: pd.DataFrame, predicted: list[tuple[str, str]]) -> DateScores:
+    """Compare gold (`event_date`, `date_precision`) with predicted (date, precision) pairs, row by row."""
+    if len(gold) != len(predicted):
+        raise ValueError(f"{len(gold)} gold rows but {len(predicted)} predictions")
+    counts = dict(dated=0, correct=0, right_precision=0, undated=0, left_empty=0)
+    for (date, precision), want_date, want_precision in zip(predicted, gold["event_date"].astype(str), gold["date_precision"]):
+        if want_precision == "none":
+            counts["undated"] += 1
+            counts["left_empty"] += precision == "none"
+            continue
+        counts["dated"] += 1
+        counts["right_precision"] += precision == want_precision
+        counts["correct"] += precision == want_precision and date == want_date
+    return DateScores(**counts)

@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from .codebook import Codebook, load_codebook
 from .corpus import Document, load_corpus
+from .dates import NO_DATE, DateResolver, DocumentDates, load_named_events
 from .entities import EntityFinder, Mention
 from .model import load_model
 from .paths import resolve_path
@@ -31,6 +32,13 @@ class CorpusResult:
     mentions_table: pd.DataFrame
     statements_table: pd.DataFrame
     sentences_table: pd.DataFrame
+
+    @property
+    def events_table(self) -> pd.DataFrame:
+        """The statements merged into dated events (events.py)."""
+        from .events import merge_events
+
+        return merge_events(self.statements_table, self.documents_table)
 
     @property
     def texts(self) -> dict[str, str]:
@@ -129,12 +137,13 @@ def process_corpus(
     nlp = model if isinstance(model, Language) else load_model(model)
     finder = EntityFinder(nlp, codebook)
     coder = StatementCoder(nlp, load_lexicon(codebook.path))
+    dater = DateResolver(nlp, load_named_events(codebook.path))
     n_sentences: dict[str, int] = {}
     rows: list[dict] = []
     statements: list[dict] = []
     sentences: list[dict] = []
     for document, doc in parse(nlp, documents, progress=progress):
-        found = analyse_document(document, doc, finder, coder)
+        found = analyse_document(document, doc, finder, coder, dater)
         n_sentences[document.doc_id] = found.n_sentences
         rows += found.mentions
         statements += found.statements
@@ -157,7 +166,7 @@ class DocumentRows:
     statements: list[dict]
 
 
-def analyse_document(document: Document, doc: Doc, finder: EntityFinder, coder: StatementCoder) -> DocumentRows:
+def analyse_document(document: Document, doc: Doc, finder: EntityFinder, coder: StatementCoder, dater: DateResolver) -> DocumentRows:
     """Everything the corpus pass extracts from one parsed document, as table rows."""
     sent_of = sentence_ids(doc)
     sentences = [
@@ -165,24 +174,32 @@ def analyse_document(document: Document, doc: Doc, finder: EntityFinder, coder: 
         for s in doc.sents
         if s.start in sent_of
     ]
-    mentions = finder(doc, published_date(document))
-    statements = statement_rows(coder(doc, mentions, document.doc_id, sent_of))
+    published = published_date(document)
+    mentions = finder(doc, published)
+    statements = statement_rows(coder(doc, mentions, document.doc_id, sent_of), dater(doc, published))
     return DocumentRows(len(set(sent_of.values())), sentences, mention_rows(document, doc, mentions), statements)
 
 
-def statement_rows(statements: list[Statement]) -> list[dict]:
+def statement_rows(statements: list[Statement], dates: DocumentDates | None = None) -> list[dict]:
     """Statements as table rows with ids that are stable from run to run (document, sentence, order)."""
     rows, counter = [], {}
     for s in statements:
         n = counter[(s.doc_id, s.sent_id)] = counter.get((s.doc_id, s.sent_id), 0) + 1
         row = {k: getattr(s, k) for k in STATEMENTS_COLUMNS if hasattr(s, k)}
-        row.update(statement_id=f"{s.doc_id}-s{s.sent_id:04d}-{n:02d}", event_date="", date_precision="none", date_basis="none")
+        date = dates.date_at(s.trigger_start) if dates is not None else NO_DATE
+        row.update(
+            statement_id=f"{s.doc_id}-s{s.sent_id:04d}-{n:02d}",
+            event_date=date.value,
+            date_precision=date.precision,
+            date_basis=date.basis,
+            date_text=date.expression,
+        )
         rows.append(row)
     return rows
 
 
 def write_tables(result: CorpusResult, output: str | Path, tables: tuple[str, ...] = ("documents", "mentions")) -> dict[str, Path]:
-    """Write the named tables (documents, mentions, statements) as CSV under `<output>/tables/`.
+    """Write the named tables (documents, mentions, statements, events) as CSV under `<output>/tables/`.
 
     result (CorpusResult): what `process_corpus` returned.
     output (str | Path): the output folder.

@@ -14,12 +14,17 @@ MENTIONS_COLUMNS = ["doc_id", "sent_id", "start_char", "end_char", "text", "labe
 STATEMENTS_COLUMNS = [
     "statement_id", "doc_id", "sent_id", "start_char", "end_char", "sentence", "trigger", "source_actor",
     "source_person", "target_actor", "target_person", "issue", "stance", "mode", "plover", "event_date",
-    "date_precision", "date_basis", "rule", "trigger_start", "trigger_end",
+    "date_precision", "date_basis", "rule", "trigger_start", "trigger_end", "date_text",
+]
+EVENTS_COLUMNS = [
+    "event_id", "date", "date_precision", "label", "actors", "plover", "stance", "n_reports", "doc_ids",
+    "statement_ids", "source_actor", "target_actor", "issue", "mode", "n_statements", "first_published",
 ]
 KEYS = {
     "documents": ["doc_id"],
     "mentions": ["doc_id", "start_char", "end_char"],
     "statements": ["doc_id", "start_char", "statement_id"],
+    "events": ["date", "event_id"],
 }
 
 

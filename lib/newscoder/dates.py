@@ -1,0 +1,383 @@
+"""Date every statement: when the act happened, not when the article was published.
+
+dateparser reads the surface forms ("May 22, 2025", "December 2024", "Thursday", "last week");
+this module only decides what each form is anchored to and which act it dates:
+
+* an expression dates the verb (or trigger noun) it hangs from in the parse, and the acts
+  whose clauses sit under that verb;
+* a relative expression counts from the nearest day already named in the same paragraph
+  ("told reporters on May 22 ... said on Thursday" gives May 22), else from publication;
+* tense decides direction: a past "on Monday" is the Monday on or before the anchor, a future
+  one ("will meet on Monday") the Monday after it;
+* a year-less date ("April 9") takes the year that puts it on the tense's side of the anchor,
+  unless the codebook's `dated_events.yaml` names it ("October 7" -> 2023-10-07);
+* a week that spans two months gives no date; where nothing dates an act, the date is empty.
+The rules are written out in codebook/README.md ("Dates").
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dateparser.date import DateDataParser
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .errors import CodebookError
+from .yamlio import read_mapping
+
+PRECISIONS = ("day", "month", "year", "none")
+BASES = ("explicit", "relative", "publication", "none")
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
+UNDATED_WORDS = frozenset({"recent", "recently", "currently", "previously", "formerly", "once", "earlier", "often", "repeatedly"})
+FUTURE_VERBS = frozenset({"plan", "schedule", "set", "expect", "due", "intend", "prepare"})
+# Spans of text before the date proper that only say which part of it is meant.
+_LEADING = re.compile(
+    r"^(?:on|in|at|by|from|since|until|till|during|of|the|a|an|as of|early|late|mid-?|"
+    r"(?:the )?(?:beginning|start|end|middle|turn) of)\s+",
+    re.IGNORECASE,
+)
+_NIGHT_BEFORE = re.compile(r"\b(?:the )?(?:previous|preceding) (?:night|day|evening)\b|\bthe (?:night|day|evening) before\b", re.I)
+_NO_DATE = re.compile(r"\b(?:recent|recently|years?|decades?|centur(?:y|ies)|days|weeks|months|ago|ongoing|past|coming)\b", re.I)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """The date of one act, with how precise it is and what it rests on (SCHEMA.md)."""
+
+    value: str = ""
+    precision: str = "none"
+    basis: str = "none"
+    expression: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.precision != "none"
+
+
+NO_DATE = EventDate()
+
+
+@dataclass(frozen=True)
+class NamedEvent:
+    id: str
+    date: dt.date
+    phrases: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def load_named_events(folder: str | Path) -> tuple[NamedEvent, ...]:
+    """The codebook's dated events (`dated_events.yaml`): year-less names that mean one day."""
+    path = Path(folder) / "dated_events.yaml"
+    if not path.exists():
+        return ()
+    data = read_mapping(path, CodebookError, what="Codebook file", missing="")
+    events = []
+    for i, entry in enumerate(data.get("events") or [], start=1):
+        where = f"{path}, entry {i}"
+        if not isinstance(entry, dict) or not {"id", "date", "phrases"} <= set(entry):
+            raise CodebookError(f"{where}: an event needs 'id', 'date' (YYYY-MM-DD) and 'phrases'.")
+        try:
+            day = entry["date"] if isinstance(entry["date"], dt.date) else dt.date.fromisoformat(str(entry["date"]))
+        except ValueError:
+            raise CodebookError(f"{where}: date {entry['date']!r} is not YYYY-MM-DD.") from None
+        phrases = entry["phrases"] if isinstance(entry["phrases"], list) else [entry["phrases"]]
+        events.append(NamedEvent(str(entry["id"]), day, tuple(str(p).lower() for p in phrases)))
+    return tuple(events)
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A date expression found in a document and what it resolved to."""
+
+    start: int  # token index
+    end: int
+    text: str
+    date: EventDate
+    head: int  # token index of the verb or noun it dates
+
+
+@lru_cache(maxsize=4)
+def _parser(direction: str) -> DateDataParser:
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": direction, "RETURN_TIME_AS_PERIOD": True})
+
+
+def _parse(text: str, base: dt.date, direction: str) -> tuple[dt.date, str] | None:
+    """dateparser's reading of a surface form: the date and its period (day, week, month, year)."""
+    parser = _parser(direction)
+    parser._settings.RELATIVE_BASE = dt.datetime.combine(base, dt.time())  # noqa: SLF001 - per-call base, same parser
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _format(day: dt.date, precision: str) -> str:
+    return {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": f"{day.year:04d}"}.get(precision, "")
+
+
+def _core(text: str) -> str:
+    """The expression without leading prepositions and part-of words, or possessive."""
+    text = text.strip().rstrip(".,;:")
+    text = re.sub(r"['’]s$", "", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _LEADING.sub("", text)
+    return text
+
+
+def _has_year(text: str) -> bool:
+    return re.search(r"\b(1[89]\d\d|20\d\d)\b", text) is not None
+
+
+def _has_day_number(text: str) -> bool:
+    return re.search(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b", re.sub(r"\b(1[89]\d\d|20\d\d)\b", "", text)) is not None
+
+
+def is_future(token: Token) -> bool:
+    """Whether the clause of `token` looks forward: 'will meet', 'is set to meet', 'plans to meet'."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in FUTURE_MARKERS:
+            return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and (head.lemma_ in FUTURE_VERBS or head.lemma_ == "be" and head.lower_ in ("is", "are")):
+        return True
+    return False
+
+
+class DateResolver:
+    """Find and anchor the date expressions of parsed documents."""
+
+    def __init__(self, nlp: Language, named_events: tuple[NamedEvent, ...] = ()) -> None:
+        self.named = {phrase: event for event in named_events for phrase in event.phrases}
+        self.matcher = Matcher(nlp.vocab)
+        # Weekdays the NER leaves out ("Monday's meeting") and the night before.
+        self.matcher.add("WEEKDAY", [[{"LOWER": {"IN": list(WEEKDAYS)}, "IS_TITLE": True}]])
+        self.matcher.add("NIGHT", [[{"LOWER": {"IN": ["the"]}, "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding"]}}, {"LOWER": {"IN": ["night", "day", "evening"]}}]])
+
+    # ---- finding -----------------------------------------------------------------------------
+    def spans(self, doc: Doc) -> list[Span]:
+        """Date expressions: the NER's DATE and TIME entities plus weekday and night-before matches."""
+        found = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        taken = {i for e in found for i in range(e.start, e.end)}
+        for _, start, end in self.matcher(doc):
+            if not any(i in taken for i in range(start, end)):
+                found.append(doc[start:end])
+                taken.update(range(start, end))
+        return sorted(found, key=lambda s: s.start)
+
+    def named_in(self, lowered: str) -> NamedEvent | None:
+        """The named day an expression starts with ('october 7', 'october 7 attack'), if any."""
+        for phrase, event in self.named.items():
+            if lowered == phrase or lowered.startswith(phrase + " "):
+                return event
+        return None
+
+    # ---- reading one expression ---------------------------------------------------------------
+    def read(self, text: str, anchor: dt.date, future: bool, dates_verb: bool = False) -> tuple[EventDate, bool]:
+        """What one expression means against an anchor day. RETURNS (date, explicit-day?).
+
+        dates_verb: the expression is 'on/in <date>' dating a verb, so never a named day.
+        """
+        core = _core(text)
+        lowered = core.lower()
+        if not core or _NO_DATE.search(lowered) and not _has_year(lowered):
+            return NO_DATE, False
+        named = self.named_in(lowered)
+        if named is not None and not dates_verb:
+            return EventDate(named.date.isoformat(), "day", "explicit", text), True
+        if _NIGHT_BEFORE.search(text):
+            return EventDate((anchor - dt.timedelta(days=1)).isoformat(), "day", "relative", text), False
+        if lowered.startswith("earlier this month") or lowered in ("this month", "earlier this month", "later this month"):
+            return EventDate(_format(anchor, "month"), "month", "relative", text), False
+        direction = "future" if future else "past"
+        # A past reading may fall on the anchor day itself ("on Monday" in a Monday article).
+        base = anchor if future else anchor + dt.timedelta(days=1)
+        parsed = _parse(core, base, direction)
+        if parsed is None:
+            return NO_DATE, False
+        day, period = parsed
+        if _has_year(core):
+            precision = {"day": "day", "month": "month", "year": "year"}.get(period, "none")
+            if precision == "day" and not _has_day_number(core):
+                precision = "month"
+            return (EventDate(_format(day, precision), precision, "explicit", text), precision == "day") if precision != "none" else (NO_DATE, False)
+        if period == "week":
+            start = day - dt.timedelta(days=day.weekday())
+            end = start + dt.timedelta(days=6)
+            if lowered.startswith("this week") and not future:
+                end = min(end, anchor)
+            if start.month == end.month:
+                return EventDate(_format(start, "month"), "month", "relative", text), False
+            return NO_DATE, False
+        if period in ("month", "year"):
+            return EventDate(_format(day, period), period, "relative", text), False
+        if lowered in WEEKDAYS or lowered in ("today", "yesterday", "tomorrow", "tonight", "last night"):
+            return EventDate(day.isoformat(), "day", "relative", text), False
+        if _has_day_number(core):
+            # A month and a day without a year: written, so explicit; the year is the tense's.
+            return EventDate(day.isoformat(), "day", "explicit", text), True
+        return NO_DATE, False
+
+    # ---- a whole document ---------------------------------------------------------------------
+    def expressions(self, doc: Doc, published: dt.date | None) -> list[Expression]:
+        """Every date expression of a document, anchored in reading order, paragraph by paragraph."""
+        out: list[Expression] = []
+        anchor: dt.date | None = None
+        paragraph = -1
+        for span in self.spans(doc):
+            para = _paragraph(doc, span.start)
+            if para != paragraph:
+                paragraph, anchor = para, None
+            if _in_name(span):
+                continue
+            head = _governor(span)
+            if _is_since(span):
+                out.append(Expression(span.start, span.end, span.text, NO_DATE, head))
+                continue
+            base = anchor or published
+            explicit_base = base is None
+            if base is None:
+                base = dt.date(2000, 1, 1)  # any day: only dates that carry their own year are kept
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            date, explicit_day = self.read(span.text, base, is_future(doc[head]), dates_verb=before in ("on", "in"))
+            if explicit_base and date.basis != "explicit":
+                date = NO_DATE  # relative, but to nothing known: leave it empty rather than guess
+            if date.known and date.basis == "explicit" and not _has_year(span.text) and published is None:
+                date = NO_DATE  # a year-less date needs a publication year
+            out.append(Expression(span.start, span.end, span.text, date, head))
+            if date.precision == "day" and (not explicit_day or published is None or abs((published - dt.date.fromisoformat(date.value)).days) <= 31):
+                anchor = dt.date.fromisoformat(date.value)
+        return out
+
+    def __call__(self, doc: Doc, published: dt.date | None) -> "DocumentDates":
+        return DocumentDates(doc, self.expressions(doc, published), published)
+
+
+def publication_date(expressions: list[Expression], published: dt.date | None) -> EventDate:
+    """The date of an article's own undated news acts.
+
+    A same-day report (one that dates some act to its own publication day) gives its undated
+    acts that day; an article written later only vouches for the month.
+    """
+    if published is None:
+        return NO_DATE
+    if any(e.date.value == published.isoformat() and e.date.basis == "relative" for e in expressions):
+        return EventDate(published.isoformat(), "day", "publication")
+    return EventDate(_format(published, "month"), "month", "publication")
+
+
+def _news_act(token: Token) -> bool:
+    """A plain past-tense act with no hedge of time ('recently', 'currently'): the article's own news."""
+    if token.tag_ != "VBD" or is_future(token):
+        return False
+    return not any(t.lower_ in UNDATED_WORDS for t in token.sent)
+
+
+def _in_name(span: Span) -> bool:
+    """'Today' in 'Turkiye Today': a capitalised date word glued to a name is part of the name."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return len(span) == 1 and span[0].is_title and before is not None and before.pos_ == "PROPN" and not span[0].is_sent_start
+
+
+def _is_since(span: Span) -> bool:
+    """'since December 2024', 'since Hamas's October 7 attack': the start of a state, not an act's date."""
+    if span[0].lower_ == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since"):
+        return True
+    token = span.root
+    while token.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "pobj", "nummod") and token.head.i != token.i:
+        token = token.head
+        if token.lower_ == "since":
+            return True
+    return False
+
+
+def _paragraph(doc: Doc, i: int) -> int:
+    """Paragraph number of token i: a paragraph ends at a line break (blank lines or not)."""
+    breaks = doc.user_data.get("newscoder_breaks")
+    if breaks is None:
+        breaks = doc.user_data["newscoder_breaks"] = [m.start() for m in re.finditer(r"\n+", doc.text)]
+    return bisect.bisect_right(breaks, doc[i].idx)
+
+
+def _governor(span: Span) -> int:
+    """The verb, or failing that the noun, that a date expression modifies."""
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in range(span.start, span.end):
+            continue
+        if token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and token.dep_ not in ("pobj", "compound"):
+            return token.i
+    return span.root.i
+
+
+class DocumentDates:
+    """The date expressions of one document, and the date of the act at a given trigger."""
+
+    def __init__(self, doc: Doc, expressions: list[Expression], published: dt.date | None = None) -> None:
+        self.doc = doc
+        self.expressions = expressions
+        self.fallback = publication_date(expressions, published)
+        self.by_head: dict[int, list[Expression]] = {}
+        for e in expressions:
+            # Unreadable expressions count too: an act with a time we cannot pin gets no guess.
+            self.by_head.setdefault(e.head, []).append(e)
+
+    CARRY_PARAGRAPHS = 1
+
+    def carried(self, token: Token) -> EventDate | None:
+        """The day of the nearest act dated earlier in the same passage: an undated act told next to it."""
+        here = _paragraph(self.doc, token.i)
+        for e in reversed(self.expressions):
+            if e.start >= token.sent.start:
+                continue
+            if here - _paragraph(self.doc, e.start) > self.CARRY_PARAGRAPHS:
+                return None
+            if e.date.precision == "day" and not is_future(self.doc[e.head]):
+                return EventDate(e.date.value, "day", "relative", e.text)
+        return None
+
+    def date_at(self, char: int) -> EventDate:
+        """The date of the act whose trigger starts at character `char` of the document."""
+        token = _token_at(self.doc, char)
+        if token is None:
+            return NO_DATE
+        sent = token.sent
+        node = token
+        while True:
+            found = self.by_head.get(node.i)
+            if found:
+                known = [e for e in found if e.date.known] or found
+                return min(known, key=lambda e: abs(e.start - token.i)).date
+            if _perfect(node):
+                return NO_DATE  # "said on Thursday that they had agreed": the agreeing is earlier
+            if node.head.i == node.i or node.head.sent.start != sent.start:
+                if is_future(token) or not _news_act(node):
+                    return NO_DATE
+                return self.carried(token) or self.fallback
+            node = node.head
+
+
+def _perfect(token: Token) -> bool:
+    """'had agreed', 'have agreed': done at a time the clause does not give."""
+    if token.tag_ != "VBN":
+        return False
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children) or (previous is not None and previous.lemma_ == "have")
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -1,0 +1,150 @@
+"""Date resolution: each rule on sentences of its own, against a known publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newscoder.dates import DateResolver, load_named_events
+from newscoder.paths import project_root
+
+# Wednesday 2024-03-13; the week before runs Monday 03-04 to Sunday 03-10.
+PUBLISHED = dt.date(2024, 3, 13)
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp):
+    return DateResolver(nlp, load_named_events(project_root() / "codebook"))
+
+
+def date_of(nlp, resolver, text: str, trigger: str, published: dt.date | None = PUBLISHED, nth: int = 0):
+    doc = nlp(text)
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(trigger, at + 1)
+    found = resolver(doc, published).date_at(at)
+    return found.value, found.precision, found.basis
+
+
+@pytest.mark.parametrize(
+    "weekday, expected",
+    [
+        ("Monday", "2024-03-11"),
+        ("Tuesday", "2024-03-12"),
+        ("Wednesday", "2024-03-13"),  # the publication weekday itself: the same day
+        ("Thursday", "2024-03-07"),
+        ("Friday", "2024-03-08"),
+        ("Saturday", "2024-03-09"),
+        ("Sunday", "2024-03-10"),
+    ],
+)
+def test_past_weekday_is_the_latest_such_day_on_or_before_publication(nlp, resolver, weekday, expected):
+    text = f"The Danish foreign minister met his Chilean counterpart on {weekday} in Oslo."
+    assert date_of(nlp, resolver, text, "met") == (expected, "day", "relative")
+
+
+@pytest.mark.parametrize(
+    "weekday, expected",
+    [("Monday", "2024-03-18"), ("Wednesday", "2024-03-20"), ("Thursday", "2024-03-14"), ("Sunday", "2024-03-17")],
+)
+def test_future_tense_weekday_is_the_next_such_day(nlp, resolver, weekday, expected):
+    text = f"The Danish foreign minister will meet his Chilean counterpart on {weekday} in Oslo."
+    assert date_of(nlp, resolver, text, "meet") == (expected, "day", "relative")
+
+
+def test_explicit_full_date_and_partial_dates(nlp, resolver):
+    assert date_of(nlp, resolver, "Chile signed the treaty on Feb. 4, 2023.", "signed") == ("2023-02-04", "day", "explicit")
+    assert date_of(nlp, resolver, "Chile recalled its ambassador in November 2022.", "recalled") == ("2022-11", "month", "explicit")
+    assert date_of(nlp, resolver, "Peru broke off relations with Chile in 1979.", "broke") == ("1979", "year", "explicit")
+
+
+def test_year_less_date_takes_the_year_that_puts_it_before_publication(nlp, resolver):
+    # Published in March 2024: a past "June 2" is June 2023, a past "March 1" is this year's.
+    assert date_of(nlp, resolver, "Chile expelled two diplomats on June 2.", "expelled") == ("2023-06-02", "day", "explicit")
+    assert date_of(nlp, resolver, "Chile expelled two diplomats on March 1.", "expelled") == ("2024-03-01", "day", "explicit")
+
+
+def test_named_day_from_the_codebook_overrides_the_year_guess(nlp, resolver):
+    text = "Norway condemned the September 11 attacks in a statement on Monday."
+    assert date_of(nlp, resolver, text, "attacks") == ("2001-09-11", "day", "explicit")
+    assert date_of(nlp, resolver, text, "condemned") == ("2024-03-11", "day", "relative")
+
+
+def test_named_days_are_read_from_the_codebook_file(nlp, tmp_path):
+    (tmp_path / "dated_events.yaml").write_text("events:\n  - id: treaty_day\n    date: '1999-07-01'\n    phrases: [July 1]\n", encoding="utf-8")
+    resolver = DateResolver(nlp, load_named_events(tmp_path))
+    doc = nlp("Fiji marked the July 1 treaty.")
+    assert resolver(doc, PUBLISHED).date_at(doc.text.index("treaty")).value == "1999-07-01"
+
+
+def test_relative_day_counts_from_an_explicit_date_earlier_in_the_passage(nlp, resolver):
+    text = "Officials told reporters on March 7 that Chile had agreed. Chile said on Thursday it would lift the ban."
+    # March 7, 2024 is a Thursday: the Thursday is that day, not the Thursday before publication.
+    assert date_of(nlp, resolver, text, "said") == ("2024-03-07", "day", "relative")
+
+
+def test_anchor_does_not_cross_a_paragraph(nlp, resolver):
+    text = "Officials told reporters on March 4 that talks were held.\n\nChile said on Thursday it would lift the ban."
+    assert date_of(nlp, resolver, text, "said") == ("2024-03-07", "day", "relative")
+
+
+def test_previous_night_counts_from_the_day_just_named(nlp, resolver):
+    text = "Oslo confirmed on Tuesday that Danish and Chilean officials met the previous night in Bergen."
+    assert date_of(nlp, resolver, text, "met") == ("2024-03-11", "day", "relative")
+
+
+def test_week_in_one_month_gives_the_month_and_across_two_gives_nothing(nlp, resolver):
+    assert date_of(nlp, resolver, "Chile recalled its ambassador last week.", "recalled") == ("2024-03", "month", "relative")
+    # Published Tuesday 2024-04-02: last week ran March 25-31, still one month.
+    assert date_of(nlp, resolver, "Chile recalled its ambassador last week.", "recalled", dt.date(2024, 4, 2))[:2] == ("2024-03", "month")
+    # Published Wednesday 2024-05-08: last week ran April 29 - May 5, two months.
+    assert date_of(nlp, resolver, "Chile recalled its ambassador last week.", "recalled", dt.date(2024, 5, 8))[:2] == ("", "none")
+
+
+def test_pluperfect_under_a_dated_report_is_not_given_the_report_date(nlp, resolver):
+    text = "Chile said on Monday that Peru had recalled its ambassador."
+    assert date_of(nlp, resolver, text, "said")[:2] == ("2024-03-11", "day")
+    assert date_of(nlp, resolver, text, "recalled")[:2] == ("", "none")
+
+
+def test_since_marks_the_start_of_a_state_not_the_date_of_an_act(nlp, resolver):
+    text = "Chile has criticised Peru since March 2021."
+    assert date_of(nlp, resolver, text, "criticised")[:2] == ("", "none")
+
+
+def test_no_publication_date_keeps_only_dates_with_their_own_year(nlp, resolver):
+    assert date_of(nlp, resolver, "Chile recalled its ambassador on Monday.", "recalled", None)[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Chile recalled its ambassador on June 2.", "recalled", None)[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Chile recalled its ambassador on June 2, 2021.", "recalled", None) == ("2021-06-02", "day", "explicit")
+
+
+def test_hedged_or_present_acts_get_no_publication_date(nlp, resolver):
+    assert date_of(nlp, resolver, "Chile recently recalled its ambassador.", "recalled")[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Chile maintains troops on the border.", "maintains")[:2] == ("", "none")
+
+
+def test_undated_news_act_is_dated_by_publication_month_unless_a_same_day_report(nlp, resolver):
+    # Nothing in the article is dated to its own publication day: only the month is safe.
+    assert date_of(nlp, resolver, "Chile recalled its ambassador to Peru.", "recalled") == ("2024-03", "month", "publication")
+    # The article dates an act to its publication day: a same-day report.
+    text = "Chile thanked Norway for its help.\n\nChile confirmed on Wednesday that talks took place."
+    assert date_of(nlp, resolver, text, "thanked") == ("2024-03-13", "day", "publication")
+
+
+def test_undated_act_next_to_a_dated_one_takes_its_day(nlp, resolver):
+    text = "The Danish and Chilean ministers met on Monday in Oslo. The Danish minister thanked Chile for its support."
+    assert date_of(nlp, resolver, text, "thanked") == ("2024-03-11", "day", "relative")
+
+
+def test_a_date_word_inside_a_name_is_not_a_date(nlp, resolver):
+    assert date_of(nlp, resolver, "On Monday, Chile Today reported that Peru closed the border.", "closed")[0] != "2024-03-13"
+
+
+def test_bad_named_events_file_names_the_file_and_entry(tmp_path):
+    from newscoder.errors import CodebookError
+
+    (tmp_path / "dated_events.yaml").write_text("events:\n  - id: x\n    date: 'March 5'\n    phrases: [x]\n", encoding="utf-8")
+    load_named_events.cache_clear()
+    with pytest.raises(CodebookError, match=r"dated_events.yaml, entry 1: date 'March 5' is not YYYY-MM-DD"):
+        load_named_events(tmp_path)
