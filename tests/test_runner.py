@@ -51,7 +51,8 @@ def two_runs(corpus, tmp_path_factory):
 def test_outputs_follow_the_schema_layout(two_runs):
     out, _ = two_runs
     for rel in ["notebooks/01_entities.ipynb", "html/index.html", "html/01_entities.html",
-                "tables/documents.csv", "tables/mentions.csv", "figures/cooccurrence.svg", "run.json"]:
+                "tables/documents.csv", "tables/mentions.csv", "tables/statements.csv", "tables/events.csv",
+                "figures/cooccurrence.svg", "figures/timeline.svg", "figures/timeline.png", "html/03_timeline.html", "run.json"]:
         assert (out / rel).is_file(), rel
     header = (out / "tables/documents.csv").read_text().splitlines()[0]
     assert header.startswith("doc_id,published,published_source,outlet,title,n_chars,n_sentences,n_boilerplate_lines,status,status_detail")
@@ -62,7 +63,8 @@ def test_outputs_follow_the_schema_layout(two_runs):
 
 def test_two_runs_from_different_places_give_identical_tables_and_figures(two_runs):
     first, second = two_runs
-    for rel in ["tables/documents.csv", "tables/mentions.csv", "figures/cooccurrence.svg"]:
+    for rel in ["tables/documents.csv", "tables/mentions.csv", "tables/statements.csv", "tables/events.csv",
+                "figures/cooccurrence.svg", "figures/timeline.svg", "figures/timeline.png"]:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
 
 

@@ -19,6 +19,7 @@ The merge rule (codebook/README.md, "Events"):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -148,6 +149,11 @@ def select_events(
     actors (str): comma-separated actor ids; empty means all.
     min_reports (int): fewest documents that must report the event.
     """
+    for name, value in (("date_from", date_from), ("date_to", date_to)):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise ValueError(f"Parameter {name!r}: {value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty.")
+    if min_reports < 1:
+        raise ValueError(f"Parameter 'min_reports': {min_reports} is below 1; every event has at least one report.")
     keep = events["n_reports"] >= min_reports
     if date_from:
         keep &= events["date"].map(lambda d: _end(d) >= date_from)

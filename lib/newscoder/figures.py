@@ -69,3 +69,177 @@ def heatmap(matrix: pd.DataFrame, *, title: str, cmap: str = "Blues", label: str
     fig.colorbar(image, ax=ax, shrink=0.7, label=label)
     fig.tight_layout()
     return fig
+
+
+STANCE_COLOURS = {1: "#2166ac", 0: "#7f7f7f", -1: "#b2182b"}
+STANCE_NAMES = {1: "cooperative (+1)", 0: "neutral (0)", -1: "conflictual (−1)"}
+MODE_MARKERS = {"verbal": "o", "material": "s"}
+
+
+def date_span(date: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last day that a day, month or year date covers."""
+    start = pd.Timestamp(date if len(date) == 10 else date + ("-01" if len(date) == 7 else "-01-01"))
+    if len(date) == 10:
+        return start, start
+    end = start + (pd.offsets.MonthEnd(0) if len(date) == 7 else pd.offsets.YearEnd(0))
+    return start, end
+
+
+def date_range(spans: list[tuple[pd.Timestamp, pd.Timestamp]], extra: list[pd.Timestamp] = ()) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates a figure shows: every day and month event (and the `extra` days), not whole years."""
+    short = [(s, e) for s, e in spans if e - s < pd.Timedelta(days=40)] or spans
+    starts = [s for s, _ in short] + list(extra)
+    ends = [e for _, e in short] + list(extra)
+    return min(starts) - pd.Timedelta(days=3), max(ends) + pd.Timedelta(days=4)
+
+
+def lane_name(actors: str) -> str:
+    return " – ".join(actors.split(";"))
+
+
+def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6) -> plt.Figure:
+    """Events as swimlanes, one per dyad: colour is stance, marker is verbal or material.
+
+    A day-precision event is a point; a month or year event is a bar over its span (clipped to
+    the days and months shown). Marker size grows with the number of reports. Events that share
+    a lane and a day, or overlapping spans, are set slightly apart so that none hides another.
+    The `annotate` most-reported events are labelled; a label that would overlap another moves
+    up or down a level and is dropped if no level is free.
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    setup()
+    if events.empty:
+        fig, ax = plt.subplots(figsize=(8, 1.5))
+        ax.text(0.5, 0.5, "No dated events match the selection.", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    counts = events.groupby("actors")["n_reports"].sum()
+    lanes = sorted(counts.index, key=lambda a: (-counts[a], a))
+    row = {a: i for i, a in enumerate(lanes)}
+    spans = [date_span(d) for d in events["date"]]
+    lo, hi = date_range(spans)
+    fig, ax = plt.subplots(figsize=(11, 1.6 + 0.6 * len(lanes)))
+    taken: dict[tuple, int] = {}
+    positions = []
+    for (start, end), event in zip(spans, events.itertuples()):
+        lane = row[event.actors]
+        key = (lane, start, end) if end == start else (lane, "span", start.year, start.month if end - start < pd.Timedelta(days=40) else 0)
+        k = taken[key] = taken.get(key, -1) + 1
+        y = lane + (0.16 * ((k + 1) // 2) * (1 if k % 2 else -1))
+        colour = STANCE_COLOURS.get(int(event.stance), "#7f7f7f")
+        size = 5 + 2.5 * min(int(event.n_reports), 6)
+        marker = MODE_MARKERS.get(event.mode, "o")
+        if end > start:
+            left, right = max(start, lo), min(end + pd.Timedelta(days=1), hi)
+            x = left + (right - left) / 2
+            if right > left:
+                ax.barh(y, (right - left).days, left=left, height=0.14, color=colour, alpha=0.3, edgecolor=colour, linewidth=0.6)
+                ax.plot([x], [y], marker=marker, ms=size * 0.8, color=colour, markerfacecolor="white", markeredgewidth=1.4, linestyle="none")
+        else:
+            x = start
+            ax.plot([x], [y], marker=marker, ms=size, color=colour, markeredgecolor="black", markeredgewidth=0.5, linestyle="none")
+        positions.append((x, y))
+    ax.set_yticks(range(len(lanes)), labels=[lane_name(a) if ";" in a else f"{a} (toward an issue)" for a in lanes])
+    ax.set_ylim(len(lanes) - 0.5, -0.9)
+    ax.set_xlim(lo, hi)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    for y in range(len(lanes)):
+        ax.axhline(y, color="#f0f0f0", linewidth=0.8, zorder=0)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    _annotate(fig, ax, events, positions, annotate)
+    handles = [Patch(color=STANCE_COLOURS[s], label=STANCE_NAMES[s]) for s in (1, 0, -1)]
+    handles += [Line2D([], [], marker=m, color="black", linestyle="none", markerfacecolor="white", label=mode) for mode, m in MODE_MARKERS.items()]
+    handles.append(Patch(facecolor="#999999", alpha=0.3, edgecolor="#999999", label="bar: dated to a month or year only"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=6, frameon=False, fontsize=8)
+    outside = sum(1 for s, e in spans if e < lo or s > hi)
+    note = f" ({outside} event{'s' if outside != 1 else ''} outside the dates shown)" if outside else ""
+    ax.set_title((title or "Events by dyad") + note, loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def _annotate(fig, ax, events: pd.DataFrame, positions: list, n: int) -> None:
+    """Label the n most-reported events, moving a label up or down a level when it would overlap."""
+    if n <= 0:
+        return
+    ranked = sorted(range(len(events)), key=lambda i: (-int(events.iloc[i]["n_reports"]), -int(events.iloc[i]["n_statements"]), events.iloc[i]["event_id"]))[:n]
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    placed = []
+    for i in sorted(ranked, key=lambda i: (positions[i][0], events.iloc[i]["event_id"])):
+        event = events.iloc[i]
+        x, y = positions[i]
+        trigger = str(event["label"]).split(": ", 1)[-1]
+        when = pd.Timestamp(x).strftime("%-d %b") if event["date_precision"] == "day" else event["date"]
+        text = f"{when}: {trigger} ({event['n_reports']})"
+        for level in (1, -1, 2, -2, 3):
+            label = ax.annotate(text, (x, y), xytext=(0, 10 * level + (2 if level > 0 else -2)), textcoords="offset points",
+                                ha="center", va="bottom" if level > 0 else "top", fontsize=7, color="#222222",
+                                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.8))
+            box = label.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
+            if inside and not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            label.remove()
+
+
+def coverage(events: pd.DataFrame, documents: pd.DataFrame) -> plt.Figure:
+    """When each article was published (diamond) and the dated events it reports (dots), joined by lines.
+
+    Events dated only to a year are left out of the view when day or month events exist; the title
+    says how many.
+    """
+    import matplotlib.dates as mdates
+
+    setup()
+    docs = documents[documents["status"] == "ok"].copy()
+    docs = docs.sort_values(["published", "doc_id"], kind="mergesort").reset_index(drop=True)
+    published = {d.doc_id: pd.Timestamp(d.published) for d in docs.itertuples() if isinstance(d.published, str) and d.published}
+    spans = [date_span(d) for d in events["date"]]
+    if not spans and not published:
+        fig, ax = plt.subplots(figsize=(8, 1.5))
+        ax.text(0.5, 0.5, "No dated events and no publication dates to show.", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    lo, hi = date_range(spans, list(published.values())) if spans else (min(published.values()) - pd.Timedelta(days=3), max(published.values()) + pd.Timedelta(days=4))
+    fig, ax = plt.subplots(figsize=(11, 1.2 + 0.45 * max(len(docs), 1)))
+    hidden = set()
+    for y, doc in enumerate(docs.itertuples()):
+        day = published.get(doc.doc_id)
+        for (start, end), event in zip(spans, events.itertuples()):
+            if doc.doc_id not in event.doc_ids.split(";"):
+                continue
+            if end < lo or start > hi:
+                hidden.add(event.event_id)
+                continue
+            start, end = max(start, lo), min(end, hi)
+            middle = start + (end - start) / 2
+            colour = STANCE_COLOURS.get(int(event.stance), "#7f7f7f")
+            if end > start:
+                ax.plot([start, end], [y, y], color=colour, alpha=0.35, linewidth=4, solid_capstyle="butt")
+            ax.plot([middle], [y], marker="o", ms=4, color=colour, linestyle="none")
+            if day is not None:
+                ax.plot([middle, day], [y, y], color="#bbbbbb", linewidth=0.6, zorder=0)
+        if day is not None:
+            ax.plot([day], [y], marker="D", ms=7, color="black", linestyle="none")
+    labels = [f"{d.outlet if isinstance(d.outlet, str) and d.outlet else d.doc_id} · {d.published or 'date unknown'}" for d in docs.itertuples()]
+    ax.set_yticks(range(len(docs)), labels=labels, fontsize=8)
+    ax.set_ylim(len(docs) - 0.5, -0.5)
+    ax.set_xlim(lo, hi)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    note = f"; {len(hidden)} event{'s' if len(hidden) != 1 else ''} outside the dates shown" if hidden else ""
+    ax.set_title(f"Coverage: publication (◆) and the dated events each article reports (●){note}", loc="left")
+    fig.tight_layout()
+    return fig

@@ -215,3 +215,47 @@ def stance_summary(statements: pd.DataFrame) -> str:
         f"Statements toward an issue: {int((statements['issue'] != '').sum())}.",
     ]
     return "\n".join(lines)
+
+
+def dating_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """How the statements were dated: counts by precision (rows) and basis (columns)."""
+    precisions = ["day", "month", "year", "none"]
+    bases = ["explicit", "relative", "publication", "none"]
+    table = pd.crosstab(statements["date_precision"], statements["date_basis"])
+    table = table.reindex(index=precisions, columns=bases, fill_value=0)
+    table.index.name, table.columns.name = "precision", "basis"
+    return table
+
+
+def dated_examples(statements: pd.DataFrame, n: int = 12) -> pd.DataFrame:
+    """A sample of dated statements with the words that dated them, in document order."""
+    dated = statements[statements["date_precision"] != "none"]
+    columns = ["doc_id", "source_actor", "trigger", "target_actor", "event_date", "date_precision", "date_basis", "date_text", "sentence"]
+    return dated.sort_values(["doc_id", "start_char", "statement_id"], kind="mergesort")[columns].head(n).reset_index(drop=True)
+
+
+def events_with_sources(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The events table for reading: date, what happened, and the outlets that reported it."""
+    outlet = {d: (o if isinstance(o, str) and o else d) for d, o in zip(documents["doc_id"], documents["outlet"])}
+    view = events[["date", "label", "plover", "stance", "n_reports"]].copy()
+    view["sources"] = events["doc_ids"].map(lambda ids: "; ".join(sorted({outlet.get(d, d) for d in ids.split(";")})))
+    return view.reset_index(drop=True)
+
+
+def timeline_summary(statements: pd.DataFrame, events: pd.DataFrame, shown: pd.DataFrame) -> str:
+    """A few sentences on dating and merging, for the timeline notebook's summary."""
+    if statements.empty:
+        return "No statements were coded, so there is nothing to date."
+    dated = statements["date_precision"] != "none"
+    lines = [
+        f"{int(dated.sum())} of {len(statements)} statements dated "
+        f"({int((statements['date_precision'] == 'day').sum())} to the day, "
+        f"{int((statements['date_precision'] == 'month').sum())} to the month, "
+        f"{int((statements['date_precision'] == 'year').sum())} to the year).",
+        f"They merge into {len(events)} events; {int((events['n_reports'] > 1).sum())} are reported by more than one article.",
+        f"The timeline shows {len(shown)} events.",
+    ]
+    top = events.sort_values(["n_reports", "n_statements", "date"], ascending=[False, False, True], kind="mergesort").head(3)
+    if not top.empty:
+        lines.append("Most reported: " + "; ".join(f"{r.date} {r.label} ({r.n_reports} reports)" for r in top.itertuples()) + ".")
+    return "\n".join(lines)
