@@ -148,3 +148,24 @@ def test_bad_named_events_file_names_the_file_and_entry(tmp_path):
     load_named_events.cache_clear()
     with pytest.raises(CodebookError, match=r"dated_events.yaml, entry 1: date 'March 5' is not YYYY-MM-DD"):
         load_named_events(tmp_path)
+
+
+def test_headline_meeting_takes_the_day_the_article_gives_the_meeting(nlp, resolver):
+    text = "Chile and Peru hold talks in Quito\nOfficials from both countries met on Monday in Quito. The talks focused on water."
+    assert date_of(nlp, resolver, text, "hold") == ("2024-03-11", "day", "relative")
+
+
+def test_headline_without_a_dated_meeting_is_dated_by_publication(nlp, resolver):
+    text = "Chile recalls its ambassador to Peru\nThe decision follows a dispute over fishing rights."
+    assert date_of(nlp, resolver, text, "recalls") == ("2024-03", "month", "publication")
+
+
+def test_back_reference_to_the_meeting_takes_its_date(nlp, resolver):
+    text = "Danish and Chilean ministers met in Oslo on Monday.\n\nA report followed.\n\nDuring the meeting, the ministers signed a fisheries accord."
+    assert date_of(nlp, resolver, text, "signed") == ("2024-03-11", "day", "relative")
+
+
+def test_since_inside_a_noun_phrase_does_not_block_the_verb(nlp, resolver):
+    # The 'since' dates the support, not the thanking, which is the article's undated news act.
+    text = "Norway thanked Chile for its constant support since the March 2021 floods."
+    assert date_of(nlp, resolver, text, "thanked") == ("2024-03", "month", "publication")

@@ -37,6 +37,8 @@ BASES = ("explicit", "relative", "publication", "none")
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
+# Words that name a meeting: a headline's or a back-reference's meeting is the one dated nearby.
+EVENT_WORDS = frozenset({"meet", "meeting", "talk", "talks", "hold", "host", "convene", "visit", "summit", "negotiation", "negotiations", "discussion", "discussions", "session", "conference"})
 UNDATED_WORDS = frozenset({"recent", "recently", "currently", "previously", "formerly", "once", "earlier", "often", "repeatedly"})
 FUTURE_VERBS = frozenset({"plan", "schedule", "set", "expect", "due", "intend", "prepare"})
 # Spans of text before the date proper that only say which part of it is meant.
@@ -244,7 +246,7 @@ class DateResolver:
                 continue
             head = _governor(span)
             if _is_since(span):
-                out.append(Expression(span.start, span.end, span.text, NO_DATE, head))
+                out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True)))
                 continue
             base = anchor or published
             explicit_base = base is None
@@ -311,14 +313,17 @@ def _paragraph(doc: Doc, i: int) -> int:
     return bisect.bisect_right(breaks, doc[i].idx)
 
 
-def _governor(span: Span) -> int:
-    """The verb, or failing that the noun, that a date expression modifies."""
+def _governor(span: Span, nearest_noun: bool = False) -> int:
+    """The verb, or failing that the noun, that a date expression modifies.
+
+    nearest_noun: stop at the first noun ('support since October 7' modifies the support).
+    """
     token = span.root
     while token.head.i != token.i:
         token = token.head
         if token.i in range(span.start, span.end):
             continue
-        if token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and token.dep_ not in ("pobj", "compound"):
+        if token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and (nearest_noun or token.dep_ not in ("pobj", "compound")):
             return token.i
     return span.root.i
 
@@ -364,10 +369,46 @@ class DocumentDates:
             if _perfect(node):
                 return NO_DATE  # "said on Thursday that they had agreed": the agreeing is earlier
             if node.head.i == node.i or node.head.sent.start != sent.start:
-                if is_future(token) or not _news_act(node):
-                    return NO_DATE
-                return self.carried(token) or self.fallback
+                break
             node = node.head
+        if is_future(token):
+            return NO_DATE
+        if self.is_headline(sent):
+            return self.restated(sent) or self.fallback
+        meeting = self.meeting_before(sent)
+        if meeting is not None:
+            return meeting
+        if not _news_act(node):
+            return NO_DATE
+        return self.carried(token) or self.fallback
+
+    def is_headline(self, sent: Span) -> bool:
+        """Whether a sentence is on the article's first non-blank line (its title), with text after it."""
+        text = self.doc.text
+        line_end = text.find("\n", len(text) - len(text.lstrip()))
+        return line_end != -1 and sent.start_char < line_end and text[line_end:].strip() != ""
+
+    def restated(self, sent: Span) -> EventDate | None:
+        """A headline's meeting takes the first day the article gives a meeting ('held on Wednesday')."""
+        if not any(t.lemma_.lower() in EVENT_WORDS for t in sent):
+            return None
+        for e in self.expressions:
+            if e.start >= sent.end and e.date.precision == "day" and self.doc[e.head].lemma_.lower() in EVENT_WORDS:
+                return EventDate(e.date.value, "day", "relative", e.text)
+        return None
+
+    def meeting_before(self, sent: Span) -> EventDate | None:
+        """'During the meeting', 'The talks were held': the date of the last meeting dated before."""
+        refers = any(
+            t.lemma_.lower() in EVENT_WORDS and t.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in t.children)
+            for t in sent
+        )
+        if not refers:
+            return None
+        for e in reversed(self.expressions):
+            if e.start < sent.start and e.date.precision == "day" and self.doc[e.head].lemma_.lower() in EVENT_WORDS:
+                return EventDate(e.date.value, "day", "relative", e.text)
+        return None
 
 
 def _perfect(token: Token) -> bool:
