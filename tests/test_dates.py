@@ -169,3 +169,11 @@ def test_since_inside_a_noun_phrase_does_not_block_the_verb(nlp, resolver):
     # The 'since' dates the support, not the thanking, which is the article's undated news act.
     text = "Norway thanked Chile for its constant support since the March 2021 floods."
     assert date_of(nlp, resolver, text, "thanked") == ("2024-03", "month", "publication")
+
+
+def test_days_after_gives_the_month_when_the_few_days_before_the_anchor_lie_in_one_month(nlp, resolver):
+    text = "The summit on Tuesday comes days after Chilean officials met Peruvian envoys in Lima."
+    assert date_of(nlp, resolver, text, "met") == ("2024-03", "month", "relative")
+    # Published Tuesday 2024-04-09: "Monday" is April 8, and a few days before it reach into March.
+    text = "The summit on Monday comes days after Chilean officials met Peruvian envoys in Lima."
+    assert date_of(nlp, resolver, text, "met", dt.date(2024, 4, 9))[:2] == ("", "none")

@@ -48,6 +48,9 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _NIGHT_BEFORE = re.compile(r"\b(?:the )?(?:previous|preceding) (?:night|day|evening)\b|\bthe (?:night|day|evening) before\b", re.I)
+# "days after": how far a few days can reach, and the words that say "a few days".
+FEW_DAYS = 10
+_FEW_DAYS = re.compile(r"(?:a few|few|several|some|two|three|four|five)?\s*days")
 _NO_DATE = re.compile(r"\b(?:recent|recently|years?|decades?|centur(?:y|ies)|days|weeks|months|ago|ongoing|past|coming)\b", re.I)
 
 
@@ -167,13 +170,19 @@ class DateResolver:
         # Weekdays the NER leaves out ("Monday's meeting") and the night before.
         self.matcher.add("WEEKDAY", [[{"LOWER": {"IN": list(WEEKDAYS)}, "IS_TITLE": True}]])
         self.matcher.add("NIGHT", [[{"LOWER": {"IN": ["the"]}, "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding"]}}, {"LOWER": {"IN": ["night", "day", "evening"]}}]])
+        # "days after": the matched 'after' or 'before' is dropped from the span again.
+        few = ["a", "few", "several", "some", "two", "three", "four", "five"]
+        self.matcher.add("DAYS_AFTER", [[{"LOWER": {"IN": few}, "OP": "*"}, {"LOWER": "days"}, {"LOWER": {"IN": ["after", "before"]}}]], greedy="LONGEST")
+        self.days_after = nlp.vocab.strings["DAYS_AFTER"]
 
     # ---- finding -----------------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[Span]:
         """Date expressions: the NER's DATE and TIME entities plus weekday and night-before matches."""
         found = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         taken = {i for e in found for i in range(e.start, e.end)}
-        for _, start, end in self.matcher(doc):
+        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], m[2])):
+            if match_id == self.days_after:
+                end -= 1
             if not any(i in taken for i in range(start, end)):
                 found.append(doc[start:end])
                 taken.update(range(start, end))
@@ -187,13 +196,21 @@ class DateResolver:
         return None
 
     # ---- reading one expression ---------------------------------------------------------------
-    def read(self, text: str, anchor: dt.date, future: bool, dates_verb: bool = False) -> tuple[EventDate, bool]:
+    def read(self, text: str, anchor: dt.date, future: bool, dates_verb: bool = False, following: str = "") -> tuple[EventDate, bool]:
         """What one expression means against an anchor day. RETURNS (date, explicit-day?).
 
         dates_verb: the expression is 'on/in <date>' dating a verb, so never a named day.
+        following: the word after the expression ('after' in 'days after').
         """
         core = _core(text)
         lowered = core.lower()
+        if _FEW_DAYS.fullmatch(lowered) and following in ("after", "before"):
+            # "comes days after they met": the meeting lies a few days before the anchor.
+            sign = -1 if following == "after" else 1
+            first, last = sorted((anchor + dt.timedelta(days=sign * 2), anchor + dt.timedelta(days=sign * FEW_DAYS)))
+            if (first.year, first.month) == (last.year, last.month):
+                return EventDate(_format(first, "month"), "month", "relative", text), False
+            return NO_DATE, False
         if not core or _NO_DATE.search(lowered) and not _has_year(lowered):
             return NO_DATE, False
         named = self.named_in(lowered)
@@ -253,7 +270,8 @@ class DateResolver:
             if base is None:
                 base = dt.date(2000, 1, 1)  # any day: only dates that carry their own year are kept
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
-            date, explicit_day = self.read(span.text, base, is_future(doc[head]), dates_verb=before in ("on", "in"))
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            date, explicit_day = self.read(span.text, base, is_future(doc[head]), dates_verb=before in ("on", "in"), following=after)
             if explicit_base and date.basis != "explicit":
                 date = NO_DATE  # relative, but to nothing known: leave it empty rather than guess
             if date.known and date.basis == "explicit" and not _has_year(span.text) and published is None:
