@@ -4,7 +4,8 @@
 
 Every hand-coded act is dated by the resolver at its gold trigger, whether or not the statement
 coder found that act, so this measures dating alone. Prints the share of dated gold acts given
-the right date at the right precision, and how many undated acts were left empty.
+the right date at the right precision, how many undated acts were left empty, and the events
+that the whole pipeline merges from more than one article.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from newscoder.dates import DateResolver, load_named_events
 from newscoder.evaluation import gold_trigger_offsets, load_statement_gold, score_dates
 from newscoder.model import load_model
 from newscoder.paths import project_root
-from newscoder.pipeline import parse, published_date
+from newscoder.pipeline import parse, process_corpus, published_date
 from newscoder.corpus import load_corpus
 
 
@@ -31,6 +32,11 @@ def main(show_diff: bool = False) -> None:
     s = score_dates(gold, [(f.value, f.precision) for f in found])
     print(f"dated gold acts: {s.dated}; right date and precision: {s.correct} ({s.accuracy:.1%}); right precision: {s.right_precision}")
     print(f"undated gold acts: {s.undated}; left undated by the resolver: {s.left_empty}")
+    events = process_corpus(root / "seeds", root / "codebook", nlp).events_table
+    merged = events[events["n_reports"] > 1]
+    print(f"events: {len(events)}; reported by more than one article: {len(merged)}")
+    for e in merged.itertuples():
+        print(f"  {e.date} {e.plover:<9} {e.label}: {e.n_reports} articles ({e.doc_ids})")
     if show_diff:
         for row, f in zip(gold.itertuples(), found):
             if (f.value, f.precision) != (str(row.event_date), row.date_precision):
