@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 
 from .boilerplate import Removal, blank_spans, find_boilerplate
 from .errors import CorpusError
+from .textcheck import find_markup, guess_english
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class Document:
     status: str = "ok"
     warnings: list[str] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
+    markup: list[Removal] = field(default_factory=list)
 
     @property
     def status_detail(self) -> str:
@@ -199,8 +201,32 @@ def _read(folder: Path, doc: Document) -> None:
     if not text.strip():
         doc.skip("the file is empty" if not text else "the file holds only whitespace")
         return
-    doc.removals = find_boilerplate(text)
-    doc.clean_text = blank_spans(text, doc.removals)
+    # HTML left by a scraper: tags and script/style contents are blanked (offsets kept), the rest is read.
+    doc.markup = find_markup(text)
+    unmarked = blank_spans(text, doc.markup)
+    if doc.markup:
+        doc.warn(
+            f"the text holds HTML markup ({len(doc.markup)} tags or script/style blocks); it was left out "
+            "of the analysis and the text between the tags was read"
+        )
+    doc.removals = find_boilerplate(unmarked)
+    doc.clean_text = blank_spans(unmarked, doc.removals)
+    _check_language(doc)
+
+
+def _check_language(doc: Document) -> None:
+    """Skip a document that does not read as English unless the manifest says it is English."""
+    guess = guess_english(doc.clean_text)
+    if guess.english is not False:
+        return
+    if doc.language:
+        doc.warn(f"language is {doc.language!r} in the manifest, but the text does not look like English: "
+                 f"{guess.describe()}; processed as English")
+        return
+    doc.skip(
+        f"the text does not look like English ({guess.describe()}) and the pipeline reads English only; "
+        "if it is English, set its language to en in corpus.csv to process it"
+    )
 
 
 def decode(data: bytes, doc: Document) -> str | None:
