@@ -73,13 +73,15 @@ class PageReport:
 class Browser:
     """A headless chromium with a fresh profile; `open` loads a local HTML file."""
 
-    def __init__(self, *, bypass_csp: bool = False) -> None:
+    def __init__(self, *, bypass_csp: bool = False, playwright=None) -> None:
+        """Launch chromium; `playwright` is a started sync_playwright() to share (one per thread)."""
         from playwright.sync_api import sync_playwright
 
         if not CHROMIUM.exists():
             raise RuntimeError(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium) first.")
         self._profile = tempfile.mkdtemp(prefix="newscoder-chromium-")
-        self._playwright = sync_playwright().start()
+        self._own = playwright is None
+        self._playwright = sync_playwright().start() if playwright is None else playwright
         self.context = self._playwright.chromium.launch_persistent_context(
             self._profile, executable_path=str(CHROMIUM), headless=True, args=ARGS,
             bypass_csp=bypass_csp, offline=True, java_script_enabled=True,
@@ -112,7 +114,8 @@ class Browser:
 
     def close(self) -> None:
         self.context.close()
-        self._playwright.stop()
+        if self._own:
+            self._playwright.stop()
         shutil.rmtree(self._profile, ignore_errors=True)
 
 
@@ -136,8 +139,20 @@ def assert_image_visible(page, selector: str = "img") -> dict:
     return state
 
 
-def _browser(bypass_csp: bool) -> Iterator[Browser]:
-    b = Browser(bypass_csp=bypass_csp)
+@pytest.fixture(scope="session")
+def playwright_session():
+    """One playwright driver for the session (the sync API allows one per thread)."""
+    from playwright.sync_api import sync_playwright
+
+    driver = sync_playwright().start()
+    try:
+        yield driver
+    finally:
+        driver.stop()
+
+
+def _browser(playwright, bypass_csp: bool) -> Iterator[Browser]:
+    b = Browser(bypass_csp=bypass_csp, playwright=playwright)
     try:
         yield b
     finally:
@@ -145,12 +160,12 @@ def _browser(bypass_csp: bool) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def browser(playwright_session) -> Iterator[Browser]:
     """A headless chromium that honours the pages' Content-Security-Policy."""
-    yield from _browser(False)
+    yield from _browser(playwright_session, False)
 
 
 @pytest.fixture(scope="session")
-def browser_no_csp() -> Iterator[Browser]:
+def browser_no_csp(playwright_session) -> Iterator[Browser]:
     """The same, with Content-Security-Policy ignored: only escaping keeps a page safe here."""
-    yield from _browser(True)
+    yield from _browser(playwright_session, True)
