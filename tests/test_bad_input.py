@@ -190,3 +190,26 @@ def test_no_eval_exec_pickle_or_unsafe_yaml_in_the_library():
     for line in re.findall(r".*yaml\.load\(.*", source):
         assert "Loader=_LOADER" in line, line
     assert yamlio._LOADER in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+# ---- a corpus that cannot be used stops the run before any notebook ----------------------------
+
+@pytest.mark.parametrize(
+    "manifest, message",
+    [
+        (HEADER + "x1,articles/x1.txt,,,,,,en\nx1,articles/x1.txt,,,,,,en\n", r"doc_id 'x1' appears twice \(row 3"),
+        ("doc_id,published\nx1,2025-01-01\n", r"corpus.csv: missing column\(s\) file"),
+        (HEADER + ",articles/x1.txt,,,,,,en\n", "row 2 has an empty doc_id"),
+    ],
+    ids=["duplicate-doc_id", "missing-column", "empty-doc_id"],
+)
+def test_unusable_manifest_stops_the_cli_before_any_notebook(tmp_path, manifest, message):
+    folder = make_corpus(tmp_path / "c", {"x1": ENGLISH})
+    (folder / "corpus.csv").write_text(manifest, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "newscoder", "run", "--corpus", str(folder), "--output", str(tmp_path / "out")],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert re.search(message, result.stderr), result.stderr
+    assert "running 01_entities" not in result.stderr and not (tmp_path / "out").exists()

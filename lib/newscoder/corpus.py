@@ -74,6 +74,21 @@ def load_corpus(folder: str | Path, *, today: dt.date | None = None) -> list[Doc
     RETURNS (list[Document]): one per document, including skipped ones.
     """
     folder = Path(folder)
+    docs = list_documents(folder, today=today)
+    for doc in docs:
+        if doc.status == "ok":
+            _read(folder, doc)
+    return docs
+
+
+def list_documents(folder: str | Path, *, today: dt.date | None = None) -> list[Document]:
+    """The corpus's documents from its manifest (or its files), sorted by doc_id, before any is read.
+
+    Cheap: the runner calls it before any notebook starts, so that a corpus that cannot be used
+    (no folder, no documents, duplicate doc_id, manifest without doc_id/file) stops the run at once.
+    RETURNS (list[Document]): one per document; raises CorpusError naming the file and row.
+    """
+    folder = Path(folder)
     if not folder.exists():
         raise CorpusError(f"Corpus folder {folder} does not exist. Pass an existing folder with --corpus.")
     if not folder.is_dir():
@@ -85,9 +100,6 @@ def load_corpus(folder: str | Path, *, today: dt.date | None = None) -> list[Doc
             f"Corpus folder {folder} holds no documents: expected {MANIFEST} or .txt files in "
             f"{folder / 'articles'} or in the folder itself."
         )
-    for doc in docs:
-        if doc.status == "ok":
-            _read(folder, doc)
     return sorted(docs, key=lambda d: d.doc_id)
 
 
