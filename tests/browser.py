@@ -12,6 +12,7 @@ Use in a test (the fixtures are registered in conftest.py):
         assert report.console_errors == [] and report.page_errors == [] and report.dialogs == []
         assert report.other_requests() == []          # nothing but the page itself was fetched
         assert_image_visible(report.page, "img")       # the first <img> is loaded and on screen
+        assert_visible(report.page, "svg")             # any element (an inline <svg>) takes up room
         report.screenshot("my-page")                   # -> test-artifacts/my-page.png
 
 `browser_no_csp` is the same browser with the pages' Content-Security-Policy switched off, to
@@ -128,6 +129,19 @@ def image_state(page, selector: str = "img") -> dict:
                 width: box.width, height: box.height, display: style.display, visibility: style.visibility,
                 opacity: style.opacity};
     }""")
+
+
+def assert_visible(page, selector: str) -> dict:
+    """Fail unless the first element matching `selector` (an inline <svg>, a table...) takes up room and is shown."""
+    state = page.eval_on_selector(selector, """el => {
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return {tag: el.tagName, width: box.width, height: box.height, display: style.display,
+                visibility: style.visibility, opacity: style.opacity};
+    }""")
+    assert state["width"] > 0 and state["height"] > 0, (selector, state)
+    assert state["display"] != "none" and state["visibility"] != "hidden" and float(state["opacity"]) > 0, (selector, state)
+    return state
 
 
 def assert_image_visible(page, selector: str = "img") -> dict:
