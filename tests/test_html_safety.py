@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+import yaml
 
 from test_runner import ROOT, run_cli
 
@@ -33,10 +34,9 @@ META = {
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    """The output folder of one CLI run on the hostile corpus."""
-    base = tmp_path_factory.mktemp("xss")
-    folder = base / "corpus<img src=x onerror=alert('folder')>"
+def hostile_corpus(tmp_path_factory):
+    """A corpus with markup in its texts, titles, outlets, a doc_id and its folder's name."""
+    folder = tmp_path_factory.mktemp("xss") / "corpus<img src=x onerror=alert('folder')>"
     (folder / "articles").mkdir(parents=True)
     with open(folder / "corpus.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
@@ -46,9 +46,16 @@ def report(tmp_path_factory):
             meta = META[doc_id]
             writer.writerow([doc_id, f"articles/{doc_id}.txt", "2025-03-03", "high", meta["outlet"], meta["title"],
                              "javascript:alert('url')", "en"])
-    result = run_cli("--corpus", folder, "--output", base / "out", cwd=ROOT)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def report(hostile_corpus):
+    """The output folder of one CLI run on the hostile corpus."""
+    out = hostile_corpus.parent / "out"
+    result = run_cli("--corpus", hostile_corpus, "--output", out, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    return base / "out"
+    return out
 
 
 def pages(out):
@@ -68,16 +75,37 @@ def test_no_page_runs_a_script_or_fetches_anything(report, browser, browser_no_c
         seen = chromium.open(path)
         where = f"{path.name} ({'with' if csp else 'without'} CSP)"
         seen.screenshot(f"xss-{path.stem}-{'csp' if csp else 'nocsp'}")
-        assert seen.dialogs == [], where
-        assert seen.page_errors == [], where
-        assert seen.console_errors == [], where
-        assert seen.other_requests() == [] and seen.failed_requests == [], where
-        assert seen.page.evaluate("() => Object.keys(window).filter(k => k.startsWith('__pwned'))") == [], where
-        active = seen.page.eval_on_selector_all(
-            "script, iframe, object, embed, [onerror], [onload], [onclick], a[href^='javascript'], img[src='x']",
-            "els => els.map(e => e.outerHTML.slice(0, 80))",
-        )
-        assert active == [], where
+        assert_inert(seen, where)
+
+
+def assert_inert(seen, where: str) -> None:
+    """No dialog, error, request, global set by a payload, or element that could run script."""
+    assert seen.dialogs == [], where
+    assert seen.page_errors == [], where
+    assert seen.console_errors == [], where
+    assert seen.other_requests() == [] and seen.failed_requests == [], where
+    assert seen.page.evaluate("() => Object.keys(window).filter(k => k.startsWith('__pwned'))") == [], where
+    active = seen.page.eval_on_selector_all(
+        "script, iframe, object, embed, [onerror], [onload], [onclick], a[href^='javascript'], img[src='x']",
+        "els => els.map(e => e.outerHTML.slice(0, 80))",
+    )
+    assert active == [], where
+
+
+def test_failed_run_pages_are_safe_too(hostile_corpus, browser_no_csp, tmp_path):
+    """A failed notebook's page shows its error, which quotes the bad value: escaped as well."""
+    params = yaml.safe_load((ROOT / "seeds/params.yaml").read_text())
+    params["show_doc"] = IMG  # not a doc_id: the displaCy cell fails and its error quotes the value
+    (tmp_path / "p.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
+    result = run_cli("--corpus", hostile_corpus, "--output", tmp_path / "out", "--params", tmp_path / "p.yaml", cwd=ROOT)
+    assert result.returncode == 2 and "01_entities.ipynb failed in cell" in result.stderr
+    failed = sorted((tmp_path / "out.failed" / "html").glob("*.html"))
+    assert {p.name for p in failed} == {"index.html", "01_entities.html"}
+    for path in failed:
+        seen = browser_no_csp.open(path)
+        assert_inert(seen, f"failed run: {path.name}")
+    page = browser_no_csp.open(tmp_path / "out.failed" / "html" / "01_entities.html")
+    assert IMG in page.text() and "is not a doc_id of this corpus" in page.text()
 
 
 def test_the_payload_shows_as_text(report, browser):
