@@ -214,3 +214,34 @@ def test_unusable_manifest_stops_the_cli_before_any_notebook(tmp_path, manifest,
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert re.search(message, result.stderr), result.stderr
     assert "running 01_entities" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_unreadable_entries_get_an_error_row_not_a_crash(tmp_path):
+    folder = make_corpus(tmp_path, {"good": ENGLISH})
+    (folder / "articles" / "folder.txt").mkdir()
+    (folder / "articles" / "link.txt").symlink_to(folder / "nowhere.txt")
+    docs = {d.doc_id: d for d in load_corpus(folder)}
+    assert docs["good"].status == "ok"
+    assert docs["folder"].status == "error" and "could not read articles/folder.txt" in docs["folder"].status_detail
+    assert docs["link"].status == "error" and "No such file" in docs["link"].status_detail
+
+
+@pytest.mark.parametrize("output", ["afile", "afile/out"])
+def test_output_that_is_or_is_inside_a_file_stops_before_any_notebook(tmp_path, output):
+    (tmp_path / "afile").write_text("not a folder\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "newscoder", "run", "--output", str(tmp_path / output)],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"Parameter 'output': {str(tmp_path / output)!r} cannot be a folder, because {tmp_path / 'afile'} is a file" in result.stderr
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_output_that_cannot_be_written_is_a_message_naming_the_file(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "newscoder", "run", "--output", "/proc/newscoder-cannot-write-here"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "error: cannot read or write a file (/proc/.newscoder-cannot-write-here.lock)" in result.stderr

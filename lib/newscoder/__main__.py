@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted.", file=sys.stderr)
         return 130
+    except OSError as exc:  # an output folder that cannot be written, a full disk: say which file
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: cannot read or write a file{where}: {exc.strerror or exc}. "
+              "Check the --output and --corpus paths and the free disk space.", file=sys.stderr)
+        return 2
 
 
 def _interrupt(signum: int, frame: object) -> None:

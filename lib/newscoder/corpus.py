@@ -204,7 +204,12 @@ def _set_published(doc: Document, value: str, where: str, today: dt.date) -> Non
 
 def _read(folder: Path, doc: Document) -> None:
     """Read, decode and clean one document's file, recording what happened."""
-    data = (folder / doc.file).read_bytes()
+    try:
+        data = (folder / doc.file).read_bytes()
+    except OSError as exc:  # a folder named like a text file, a broken link, a file that vanished
+        doc.status = "error"
+        doc.warn(f"could not read {doc.file}: {exc.strerror or exc}")
+        return
     doc.sha256 = hashlib.sha256(data).hexdigest()
     text = decode(data, doc)
     if text is None:

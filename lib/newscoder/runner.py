@@ -28,7 +28,7 @@ from typing import Any, Iterator
 import nbformat
 
 from .corpus import list_documents
-from .errors import NotebookError, RunInterrupted, RunLocked
+from .errors import NotebookError, ParameterError, RunInterrupted, RunLocked
 from .params import Parameter, check_parameters, load_params_file, read_parameters
 from .paths import project_root, resolve_path
 from .report import notebook_summary, notebook_title, render_notebook, write_index
@@ -93,7 +93,20 @@ def plan_run(
     values["corpus"] = str(resolve_path(values["corpus"], name="corpus", must_exist=True))
     list_documents(values["corpus"])  # a corpus that cannot be used stops here, before any notebook
     values["codebook"] = str(resolve_path(values["codebook"], name="codebook", must_exist=True))
-    return RunPlan(notebooks, declared, values, resolve_path(values["output"], name="output"), path, timeout)
+    output = resolve_path(values["output"], name="output")
+    _check_output(output, values["output"])
+    return RunPlan(notebooks, declared, values, output, path, timeout)
+
+
+def _check_output(output: Path, given: str) -> None:
+    """The output must be a folder, or a path where one can be made: not a file, nor inside one."""
+    for folder in [output, *output.parents]:
+        if folder.exists():
+            if not folder.is_dir():
+                raise ParameterError(
+                    f"Parameter 'output': {given!r} cannot be a folder, because {folder} is a file. Choose another --output."
+                )
+            return
 
 
 def run(plan: RunPlan, *, progress: bool = True) -> Path:
