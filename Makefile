@@ -34,8 +34,8 @@ browser: $(CHROMIUM)
 
 $(CHROMIUM):
 	@if [ "$$(id -u)" != 0 ]; then echo "chromium is missing: install Debian's chromium package (apt-get install chromium) as root, then re-run" >&2; exit 1; fi
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium \
-	  || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation \
+	  || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation)
 
 lab: env
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
