@@ -245,3 +245,17 @@ def test_output_that_cannot_be_written_is_a_message_naming_the_file(tmp_path):
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "error: cannot read or write a file (/proc/.newscoder-cannot-write-here.lock)" in result.stderr
+
+
+def test_python_tag_or_wrong_shape_in_validation_gold_is_refused_naming_the_file(tmp_path):
+    from newscoder.evaluation import load_statement_gold
+
+    marker = tmp_path / "pwned"
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(f"statements: {EXPLOIT.format(marker=marker)}\n", encoding="utf-8")
+    with pytest.raises(ParameterError, match=f"Validation gold file {re.escape(str(gold))} is not valid YAML"):
+        load_statement_gold(gold)
+    assert not marker.exists()
+    gold.write_text("rows: []\n", encoding="utf-8")
+    with pytest.raises(ParameterError, match="needs a list 'statements:'"):
+        load_statement_gold(gold)
