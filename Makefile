@@ -8,7 +8,7 @@ CORPUS ?= seeds
 OUTPUT ?= outputs
 PARAMS ?= seeds/params.yaml
 
-.PHONY: env run test lab notebooks check-notebooks bench clean lock
+.PHONY: env browser run test lab notebooks check-notebooks bench clean lock
 
 env: $(STAMP)
 
@@ -23,8 +23,19 @@ $(STAMP): requirements.lock pyproject.toml
 run: env
 	$(PY) -m newscoder run --corpus $(CORPUS) --output $(OUTPUT) --params $(PARAMS)
 
-test: env
+test: env browser
 	$(PY) -m pytest
+
+# The HTML tests open the report in a real headless browser: Debian's chromium, driven by the
+# pinned playwright package (which never downloads a browser of its own). Installed only when
+# missing; needs root (CI runs as root), otherwise install the `chromium` package yourself.
+CHROMIUM := /usr/bin/chromium
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" != 0 ]; then echo "chromium is missing: install Debian's chromium package (apt-get install chromium) as root, then re-run" >&2; exit 1; fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation \
+	  || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation)
 
 lab: env
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

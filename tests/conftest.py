@@ -9,6 +9,8 @@ from newscoder.entities import EntityFinder
 from newscoder.model import load_model
 from newscoder.paths import project_root
 
+from browser import browser, browser_no_csp, playwright_session  # noqa: F401  (fixtures: a headless chromium, see browser.py)
+
 
 @pytest.fixture(scope="session")
 def nlp():

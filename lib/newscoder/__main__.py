@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 
-from .errors import NewscoderError
+from .errors import NewscoderError, RunInterrupted
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("notebooks", help="re-execute the committed notebooks in place on the seed corpus")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # SIGTERM (kill, a batch scheduler's time limit) unwinds like Ctrl-C: kernels are shut down and
+    # the half-written staging folder removed, instead of the process vanishing mid-write.
+    signal.signal(signal.SIGTERM, _interrupt)
 
     from . import runner
 
@@ -44,7 +48,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except NewscoderError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 130 if isinstance(exc, RunInterrupted) else 2
+    except KeyboardInterrupt:
+        print("error: interrupted.", file=sys.stderr)
+        return 130
+    except OSError as exc:  # an output folder that cannot be written, a full disk: say which file
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: cannot read or write a file{where}: {exc.strerror or exc}. "
+              "Check the --output and --corpus paths and the free disk space.", file=sys.stderr)
         return 2
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

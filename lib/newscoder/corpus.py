@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 
 from .boilerplate import Removal, blank_spans, find_boilerplate
 from .errors import CorpusError
+from .textcheck import find_markup, guess_english
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class Document:
     status: str = "ok"
     warnings: list[str] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
+    markup: list[Removal] = field(default_factory=list)
 
     @property
     def status_detail(self) -> str:
@@ -72,6 +74,21 @@ def load_corpus(folder: str | Path, *, today: dt.date | None = None) -> list[Doc
     RETURNS (list[Document]): one per document, including skipped ones.
     """
     folder = Path(folder)
+    docs = list_documents(folder, today=today)
+    for doc in docs:
+        if doc.status == "ok":
+            _read(folder, doc)
+    return docs
+
+
+def list_documents(folder: str | Path, *, today: dt.date | None = None) -> list[Document]:
+    """The corpus's documents from its manifest (or its files), sorted by doc_id, before any is read.
+
+    Cheap: the runner calls it before any notebook starts, so that a corpus that cannot be used
+    (no folder, no documents, duplicate doc_id, manifest without doc_id/file) stops the run at once.
+    RETURNS (list[Document]): one per document; raises CorpusError naming the file and row.
+    """
+    folder = Path(folder)
     if not folder.exists():
         raise CorpusError(f"Corpus folder {folder} does not exist. Pass an existing folder with --corpus.")
     if not folder.is_dir():
@@ -83,9 +100,6 @@ def load_corpus(folder: str | Path, *, today: dt.date | None = None) -> list[Doc
             f"Corpus folder {folder} holds no documents: expected {MANIFEST} or .txt files in "
             f"{folder / 'articles'} or in the folder itself."
         )
-    for doc in docs:
-        if doc.status == "ok":
-            _read(folder, doc)
     return sorted(docs, key=lambda d: d.doc_id)
 
 
@@ -190,7 +204,12 @@ def _set_published(doc: Document, value: str, where: str, today: dt.date) -> Non
 
 def _read(folder: Path, doc: Document) -> None:
     """Read, decode and clean one document's file, recording what happened."""
-    data = (folder / doc.file).read_bytes()
+    try:
+        data = (folder / doc.file).read_bytes()
+    except OSError as exc:  # a folder named like a text file, a broken link, a file that vanished
+        doc.status = "error"
+        doc.warn(f"could not read {doc.file}: {exc.strerror or exc}")
+        return
     doc.sha256 = hashlib.sha256(data).hexdigest()
     text = decode(data, doc)
     if text is None:
@@ -199,8 +218,32 @@ def _read(folder: Path, doc: Document) -> None:
     if not text.strip():
         doc.skip("the file is empty" if not text else "the file holds only whitespace")
         return
-    doc.removals = find_boilerplate(text)
-    doc.clean_text = blank_spans(text, doc.removals)
+    # HTML left by a scraper: tags and script/style contents are blanked (offsets kept), the rest is read.
+    doc.markup = find_markup(text)
+    unmarked = blank_spans(text, doc.markup)
+    if doc.markup:
+        doc.warn(
+            f"the text holds HTML markup ({len(doc.markup)} tags or script/style blocks); it was left out "
+            "of the analysis and the text between the tags was read"
+        )
+    doc.removals = find_boilerplate(unmarked)
+    doc.clean_text = blank_spans(unmarked, doc.removals)
+    _check_language(doc)
+
+
+def _check_language(doc: Document) -> None:
+    """Skip a document that does not read as English unless the manifest says it is English."""
+    guess = guess_english(doc.clean_text)
+    if guess.english is not False:
+        return
+    if doc.language:
+        doc.warn(f"language is {doc.language!r} in the manifest, but the text does not look like English: "
+                 f"{guess.describe()}; processed as English")
+        return
+    doc.skip(
+        f"the text does not look like English ({guess.describe()}) and the pipeline reads English only; "
+        "if it is English, set its language to en in corpus.csv to process it"
+    )
 
 
 def decode(data: bytes, doc: Document) -> str | None:

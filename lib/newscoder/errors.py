@@ -25,3 +25,11 @@ class ModelError(NewscoderError):
 
 class NotebookError(NewscoderError):
     """A notebook failed while the runner executed it."""
+
+
+class RunInterrupted(NewscoderError):
+    """The run was stopped (Ctrl-C or SIGTERM) before it finished; the previous outputs are kept."""
+
+
+class RunLocked(NewscoderError):
+    """Another run is writing to the same output folder."""

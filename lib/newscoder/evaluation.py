@@ -12,7 +12,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .errors import ParameterError
 from .summaries import actor_mentions
+from .yamlio import read_mapping
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,10 @@ STATEMENT_KEY = ("source_actor", "target_or_issue", "stance")
 
 def load_statement_gold(path: str | Path) -> pd.DataFrame:
     """Read hand-coded statements (tests/gold/statements.yaml format) as a table."""
-    rows = yaml.safe_load(Path(path).read_text(encoding="utf-8"))["statements"]
+    data = read_mapping(path, ParameterError, what="Validation gold file")
+    rows = data.get("statements")
+    if not isinstance(rows, list):
+        raise ParameterError(f"Validation gold file {path} needs a list 'statements:' (see tests/gold/statements.yaml).")
     table = pd.DataFrame(rows).fillna("")
     table["stance"] = table["stance"].astype(int)
     return table

@@ -3,12 +3,15 @@
 `run()` reads as a list of steps: gather parameters, check them against the notebooks, execute
 each notebook into a staging folder, render HTML, write run.json, and only then move the
 staging folder into place. A failed run leaves the previous outputs as they were and keeps the
-failed notebook (with its error) in `<output>.failed/`.
+failed notebook (with its error) in `<output>.failed/`. An interrupted run (Ctrl-C, SIGTERM)
+removes its staging folder; a killed one leaves it, and the next run removes it. A lock file
+beside the output keeps two runs from writing the same folder at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import logging
@@ -16,14 +19,16 @@ import os
 import platform
 import shutil
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import nbformat
 
-from .errors import NotebookError
+from .corpus import list_documents
+from .errors import NotebookError, ParameterError, RunInterrupted, RunLocked
 from .params import Parameter, check_parameters, load_params_file, read_parameters
 from .paths import project_root, resolve_path
 from .report import notebook_summary, notebook_title, render_notebook, write_index
@@ -66,7 +71,7 @@ def plan_run(
     overrides: dict[str, Any] | None = None,
     timeout: int = DEFAULT_TIMEOUT,
 ) -> RunPlan:
-    """Gather and check a run's parameters. Raises ParameterError before anything runs.
+    """Gather and check a run's parameters and the corpus's listing. Raises before anything runs.
 
     corpus (str): the corpus folder; overrides the file's `corpus`.
     output (str): the output folder; overrides the file's `output`.
@@ -86,8 +91,22 @@ def plan_run(
     declared = {nb.stem: read_parameters(nb) for nb in notebooks}
     check_parameters(values, [p for params in declared.values() for p in params], source=str(path))
     values["corpus"] = str(resolve_path(values["corpus"], name="corpus", must_exist=True))
+    list_documents(values["corpus"])  # a corpus that cannot be used stops here, before any notebook
     values["codebook"] = str(resolve_path(values["codebook"], name="codebook", must_exist=True))
-    return RunPlan(notebooks, declared, values, resolve_path(values["output"], name="output"), path, timeout)
+    output = resolve_path(values["output"], name="output")
+    _check_output(output, values["output"])
+    return RunPlan(notebooks, declared, values, output, path, timeout)
+
+
+def _check_output(output: Path, given: str) -> None:
+    """The output must be a folder, or a path where one can be made: not a file, nor inside one."""
+    for folder in [output, *output.parents]:
+        if folder.exists():
+            if not folder.is_dir():
+                raise ParameterError(
+                    f"Parameter 'output': {given!r} cannot be a folder, because {folder} is a file. Choose another --output."
+                )
+            return
 
 
 def run(plan: RunPlan, *, progress: bool = True) -> Path:
@@ -95,7 +114,18 @@ def run(plan: RunPlan, *, progress: bool = True) -> Path:
 
     Raises NotebookError (naming the notebook and cell) if a notebook fails.
     """
-    staging = _fresh(plan.output.with_name(f".{plan.output.name}.staging"))
+    with _lock(plan.output):
+        _recover(plan.output)
+        staging = _fresh(plan.output.with_name(f".{plan.output.name}.staging"))
+        try:
+            return _run_in(plan, staging, progress)
+        except KeyboardInterrupt:
+            # Ctrl-C or SIGTERM: the half-written staging folder goes, the previous outputs stay.
+            shutil.rmtree(staging, ignore_errors=True)
+            raise RunInterrupted(f"The run was interrupted; {plan.output} is unchanged.") from None
+
+
+def _run_in(plan: RunPlan, staging: Path, progress: bool) -> Path:
     started = _now()
     failure: NotebookError | None = None
     for nb in plan.notebooks:
@@ -112,6 +142,38 @@ def run(plan: RunPlan, *, progress: bool = True) -> Path:
         kept = _replace(staging, plan.output.with_name(f"{plan.output.name}.failed"))
         raise NotebookError(f"{failure} The failed run is kept in {kept}; {plan.output} is unchanged.")
     return _replace(staging, plan.output)
+
+
+@contextmanager
+def _lock(output: Path) -> Iterator[None]:
+    """Hold an exclusive lock beside `output`, so two runs never write the same staging folder.
+
+    The operating system drops the lock when the process ends, even when it is killed.
+    """
+    output.parent.mkdir(parents=True, exist_ok=True)
+    path = output.with_name(f".{output.name}.lock")
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RunLocked(
+                f"Another run is writing to {output} (it holds {path}). Wait for it to finish, or choose another --output."
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _recover(output: Path) -> None:
+    """Tidy what a killed run left: outputs parked as `.old` mid-swap go back; a stale staging folder goes."""
+    old = output.with_name(f".{output.name}.old")
+    if old.exists() and not output.exists():
+        os.replace(old, output)
+        log.warning("restored %s from %s, left by a run that was killed while swapping folders", output, old)
+    staging = output.with_name(f".{output.name}.staging")
+    if staging.exists():
+        log.warning("removing %s, left by a run that was killed or interrupted", staging)
 
 
 def _now() -> str:

@@ -70,7 +70,7 @@ def cooccurrence(mentions: pd.DataFrame, unit: str = "sentence", min_count: int 
 
 
 def render_entities(text: str, mentions: pd.DataFrame, removals: list[Removal] = (), title: str = "") -> str:
-    """The article with its mentions highlighted by displaCy; the text is escaped by displaCy.
+    """The article with its mentions highlighted by displaCy; text, title and labels are escaped.
 
     text (str): the document text as read from the file.
     mentions (DataFrame): that document's rows of the mentions table.
@@ -96,9 +96,13 @@ def render_entities(text: str, mentions: pd.DataFrame, removals: list[Removal] =
     colors = {"OUTLET": "#d9d9d9", "NOT ACTOR": "#d9d9d9", "PLACE": "#e8f4d9"}
     colors.update({f"REMOVED {kind}": "#eeeeee" for kind in ("chrome", "caption", "duplicate")})
     colors.update({f"PERSON {a}".strip(): "#f9d8b5" for a in mentions["actor_id"].unique()})
+    # displaCy escapes the text but inserts the title and labels as they are: escape them here.
+    for ent in ents:
+        ent["label"] = html.escape(ent["label"])
+    colors = {html.escape(k): v for k, v in colors.items()}
     return displacy.render(
-        {"text": text, "ents": ents, "title": title or None}, style="ent", manual=True, page=False, jupyter=False,
-        options={"colors": colors},
+        {"text": text, "ents": ents, "title": html.escape(title) if title else None}, style="ent", manual=True,
+        page=False, jupyter=False, options={"colors": colors},
     )
 
 
@@ -150,7 +154,7 @@ def statements_html(statements: pd.DataFrame, texts: dict[str, str], limit: int 
         sentence = (
             html.escape(text[start:t0].lstrip()) + "<mark>" + html.escape(text[t0:t1]) + "</mark>" + html.escape(text[t1:end].rstrip())
         )
-        toward = r.target_actor or f"<i>{html.escape(r.issue)}</i>"
+        toward = html.escape(r.target_actor) or f"<i>{html.escape(r.issue)}</i>"
         issue = f" ({html.escape(r.issue)})" if r.target_actor and r.issue else ""
         rows.append(
             f"<tr><td>{html.escape(r.doc_id[:12])}</td><td>{html.escape(r.source_actor)}</td><td>{toward}{issue}</td>"
