@@ -115,3 +115,23 @@ def test_bad_parameter_fails_before_any_notebook(corpus, tmp_path):
     assert result.returncode == 2
     assert "parameter 'top_n' must be int" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_report_reads_offline_in_a_real_browser_with_the_timeline_visible(two_runs, browser):
+    """Every page loads with no console error, no request beyond itself, and the timeline shows."""
+    from browser import assert_image_visible
+
+    html = two_runs[0] / "html"
+    pages = sorted(html.glob("*.html"))
+    assert [p.name for p in pages] == ["01_entities.html", "02_stance.html", "03_timeline.html", "index.html"]
+    for page in pages:
+        seen = browser.open(page)
+        assert seen.console_errors == [] and seen.page_errors == [] and seen.dialogs == [], page.name
+        assert seen.other_requests() == [] and seen.failed_requests == [], page.name
+        seen.screenshot(f"report-{page.stem}")
+    index = browser.open(html / "index.html").text()
+    for title in ("Who is mentioned", "Who does what to whom", "When did it happen"):
+        assert title in index
+    timeline = browser.open(html / "03_timeline.html")
+    shown = assert_image_visible(timeline.page, "img >> nth=0")  # the first figure is the timeline
+    assert shown["width"] >= 400 and shown["naturalWidth"] >= 400
