@@ -93,6 +93,17 @@ def date_range(spans: list[tuple[pd.Timestamp, pd.Timestamp]], extra: list[pd.Ti
     return min(starts) - pd.Timedelta(days=3), max(ends) + pd.Timedelta(days=4)
 
 
+def date_axis(ax: plt.Axes, lo: pd.Timestamp, hi: pd.Timestamp) -> None:
+    """An x axis of dates from lo to hi with concise labels and light vertical grid lines."""
+    import matplotlib.dates as mdates
+
+    ax.set_xlim(lo, hi)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+
+
 def lane_name(actors: str) -> str:
     return " – ".join(actors.split(";"))
 
@@ -106,7 +117,6 @@ def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6) -> plt
     The `annotate` most-reported events are labelled; a label that would overlap another moves
     up or down a level and is dropped if no level is free.
     """
-    import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -144,11 +154,7 @@ def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6) -> plt
         positions.append((x, y))
     ax.set_yticks(range(len(lanes)), labels=[lane_name(a) if ";" in a else f"{a} (toward an issue)" for a in lanes])
     ax.set_ylim(len(lanes) - 0.5, -0.9)
-    ax.set_xlim(lo, hi)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    date_axis(ax, lo, hi)
     for y in range(len(lanes)):
         ax.axhline(y, color="#f0f0f0", linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
@@ -198,8 +204,6 @@ def coverage(events: pd.DataFrame, documents: pd.DataFrame) -> plt.Figure:
     Events dated only to a year are left out of the view when day or month events exist; the title
     says how many.
     """
-    import matplotlib.dates as mdates
-
     setup()
     docs = documents[documents["status"] == "ok"].copy()
     docs = docs.sort_values(["published", "doc_id"], kind="mergesort").reset_index(drop=True)
@@ -234,11 +238,7 @@ def coverage(events: pd.DataFrame, documents: pd.DataFrame) -> plt.Figure:
     labels = [f"{d.outlet if isinstance(d.outlet, str) and d.outlet else d.doc_id} · {d.published or 'date unknown'}" for d in docs.itertuples()]
     ax.set_yticks(range(len(docs)), labels=labels, fontsize=8)
     ax.set_ylim(len(docs) - 0.5, -0.5)
-    ax.set_xlim(lo, hi)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    date_axis(ax, lo, hi)
     note = f"; {len(hidden)} event{'s' if len(hidden) != 1 else ''} outside the dates shown" if hidden else ""
     ax.set_title(f"Coverage: publication (◆) and the dated events each article reports (●){note}", loc="left")
     fig.tight_layout()
