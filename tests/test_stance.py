@@ -165,3 +165,53 @@ def test_holding_a_zone_in_a_country_coerces_it(nlp, finder, coder):
 def test_a_halt_targets_whom_the_halted_act_was_against(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Russian strikes on Ukraine came to a halt in May.")
     assert ("RUS", "UKR", "", "RETREAT", 1) in rows
+
+
+def test_every_conjunct_of_an_of_phrase_is_a_source(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "The envoys of Chile, Peru and Bolivia condemned Venezuela on Monday.")
+    assert {("CHL", "VEN"), ("PER", "VEN"), ("BOL", "VEN")} <= pairs(rows)
+
+
+def test_group_in_a_country_acts_for_that_country(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Lawmakers in Ghana and Nigeria condemned Niger.")
+    assert {("GHA", "NER"), ("NGA", "NER")} <= pairs(rows)
+
+
+def test_a_forum_in_a_country_is_only_a_place(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya and Somalia held talks at a summit in Ethiopia.")
+    assert not any("ETH" in pair for pair in pairs(rows))
+
+
+def test_list_member_the_parser_hung_on_the_next_name_is_a_source(nlp, coder):
+    # A parse the small model gives to unfamiliar names: "Tuvalu" (with its "and") as a modifier of "Nauru".
+    from spacy.tokens import Doc
+
+    from newscoder.entities import Mention
+    from newscoder.stance import _Context
+
+    words = ["Tuvalu", "and", "the", "tiny", "Nauru", "criticized", "Fiji", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[4, 0, 4, 4, 5, 5, 5, 5],
+              deps=["nmod", "cc", "det", "amod", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "PROPN", "PUNCT"])
+    mentions = [Mention(doc[i].idx, doc[i].idx + len(doc[i]), i, i + 1, doc[i].text, "ACTOR", "actor", a)
+                for i, a in ((0, "TUV"), (4, "NRU"), (6, "FJI"))]
+    ctx = _Context({m.start: m for m in mentions})
+    assert {p.actor for p in coder.parties(doc[4], ctx)} == {"TUV", "NRU"}
+    # a name with no coordinated modifier stays one actor
+    assert {p.actor for p in coder.parties(doc[6], ctx)} == {"FJI"}
+
+
+def test_recipient_of_what_is_given_is_the_target(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Norway donated fifty million kroner to Sudan.")
+    assert ("NOR", "SDN") in pairs(rows)
+
+
+def test_maker_of_what_is_welcomed_is_the_target(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Portugal welcomed proposals drafted by Angola.")
+    assert ("PRT", "AGO") in pairs(rows)
+
+
+def test_threat_targets_whom_the_announced_act_is_aimed_at(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Armenia vowed to wage war on Azerbaijan.")
+    assert ("ARM", "AZE", "", "THREATEN", -1) in rows
+    assert code(nlp, finder, coder, "Armenia vowed to cooperate with Azerbaijan.") == set()

@@ -185,7 +185,7 @@ class StatementCoder:
     def _party_of_head(self, head: Token, ctx: "_Context", depth: int) -> list[Party]:
         m = ctx.mention_at.get(head.i)
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
-            return [Party(m.actor_id, m.person, m.kind)]
+            return [Party(m.actor_id, m.person, m.kind)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True)
@@ -218,9 +218,11 @@ class StatementCoder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in NP_PREPS:
                     for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                        found += self.parties(pobj, ctx, depth + 1)
+                        # "the ambassadors of A, B and C": every conjunct of the prepositional object
+                        for part in [pobj, *pobj.conjuncts]:
+                            found += self.parties(part, ctx, depth + 1) or self._country_named_as_place(part, child, ctx)
         if found:
-            return found
+            return _unique(found)
         pair = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "each", "two") for c in head.children)
         if head.lemma_.lower() in PAIR_WORDS and pair and len(ctx.counts) >= 2:
             # "both sides", "the two countries": the two actors the article has named most so far
@@ -229,6 +231,36 @@ class StatementCoder:
         if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children) and ctx.last_actor:
             return [replace(ctx.last_actor, how="anaphor")]
         return []
+
+    def _coordinated_modifiers(self, head: Token, ctx: "_Context") -> list[Party]:
+        """Actors coordinated with a named actor that the parser hung on it as a modifier.
+
+        "Fornost and the evil Gondor welcomed": the parse makes "Fornost" (with its "and") a modifier of
+        "Gondor"; a modifier that carries a coordinating conjunction or conjuncts is a list member.
+        """
+        found: list[Party] = []
+        for child in head.children:
+            if child.dep_ not in ("nmod", "compound", "npadvmod") or child.i > head.i:
+                continue
+            members = [child, *child.conjuncts]
+            if not any(c.dep_ == "cc" for t in members for c in t.children) and len(members) < 2:
+                continue
+            for member in members:
+                mm = ctx.mention_at.get(member.i)
+                if mm is not None and mm.actor_id and mm.kind in ACTOR_KINDS:
+                    found.append(Party(mm.actor_id, mm.person, f"coordinated:{mm.kind}"))
+        return found
+
+    def _country_named_as_place(self, token: Token, prep: Token, ctx: "_Context") -> list[Party]:
+        """'Lawmakers in Fornost', 'soldiers from Gondor': a country named as a place inside a noun
+        phrase gives the actor of the group the phrase's head names."""
+        group = prep.head
+        if prep.lower_ not in ("in", "from") or not (group.tag_ == "NNS" or group.lemma_.lower() in self.lexicon.anaphors):
+            return []  # people named by a plural or an office ("officials", "the army"), not "a forum in X"
+        m = ctx.mention_at.get(token.i)
+        if m is None or m.kind != "place" or not m.actor_id:
+            return []
+        return [Party(m.actor_id, "", "place_of_group")]
 
     def sources(self, token: Token, entry: Trigger, ctx: "_Context") -> tuple[list[Party], str]:
         """Who acts or speaks, and the rule that found them."""
@@ -407,6 +439,15 @@ class StatementCoder:
                     if child.dep_ == "prep" and child.lower_ in ("between", "with"):
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                         how = "target:object_between"
+                    elif child.dep_ == "prep" and child.lower_ == "to" and obj.head.i == token.i:
+                        # "contributed a million kroner to X", "presented credentials to X's president"
+                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                        how = how or "target:object_to"
+                    elif child.dep_ == "acl" and obj.head.i == token.i:
+                        # "welcomed memos sent by X", "welcomed assurances sent from X": who made the thing welcomed
+                        for prep in (c for c in child.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")):
+                            found += [p for g in prep.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                            how = how or "target:maker_of_object"
                     elif child.dep_ in ("amod", "compound") and child.i in ctx.mention_at:
                         # "Turkish-Israeli talks": the modifier, its conjuncts and its own modifiers
                         related = [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
@@ -429,6 +470,19 @@ class StatementCoder:
                         for part in (c for c in clause.children if c.dep_ in SUBJECT_DEPS | OBJECT_DEPS):
                             found += self.parties(part, ctx)
                     how = how or "target:clause_of_concern"
+            found = [p for p in found if p.actor not in {q.actor for q in sources}]
+        if not found and entry.speech and entry.stance < 0:
+            # "vowed to wage war on X", "threatened to strike X": the one the announced act is aimed at
+            for clause in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+                inner = self.trigger_of(clause)
+                if inner is not None and inner.stance > 0:
+                    continue  # "vowed to cooperate with X" is no threat to X
+                for child in clause.children:
+                    if child.dep_ in OBJECT_DEPS:
+                        found += self.parties(child, ctx)
+                    elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                how = "target:of_announced_act" if found else how
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
         if not found and entry.speech:
             for child in token.children:
