@@ -215,3 +215,20 @@ def test_threat_targets_whom_the_announced_act_is_aimed_at(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Armenia vowed to wage war on Azerbaijan.")
     assert ("ARM", "AZE", "", "THREATEN", -1) in rows
     assert code(nlp, finder, coder, "Armenia vowed to cooperate with Azerbaijan.") == set()
+
+
+@pytest.mark.parametrize(
+    "text, row",
+    [
+        ("Iran deplored Israel's strikes.", ("IRN", "ISR", "", "ACCUSE", -1)),
+        ("Vietnam chided China on Monday.", ("VNM", "CHN", "", "ACCUSE", -1)),
+        ("The envoy of Japan presented her credentials to Vietnam.", ("JPN", "VNM", "", "SUPPORT", 1)),
+        ("Chile adopted a joint declaration with Argentina.", ("ARG", "CHL", "", "AGREE", 1)),
+        ("Serbian troops sealed off the border with Kosovo.", ("SRB", "XKX", "", "COERCE", -1)),
+        ("Ecuador improved its relations with Colombia.", ("COL", "ECU", "", "COOPERATE", 1)),
+        ("Morocco reasserted its friendship with Senegal.", ("MAR", "SEN", "", "SUPPORT", 1)),
+        ("Chad kidnapped two Libyan officials.", ("TCD", "LBY", "", "ASSAULT", -1)),
+    ],
+)
+def test_lexicon_entries_from_the_cameo_verb_codebook(nlp, finder, coder, text, row):
+    assert row in code(nlp, finder, coder, text)
