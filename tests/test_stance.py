@@ -232,3 +232,30 @@ def test_threat_targets_whom_the_announced_act_is_aimed_at(nlp, finder, coder):
 )
 def test_lexicon_entries_from_the_cameo_verb_codebook(nlp, finder, coder, text, row):
     assert row in code(nlp, finder, coder, text)
+
+
+def test_a_meeting_told_without_its_parties_is_between_those_of_the_joint_act_before(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Qatar hosted talks between Ethiopia and Egypt, with the latest meeting taking place on Monday.")
+    assert {("QAT", "ETH"), ("QAT", "EGY"), ("ETH", "EGY"), ("EGY", "ETH")} <= pairs(rows)
+
+
+def test_talks_underway_are_between_the_two_actors_the_article_names_most(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Peru accused Chile of spying. Chile denied it and warned Peru. Officials said technical talks were underway.")
+    assert {("PER", "CHL", "", "CONSULT", 1), ("CHL", "PER", "", "CONSULT", 1)} <= rows
+
+
+def test_offer_to_mediate_with_no_parties_named_targets_the_parties_of_the_dispute(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya and Uganda have clashed over the island. Tanzania praised Kenya and offered to mediate.")
+    assert {("TZA", "KEN", "", "CONSULT", 1), ("TZA", "UGA", "", "CONSULT", 1)} <= rows
+
+
+def test_host_of_a_meeting_named_by_the_passive_it_shares_a_subject_with(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Sudan and Chad held talks on Monday. The meeting was held in Geneva and hosted by Switzerland.")
+    assert {("CHE", "SDN"), ("CHE", "TCD")} <= pairs(rows)
+    assert not any(src == "SDN" and tgt == "CHE" for src, tgt in pairs(rows))
+
+
+def test_facilitation_given_as_the_reason_for_thanks_is_not_coded(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Sudan and Chad held talks. Brazil thanked Norway for facilitating the talks.")
+    assert ("BRA", "NOR", "", "SUPPORT", 1) in rows
+    assert not any(r[3] == "CONSULT" and r[0] in ("BRA", "NOR") for r in rows)

@@ -109,7 +109,7 @@ class StatementCoder:
                 continue  # "held talks": the verb is coded, not the noun as well
             if entry.pos == "NOUN" and token.dep_ == "compound":
                 continue
-            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() not in self.lexicon.event_verbs:
+            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and not self._reports_event(token.head):
                 continue  # "The talks focused on ...": a topic, or a reference back to an act already told
             if self._purpose_of_act(token):
                 continue  # "met ... to facilitate relations", "talks to establish a mechanism": a purpose, not an act
@@ -126,6 +126,11 @@ class StatementCoder:
                 continue  # "urged Israel to halt": the halt is what was asked for
             found.append((token, entry, f"+modal:{modal}" if modal else ""))
         return found
+
+    def _reports_event(self, verb: Token) -> bool:
+        """Does this verb say that the act its subject names happened ("talks began", "talks were underway")?"""
+        events = self.lexicon.event_verbs
+        return verb.lemma_.lower() in events or any(c.dep_ in ("advmod", "acomp", "prep") and c.lower_ in events for c in verb.children)
 
     def _modal(self, token: Token) -> str:
         """A modal or plan word governing the trigger ("could strike", "will be forced to withdraw", "plans to deploy")."""
@@ -275,10 +280,22 @@ class StatementCoder:
                         return found, "source:by"
             if entry.symmetric and any(c.lower_ == "between" for c in token.children):
                 return [], ""
-            if token.dep_ in ("nsubj", "nsubjpass"):
+            told = token.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "acl" and self._reports_event(c) for c in token.children)
+            if told:
+                # "talks were underway", "with the latest meeting taking place on May 2"
+                pair = ctx.pair_of(token)
+                if entry.symmetric and pair and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
+                    # "the latest meeting took place on May 2": the parties of the joint act told before
+                    return pair, "source:participants_of_earlier_act"
                 speaker = self._speaker(token.head, ctx)
                 return (speaker, "source:speaker") if speaker else ([], "")
         subj = self._subject(token)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None and subj is not None and subj.dep_ == "nsubjpass" and subj.head.i != token.i:
+            # "The meeting was held in Baku and hosted by Aliyev": a passive sharing its subject
+            found = [p for c in agent.children if c.dep_ == "pobj" for p in self.parties(c, ctx)]
+            if found:
+                return found, "source:passive_agent"
         if subj is not None:
             if subj.dep_ == "nsubjpass" and subj.head.i == token.i:
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -496,8 +513,22 @@ class StatementCoder:
             places = [ctx.mention_at[t.i] for t in token.subtree if t.i in ctx.mention_at and t.i != token.i]
             found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id]
             how = "target:place_of_attack" if found else how
+        if not found and sources and self._third_party_without_parties(token, entry):
+            # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
+            found, how = ctx.pair_of(token), "target:participants_of_earlier_act"
         source_ids = {p.actor for p in sources}
         return [p for p in _unique(found) if p.actor not in source_ids], how
+
+    def _third_party_without_parties(self, token: Token, entry: Trigger) -> bool:
+        """A hosting or mediating act, told as a clause of its own, whose parties the sentence does not name."""
+        if token.dep_ in ("pcomp", "pobj", "acl", "advcl") or self._subject(token) is None:
+            return False  # "thanked X for facilitating the talks": the reason for another act
+        if entry.third_party:
+            return not any(c.dep_ in OBJECT_DEPS and c.pos_ == "PROPN" for c in token.children)
+        if entry.plover != "CONSULT" or entry.symmetric:
+            return False
+        named_acts = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
+        return any((e := self.trigger_of(c)) is not None and e.symmetric and e.pos == "NOUN" for c in named_acts)
 
     # ---- step 3: about what --------------------------------------------------------------------
     def issue_of(self, token: Token, doc: Doc) -> str:
@@ -547,6 +578,10 @@ class StatementCoder:
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
             return []
+        if entry.symmetric and len(_unique(sources + targets)) >= 2:
+            ctx.last_pair, ctx.last_pair_sent = _unique(sources + targets), sent.start
+        elif target_rule == "target:object_between" and len(targets) >= 2:
+            ctx.last_pair, ctx.last_pair_sent = list(targets), sent.start  # "hosted talks between A and B"
         issue = self.issue_of(token, sent.doc)
         pairs: list[tuple[Party, Party | None]] = []
         if entry.symmetric and len(sources) >= 2:
@@ -586,6 +621,21 @@ class _Context:
         self.last_actor: Party | None = None
         self.counts: dict[str, int] = {}
         self.first_seen: dict[str, int] = {}
+        self.last_pair: list[Party] = []  # the parties of the last joint act told (meeting, talks)
+        self.last_pair_sent = -1
+
+    def pair_of(self, token: Token) -> list[Party]:
+        """Who took part in a joint act the sentence names without its parties ("the latest meeting").
+
+        The parties of a joint act told earlier in the same sentence; else the two actors the
+        article has named most so far, as for "both sides".
+        """
+        if self.last_pair and self.last_pair_sent == token.sent.start:
+            return list(self.last_pair)
+        if len(self.counts) < 2:
+            return []
+        top = sorted(self.counts, key=lambda a: (-self.counts[a], self.first_seen[a]))[:2]
+        return [Party(a, how="pair_anaphor") for a in top]
 
     def earlier_in_sentence(self, token: Token, persons_only: bool = False) -> Party | None:
         """The last actor (or person) named before `token` in its sentence, other than a subject.
