@@ -259,3 +259,22 @@ def test_facilitation_given_as_the_reason_for_thanks_is_not_coded(nlp, finder, c
     rows = code(nlp, finder, coder, "Sudan and Chad held talks. Brazil thanked Norway for facilitating the talks.")
     assert ("BRA", "NOR", "", "SUPPORT", 1) in rows
     assert not any(r[3] == "CONSULT" and r[0] in ("BRA", "NOR") for r in rows)
+
+
+QUANTIFIED = ("Chile praised Peru. Ties have cooled lately, but since Argentina and Brazil both took over parts of Uruguay "
+              "last year, both sides have also expressed an interest in talks.")
+
+
+def test_quantifier_subject_takes_the_actors_named_before_it(nlp, finder, coder):
+    assert {("ARG", "URY", "", "COERCE", -1), ("BRA", "URY", "", "COERCE", -1)} <= code(nlp, finder, coder, QUANTIFIED)
+
+
+def test_both_sides_are_the_pair_the_sentence_told_acting(nlp, finder, coder):
+    rows = code(nlp, finder, coder, QUANTIFIED)
+    assert {("ARG", "BRA", "", "AGREE", 1), ("BRA", "ARG", "", "AGREE", 1)} <= rows
+    assert not any(r[3] == "AGREE" and "CHL" in r[:2] for r in rows)
+
+
+def test_seizure_targets_the_state_whose_territory_it_is(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Armenian troops captured two villages deep inside Azerbaijani territory.")
+    assert ("ARM", "AZE", "", "COERCE", -1) in rows

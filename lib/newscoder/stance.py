@@ -33,6 +33,7 @@ NP_PREPS = {"of", "from", "within", "in", "at", "by"}
 MODIFIER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod", "appos"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_ACTOR = {"it", "its", "they", "them", "their", "we", "our"}
+TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspace", "waters", "border", "borders", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "region"}
 PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
 
@@ -230,9 +231,9 @@ class StatementCoder:
             return _unique(found)
         pair = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "each", "two") for c in head.children)
         if head.lemma_.lower() in PAIR_WORDS and pair and len(ctx.counts) >= 2:
-            # "both sides", "the two countries": the two actors the article has named most so far
-            top = sorted(ctx.counts, key=lambda a: (-ctx.counts[a], ctx.first_seen[a]))[:2]
-            return [Party(a, how="pair_anaphor") for a in top]
+            # "both sides", "the two countries": the pair the sentence has told acting, else the two actors
+            # the article has named most so far
+            return [replace(p, how="pair_anaphor") for p in ctx.pair_of(head)]
         if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children) and ctx.last_actor:
             return [replace(ctx.last_actor, how="anaphor")]
         return []
@@ -309,6 +310,9 @@ class StatementCoder:
             if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
                 return self.parties(token.head, ctx), "source:relative_clause"
             found = self.parties(subj, ctx)
+            if not found and subj.lower_ in ("both", "all", "each"):
+                # "since Jerusalem and Ankara both took over ...": the actors named just before the quantifier
+                found = self._actors_left_of(subj, ctx, start=subj.i)
             if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ","):
                 # a conjunct the parser lost: "“Tel Aviv” and Ankara had reached"
                 found = self._actors_left_of(subj, ctx, start=subj.i) + found
@@ -510,8 +514,12 @@ class StatementCoder:
                         how = "target:reported_subject"
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.id == "visit"):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
-            places = [ctx.mention_at[t.i] for t in token.subtree if t.i in ctx.mention_at and t.i != token.i]
+            places = [ctx.mention_at[t.i] for t in _own_clause(token) if t.i in ctx.mention_at and t.i != token.i]
             found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id]
+            # "seized villages deep into Syrian territory": the state whose land it is
+            found += [Party(ctx.mention_at[t.i].actor_id, how="territory") for t in _own_clause(token)
+                      if t.i in ctx.mention_at and ctx.mention_at[t.i].actor_id and ctx.mention_at[t.i].kind in ACTOR_KINDS
+                      and t.dep_ in ("amod", "poss", "compound") and t.head.lemma_.lower() in TERRITORY_WORDS]
             how = "target:place_of_attack" if found else how
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
@@ -582,6 +590,8 @@ class StatementCoder:
             ctx.last_pair, ctx.last_pair_sent = _unique(sources + targets), sent.start
         elif target_rule == "target:object_between" and len(targets) >= 2:
             ctx.last_pair, ctx.last_pair_sent = list(targets), sent.start  # "hosted talks between A and B"
+        elif len(sources) >= 2:
+            ctx.last_pair, ctx.last_pair_sent = list(sources), sent.start  # "A and B both took over ...".
         issue = self.issue_of(token, sent.doc)
         pairs: list[tuple[Party, Party | None]] = []
         if entry.symmetric and len(sources) >= 2:
