@@ -278,3 +278,10 @@ def test_both_sides_are_the_pair_the_sentence_told_acting(nlp, finder, coder):
 def test_seizure_targets_the_state_whose_territory_it_is(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Ethiopian troops seized Mount Tullu and several villages more than 20 kilometers deep into Eritrean territory.")
     assert ("ETH", "ERI", "", "COERCE", -1) in rows
+
+
+def test_two_coordinated_acts_toward_the_same_target_are_two_rows(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenyan President William Ruto has called Ugandan President Yoweri Museveni a “dictator,” "
+                                    "and Kenya has officially backed Tanzania’s lawsuit against Uganda at the regional court.")
+    # the issue of the lawsuit belongs to its own clause, not to the name-calling before it
+    assert {("KEN", "UGA", "", "ACCUSE", -1), ("KEN", "UGA", "LEGAL_PROCEEDINGS", "ACCUSE", -1)} <= rows

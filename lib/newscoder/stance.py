@@ -541,7 +541,7 @@ class StatementCoder:
     # ---- step 3: about what --------------------------------------------------------------------
     def issue_of(self, token: Token, doc: Doc) -> str:
         """The first codebook issue whose phrase lies in the trigger's clause."""
-        clause = sorted(t.i for t in token.subtree)
+        clause = sorted(t.i for t in _own_clause(token))  # not the clauses coordinated with it
         lo, hi = clause[0], clause[-1] + 1
         if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
             lo = min(lo, token.head.i)
@@ -735,6 +735,11 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[Statement]:
     for token, row in found:
         key = (row.source_actor, row.target_actor, row.stance)
         ancestors = {a.i for a in token.ancestors}
+        # "referred to X as ... and has backed the case against X": coordinated clauses are two acts
+        walk = token
+        while walk.dep_ == "conj" and walk.head.i != walk.i:
+            walk = walk.head
+            ancestors.discard(walk.i)
         # A different act inside it ("met ..., thanking him") stays; the same act, or one named
         # in a prepositional phrase of the outer one ("understanding on coordinating"), goes.
         inside_phrase = token.dep_ in ("pcomp", "pobj")
