@@ -285,3 +285,10 @@ def test_two_coordinated_acts_toward_the_same_target_are_two_rows(nlp, finder, c
                                     "and Kenya has officially backed Tanzania’s lawsuit against Uganda at the regional court.")
     # the issue of the lawsuit belongs to its own clause, not to the name-calling before it
     assert {("KEN", "UGA", "", "ACCUSE", -1), ("KEN", "UGA", "LEGAL_PROCEEDINGS", "ACCUSE", -1)} <= rows
+
+
+def test_blow_with_no_object_actor_targets_the_first_actor_named_after_it(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "North Korea fired three missiles near a patrol boat from Japan on Sunday.")
+    assert ("PRK", "JPN", "", "ASSAULT", -1) in rows
+    # a noun naming an attack as a time anchor is not an act toward the state named after it
+    assert not any(r[1] == "IRQ" for r in code(nlp, finder, coder, "Jordan has praised Egypt since Kuwait's 1990 invasion of Iraq."))

@@ -516,11 +516,18 @@ class StatementCoder:
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
             places = [ctx.mention_at[t.i] for t in _own_clause(token) if t.i in ctx.mention_at and t.i != token.i]
             found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id]
+            if not found and entry.plover in ("ASSAULT", "COERCE") and entry.pos == "VERB":
+                # "cordoned off the roads leading into X", "fired shells near a vessel from X": the first
+                # actor named after the act in its own clause, outside a 'by' phrase
+                agents = {t.i for a in _own_clause(token) if a.dep_ == "agent" for t in a.subtree}
+                after = [m for m in places if m.actor_id and m.kind in ACTOR_KINDS and m.start > token.i and m.start not in agents]
+                found = [Party(m.actor_id, m.person, "named_after_act") for m in after[:1]]
             # "seized villages deep into Syrian territory": the state whose land it is
             found += [Party(ctx.mention_at[t.i].actor_id, how="territory") for t in _own_clause(token)
                       if t.i in ctx.mention_at and ctx.mention_at[t.i].actor_id and ctx.mention_at[t.i].kind in ACTOR_KINDS
                       and t.dep_ in ("amod", "poss", "compound") and t.head.lemma_.lower() in TERRITORY_WORDS]
-            how = "target:place_of_attack" if found else how
+            if found:
+                how = {"place": "target:place_of_attack"}.get(found[0].how, f"target:{found[0].how}")
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
             found, how = ctx.pair_of(token), "target:participants_of_earlier_act"
