@@ -292,3 +292,8 @@ def test_blow_with_no_object_actor_targets_the_first_actor_named_after_it(nlp, f
     assert ("PRK", "JPN", "", "ASSAULT", -1) in rows
     # a noun naming an attack as a time anchor is not an act toward the state named after it
     assert not any(r[1] == "IRQ" for r in code(nlp, finder, coder, "Jordan has praised Egypt since Kuwait's 1990 invasion of Iraq."))
+
+
+def test_act_in_a_phrase_inside_a_relative_clause_takes_its_antecedent_as_source(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "The deal was welcomed by Norway, which later sent Kenya a note praising its efforts toward peace.")
+    assert ("NOR", "KEN", "", "SUPPORT", 1) in rows

@@ -309,6 +309,9 @@ class StatementCoder:
                 return [], ""
             if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
                 return self.parties(token.head, ctx), "source:relative_clause"
+            if subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl" and subj.head.i != token.i:
+                # "Trump, who sent Aliyev a letter praising his efforts": up to the relative clause's antecedent
+                return self.parties(subj.head.head, ctx), "source:relative_clause"
             found = self.parties(subj, ctx)
             if not found and subj.lower_ in ("both", "all", "each"):
                 # "since Jerusalem and Ankara both took over ...": the actors named just before the quantifier
