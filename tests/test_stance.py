@@ -297,3 +297,8 @@ def test_blow_with_no_object_actor_targets_the_first_actor_named_after_it(nlp, f
 def test_act_in_a_phrase_inside_a_relative_clause_takes_its_antecedent_as_source(nlp, finder, coder):
     rows = code(nlp, finder, coder, "The deal was welcomed by Norway, which later sent Kenya a note praising its efforts toward peace.")
     assert ("NOR", "KEN", "", "SUPPORT", 1) in rows
+
+
+def test_a_visit_is_made_by_the_visitor_and_hosted_by_the_visited_state(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya's president arrived in Ethiopia on Monday for a two-day visit.")
+    assert {("KEN", "ETH", "", "CONSULT", 1), ("ETH", "KEN", "", "CONSULT", 1)} <= rows
