@@ -302,3 +302,9 @@ def test_act_in_a_phrase_inside_a_relative_clause_takes_its_antecedent_as_source
 def test_a_visit_is_made_by_the_visitor_and_hosted_by_the_visited_state(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Kenya's president arrived in Ethiopia on Monday for a two-day visit.")
     assert {("KEN", "ETH", "", "CONSULT", 1), ("ETH", "KEN", "", "CONSULT", 1)} <= rows
+
+
+def test_aid_told_from_the_receiving_side_is_coded_from_the_giver(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Ukraine received new weapons from Germany on Friday.")
+    assert ("DEU", "UKR", "", "AID", 1) in rows
+    assert not any(r[0] == "UKR" for r in rows)

@@ -592,6 +592,15 @@ class StatementCoder:
         """The rows one trigger gives."""
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
+        if entry.reverse:
+            # "X received weapons from Y": Y gives, X receives
+            holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+            froms = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
+            givers = _unique([p for f in froms for g in f.children if g.dep_ == "pobj" for p in self.parties(g, ctx)])
+            givers = [p for p in givers if p.actor not in {q.actor for q in sources}]
+            if not givers or not sources:
+                return []
+            sources, targets, source_rule, target_rule = givers, sources, "source:giver_from", "target:receiver"
         if not sources and entry.symmetric and len(targets) >= 2:
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
