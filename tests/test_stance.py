@@ -308,3 +308,8 @@ def test_aid_told_from_the_receiving_side_is_coded_from_the_giver(nlp, finder, c
     rows = code(nlp, finder, coder, "Ukraine received new weapons from Germany on Friday.")
     assert ("DEU", "UKR", "", "AID", 1) in rows
     assert not any(r[0] == "UKR" for r in rows)
+
+
+def test_a_meeting_named_in_a_phrase_of_time_is_an_act_of_its_own(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Following a meeting with Chad's president, Sudan's leader affirmed his support for Chad.")
+    assert {("SDN", "TCD", "", "CONSULT", 1), ("TCD", "SDN", "", "CONSULT", 1), ("SDN", "TCD", "", "SUPPORT", 1)} <= rows

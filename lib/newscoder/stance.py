@@ -33,6 +33,7 @@ NP_PREPS = {"of", "from", "within", "in", "at", "by"}
 MODIFIER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod", "appos"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_ACTOR = {"it", "its", "they", "them", "their", "we", "our"}
+TIME_PREPS = {"following", "after", "before", "during", "since", "amid", "ahead"}
 TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspace", "waters", "border", "borders", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "region"}
 PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
@@ -761,7 +762,8 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[Statement]:
             ancestors.discard(walk.i)
         # A different act inside it ("met ..., thanking him") stays; the same act, or one named
         # in a prepositional phrase of the outer one ("understanding on coordinating"), goes.
-        inside_phrase = token.dep_ in ("pcomp", "pobj")
+        # A phrase of time ("following a meeting with X, affirmed ...") tells an act of its own.
+        inside_phrase = token.dep_ in ("pcomp", "pobj") and token.head.lower_ not in TIME_PREPS
         if any(
             other_token.i != token.i
             and other_token.i in ancestors
