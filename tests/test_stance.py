@@ -313,3 +313,11 @@ def test_aid_told_from_the_receiving_side_is_coded_from_the_giver(nlp, finder, c
 def test_a_meeting_named_in_a_phrase_of_time_is_an_act_of_its_own(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Following a meeting with Chad's president, Sudan's leader affirmed his support for Chad.")
     assert {("SDN", "TCD", "", "CONSULT", 1), ("TCD", "SDN", "", "CONSULT", 1), ("SDN", "TCD", "", "SUPPORT", 1)} <= rows
+
+
+def test_joint_act_with_one_party_named_takes_the_partner_from_the_article_pair(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya and Uganda have clashed over the island. Kenyan officials said efforts were underway to restore ties.")
+    assert {("KEN", "UGA", "", "COOPERATE", 1), ("UGA", "KEN", "", "COOPERATE", 1)} <= rows
+    # a partner named with 'with' that is no actor (domestic consultations) blocks the guess
+    rows = code(nlp, finder, coder, "Kenya and Uganda have clashed over the island. Kenya's president held consultations with senior army officers.")
+    assert not any(r[3] == "CONSULT" for r in rows)

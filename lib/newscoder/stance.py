@@ -606,6 +606,14 @@ class StatementCoder:
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
             return []
+        partner_named = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in [token, *token.children] for c in t.children)
+        if entry.symmetric and len(sources) == 1 and not targets and entry.pos == "VERB" and not partner_named:
+            # a joint act with one party named ("efforts were underway to build channels", said a Turkish
+            # source): the other party is the partner in the pair the article is about
+            pair = [p.actor for p in ctx.pair_of(token)]
+            if sources[0].actor in pair:
+                targets = [Party(a, how="pair_partner") for a in pair if a != sources[0].actor]
+                target_rule = "target:partner_in_article_pair"
         if entry.symmetric and len(_unique(sources + targets)) >= 2:
             ctx.last_pair, ctx.last_pair_sent = _unique(sources + targets), sent.start
         elif target_rule == "target:object_between" and len(targets) >= 2:
