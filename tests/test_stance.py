@@ -165,3 +165,160 @@ def test_holding_a_zone_in_a_country_coerces_it(nlp, finder, coder):
 def test_a_halt_targets_whom_the_halted_act_was_against(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Russian strikes on Ukraine came to a halt in May.")
     assert ("RUS", "UKR", "", "RETREAT", 1) in rows
+
+
+def test_every_conjunct_of_an_of_phrase_is_a_source(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "The envoys of Chile, Peru and Bolivia condemned Venezuela on Monday.")
+    assert {("CHL", "VEN"), ("PER", "VEN"), ("BOL", "VEN")} <= pairs(rows)
+
+
+def test_group_in_a_country_acts_for_that_country(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Lawmakers in Ghana and Nigeria condemned Niger.")
+    assert {("GHA", "NER"), ("NGA", "NER")} <= pairs(rows)
+
+
+def test_a_forum_in_a_country_is_only_a_place(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya and Somalia held talks at a summit in Ethiopia.")
+    assert not any("ETH" in pair for pair in pairs(rows))
+
+
+def test_list_member_the_parser_hung_on_the_next_name_is_a_source(nlp, coder):
+    # A parse the small model gives to unfamiliar names: "Tuvalu" (with its "and") as a modifier of "Nauru".
+    from spacy.tokens import Doc
+
+    from newscoder.entities import Mention
+    from newscoder.stance import _Context
+
+    words = ["Tuvalu", "and", "the", "tiny", "Nauru", "criticized", "Fiji", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[4, 0, 4, 4, 5, 5, 5, 5],
+              deps=["nmod", "cc", "det", "amod", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "PROPN", "PUNCT"])
+    mentions = [Mention(doc[i].idx, doc[i].idx + len(doc[i]), i, i + 1, doc[i].text, "ACTOR", "actor", a)
+                for i, a in ((0, "TUV"), (4, "NRU"), (6, "FJI"))]
+    ctx = _Context({m.start: m for m in mentions})
+    assert {p.actor for p in coder.parties(doc[4], ctx)} == {"TUV", "NRU"}
+    # a name with no coordinated modifier stays one actor
+    assert {p.actor for p in coder.parties(doc[6], ctx)} == {"FJI"}
+
+
+def test_recipient_of_what_is_given_is_the_target(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Norway donated fifty million kroner to Sudan.")
+    assert ("NOR", "SDN") in pairs(rows)
+
+
+def test_maker_of_what_is_welcomed_is_the_target(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Portugal welcomed proposals drafted by Angola.")
+    assert ("PRT", "AGO") in pairs(rows)
+
+
+def test_threat_targets_whom_the_announced_act_is_aimed_at(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Armenia vowed to wage war on Azerbaijan.")
+    assert ("ARM", "AZE", "", "THREATEN", -1) in rows
+    assert code(nlp, finder, coder, "Armenia vowed to cooperate with Azerbaijan.") == set()
+
+
+@pytest.mark.parametrize(
+    "text, row",
+    [
+        ("Iran deplored Israel's strikes.", ("IRN", "ISR", "", "ACCUSE", -1)),
+        ("Vietnam chided China on Monday.", ("VNM", "CHN", "", "ACCUSE", -1)),
+        ("The envoy of Japan presented her credentials to Vietnam.", ("JPN", "VNM", "", "SUPPORT", 1)),
+        ("Chile adopted a joint declaration with Argentina.", ("ARG", "CHL", "", "AGREE", 1)),
+        ("Serbian troops sealed off the border with Kosovo.", ("SRB", "XKX", "", "COERCE", -1)),
+        ("Ecuador improved its relations with Colombia.", ("COL", "ECU", "", "COOPERATE", 1)),
+        ("Morocco reasserted its friendship with Senegal.", ("MAR", "SEN", "", "SUPPORT", 1)),
+        ("Chad kidnapped two Libyan officials.", ("TCD", "LBY", "", "ASSAULT", -1)),
+    ],
+)
+def test_lexicon_entries_from_the_cameo_verb_codebook(nlp, finder, coder, text, row):
+    assert row in code(nlp, finder, coder, text)
+
+
+def test_a_meeting_told_without_its_parties_is_between_those_of_the_joint_act_before(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Qatar hosted talks between Ethiopia and Egypt, with the latest meeting taking place on Monday.")
+    assert {("QAT", "ETH"), ("QAT", "EGY"), ("ETH", "EGY"), ("EGY", "ETH")} <= pairs(rows)
+
+
+def test_talks_underway_are_between_the_two_actors_the_article_names_most(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Peru accused Chile of spying. Chile denied it and warned Peru. Officials said technical talks were underway.")
+    assert {("PER", "CHL", "", "CONSULT", 1), ("CHL", "PER", "", "CONSULT", 1)} <= rows
+
+
+def test_offer_to_mediate_with_no_parties_named_targets_the_parties_of_the_dispute(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya and Uganda have clashed over the island. Tanzania praised Kenya and offered to mediate.")
+    # CAMEO 039 'express intent to mediate' is PLOVER AGREE
+    assert {("TZA", "KEN", "", "AGREE", 1), ("TZA", "UGA", "", "AGREE", 1)} <= rows
+
+
+def test_host_of_a_meeting_named_by_the_passive_it_shares_a_subject_with(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Sudan and Chad held talks on Monday. The meeting was held in Geneva and hosted by Switzerland.")
+    assert {("CHE", "SDN"), ("CHE", "TCD")} <= pairs(rows)
+    assert not any(src == "SDN" and tgt == "CHE" for src, tgt in pairs(rows))
+
+
+def test_facilitation_given_as_the_reason_for_thanks_is_not_coded(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Sudan and Chad held talks. Brazil thanked Norway for facilitating the talks.")
+    assert ("BRA", "NOR", "", "SUPPORT", 1) in rows
+    assert not any(r[3] == "CONSULT" and r[0] in ("BRA", "NOR") for r in rows)
+
+
+QUANTIFIED = ("Chile praised Peru. Ties have cooled lately, but since Argentina and Brazil both took over parts of Uruguay "
+              "last year, both sides have also expressed an interest in talks.")
+
+
+def test_quantifier_subject_takes_the_actors_named_before_it(nlp, finder, coder):
+    assert {("ARG", "URY", "", "COERCE", -1), ("BRA", "URY", "", "COERCE", -1)} <= code(nlp, finder, coder, QUANTIFIED)
+
+
+def test_both_sides_are_the_pair_the_sentence_told_acting(nlp, finder, coder):
+    rows = code(nlp, finder, coder, QUANTIFIED)
+    assert {("ARG", "BRA", "", "AGREE", 1), ("BRA", "ARG", "", "AGREE", 1)} <= rows
+    assert not any(r[3] == "AGREE" and "CHL" in r[:2] for r in rows)
+
+
+def test_seizure_targets_the_state_whose_territory_it_is(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Ethiopian troops seized Mount Tullu and several villages more than 20 kilometers deep into Eritrean territory.")
+    assert ("ETH", "ERI", "", "COERCE", -1) in rows
+
+
+def test_two_coordinated_acts_toward_the_same_target_are_two_rows(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenyan President William Ruto has called Ugandan President Yoweri Museveni a “dictator,” "
+                                    "and Kenya has officially backed Tanzania’s lawsuit against Uganda at the regional court.")
+    # the issue of the lawsuit belongs to its own clause, not to the name-calling before it
+    assert {("KEN", "UGA", "", "ACCUSE", -1), ("KEN", "UGA", "LEGAL_PROCEEDINGS", "ACCUSE", -1)} <= rows
+
+
+def test_blow_with_no_object_actor_targets_the_first_actor_named_after_it(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "North Korea fired three missiles near a patrol boat from Japan on Sunday.")
+    assert ("PRK", "JPN", "", "ASSAULT", -1) in rows
+    # a noun naming an attack as a time anchor is not an act toward the state named after it
+    assert not any(r[1] == "IRQ" for r in code(nlp, finder, coder, "Jordan has praised Egypt since Kuwait's 1990 invasion of Iraq."))
+
+
+def test_act_in_a_phrase_inside_a_relative_clause_takes_its_antecedent_as_source(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "The deal was welcomed by Norway, which later sent Kenya a note praising its efforts toward peace.")
+    assert ("NOR", "KEN", "", "SUPPORT", 1) in rows
+
+
+def test_a_visit_is_made_by_the_visitor_and_hosted_by_the_visited_state(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya's president arrived in Ethiopia on Monday for a two-day visit.")
+    assert {("KEN", "ETH", "", "CONSULT", 1), ("ETH", "KEN", "", "CONSULT", 1)} <= rows
+
+
+def test_aid_told_from_the_receiving_side_is_coded_from_the_giver(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Ukraine received new weapons from Germany on Friday.")
+    assert ("DEU", "UKR", "", "AID", 1) in rows
+    assert not any(r[0] == "UKR" for r in rows)
+
+
+def test_a_meeting_named_in_a_phrase_of_time_is_an_act_of_its_own(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Following a meeting with Chad's president, Sudan's leader affirmed his support for Chad.")
+    assert {("SDN", "TCD", "", "CONSULT", 1), ("TCD", "SDN", "", "CONSULT", 1), ("SDN", "TCD", "", "SUPPORT", 1)} <= rows
+
+
+def test_joint_act_with_one_party_named_takes_the_partner_from_the_article_pair(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya and Uganda have clashed over the island. Kenyan officials said efforts were underway to restore ties.")
+    assert {("KEN", "UGA", "", "COOPERATE", 1), ("UGA", "KEN", "", "COOPERATE", 1)} <= rows
+    # a partner named with 'with' that is no actor (domestic consultations) blocks the guess
+    rows = code(nlp, finder, coder, "Kenya and Uganda have clashed over the island. Kenya's president held consultations with senior army officers.")
+    assert not any(r[3] == "CONSULT" for r in rows)

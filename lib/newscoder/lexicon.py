@@ -30,6 +30,8 @@ class Trigger:
     particle: frozenset[str] = frozenset()
     symmetric: bool = False
     speech: bool = False
+    third_party: bool = False
+    reverse: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def _trigger(entry: dict, where: str) -> Trigger:
         id=str(entry["id"]), lemmas=_words(entry["lemmas"]), plover=entry["plover"], stance=int(entry["stance"]),
         mode=entry["mode"], pos=pos, objects=_words(entry.get("objects")), particle=_words(entry.get("particle")),
         symmetric=bool(entry.get("symmetric", False)), speech=bool(entry.get("speech", False)),
+        third_party=bool(entry.get("third_party", False)), reverse=bool(entry.get("reverse", False)),
     )
 
 

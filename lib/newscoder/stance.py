@@ -33,6 +33,8 @@ NP_PREPS = {"of", "from", "within", "in", "at", "by"}
 MODIFIER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod", "appos"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_ACTOR = {"it", "its", "they", "them", "their", "we", "our"}
+TIME_PREPS = {"following", "after", "before", "during", "since", "amid", "ahead"}
+TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspace", "waters", "border", "borders", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "region"}
 PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
 
@@ -109,7 +111,7 @@ class StatementCoder:
                 continue  # "held talks": the verb is coded, not the noun as well
             if entry.pos == "NOUN" and token.dep_ == "compound":
                 continue
-            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() not in self.lexicon.event_verbs:
+            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and not self._reports_event(token.head):
                 continue  # "The talks focused on ...": a topic, or a reference back to an act already told
             if self._purpose_of_act(token):
                 continue  # "met ... to facilitate relations", "talks to establish a mechanism": a purpose, not an act
@@ -126,6 +128,11 @@ class StatementCoder:
                 continue  # "urged Israel to halt": the halt is what was asked for
             found.append((token, entry, f"+modal:{modal}" if modal else ""))
         return found
+
+    def _reports_event(self, verb: Token) -> bool:
+        """Does this verb say that the act its subject names happened ("talks began", "talks were underway")?"""
+        events = self.lexicon.event_verbs
+        return verb.lemma_.lower() in events or any(c.dep_ in ("advmod", "acomp", "prep") and c.lower_ in events for c in verb.children)
 
     def _modal(self, token: Token) -> str:
         """A modal or plan word governing the trigger ("could strike", "will be forced to withdraw", "plans to deploy")."""
@@ -185,7 +192,7 @@ class StatementCoder:
     def _party_of_head(self, head: Token, ctx: "_Context", depth: int) -> list[Party]:
         m = ctx.mention_at.get(head.i)
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
-            return [Party(m.actor_id, m.person, m.kind)]
+            return [Party(m.actor_id, m.person, m.kind)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True)
@@ -218,17 +225,49 @@ class StatementCoder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in NP_PREPS:
                     for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                        found += self.parties(pobj, ctx, depth + 1)
+                        # "the ambassadors of A, B and C": every conjunct of the prepositional object
+                        for part in [pobj, *pobj.conjuncts]:
+                            found += self.parties(part, ctx, depth + 1) or self._country_named_as_place(part, child, ctx)
         if found:
-            return found
+            return _unique(found)
         pair = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "each", "two") for c in head.children)
         if head.lemma_.lower() in PAIR_WORDS and pair and len(ctx.counts) >= 2:
-            # "both sides", "the two countries": the two actors the article has named most so far
-            top = sorted(ctx.counts, key=lambda a: (-ctx.counts[a], ctx.first_seen[a]))[:2]
-            return [Party(a, how="pair_anaphor") for a in top]
+            # "both sides", "the two countries": the pair the sentence has told acting, else the two actors
+            # the article has named most so far
+            return [replace(p, how="pair_anaphor") for p in ctx.pair_of(head)]
         if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children) and ctx.last_actor:
             return [replace(ctx.last_actor, how="anaphor")]
         return []
+
+    def _coordinated_modifiers(self, head: Token, ctx: "_Context") -> list[Party]:
+        """Actors coordinated with a named actor that the parser hung on it as a modifier.
+
+        "Fornost and the evil Gondor welcomed": the parse makes "Fornost" (with its "and") a modifier of
+        "Gondor"; a modifier that carries a coordinating conjunction or conjuncts is a list member.
+        """
+        found: list[Party] = []
+        for child in head.children:
+            if child.dep_ not in ("nmod", "compound", "npadvmod") or child.i > head.i:
+                continue
+            members = [child, *child.conjuncts]
+            if not any(c.dep_ == "cc" for t in members for c in t.children) and len(members) < 2:
+                continue
+            for member in members:
+                mm = ctx.mention_at.get(member.i)
+                if mm is not None and mm.actor_id and mm.kind in ACTOR_KINDS:
+                    found.append(Party(mm.actor_id, mm.person, f"coordinated:{mm.kind}"))
+        return found
+
+    def _country_named_as_place(self, token: Token, prep: Token, ctx: "_Context") -> list[Party]:
+        """'Lawmakers in Fornost', 'soldiers from Gondor': a country named as a place inside a noun
+        phrase gives the actor of the group the phrase's head names."""
+        group = prep.head
+        if prep.lower_ not in ("in", "from") or not (group.tag_ == "NNS" or group.lemma_.lower() in self.lexicon.anaphors):
+            return []  # people named by a plural or an office ("officials", "the army"), not "a forum in X"
+        m = ctx.mention_at.get(token.i)
+        if m is None or m.kind != "place" or not m.actor_id:
+            return []
+        return [Party(m.actor_id, "", "place_of_group")]
 
     def sources(self, token: Token, entry: Trigger, ctx: "_Context") -> tuple[list[Party], str]:
         """Who acts or speaks, and the rule that found them."""
@@ -243,10 +282,22 @@ class StatementCoder:
                         return found, "source:by"
             if entry.symmetric and any(c.lower_ == "between" for c in token.children):
                 return [], ""
-            if token.dep_ in ("nsubj", "nsubjpass"):
+            told = token.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "acl" and self._reports_event(c) for c in token.children)
+            if told:
+                # "talks were underway", "with the latest meeting taking place on May 2"
+                pair = ctx.pair_of(token)
+                if entry.symmetric and pair and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
+                    # "the latest meeting took place on May 2": the parties of the joint act told before
+                    return pair, "source:participants_of_earlier_act"
                 speaker = self._speaker(token.head, ctx)
                 return (speaker, "source:speaker") if speaker else ([], "")
         subj = self._subject(token)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None and subj is not None and subj.dep_ == "nsubjpass" and subj.head.i != token.i:
+            # "The meeting was held in Baku and hosted by Aliyev": a passive sharing its subject
+            found = [p for c in agent.children if c.dep_ == "pobj" for p in self.parties(c, ctx)]
+            if found:
+                return found, "source:passive_agent"
         if subj is not None:
             if subj.dep_ == "nsubjpass" and subj.head.i == token.i:
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -259,7 +310,13 @@ class StatementCoder:
                 return [], ""
             if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
                 return self.parties(token.head, ctx), "source:relative_clause"
+            if subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl" and subj.head.i != token.i:
+                # "Trump, who sent Aliyev a letter praising his efforts": up to the relative clause's antecedent
+                return self.parties(subj.head.head, ctx), "source:relative_clause"
             found = self.parties(subj, ctx)
+            if not found and subj.lower_ in ("both", "all", "each"):
+                # "since Jerusalem and Ankara both took over ...": the actors named just before the quantifier
+                found = self._actors_left_of(subj, ctx, start=subj.i)
             if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ","):
                 # a conjunct the parser lost: "“Tel Aviv” and Ankara had reached"
                 found = self._actors_left_of(subj, ctx, start=subj.i) + found
@@ -407,6 +464,15 @@ class StatementCoder:
                     if child.dep_ == "prep" and child.lower_ in ("between", "with"):
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                         how = "target:object_between"
+                    elif child.dep_ == "prep" and child.lower_ == "to" and obj.head.i == token.i:
+                        # "contributed a million kroner to X", "presented credentials to X's president"
+                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                        how = how or "target:object_to"
+                    elif child.dep_ == "acl" and obj.head.i == token.i:
+                        # "welcomed memos sent by X", "welcomed assurances sent from X": who made the thing welcomed
+                        for prep in (c for c in child.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")):
+                            found += [p for g in prep.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                            how = how or "target:maker_of_object"
                     elif child.dep_ in ("amod", "compound") and child.i in ctx.mention_at:
                         # "Turkish-Israeli talks": the modifier, its conjuncts and its own modifiers
                         related = [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
@@ -430,6 +496,19 @@ class StatementCoder:
                             found += self.parties(part, ctx)
                     how = how or "target:clause_of_concern"
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
+        if not found and entry.speech and entry.stance < 0:
+            # "vowed to wage war on X", "threatened to strike X": the one the announced act is aimed at
+            for clause in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+                inner = self.trigger_of(clause)
+                if inner is not None and inner.stance > 0:
+                    continue  # "vowed to cooperate with X" is no threat to X
+                for child in clause.children:
+                    if child.dep_ in OBJECT_DEPS:
+                        found += self.parties(child, ctx)
+                    elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                how = "target:of_announced_act" if found else how
+            found = [p for p in found if p.actor not in {q.actor for q in sources}]
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -439,16 +518,41 @@ class StatementCoder:
                         how = "target:reported_subject"
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.id == "visit"):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
-            places = [ctx.mention_at[t.i] for t in token.subtree if t.i in ctx.mention_at and t.i != token.i]
+            places = [ctx.mention_at[t.i] for t in _own_clause(token) if t.i in ctx.mention_at and t.i != token.i]
             found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id]
-            how = "target:place_of_attack" if found else how
+            if not found and entry.plover in ("ASSAULT", "COERCE") and entry.pos == "VERB":
+                # "cordoned off the roads leading into X", "fired shells near a vessel from X": the first
+                # actor named after the act in its own clause, outside a 'by' phrase
+                agents = {t.i for a in _own_clause(token) if a.dep_ == "agent" for t in a.subtree}
+                after = [m for m in places if m.actor_id and m.kind in ACTOR_KINDS and m.start > token.i and m.start not in agents]
+                found = [Party(m.actor_id, m.person, "named_after_act") for m in after[:1]]
+            # "seized villages deep into Syrian territory": the state whose land it is
+            found += [Party(ctx.mention_at[t.i].actor_id, how="territory") for t in _own_clause(token)
+                      if t.i in ctx.mention_at and ctx.mention_at[t.i].actor_id and ctx.mention_at[t.i].kind in ACTOR_KINDS
+                      and t.dep_ in ("amod", "poss", "compound") and t.head.lemma_.lower() in TERRITORY_WORDS]
+            if found:
+                how = {"place": "target:place_of_attack"}.get(found[0].how, f"target:{found[0].how}")
+        if not found and sources and self._third_party_without_parties(token, entry):
+            # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
+            found, how = ctx.pair_of(token), "target:participants_of_earlier_act"
         source_ids = {p.actor for p in sources}
         return [p for p in _unique(found) if p.actor not in source_ids], how
+
+    def _third_party_without_parties(self, token: Token, entry: Trigger) -> bool:
+        """A hosting or mediating act, told as a clause of its own, whose parties the sentence does not name."""
+        if token.dep_ in ("pcomp", "pobj", "acl", "advcl") or self._subject(token) is None:
+            return False  # "thanked X for facilitating the talks": the reason for another act
+        if entry.third_party:
+            return not any(c.dep_ in OBJECT_DEPS and c.pos_ == "PROPN" for c in token.children)
+        if entry.plover != "CONSULT" or entry.symmetric:
+            return False
+        named_acts = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
+        return any((e := self.trigger_of(c)) is not None and e.symmetric and e.pos == "NOUN" for c in named_acts)
 
     # ---- step 3: about what --------------------------------------------------------------------
     def issue_of(self, token: Token, doc: Doc) -> str:
         """The first codebook issue whose phrase lies in the trigger's clause."""
-        clause = sorted(t.i for t in token.subtree)
+        clause = sorted(t.i for t in _own_clause(token))  # not the clauses coordinated with it
         lo, hi = clause[0], clause[-1] + 1
         if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
             lo = min(lo, token.head.i)
@@ -489,10 +593,33 @@ class StatementCoder:
         """The rows one trigger gives."""
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
+        if entry.reverse:
+            # "X received weapons from Y": Y gives, X receives
+            holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+            froms = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
+            givers = _unique([p for f in froms for g in f.children if g.dep_ == "pobj" for p in self.parties(g, ctx)])
+            givers = [p for p in givers if p.actor not in {q.actor for q in sources}]
+            if not givers or not sources:
+                return []
+            sources, targets, source_rule, target_rule = givers, sources, "source:giver_from", "target:receiver"
         if not sources and entry.symmetric and len(targets) >= 2:
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
             return []
+        partner_named = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in [token, *token.children] for c in t.children)
+        if entry.symmetric and len(sources) == 1 and not targets and entry.pos == "VERB" and not partner_named:
+            # a joint act with one party named ("efforts were underway to build channels", said a Turkish
+            # source): the other party is the partner in the pair the article is about
+            pair = [p.actor for p in ctx.pair_of(token)]
+            if sources[0].actor in pair:
+                targets = [Party(a, how="pair_partner") for a in pair if a != sources[0].actor]
+                target_rule = "target:partner_in_article_pair"
+        if entry.symmetric and len(_unique(sources + targets)) >= 2:
+            ctx.last_pair, ctx.last_pair_sent = _unique(sources + targets), sent.start
+        elif target_rule == "target:object_between" and len(targets) >= 2:
+            ctx.last_pair, ctx.last_pair_sent = list(targets), sent.start  # "hosted talks between A and B"
+        elif len(sources) >= 2:
+            ctx.last_pair, ctx.last_pair_sent = list(sources), sent.start  # "A and B both took over ...".
         issue = self.issue_of(token, sent.doc)
         pairs: list[tuple[Party, Party | None]] = []
         if entry.symmetric and len(sources) >= 2:
@@ -532,6 +659,21 @@ class _Context:
         self.last_actor: Party | None = None
         self.counts: dict[str, int] = {}
         self.first_seen: dict[str, int] = {}
+        self.last_pair: list[Party] = []  # the parties of the last joint act told (meeting, talks)
+        self.last_pair_sent = -1
+
+    def pair_of(self, token: Token) -> list[Party]:
+        """Who took part in a joint act the sentence names without its parties ("the latest meeting").
+
+        The parties of a joint act told earlier in the same sentence; else the two actors the
+        article has named most so far, as for "both sides".
+        """
+        if self.last_pair and self.last_pair_sent == token.sent.start:
+            return list(self.last_pair)
+        if len(self.counts) < 2:
+            return []
+        top = sorted(self.counts, key=lambda a: (-self.counts[a], self.first_seen[a]))[:2]
+        return [Party(a, how="pair_anaphor") for a in top]
 
     def earlier_in_sentence(self, token: Token, persons_only: bool = False) -> Party | None:
         """The last actor (or person) named before `token` in its sentence, other than a subject.
@@ -621,9 +763,15 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[Statement]:
     for token, row in found:
         key = (row.source_actor, row.target_actor, row.stance)
         ancestors = {a.i for a in token.ancestors}
+        # "referred to X as ... and has backed the case against X": coordinated clauses are two acts
+        walk = token
+        while walk.dep_ == "conj" and walk.head.i != walk.i:
+            walk = walk.head
+            ancestors.discard(walk.i)
         # A different act inside it ("met ..., thanking him") stays; the same act, or one named
         # in a prepositional phrase of the outer one ("understanding on coordinating"), goes.
-        inside_phrase = token.dep_ in ("pcomp", "pobj")
+        # A phrase of time ("following a meeting with X, affirmed ...") tells an act of its own.
+        inside_phrase = token.dep_ in ("pcomp", "pobj") and token.head.lower_ not in TIME_PREPS
         if any(
             other_token.i != token.i
             and other_token.i in ancestors
