@@ -131,14 +131,15 @@ def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6) -> plt
     row = {a: i for i, a in enumerate(lanes)}
     spans = [date_span(d) for d in events["date"]]
     lo, hi = date_range(spans)
-    fig, ax = plt.subplots(figsize=(11, 1.6 + 0.6 * len(lanes)))
+    fig, ax = plt.subplots(figsize=(11, 1.6 + 0.75 * len(lanes)))
     taken: dict[tuple, int] = {}
+    sizes = []
     positions = []
     for (start, end), event in zip(spans, events.itertuples()):
         lane = row[event.actors]
         key = (lane, start, end) if end == start else (lane, "span", start.year, start.month if end - start < pd.Timedelta(days=40) else 0)
         k = taken[key] = taken.get(key, -1) + 1
-        y = lane + (0.16 * ((k + 1) // 2) * (1 if k % 2 else -1))
+        y = lane + (0.19 * ((k + 1) // 2) * (1 if k % 2 else -1))
         colour = STANCE_COLOURS.get(int(event.stance), "#7f7f7f")
         size = 5 + 2.5 * min(int(event.n_reports), 6)
         marker = MODE_MARKERS.get(event.mode, "o")
@@ -152,6 +153,7 @@ def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6) -> plt
             x = start
             ax.plot([x], [y], marker=marker, ms=size, color=colour, markeredgecolor="black", markeredgewidth=0.5, linestyle="none")
         positions.append((x, y))
+        sizes.append(size)
     ax.set_yticks(range(len(lanes)), labels=[lane_name(a) if ";" in a else f"{a} (toward an issue)" for a in lanes])
     ax.set_ylim(len(lanes) - 0.5, -0.9)
     date_axis(ax, lo, hi)
@@ -160,7 +162,7 @@ def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6) -> plt
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    _annotate(fig, ax, events, positions, annotate)
+    _annotate(fig, ax, events, positions, sizes, annotate)
     handles = [Patch(color=STANCE_COLOURS[s], label=STANCE_NAMES[s]) for s in (1, 0, -1)]
     handles += [Line2D([], [], marker=m, color="black", linestyle="none", markerfacecolor="white", label=mode) for mode, m in MODE_MARKERS.items()]
     handles.append(Patch(facecolor="#999999", alpha=0.3, edgecolor="#999999", label="bar: dated to a month or year only"))
@@ -172,30 +174,49 @@ def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6) -> plt
     return fig
 
 
-def _annotate(fig, ax, events: pd.DataFrame, positions: list, n: int) -> None:
-    """Label the n most-reported events, moving a label up or down a level when it would overlap."""
+def _annotate(fig, ax, events: pd.DataFrame, positions: list, sizes: list, n: int) -> None:
+    """Label the n most-reported events where the label covers no marker and no other label.
+
+    Each label tries the right of its marker, then the left, then levels above and below; a
+    label that finds no free place is left out rather than drawn over something.
+    """
+    from matplotlib.transforms import Bbox
+
     if n <= 0:
         return
     ranked = sorted(range(len(events)), key=lambda i: (-int(events.iloc[i]["n_reports"]), -int(events.iloc[i]["n_statements"]), events.iloc[i]["event_id"]))[:n]
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     placed = []
+    for (x, y), size in zip(positions, sizes):
+        cx, cy = ax.transData.transform((mdates_num(x), y))
+        r = size * fig.dpi / 72 / 2
+        placed.append(Bbox([[cx - r, cy - r], [cx + r, cy + r]]))
     for i in sorted(ranked, key=lambda i: (positions[i][0], events.iloc[i]["event_id"])):
         event = events.iloc[i]
         x, y = positions[i]
+        gap = sizes[i] / 2 + 3
         trigger = str(event["label"]).split(": ", 1)[-1]
         when = pd.Timestamp(x).strftime("%-d %b") if event["date_precision"] == "day" else event["date"]
         text = f"{when}: {trigger} ({event['n_reports']})"
-        for level in (1, -1, 2, -2, 3):
-            label = ax.annotate(text, (x, y), xytext=(0, 10 * level + (2 if level > 0 else -2)), textcoords="offset points",
-                                ha="center", va="bottom" if level > 0 else "top", fontsize=7, color="#222222",
-                                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.8))
+        places = [((gap, 0), "left", "center"), ((-gap, 0), "right", "center")]
+        places += [((0, sign * (gap + 11 * step)), "center", "bottom" if sign < 0 else "top") for step in range(3) for sign in (-1, 1)]
+        for offset, ha, va in places:
+            label = ax.annotate(text, (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=7, color="#222222",
+                                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85))
             box = label.get_window_extent(renderer)
-            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
             if inside and not any(box.overlaps(other) for other in placed):
                 placed.append(box)
                 break
             label.remove()
+
+
+def mdates_num(x) -> float:
+    """A date as matplotlib's number, for transforms."""
+    import matplotlib.dates as mdates
+
+    return mdates.date2num(pd.Timestamp(x).to_pydatetime())
 
 
 def coverage(events: pd.DataFrame, documents: pd.DataFrame) -> plt.Figure:
