@@ -207,3 +207,33 @@ def test_cache_never_unpickles(nlp, monkeypatch, tmp_path):
     assert not marker.exists()
     assert table_bytes(again, tmp_path / "again") == table_bytes(cold, tmp_path / "cold")
     assert victim.read_bytes()[:1] != pickle.dumps(0)[:1]  # rewritten as a DocBin
+
+
+# --- progress bars ------------------------------------------------------------------------
+
+def test_progress_bar_on_stderr_for_large_corpora_only(nlp, tmp_path, capsys, monkeypatch):
+    corpus = make_corpus(tmp_path / "corpus", ARTICLES)
+    pipeline.process_corpus(corpus, "codebook", nlp, cache=None)
+    assert "parsing and coding" not in capsys.readouterr().err  # 3 documents: quiet by default
+    monkeypatch.setattr(pipeline, "PROGRESS_MIN_DOCUMENTS", 3)
+    pipeline.process_corpus(corpus, "codebook", nlp, cache=None)
+    err = capsys.readouterr().err
+    assert "parsing and coding" in err and "3/3" in err
+
+
+def test_report_pages_carry_no_progress_bars():
+    import nbformat
+
+    from newscoder.report import notebook_body
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("work()")
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stderr", text="parsing and coding:  40%|####      | 4/10 [00:01<00:02, 3.1doc/s]\r"),
+        nbformat.v4.new_output("stream", name="stdout", text="10 statements from 4 documents\n"),
+    ]
+    nb.cells.append(cell)
+    body = notebook_body(nb)
+    assert "10 statements from 4 documents" in body
+    assert "doc/s" not in body and "parsing and coding" not in body
+    assert nb.cells[0].outputs[0].name == "stderr"  # the notebook itself is left as it was

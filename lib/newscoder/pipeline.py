@@ -319,6 +319,30 @@ def process_corpus(
     )
 
 
+def warm_cache(
+    corpus: str | Path,
+    model: str | Language,
+    cache: str | Path,
+    *,
+    n_process: int = 1,
+    batch_size: int = 64,
+    progress: bool = True,
+) -> ParseCache:
+    """Parse every document of a corpus into the parse cache, with a progress bar.
+
+    The runner calls this before the notebooks run, so the command line shows how far parsing
+    has got and each notebook reads the parses instead of parsing the corpus again.
+    RETURNS (ParseCache): the cache, with its hit, miss and write counts.
+    """
+    documents = load_corpus(resolve_path(corpus, name="corpus", must_exist=True))
+    nlp = model if isinstance(model, Language) else load_model(model)
+    store = parse_cache(resolve_path(cache, name="cache"), nlp)
+    ready = [d for d in documents if d.status == "ok" and not store.has(d.clean_text)]
+    for _ in parse(nlp, ready, batch_size=batch_size, n_process=n_process, cache=store, progress=progress and bool(ready)):
+        pass
+    return store
+
+
 def parse_cache(folder: Path | None, nlp: Language) -> ParseCache | None:
     """The parse cache for this pipeline, keyed also by how long texts are split."""
     return ParseCache(folder, nlp, {"piece_length": piece_length(nlp), "split": 1}) if folder else None

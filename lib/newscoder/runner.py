@@ -98,6 +98,7 @@ def run(plan: RunPlan, *, progress: bool = True) -> Path:
     staging = _fresh(plan.output.with_name(f".{plan.output.name}.staging"))
     started = _now()
     failure: NotebookError | None = None
+    _parse_first(plan, progress)
     for nb in plan.notebooks:
         step = _execute(nb, staging, plan, progress)
         plan.steps.append(step)
@@ -112,6 +113,19 @@ def run(plan: RunPlan, *, progress: bool = True) -> Path:
         kept = _replace(staging, plan.output.with_name(f"{plan.output.name}.failed"))
         raise NotebookError(f"{failure} The failed run is kept in {kept}; {plan.output} is unchanged.")
     return _replace(staging, plan.output)
+
+
+def _parse_first(plan: RunPlan, progress: bool) -> None:
+    """Local engine with a cache: parse the corpus once, here, with a progress bar on the command
+    line; every notebook then reads the parses from the cache instead of parsing again."""
+    values = plan.values
+    if values.get("engine", "local") != "local" or not values.get("cache"):
+        return
+    from .pipeline import warm_cache
+
+    if progress:
+        print("parsing the corpus into the parse cache", file=sys.stderr, flush=True)
+    warm_cache(values["corpus"], values["model"], values["cache"], n_process=values.get("n_process", 1), progress=progress)
 
 
 def _now() -> str:
@@ -155,7 +169,7 @@ def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool) -> dict[str
     try:
         pm.execute_notebook(
             str(nb), str(target), parameters=parameters, kernel_name=KERNEL, cwd=str(nb.parent),
-            execution_timeout=plan.timeout, progress_bar=False, log_output=False, report_mode=True,
+            execution_timeout=plan.timeout, progress_bar=progress, log_output=False, report_mode=True,
         )
     except PapermillExecutionError as exc:
         step.update(status="failed", cell=exc.exec_count, error=(
