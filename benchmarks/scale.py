@@ -192,6 +192,10 @@ def report(results: dict, machine_line: str) -> str:
         lines.append(f"| words/s, n_process={t['n_process']}: raw nlp.pipe / whole pipeline ({t['words']:,} words) | {t['raw_wps']:,.0f} / {t['pipeline_wps']:,.0f} (ratio {t['ratio']:.2f}) | ratio >= 0.8 |")
         if "cpu_ratio" in t:
             lines.append(f"| the same in CPU time (robust to other load on the machine) | {t['raw_cpu_wps']:,.0f} / {t['pipeline_cpu_wps']:,.0f} (ratio {t['cpu_ratio']:.2f}) | ratio >= 0.8 |")
+    for t in results.get("throughput_rerun", []):
+        lines.append(f"| second run, n_process={t['n_process']}: raw / whole pipeline, wall time | {t['raw_wps']:,.0f} / {t['pipeline_wps']:,.0f} (ratio {t['ratio']:.2f}) | ratio >= 0.8 |")
+        if "cpu_ratio" in t:
+            lines.append(f"| second run, CPU time (robust to other load on the machine) | {t['raw_cpu_wps']:,.0f} / {t['pipeline_cpu_wps']:,.0f} (ratio {t['cpu_ratio']:.2f}) | ratio >= 0.8 |")
     tp = {t["n_process"]: t for t in results.get("throughput", [])}
     if 1 in tp and 2 in tp:
         lines.append(f"| scaling n_process 2 vs 1: raw / whole pipeline | {tp[2]['raw_wps'] / tp[1]['raw_wps']:.2f}x / {tp[2]['pipeline_wps'] / tp[1]['pipeline_wps']:.2f}x | (2 cores) |")
@@ -220,6 +224,7 @@ def main() -> int:
     parser.add_argument("--big", type=int, default=10000)
     parser.add_argument("--results", default=str(RESULTS), help="where to write the table (.md) and figures (.json)")
     parser.add_argument("--merge", action="append", default=[], help="a .json of another run whose sections to add")
+    parser.add_argument("--merge-rerun", help="a .json of a second throughput run, shown beside the first")
     args = parser.parse_args()
     only = set(args.only.split(",")) - {""}
     machine_line = machine()
@@ -228,6 +233,8 @@ def main() -> int:
         merged = json.loads(Path(other).read_text(encoding="utf-8"))
         machine_line = merged.pop("machine", machine_line)
         results.update(merged)
+    if args.merge_rerun:
+        results["throughput_rerun"] = json.loads(Path(args.merge_rerun).read_text(encoding="utf-8"))["throughput"]
     if "throughput" in only or "scaling" in only:
         results["throughput"] = [throughput(args.n, 1)]
         if "scaling" in only:
