@@ -1,8 +1,10 @@
-"""`make bench`: run every accuracy benchmark and print its figures.
+"""`make bench`: run every accuracy and speed benchmark and print its figures.
 
     .venv/bin/python benchmarks/run_all.py
 
 The PETRARCH benchmark needs the shared peer data (../shared/peer) and is skipped without it.
+The scale benchmark (speed, cache, memory; about 30-40 minutes on 2 cores) writes
+benchmarks/results/scale.md.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    for name in ("entities", "stance", "dates", "petrarch"):
+    for name in ("entities", "stance", "dates", "petrarch", "scale"):
         print(f"\n=== benchmarks/{name}.py ===", flush=True)
         sys.argv = [str(HERE / f"{name}.py")]
         try:

@@ -88,3 +88,12 @@ def test_default_params_file_is_complete_and_valid(tmp_path):
     plan = plan_run(output=str(tmp_path / "out"))
     assert plan.values["corpus"] == str(project_root() / "seeds")
     assert plan.output == tmp_path / "out"
+
+
+@pytest.mark.parametrize("name, value, message", [
+    ("engine", "spark", "'engine' must be one of local, dask; got 'spark'"),
+    ("n_process", 0, "'n_process' must be at least 1"),
+])
+def test_engine_and_n_process_are_checked_before_running(tmp_path, name, value, message):
+    with pytest.raises(ParameterError, match=message):
+        plan_run(output=str(tmp_path / "out"), overrides={name: value})

@@ -26,6 +26,9 @@ TYPES: dict[str, type | tuple[type, ...]] = {"str": str, "int": int, "float": (i
 # Parameters that name things which must exist before a run starts.
 EXISTING_PATHS = {"corpus", "codebook"}
 MODEL_PARAMETERS = {"model"}
+# Parameters with a fixed set of values, and whole numbers that must be at least 1.
+CHOICES = {"engine": ("local", "dask")}
+POSITIVE = {"n_process"}
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,10 @@ def check_parameters(values: dict[str, Any], declared: list[Parameter], *, sourc
             raise ParameterError(
                 f"{source}: parameter {name!r} must be {p.type} ({p.help}); got {value!r} ({type(value).__name__})."
             )
+        if name in CHOICES and value not in CHOICES[name]:
+            raise ParameterError(f"{source}: parameter {name!r} must be one of {', '.join(CHOICES[name])}; got {value!r}.")
+        if name in POSITIVE and value < 1:
+            raise ParameterError(f"{source}: parameter {name!r} must be at least 1; got {value!r}.")
         if name in EXISTING_PATHS:
             resolve_path(value, name=name, must_exist=True)
         if name in MODEL_PARAMETERS and importlib.util.find_spec(model_package(value)) is None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -16,7 +18,9 @@ from .codebook import Codebook, load_codebook
 from .corpus import Document, load_corpus
 from .dates import NO_DATE, DateResolver, DocumentDates, load_named_events
 from .entities import EntityFinder, Mention
+from .errors import ParameterError
 from .model import load_model
+from .parsecache import DEFAULT_CACHE, ParseCache
 from .paths import resolve_path
 from .lexicon import load_lexicon
 from .stance import Statement, StatementCoder
@@ -71,12 +75,115 @@ def sentence_ids(doc: Doc) -> dict[int, int]:
     return ids
 
 
-def parse(nlp: Language, documents: list[Document], *, batch_size: int = 32, progress: bool = False) -> Iterator[tuple[Document, Doc]]:
-    """Parse the documents that are ok, in order, streaming through `nlp.pipe`."""
+# Texts longer than this many characters are split even if the pipeline allows more: spaCy's
+# parser needs about 1 GB of memory per 100,000 characters of one text.
+SPLIT_AT = 100_000
+# Below this many documents no progress bar is drawn (the seed run stays quiet; see `progress`).
+PROGRESS_MIN_DOCUMENTS = 50
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+")
+
+
+def split_text(text: str, max_length: int) -> list[str]:
+    """Cut a text into consecutive pieces of at most `max_length` characters that join back to it.
+
+    Each cut is at the last paragraph break before the limit, else the last line break, else the
+    last sentence end, else the last space; a text with none of these is cut at the limit.
+    RETURNS (list[str]): pieces whose concatenation is `text`.
+    """
+    if max_length < 1:
+        raise ValueError("max_length must be at least 1")
+    pieces, start = [], 0
+    while len(text) - start > max_length:
+        window = text[start : start + max_length]
+        cut = window.rfind("\n\n") + 2
+        if cut < 2:
+            cut = window.rfind("\n") + 1
+        if cut < 1:
+            ends = list(_SENTENCE_END.finditer(window))
+            cut = ends[-1].end() if ends else window.rfind(" ") + 1
+        if cut < 1:
+            cut = max_length
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def piece_length(nlp: Language) -> int:
+    """The longest text handed to the pipeline in one piece."""
+    return min(nlp.max_length, SPLIT_AT)
+
+
+def note_long_documents(nlp: Language, documents: list[Document]) -> None:
+    """Record in status_detail which documents are parsed in pieces (nothing happens silently)."""
+    limit = piece_length(nlp)
+    for d in documents:
+        if d.status == "ok" and len(d.clean_text) > limit:
+            n = len(split_text(d.clean_text, limit))
+            d.warn(f"{len(d.clean_text)} characters, longer than the parser's limit of {limit}: parsed in {n} pieces cut at paragraph or sentence boundaries")
+
+
+def parse_text(nlp: Language, text: str) -> Doc:
+    """Parse one text, in pieces if it is longer than the pipeline takes; offsets stay into `text`."""
+    pieces = split_text(text, piece_length(nlp))
+    return _join(list(nlp.pipe(pieces)))
+
+
+def _join(docs: list[Doc]) -> Doc:
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse(
+    nlp: Language,
+    documents: list[Document],
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    cache: ParseCache | None = None,
+    progress: bool = False,
+) -> Iterator[tuple[Document, Doc]]:
+    """Parse the documents that are ok, in order, streaming through one `nlp.pipe` call.
+
+    Cached parses are read from `cache`; the rest go through `nlp.pipe` (with `n_process`
+    processes), split into pieces when longer than the pipeline's limit, and are written to the
+    cache. Only about `batch_size` Docs per process are alive at a time.
+    """
     ready = [d for d in documents if d.status == "ok"]
-    texts = (d.clean_text for d in ready)
-    docs = nlp.pipe(texts, batch_size=batch_size)
-    yield from tqdm(zip(ready, docs), total=len(ready), desc="parsing", unit="doc", disable=not progress)
+    todo = [d for d in ready if cache is None or not cache.has(d.clean_text)]
+    limit = piece_length(nlp)
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
+        for i, d in enumerate(todo):
+            parts = split_text(d.clean_text, limit)
+            for j, part in enumerate(parts):
+                yield part, (j, len(parts))
+
+    def joined() -> Iterator[Doc]:
+        buffer: list[Doc] = []
+        for doc, (j, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+            buffer.append(doc)
+            if j == n - 1:
+                yield _join(buffer)
+                buffer = []
+
+    fresh = joined() if todo else iter(())
+    pending = {id(d) for d in todo}
+    bar = tqdm(total=len(ready), desc="parsing and coding", unit="doc", disable=not progress, mininterval=1.0, file=sys.stderr)
+    try:
+        for d in ready:
+            if id(d) in pending:
+                doc = next(fresh)
+                if cache is not None:
+                    cache.put(d.clean_text, doc)
+            else:
+                doc = cache.get(d.clean_text, nlp.vocab)
+                if doc is None:  # vanished or unreadable since it was listed: parse it here
+                    doc = parse_text(nlp, d.clean_text)
+                    cache.put(d.clean_text, doc)
+            yield d, doc
+            bar.update()
+    finally:
+        bar.close()
 
 
 def published_date(document: Document) -> dt.date | None:
@@ -117,43 +224,155 @@ def document_row(document: Document, n_sentences: int) -> dict:
     }
 
 
+ENGINES = ("local", "dask")
+SENTENCES_COLUMNS = ["doc_id", "sent_id", "start_char", "end_char"]
+
+
+class TableBuilder:
+    """Collect the rows of many documents compactly: every `chunk` documents the rows become
+    DataFrames with repeated strings shared (interned), so memory grows with the tables, not
+    with Python dicts per row."""
+
+    def __init__(self, chunk: int = 500) -> None:
+        self.chunk = chunk
+        self.n_sentences: dict[str, int] = {}
+        self._rows: dict[str, list[dict]] = {"mentions": [], "statements": [], "sentences": []}
+        self._frames: dict[str, list[pd.DataFrame]] = {"mentions": [], "statements": [], "sentences": []}
+        self._pending = 0
+
+    def add(self, doc_id: str, found: DocumentRows) -> None:
+        self.n_sentences[doc_id] = found.n_sentences
+        self._rows["mentions"] += found.mentions
+        self._rows["statements"] += found.statements
+        self._rows["sentences"] += found.sentences
+        self._pending += 1
+        if self._pending >= self.chunk:
+            self._flush()
+
+    def _flush(self) -> None:
+        for name, columns in (("mentions", MENTIONS_COLUMNS), ("statements", STATEMENTS_COLUMNS), ("sentences", SENTENCES_COLUMNS)):
+            rows = self._rows[name]
+            if rows:
+                frame = pd.DataFrame(rows, columns=columns)
+                for column in frame.columns:
+                    if frame[column].dtype == object:
+                        frame[column] = [sys.intern(v) if type(v) is str else v for v in frame[column]]
+                self._frames[name].append(frame)
+            self._rows[name] = []
+        self._pending = 0
+
+    def table(self, name: str, columns: list[str]) -> pd.DataFrame:
+        self._flush()
+        frames = self._frames[name]
+        if not frames:
+            return pd.DataFrame([], columns=columns)
+        return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
 def process_corpus(
     corpus: str | Path,
     codebook: str | Path | Codebook,
     model: str | Language,
     *,
-    progress: bool = False,
+    progress: bool | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    cache: str | Path | None = DEFAULT_CACHE,
+    engine: str = "local",
+    scheduler: str = "",
 ) -> CorpusResult:
-    """Read, parse and find entity mentions in a corpus.
+    """Read, parse and code a corpus: documents, mentions, statements and sentences tables.
 
     corpus (str | Path): the corpus folder (relative to the project root or absolute).
     codebook (str | Path | Codebook): the codebook folder or a loaded codebook.
     model (str | Language): an installed spaCy pipeline's name, or a loaded pipeline.
-    progress (bool): show a progress bar on stderr.
-    RETURNS (CorpusResult): the documents and the documents/mentions tables.
+    progress (bool | None): progress bar on stderr; None = only for 50 documents or more, so
+        the seed run (and its committed notebooks) stays free of volatile output.
+    n_process (int): parser processes (local engine) or workers of a new local Dask cluster.
+    batch_size (int): texts per `nlp.pipe` batch.
+    cache (str | Path | None): parse cache folder (relative to the project root); empty/None: off.
+    engine (str): 'local' (this process and `n_process` parser processes) or 'dask'.
+    scheduler (str): Dask scheduler address ('tcp://host:8786'); empty starts a local cluster.
+    RETURNS (CorpusResult): the documents and their tables, rows in document order.
     """
+    if engine not in ENGINES:
+        raise ParameterError(f"Parameter 'engine' must be one of {', '.join(ENGINES)}; got {engine!r}.")
+    if not isinstance(n_process, int) or n_process < 1:
+        raise ParameterError(f"Parameter 'n_process' must be a whole number of at least 1; got {n_process!r}.")
     documents = load_corpus(resolve_path(corpus, name="corpus", must_exist=True))
     codebook = codebook if isinstance(codebook, Codebook) else load_codebook(resolve_path(codebook, name="codebook", must_exist=True))
     nlp = model if isinstance(model, Language) else load_model(model)
+    note_long_documents(nlp, documents)
+    cache_dir = resolve_path(cache, name="cache") if cache else None
+    n_ready = sum(d.status == "ok" for d in documents)
+    show = n_ready >= PROGRESS_MIN_DOCUMENTS if progress is None else progress
+    if engine == "dask":
+        from .dask_engine import dask_rows
+
+        name = model if isinstance(model, str) else nlp.meta.get("lang", "") + "_" + nlp.meta.get("name", "")
+        rows = dask_rows(documents, codebook, name, scheduler=scheduler, n_workers=n_process, batch_size=batch_size, cache=cache_dir, progress=show)
+    else:
+        rows = local_rows(documents, codebook, nlp, n_process=n_process, batch_size=batch_size, cache=cache_dir, progress=show)
+    builder = TableBuilder()
+    for doc_id, found in rows:
+        builder.add(doc_id, found)
+    doc_rows = [document_row(d, builder.n_sentences.get(d.doc_id, 0)) for d in documents]
+    documents_table = pd.DataFrame(doc_rows, columns=DOCUMENTS_COLUMNS)
+    return CorpusResult(
+        documents,
+        documents_table,
+        builder.table("mentions", MENTIONS_COLUMNS),
+        builder.table("statements", STATEMENTS_COLUMNS),
+        builder.table("sentences", SENTENCES_COLUMNS),
+    )
+
+
+def warm_cache(
+    corpus: str | Path,
+    model: str | Language,
+    cache: str | Path,
+    *,
+    n_process: int = 1,
+    batch_size: int = 64,
+    progress: bool = True,
+) -> ParseCache:
+    """Parse every document of a corpus into the parse cache, with a progress bar.
+
+    The runner calls this before the notebooks run, so the command line shows how far parsing
+    has got and each notebook reads the parses instead of parsing the corpus again.
+    RETURNS (ParseCache): the cache, with its hit, miss and write counts.
+    """
+    documents = load_corpus(resolve_path(corpus, name="corpus", must_exist=True))
+    nlp = model if isinstance(model, Language) else load_model(model)
+    store = parse_cache(resolve_path(cache, name="cache"), nlp)
+    ready = [d for d in documents if d.status == "ok" and not store.has(d.clean_text)]
+    for _ in parse(nlp, ready, batch_size=batch_size, n_process=n_process, cache=store, progress=progress and bool(ready)):
+        pass
+    return store
+
+
+def parse_cache(folder: Path | None, nlp: Language) -> ParseCache | None:
+    """The parse cache for this pipeline, keyed also by how long texts are split."""
+    return ParseCache(folder, nlp, {"piece_length": piece_length(nlp), "split": 1}) if folder else None
+
+
+def local_rows(
+    documents: list[Document],
+    codebook: Codebook,
+    nlp: Language,
+    *,
+    n_process: int = 1,
+    batch_size: int = 64,
+    cache: Path | None = None,
+    progress: bool = False,
+) -> Iterator[tuple[str, DocumentRows]]:
+    """The local engine: parse in this process (and `n_process` parser processes), code here."""
     finder = EntityFinder(nlp, codebook)
     coder = StatementCoder(nlp, load_lexicon(codebook.path))
     dater = DateResolver(nlp, load_named_events(codebook.path))
-    n_sentences: dict[str, int] = {}
-    rows: list[dict] = []
-    statements: list[dict] = []
-    sentences: list[dict] = []
-    for document, doc in parse(nlp, documents, progress=progress):
-        found = analyse_document(document, doc, finder, coder, dater)
-        n_sentences[document.doc_id] = found.n_sentences
-        rows += found.mentions
-        statements += found.statements
-        sentences += found.sentences
-    doc_rows = [document_row(d, n_sentences.get(d.doc_id, 0)) for d in documents]
-    documents_table = pd.DataFrame(doc_rows, columns=DOCUMENTS_COLUMNS)
-    mentions_table = pd.DataFrame(rows, columns=MENTIONS_COLUMNS)
-    statements_table = pd.DataFrame(statements, columns=STATEMENTS_COLUMNS)
-    sentences_table = pd.DataFrame(sentences, columns=["doc_id", "sent_id", "start_char", "end_char"])
-    return CorpusResult(documents, documents_table, mentions_table, statements_table, sentences_table)
+    stream = parse(nlp, documents, batch_size=batch_size, n_process=n_process, cache=parse_cache(cache, nlp), progress=progress)
+    for document, doc in stream:
+        yield document.doc_id, analyse_document(document, doc, finder, coder, dater)
 
 
 @dataclass

@@ -57,9 +57,24 @@ def page(title: str, body: str, footer: str = "") -> str:
 HIDE_TAG = "report-hide"
 
 
+def without_stderr(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of the notebook without stderr streams: progress bars (tqdm redraws a line with
+    timings) and log warnings are for whoever runs the notebook; the warnings that matter for
+    readers are in documents.csv's status_detail."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.get("outputs"):
+            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    return nb
+
+
 def notebook_body(nb: nbformat.NotebookNode) -> str:
-    """The notebook's markdown and outputs as HTML, without code, prompts or `report-hide` cells."""
+    """The notebook's markdown and outputs as HTML, without code, prompts, stderr or `report-hide` cells."""
     from traitlets.config import Config
+
+    nb = without_stderr(nb)
 
     config = Config()
     config.TagRemovePreprocessor.remove_cell_tags = {HIDE_TAG}

@@ -128,6 +128,7 @@ def run(plan: RunPlan, *, progress: bool = True) -> Path:
 def _run_in(plan: RunPlan, staging: Path, progress: bool) -> Path:
     started = _now()
     failure: NotebookError | None = None
+    _parse_first(plan, progress)
     for nb in plan.notebooks:
         step = _execute(nb, staging, plan, progress)
         plan.steps.append(step)
@@ -176,6 +177,19 @@ def _recover(output: Path) -> None:
         log.warning("removing %s, left by a run that was killed or interrupted", staging)
 
 
+def _parse_first(plan: RunPlan, progress: bool) -> None:
+    """Local engine with a cache: parse the corpus once, here, with a progress bar on the command
+    line; every notebook then reads the parses from the cache instead of parsing again."""
+    values = plan.values
+    if values.get("engine", "local") != "local" or not values.get("cache"):
+        return
+    from .pipeline import warm_cache
+
+    if progress:
+        print("parsing the corpus into the parse cache", file=sys.stderr, flush=True)
+    warm_cache(values["corpus"], values["model"], values["cache"], n_process=values.get("n_process", 1), progress=progress)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
@@ -217,7 +231,7 @@ def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool) -> dict[str
     try:
         pm.execute_notebook(
             str(nb), str(target), parameters=parameters, kernel_name=KERNEL, cwd=str(nb.parent),
-            execution_timeout=plan.timeout, progress_bar=False, log_output=False, report_mode=True,
+            execution_timeout=plan.timeout, progress_bar=progress, log_output=False, report_mode=True,
         )
     except PapermillExecutionError as exc:
         step.update(status="failed", cell=exc.exec_count, error=(

