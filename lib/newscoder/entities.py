@@ -257,10 +257,16 @@ class EntityFinder:
         actors = {p.actor for p in candidates}
         return candidates[0] if len(actors) == 1 and candidates else None
 
+    def _persons_by_name(self) -> dict[str, Person]:
+        """The codebook's persons by canonical name, built once per finder (not per document)."""
+        if getattr(self, "_by_name", None) is None:
+            self._by_name = {p.name: p for p in self.codebook.persons}
+        return self._by_name
+
     def _canonical_persons(self, mentions: list[Mention]) -> dict[str, tuple[str, Person | None]]:
         """Map each surname in the document to one canonical person: codebook first, else the longest name."""
         canon: dict[str, tuple[str, Person | None]] = {}
-        codebook_by_name = {p.name: p for p in self.codebook.persons}
+        codebook_by_name = self._persons_by_name()
         for m in sorted(mentions, key=lambda m: (not m.person, -(m.end - m.start), m.start)):
             if m.kind != "person":
                 continue
