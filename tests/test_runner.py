@@ -135,3 +135,9 @@ def test_report_reads_offline_in_a_real_browser_with_the_timeline_visible(two_ru
     timeline = browser.open(html / "03_timeline.html")
     shown = assert_image_visible(timeline.page, "img >> nth=0")  # the first figure is the timeline
     assert shown["width"] >= 400 and shown["naturalWidth"] >= 400
+
+
+def test_report_figures_carry_their_section_heading_as_alt_text(two_runs):
+    page = (two_runs[0] / "html" / "03_timeline.html").read_text(encoding="utf-8")
+    assert 'alt="Figure: 3. The timeline"' in page
+    assert "No description has been provided" not in page

@@ -83,7 +83,24 @@ def notebook_body(nb: nbformat.NotebookNode) -> str:
         config=config, template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
     body, _ = exporter.from_notebook_node(nb)
-    return body
+    return with_figure_alt_text(body)
+
+
+DEFAULT_ALT = "No description has been provided for this image"
+
+
+def with_figure_alt_text(body: str) -> str:
+    """Give each figure the heading of its section as alt text, instead of nbconvert's placeholder."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, features="html.parser")
+    for img in soup.find_all("img"):
+        if img.get("alt") not in (None, "", DEFAULT_ALT):
+            continue
+        heading = img.find_previous(["h1", "h2", "h3"])
+        if heading is not None:
+            img["alt"] = "Figure: " + heading.get_text(" ", strip=True).rstrip("¶").strip()
+    return str(soup)
 
 
 def render_notebook(nb_path: str | Path, html_path: str | Path, footer: str = "") -> Path:
