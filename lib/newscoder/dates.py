@@ -110,16 +110,16 @@ class Expression:
     head: int  # token index of the verb or noun it dates
 
 
-@lru_cache(maxsize=4)
-def _parser(direction: str) -> DateDataParser:
-    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": direction, "RETURN_TIME_AS_PERIOD": True})
+@lru_cache(maxsize=1024)
+def _parser(direction: str, base: dt.date) -> DateDataParser:
+    """A dateparser reader for one direction and anchor day (cheap to build; cached because anchors repeat)."""
+    settings = {"PREFER_DATES_FROM": direction, "RETURN_TIME_AS_PERIOD": True, "RELATIVE_BASE": dt.datetime.combine(base, dt.time())}
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _parse(text: str, base: dt.date, direction: str) -> tuple[dt.date, str] | None:
     """dateparser's reading of a surface form: the date and its period (day, week, month, year)."""
-    parser = _parser(direction)
-    parser._settings.RELATIVE_BASE = dt.datetime.combine(base, dt.time())  # noqa: SLF001 - per-call base, same parser
-    data = parser.get_date_data(text)
+    data = _parser(direction, base).get_date_data(text)
     if data.date_obj is None:
         return None
     return data.date_obj.date(), data.period or "day"
