@@ -32,8 +32,6 @@ from spacy.tokens import Doc, Span, Token
 from .errors import CodebookError
 from .yamlio import read_mapping
 
-PRECISIONS = ("day", "month", "year", "none")
-BASES = ("explicit", "relative", "publication", "none")
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
