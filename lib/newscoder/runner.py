@@ -122,6 +122,9 @@ def run(plan: RunPlan, *, progress: bool = True) -> Path:
         except KeyboardInterrupt:
             # Ctrl-C or SIGTERM: the half-written staging folder goes, the previous outputs stay.
             shutil.rmtree(staging, ignore_errors=True)
+            # The interrupted cell's asyncio task ends with DeadKernelError once its kernel is shut
+            # down; nobody awaits it any more, so asyncio would log it at exit, after our message.
+            logging.getLogger("asyncio").setLevel(logging.CRITICAL)
             raise RunInterrupted(f"The run was interrupted; {plan.output} is unchanged.") from None
 
 
