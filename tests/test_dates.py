@@ -177,3 +177,56 @@ def test_days_after_gives_the_month_when_the_few_days_before_the_anchor_lie_in_o
     # Published Tuesday 2024-04-09: "Monday" is April 8, and a few days before it reach into March.
     text = "The summit on Monday comes days after Chilean officials met Peruvian envoys in Lima."
     assert date_of(nlp, resolver, text, "met", dt.date(2024, 4, 9))[:2] == ("", "none")
+
+
+def test_a_date_on_the_attribution_dates_the_reported_act(nlp, resolver):
+    text = "Chile saw Peru's troop build-up as a provocation, according to the Chilean defence minister on March 4, 2024."
+    assert date_of(nlp, resolver, text, "saw") == ("2024-03-04", "day", "explicit")
+
+
+def test_a_participle_on_a_meeting_noun_dates_the_meeting(nlp, resolver):
+    text = "Norway has hosted talks between Chile and Peru, with the latest meeting taking place on February 27, 2024."
+    assert date_of(nlp, resolver, text, "meeting") == ("2024-02-27", "day", "explicit")
+    assert date_of(nlp, resolver, text, "hosted")[:2] == ("", "none")  # the hosting spans several rounds
+
+
+def test_a_meeting_dated_to_its_week_takes_the_day_the_article_gives_it(nlp, resolver):
+    text = ("Chilean and Peruvian officials convened in Quito this week, the foreign ministry said.\n"
+            "The meeting, held on Monday, was the first in a decade.")
+    assert date_of(nlp, resolver, text, "convened") == ("2024-03-11", "day", "relative")
+    # Two meetings dated that month: no way to tell which one the week's is.
+    two = text + "\nA second meeting, held on Tuesday, dealt with fishing rights."
+    assert date_of(nlp, resolver, two, "convened")[:2] == ("2024-03", "month")
+
+
+def test_a_bare_quotation_takes_the_date_of_the_speech_it_continues(nlp, resolver):
+    text = ("Chile and Peru resume talks\n"
+            "On Friday, the Chilean minister spoke to reporters in Lima.\n"
+            "“We are close friends of Peru,” the minister said. “The dialogue must continue.”")
+    assert date_of(nlp, resolver, text, "continue") == ("2024-03-08", "day", "relative")
+    # A present-tense sentence that is not a quotation gets no such date.
+    plain = text.replace("“The dialogue must continue.”", "The dialogue must continue.")
+    assert date_of(nlp, resolver, plain, "continue")[:2] == ("", "none")
+
+
+def test_since_a_full_calendar_date_gives_the_day_the_act_began(nlp, resolver):
+    text = "Since February 27, 2024, Norway has hosted talks between Chile and Peru."
+    assert date_of(nlp, resolver, text, "hosted") == ("2024-02-27", "day", "explicit")
+    # A month, a year or a named day still marks a state's start, not an act.
+    assert date_of(nlp, resolver, text.replace("February 27, 2024", "February 2024"), "hosted")[:2] == ("", "none")
+
+
+def test_a_past_act_right_after_a_sentence_about_the_meeting_is_part_of_it(nlp, resolver):
+    text = ("Chilean and Peruvian envoys met in Quito on Monday.\n\nFishing was a theme of the week.\n\n"
+            "The meeting was chaired by a Swiss diplomat. Both sides agreed to reopen the border.")
+    assert date_of(nlp, resolver, text, "agreed") == ("2024-03-11", "day", "relative")
+    # Present or ongoing acts next to it are not dated by the meeting.
+    ongoing = text.replace("Both sides agreed to reopen", "Both sides are working to reopen")
+    assert date_of(nlp, resolver, ongoing, "working")[:2] == ("", "none")
+
+
+def test_an_added_statement_continues_the_report_before_it(nlp, resolver):
+    text = ("Chilean and Peruvian ministers met in Quito on Monday.\n\nFishing was a theme of the week.\n\n"
+            "During the meeting, the ministers praised Ecuador, the statement said.\n"
+            "The ministry added that the Chilean minister thanked Bolivia for its help.")
+    assert date_of(nlp, resolver, text, "thanked") == ("2024-03-11", "day", "relative")

@@ -49,6 +49,8 @@ _NIGHT_BEFORE = re.compile(r"\b(?:the )?(?:previous|preceding) (?:night|day|even
 # "days after": how far a few days can reach, and the words that say "a few days".
 FEW_DAYS = 10
 _FEW_DAYS = re.compile(r"(?:a few|few|several|some|two|three|four|five)?\s*days")
+QUOTES = "“”\"«»"  # double quotes only: a single ’ is as often an apostrophe
+_PERIOD = re.compile(r"\b(?:this|last|past|earlier this|late last|early this) (?:week|month)\b", re.I)
 _NO_DATE = re.compile(r"\b(?:recent|recently|years?|decades?|centur(?:y|ies)|days|weeks|months|ago|ongoing|past|coming)\b", re.I)
 
 
@@ -260,7 +262,7 @@ class DateResolver:
             if _in_name(span):
                 continue
             head = _governor(span)
-            if _is_since(span):
+            if _is_since(span) and not (_has_year(span.text) and _has_day_number(span.text)):
                 out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True)))
                 continue
             base = anchor or published
@@ -310,7 +312,9 @@ def _in_name(span: Span) -> bool:
 
 
 def _is_since(span: Span) -> bool:
-    """'since December 2024', 'since Hamas's October 7 attack': the start of a state, not an act's date."""
+    """'since December 2024', 'since Hamas's October 7 attack': the start of a state, not an act's date.
+
+    (A full calendar date, 'since April 9, 2025', names the day the act began, and is read as its date.)"""
     if span[0].lower_ == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since"):
         return True
     token = span.root
@@ -337,8 +341,8 @@ def _governor(span: Span, nearest_noun: bool = False) -> int:
     token = span.root
     while token.head.i != token.i:
         token = token.head
-        if token.i in range(span.start, span.end):
-            continue
+        if token.i in range(span.start, span.end) or token.lower_ == "according":
+            continue  # "according to the minister on May 3": the date is the reported act's
         if token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and (nearest_noun or token.dep_ not in ("pobj", "compound")):
             return token.i
     return span.root.i
@@ -379,9 +383,14 @@ class DocumentDates:
         node = token
         while True:
             found = self.by_head.get(node.i)
+            if not found and node is token and token.pos_ == "NOUN":
+                # "the meeting taking place on May 22", "talks held on Wednesday": a participle
+                # that modifies the trigger noun carries its date.
+                found = [e for c in token.children if c.dep_ == "acl" for e in self.by_head.get(c.i, ())]
             if found:
                 known = [e for e in found if e.date.known] or found
-                return min(known, key=lambda e: abs(e.start - token.i)).date
+                date = min(known, key=lambda e: abs(e.start - token.i)).date
+                return self.refined(token, date) or date
             if _perfect(node):
                 return NO_DATE  # "said on Thursday that they had agreed": the agreeing is earlier
             if node.head.i == node.i or node.head.sent.start != sent.start:
@@ -391,12 +400,52 @@ class DocumentDates:
             return NO_DATE
         if self.is_headline(sent):
             return self.restated(sent) or self.fallback
-        meeting = self.meeting_before(sent)
+        meeting = self.meeting_before(sent, node)
         if meeting is not None:
             return meeting
         if not _news_act(node):
-            return NO_DATE
+            speech = self.quoted_from(sent)
+            return self.date_at(speech.root.idx) if speech is not None else NO_DATE
+        if _added(node, token) and sent.start > 0:
+            # "..., the ministry said. The ministry added that ...": the same report goes on.
+            previous = self.doc[sent.start - 1].sent
+            if _paragraph(self.doc, sent.start) - _paragraph(self.doc, previous.start) <= self.CARRY_PARAGRAPHS:
+                return self.date_at(previous.root.idx)
         return self.carried(token) or self.fallback
+
+    def quoted_from(self, sent: Span) -> Span | None:
+        """The sentence whose speaker a wholly quoted sentence goes on quoting ('“...,” she said.
+        “...”'), in the same or the previous paragraph; None if `sent` is not a bare quotation."""
+        here = _paragraph(self.doc, sent.start)
+        while _bare_quote(sent) and sent.start > 0:
+            sent = self.doc[sent.start - 1].sent
+            if here - _paragraph(self.doc, sent.start) > self.CARRY_PARAGRAPHS:
+                return None
+            if not _bare_quote(sent):
+                return sent
+        return None
+
+    def refined(self, token: Token, date: EventDate) -> EventDate | None:
+        """'Officials convened this week ... The meeting, held on Wednesday': a meeting dated only
+        to its week or month takes the one day the document gives a meeting inside that period."""
+        if date.precision != "month" or not _PERIOD.search(date.expression) or token.lemma_.lower() not in EVENT_WORDS:
+            return None  # ("days after X" is month-precise too, but X's day is the other act's)
+        days = {
+            e.date.value for e in self.expressions
+            if e.date.precision == "day" and e.date.value.startswith(date.value) and self.doc[e.head].lemma_.lower() in EVENT_WORDS
+        }
+        if len(days) != 1:
+            return None  # none, or several meetings in that month: no way to tell which
+        text = next(e.text for e in self.expressions if e.date.value in days)
+        return EventDate(days.pop(), "day", "relative", text)
+
+    def _follows_meeting(self, sent: Span) -> bool:
+        """Whether the sentence before `sent`, in the same paragraph, is about 'the meeting'."""
+        if sent.start == 0:
+            return False
+        previous = self.doc[sent.start - 1].sent
+        same = _paragraph(self.doc, previous.start) == _paragraph(self.doc, sent.start)
+        return same and _refers_to_meeting(previous) and not is_future(previous.root)
 
     def is_headline(self, sent: Span) -> bool:
         """Whether a sentence is on the article's first non-blank line (its title), with text after it."""
@@ -413,18 +462,39 @@ class DocumentDates:
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
 
-    def meeting_before(self, sent: Span) -> EventDate | None:
-        """'During the meeting', 'The talks were held': the date of the last meeting dated before."""
-        refers = any(
-            t.lemma_.lower() in EVENT_WORDS and t.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in t.children)
-            for t in sent
-        )
-        if not refers:
+    def meeting_before(self, sent: Span, act: Token) -> EventDate | None:
+        """'During the meeting', 'The talks were held': the date of the last meeting dated before.
+
+        A past-tense act (`act`, the clause's verb) in the sentence right after one about 'the
+        meeting', in the same paragraph, is told as part of that meeting too.
+        """
+        if not (_refers_to_meeting(sent) or _news_act(act) and self._follows_meeting(sent)):
             return None
         for e in reversed(self.expressions):
             if e.start < sent.start and e.date.precision == "day" and self.doc[e.head].lemma_.lower() in EVENT_WORDS:
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
+
+
+def _added(verb: Token, act: Token) -> bool:
+    """'X added that <act>', '“<act>,” X added': `act` is reported as more of a report just told."""
+    if verb.lemma_ != "add" or verb.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return act.i > verb.i or verb.sent.text.lstrip()[:1] in QUOTES
+
+
+def _refers_to_meeting(sent: Span) -> bool:
+    """'the meeting', 'this meeting', 'that summit': the sentence tells of a meeting already named."""
+    return any(
+        t.lemma_.lower() in EVENT_WORDS and t.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in t.children)
+        for t in sent
+    )
+
+
+def _bare_quote(sent: Span) -> bool:
+    """A sentence that is a quotation and nothing else: no speaker, no verb of saying of its own."""
+    text = sent.text.strip().rstrip(".!?")
+    return len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES and not any(q in text[1:-1] for q in QUOTES)
 
 
 def _perfect(token: Token) -> bool:
