@@ -441,15 +441,15 @@ def to_triggers(
             if coded is None:
                 continue
             plover, symmetric = coded
-            shape, reason = _pattern_shape(pattern, dictionary.synsets, noun_lemma)
-            if shape is None:
-                report.patterns_left_out.append(f"{where}: {reason}")
-                continue
             if not single_lemmas:
                 report.patterns_left_out.append(f"{where}: the block has no one-word verb")
                 continue
             if all(verb_plover.get(lemma) == plover for lemma in single_lemmas):
                 report.same_as_verb += 1
+                continue
+            shape, reason = _pattern_shape(pattern, dictionary.synsets, noun_lemma)
+            if shape is None:
+                report.patterns_left_out.append(f"{where}: {reason}")
                 continue
             particle, objects = shape
             stance, mode, speech = PLOVER_DEFAULTS[plover]
