@@ -509,6 +509,18 @@ class StatementCoder:
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                 how = "target:of_announced_act" if found else how
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
+        if not found and entry.plover == "AGREE":
+            # "agreed to send X aid", "signed an accord to supply X with wheat": whom the agreed act is for
+            holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+            for clause in (c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB"
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                for child in clause.children:
+                    if child.dep_ in OBJECT_DEPS:
+                        found += self.parties(child, ctx)
+                    elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                how = "target:of_agreed_act" if found else how
+            found = [p for p in found if p.actor not in {q.actor for q in sources}]
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -593,6 +605,8 @@ class StatementCoder:
         """The rows one trigger gives."""
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
+        if target_rule == "target:of_agreed_act":
+            entry = replace(entry, symmetric=False)  # "agreed to send X aid": a pledge to X, not a deal X made
         if entry.reverse:
             # "X received weapons from Y": Y gives, X receives
             holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
