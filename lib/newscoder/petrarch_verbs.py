@@ -54,7 +54,7 @@ logger = logging.getLogger(__name__)
 PLOVER_DEFAULTS: dict[str, tuple[int, str, bool]] = {
     "AGREE": (1, "verbal", False), "CONSULT": (1, "verbal", False), "SUPPORT": (1, "verbal", False),
     "CONCEDE": (1, "material", False), "COOPERATE": (1, "material", False), "AID": (1, "material", False),
-    "RETREAT": (1, "material", False), "REQUEST": (0, "verbal", True), "ACCUSE": (-1, "verbal", True),
+    "RETREAT": (1, "material", False), "REQUEST": (-1, "verbal", True), "ACCUSE": (-1, "verbal", True),
     "REJECT": (-1, "verbal", True), "THREATEN": (-1, "verbal", True), "PROTEST": (-1, "verbal", False),
     "SANCTION": (-1, "material", False), "MOBILIZE": (-1, "material", False), "COERCE": (-1, "material", False),
     "ASSAULT": (-1, "material", False),
