@@ -221,3 +221,41 @@ def test_imported_triggers_code_sentences_next_to_our_lexicon(imported, nlp, fin
     assert not {(s.source_actor, s.target_actor) for s in plain(doc, finder(doc, dt.date(2025, 3, 1)), "t")} & {("NOR", "CHL")}
     with pytest.raises(CodebookError, match="repeat trigger ids"):
         add_triggers(ours, triggers[:1] * 2)
+
+
+def test_layout_of_the_large_cameo_dictionaries(nlp):
+    text = """\
+####### SYNONYM SETS #######
+&ARMOUR_
+# members may hold digits, '/', '-' and apostrophes
++T-90/B_TANK
++50-CALIBER
++MOLE'S_GUN
+
+####### VERB PATTERNS #######
+---  HASTEN   [---]  ---
+HASTEN
++FRETTED_AT {}
+SPEED {SPEEDING SPEEDS SPED }
+- * (TO)                                    [042:043]     # SPEED
+- * {MEDICAL SHIPMENT}                      [073]         # HASTEN
+- * (TO LIST) (OF {BANNED GROUPS})          [1722]        # HASTEN
+- * OFF (FROM ^)                            [042]         # SPEED
+- * (BEFORE COURT)                          [:173]        # HASTEN
+- * &ARMOUR                                 [194]
+- * DUST                                    [###]
+"""
+    dictionary = read_verb_dictionary(text)
+    (block,) = dictionary.blocks
+    assert dictionary.synsets["&ARMOUR"] == ("T-90/B TANK", "50-CALIBER", "MOLE'S GUN")
+    assert block.forms[1].verb == "FRETTED" and block.forms[1].forms == () and block.patterns[-1].code == "###"
+    triggers, report = to_triggers(dictionary, nlp)
+    shapes = {(t.plover, t.particle, t.objects) for t in triggers}
+    assert ("CONSULT", frozenset({"to"}), frozenset()) in shapes  # '(TO)' alone: a preposition
+    assert ("AID", frozenset(), frozenset({"shipment"})) in shapes  # '{...}': a noun phrase, its head word
+    assert ("CONSULT", frozenset({"off"}), frozenset()) in shapes  # '(FROM ^)': a preposition and an actor slot
+    assert ("ASSAULT", frozenset(), frozenset({"tank", "50-caliber", "gun"})) in shapes
+    assert all(t.lemmas == {"hasten", "speed"} for t in triggers)  # the block's one-word verbs
+    assert any("BANNED GROUPS" in n for n in report.patterns_left_out)
+    assert any("(BEFORE COURT)" in n for n in report.reverse_only)
+    assert any("DUST [###]" in n for n in report.null_patterns)
