@@ -259,3 +259,13 @@ SPEED {SPEEDING SPEEDS SPED }
     assert any("BANNED GROUPS" in n for n in report.patterns_left_out)
     assert any("(BEFORE COURT)" in n for n in report.reverse_only)
     assert any("DUST [###]" in n for n in report.null_patterns)
+
+
+def test_target_before_the_verb_and_source_after_from_is_a_reverse_trigger(nlp, finder):
+    dictionary = read_verb_dictionary("--- UNSHACKLE [0841] ---\nUNSHACKLE\n- + * FROM $  [0841]\n- * FROM  [0841]\n")
+    triggers, report = to_triggers(dictionary, nlp)
+    (reverse,) = [t for t in triggers if t.reverse]
+    assert reverse.particle == {"from"} and reverse.plover == "RETREAT" and report.same_as_verb == 1
+    coder = StatementCoder(nlp, add_triggers(load_lexicon(project_root() / "codebook"), triggers))
+    doc = nlp("Chile was unshackled from Peru on Monday.")  # the passive subject receives, "from" gives
+    assert {(s.source_actor, s.target_actor) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")} == {("PER", "CHL")}

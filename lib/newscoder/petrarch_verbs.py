@@ -381,7 +381,8 @@ def to_triggers(
     trigger's `objects`, with their lemmas) and a particle or preposition (`particle`, "* DOWN",
     "*_UP COMMITTEE", "* FOR"). Patterns apply to the block's one-word verbs. Codes are mapped with
     `plover_of`; stance, mode and `speech` come from `PLOVER_DEFAULTS`. A paired code `A:B` uses A
-    and is `symmetric` when B gives the same category, as is a pattern with a compound actor `%`.
+    and is `symmetric` when B gives the same category, as is a pattern with a compound actor `%`; a
+    pattern with the target before the verb and the source after "from" (`+ * FROM $`) is `reverse`.
     Null-coded verbs and patterns give no trigger: PETRARCH deliberately leaves them uncoded.
     dictionary (VerbDictionary): what `read_verb_dictionary` returned.
     nlp (Language): a pipeline with a rule lemmatizer, used to turn the listed forms into lemmas.
@@ -444,7 +445,10 @@ def to_triggers(
             if not single_lemmas:
                 report.patterns_left_out.append(f"{where}: the block has no one-word verb")
                 continue
-            if all(verb_plover.get(lemma) == plover for lemma in single_lemmas):
+            # "- + * FROM $": the subject receives, the actor after "from" acts (our `reverse`)
+            after = [t for t in pattern.after if t not in "(){}"]
+            reverse = "+" in pattern.before and any(t == "FROM" and "$" in after[i + 1 :] for i, t in enumerate(after))
+            if not reverse and all(verb_plover.get(lemma) == plover for lemma in single_lemmas):
                 report.same_as_verb += 1
                 continue
             shape, reason = _pattern_shape(pattern, dictionary.synsets, noun_lemma)
@@ -456,7 +460,7 @@ def to_triggers(
             symmetric = symmetric or "%" in pattern.before + pattern.after  # '%': "A and B" act together
             add(Trigger(id=f"{prefix}.{slug}.{_primary(pattern.code)}.L{pattern.line}", lemmas=frozenset(single_lemmas),
                         plover=plover, stance=stance, mode=mode, particle=particle, objects=objects,
-                        symmetric=symmetric, speech=speech))
+                        symmetric=symmetric and not reverse, speech=speech, reverse=reverse))
             report.pattern_triggers += 1
     report.triggers = len(triggers)
     return triggers, report

@@ -612,10 +612,13 @@ class StatementCoder:
             holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
             froms = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
             givers = _unique([p for f in froms for g in f.children if g.dep_ == "pobj" for p in self.parties(g, ctx)])
-            givers = [p for p in givers if p.actor not in {q.actor for q in sources}]
-            if not givers or not sources:
+            receivers = sources
+            if not receivers and any(c.dep_ == "nsubjpass" for c in token.children):  # "X was freed from Y"
+                receivers = [p for p in targets if p.actor not in {g.actor for g in givers}]
+            givers = [p for p in givers if p.actor not in {q.actor for q in receivers}]
+            if not givers or not receivers:
                 return []
-            sources, targets, source_rule, target_rule = givers, sources, "source:giver_from", "target:receiver"
+            sources, targets, source_rule, target_rule = givers, receivers, "source:giver_from", "target:receiver"
         if not sources and entry.symmetric and len(targets) >= 2:
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
