@@ -134,6 +134,11 @@ def diagnose(pair, doc, mentions, statements, coder) -> str:
     return "source and target attached, to different triggers or a filtered statement"
 
 
+def correct(o: Outcome) -> bool:
+    """All gold pairs coded (event records), or no statement at all (no-event and expected-error records)."""
+    return o.gold <= o.coded if o.kind == "event" else not o.coded
+
+
 def row(name: str, group: list[Outcome]) -> str:
     """One line of figures for a group of records (see the legend printed under the table)."""
     ev = [o for o in group if o.kind == "event"]
@@ -293,6 +298,10 @@ def main() -> int:
     print(f"{'lexicon':12} {'recs':>5} {'event':>5} {'pairs':>6} {'found':>6} {'recall':>6}  {'all':>5} {'>=1':>5}  {'silent':>7}  {'records correct':>17}")
     for name, outcomes in (("A ours", outcomes_a), ("B ours+verbs", outcomes_b)):
         print(row(name, outcomes))
+    print(f"\n{'category':12} {'A correct':>11} {'B correct':>11}")
+    for cat in sorted({o.record["category"] for o in outcomes_a}):
+        a, b = ([o for o in outcomes if o.record["category"] == cat] for outcomes in (outcomes_a, outcomes_b))
+        print(f"{cat:12} {sum(map(correct, a)):5}/{len(a):<5} {sum(map(correct, b)):5}/{len(b):<5}")
     return 0
 
 
