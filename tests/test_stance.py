@@ -330,3 +330,10 @@ def test_agreement_to_act_for_another_actor_targets_that_actor_one_way(nlp, find
     rows = code(nlp, finder, coder, "Turkey signed an agreement to supply Ukraine with drones.")
     assert pairs(rows) == {("TUR", "UKR")}
     assert pairs(code(nlp, finder, coder, "Egypt and Qatar agreed to work together.")) == {("EGY", "QAT"), ("QAT", "EGY")}
+
+
+def test_one_way_act_about_what_happens_in_a_country_targets_it(nlp, finder, coder):
+    assert pairs(code(nlp, finder, coder, "Chile criticized the closure of schools in Peru.")) == {("CHL", "PER")}
+    assert pairs(code(nlp, finder, coder, "Ghana welcomed the release of prisoners in Togo.")) == {("GHA", "TGO")}
+    # a joint act's place is its venue, not a party
+    assert pairs(code(nlp, finder, coder, "Norway held talks on the crisis in Sudan.")) == set()

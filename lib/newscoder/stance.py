@@ -35,6 +35,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_ACTOR = {"it", "its", "they", "them", "their", "we", "our"}
 TIME_PREPS = {"following", "after", "before", "during", "since", "amid", "ahead"}
 TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspace", "waters", "border", "borders", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "region"}
+ABOUT_PREPS = {"for", "on", "over", "about", "against", "into", "toward", "towards"}  # what an act is about, not where or when
 PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
 
@@ -544,6 +545,13 @@ class StatementCoder:
                       and t.dep_ in ("amod", "poss", "compound") and t.head.lemma_.lower() in TERRITORY_WORDS]
             if found:
                 how = {"place": "target:place_of_attack"}.get(found[0].how, f"target:{found[0].how}")
+        if not found and not entry.symmetric and entry.plover != "CONSULT":
+            # "criticized the closure of guest houses in X", "appealed for peace in X": a one-way act about
+            # what happens in a country is aimed at it (joint acts are not: "talks in Geneva" is a venue)
+            objects = [c for c in token.children if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)]
+            places = [ctx.mention_at[t.i] for o in objects for t in o.subtree if t.i in ctx.mention_at]
+            found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id][:1]
+            how = "target:place_in_object" if found else how
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
             found, how = ctx.pair_of(token), "target:participants_of_earlier_act"
