@@ -337,3 +337,8 @@ def test_one_way_act_about_what_happens_in_a_country_targets_it(nlp, finder, cod
     assert pairs(code(nlp, finder, coder, "Ghana welcomed the release of prisoners in Togo.")) == {("GHA", "TGO")}
     # a joint act's place is its venue, not a party
     assert pairs(code(nlp, finder, coder, "Norway held talks on the crisis in Sudan.")) == set()
+
+
+def test_their_joint_act_belongs_to_the_compound_subject(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Russia and Ukraine postponed their talks.")
+    assert pairs(rows) == {("RUS", "UKR"), ("UKR", "RUS")}

@@ -273,6 +273,12 @@ class StatementCoder:
     def sources(self, token: Token, entry: Trigger, ctx: "_Context") -> tuple[list[Party], str]:
         """Who acts or speaks, and the rule that found them."""
         if entry.pos == "NOUN":
+            if entry.symmetric and token.dep_ in OBJECT_DEPS and any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children):
+                # "A and B postponed their meeting": the joint act of the compound subject
+                subj = self._subject(token.head)
+                members = self.parties(subj, ctx) if subj is not None else []
+                if len(members) >= 2:
+                    return members, "source:their_joint_act"
             found = [p for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") for p in self.parties(c, ctx, 1)]
             if found:
                 return found, "source:modifier"
