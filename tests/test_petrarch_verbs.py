@@ -269,3 +269,10 @@ def test_target_before_the_verb_and_source_after_from_is_a_reverse_trigger(nlp, 
     coder = StatementCoder(nlp, add_triggers(load_lexicon(project_root() / "codebook"), triggers))
     doc = nlp("Chile was unshackled from Peru on Monday.")  # the passive subject receives, "from" gives
     assert {(s.source_actor, s.target_actor) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")} == {("PER", "CHL")}
+
+
+def test_lenient_reading_skips_a_bad_block_with_its_verbs(caplog):
+    text = "--- HELP [070] ---\nHELP\n--- SCOLD [111 ---\nSCOLD\n- * HARSHLY [1129]\n--- PRAISE [051] ---\nPRAISE\n"
+    blocks = read_verb_dictionary(text, strict=False).blocks
+    assert [(b.name, [f.verb for f in b.forms], len(b.patterns)) for b in blocks] == [("HELP", ["HELP"], 0), ("PRAISE", ["PRAISE"], 0)]
+    assert "line 3" in caplog.text and "line 4" in caplog.text

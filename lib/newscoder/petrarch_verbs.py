@@ -134,6 +134,7 @@ def read_verb_dictionary(path_or_text: str | Path, *, strict: bool = True) -> Ve
     synsets: dict[str, list[str]] = {}
     synset: str | None = None  # the synset whose '+' lines are being read
     in_comment = False
+    skipping = False  # the block header was skipped: so are its verbs and patterns, not given to another block
     for number, line in enumerate(text.splitlines(), start=1):
         # '[###]' is a code (TABARI's placeholder), not the start of a comment
         body, _, in_comment = _strip_comments(line.replace("[###]", "[\x00]"), in_comment)
@@ -146,7 +147,11 @@ def read_verb_dictionary(path_or_text: str | Path, *, strict: bool = True) -> Ve
                 continue
             synset = None
             if stripped.startswith("---"):
+                skipping = True
                 blocks.append(_header(stripped, number))
+                skipping = False
+            elif skipping and not stripped.startswith("&"):
+                logger.warning("skipped %s, line %d: belongs to a skipped block header (line: %r)", source, number, line.strip())
             elif stripped.startswith("&"):
                 synset = stripped.split()[0].rstrip("_").upper()
                 if len(stripped.split()) > 1:
