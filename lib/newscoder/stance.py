@@ -556,7 +556,8 @@ class StatementCoder:
             # what happens in a country is aimed at it (joint acts are not: "talks in Geneva" is a venue)
             objects = [c for c in token.children if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)]
             places = [ctx.mention_at[t.i] for o in objects for t in o.subtree if t.i in ctx.mention_at]
-            found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id][:1]
+            own = {q.actor for q in sources}
+            found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id and m.actor_id not in own][:1]
             how = "target:place_in_object" if found else how
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
