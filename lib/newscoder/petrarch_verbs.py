@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 from spacy.language import Language
@@ -286,13 +287,14 @@ def _pattern(stripped: str, number: int) -> VerbPattern:
 
 
 @lru_cache(maxsize=1)
-def cameo_to_plover() -> dict[str, str]:
+def cameo_to_plover() -> Mapping[str, str]:
     """The CAMEO -> PLOVER map shipped with newscoder (data/cameo_plover.yaml, from PLOVER, CC BY-SA 4.0).
 
-    RETURNS (dict[str, str]): codes ("0311", "042") and two-digit roots ("04") -> PLOVER category.
+    RETURNS (Mapping[str, str]): codes ("0311", "042") and two-digit roots ("04") -> PLOVER category
+        (read-only: it is shared; copy it with dict() to change it).
     """
     raw = yaml.safe_load(resources.files("newscoder").joinpath("data/cameo_plover.yaml").read_text("utf-8"))
-    return {**{str(k): v for k, v in raw["roots"].items()}, **{str(k): v for k, v in raw["codes"].items()}}
+    return MappingProxyType({**{str(k): v for k, v in raw["roots"].items()}, **{str(k): v for k, v in raw["codes"].items()}})
 
 
 def plover_of(code: str, code_map: Mapping[str, str]) -> tuple[str, str]:
