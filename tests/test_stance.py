@@ -322,3 +322,23 @@ def test_joint_act_with_one_party_named_takes_the_partner_from_the_article_pair(
     # a partner named with 'with' that is no actor (domestic consultations) blocks the guess
     rows = code(nlp, finder, coder, "Kenya and Uganda have clashed over the island. Kenya's president held consultations with senior army officers.")
     assert not any(r[3] == "CONSULT" for r in rows)
+
+
+def test_agreement_to_act_for_another_actor_targets_that_actor_one_way(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Norway agreed to send Chile medical supplies.")
+    assert pairs(rows) == {("NOR", "CHL")}  # a pledge to Chile, not a deal Chile made
+    rows = code(nlp, finder, coder, "Turkey signed an agreement to supply Ukraine with drones.")
+    assert pairs(rows) == {("TUR", "UKR")}
+    assert pairs(code(nlp, finder, coder, "Egypt and Qatar agreed to work together.")) == {("EGY", "QAT"), ("QAT", "EGY")}
+
+
+def test_one_way_act_about_what_happens_in_a_country_targets_it(nlp, finder, coder):
+    assert pairs(code(nlp, finder, coder, "Chile criticized the closure of schools in Peru.")) == {("CHL", "PER")}
+    assert pairs(code(nlp, finder, coder, "Ghana welcomed the release of prisoners in Togo.")) == {("GHA", "TGO")}
+    # a joint act's place is its venue, not a party
+    assert pairs(code(nlp, finder, coder, "Norway held talks on the crisis in Sudan.")) == set()
+
+
+def test_their_joint_act_belongs_to_the_compound_subject(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Russia and Ukraine postponed their talks.")
+    assert pairs(rows) == {("RUS", "UKR"), ("UKR", "RUS")}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -118,3 +119,19 @@ def _load(folder: Path, stamp: tuple) -> Lexicon:
         event_verbs=_words(data.get("event_verbs")),
         intent_words=_words(data.get("intent_words")),
     )
+
+
+def add_triggers(lexicon: Lexicon, triggers: Iterable[Trigger]) -> Lexicon:
+    """The lexicon with more trigger entries placed after its own (e.g. an imported verb dictionary).
+
+    For a word that both define, the coder tries entries that need an object or particle first and
+    otherwise keeps this order, so the lexicon's own entries win over added ones of the same kind.
+    lexicon (Lexicon): the lexicon to extend; it is not changed.
+    triggers (Iterable[Trigger]): the entries to add; their ids must not repeat any id.
+    RETURNS (Lexicon): the extended lexicon.
+    """
+    added = tuple(triggers)
+    ids = [t.id for t in lexicon.triggers + added]
+    if len(set(ids)) != len(ids):
+        raise CodebookError(f"Added triggers repeat trigger ids: {sorted({i for i in ids if ids.count(i) > 1})[:10]}; give them another prefix.")
+    return replace(lexicon, triggers=lexicon.triggers + added)

@@ -35,6 +35,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_ACTOR = {"it", "its", "they", "them", "their", "we", "our"}
 TIME_PREPS = {"following", "after", "before", "during", "since", "amid", "ahead"}
 TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspace", "waters", "border", "borders", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "region"}
+ABOUT_PREPS = {"for", "on", "over", "about", "against", "into", "toward", "towards"}  # what an act is about, not where or when
 PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
 
@@ -272,6 +273,12 @@ class StatementCoder:
     def sources(self, token: Token, entry: Trigger, ctx: "_Context") -> tuple[list[Party], str]:
         """Who acts or speaks, and the rule that found them."""
         if entry.pos == "NOUN":
+            if entry.symmetric and token.dep_ in OBJECT_DEPS and any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children):
+                # "A and B postponed their meeting": the joint act of the compound subject
+                subj = self._subject(token.head)
+                members = self.parties(subj, ctx) if subj is not None else []
+                if len(members) >= 2:
+                    return members, "source:their_joint_act"
             found = [p for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") for p in self.parties(c, ctx, 1)]
             if found:
                 return found, "source:modifier"
@@ -509,6 +516,18 @@ class StatementCoder:
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                 how = "target:of_announced_act" if found else how
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
+        if not found and entry.plover == "AGREE":
+            # "agreed to send X aid", "signed an accord to supply X with wheat": whom the agreed act is for
+            holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+            for clause in (c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB"
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                for child in clause.children:
+                    if child.dep_ in OBJECT_DEPS:
+                        found += self.parties(child, ctx)
+                    elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                how = "target:of_agreed_act" if found else how
+            found = [p for p in found if p.actor not in {q.actor for q in sources}]
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -532,6 +551,14 @@ class StatementCoder:
                       and t.dep_ in ("amod", "poss", "compound") and t.head.lemma_.lower() in TERRITORY_WORDS]
             if found:
                 how = {"place": "target:place_of_attack"}.get(found[0].how, f"target:{found[0].how}")
+        if not found and not entry.symmetric and entry.plover != "CONSULT":
+            # "criticized the closure of guest houses in X", "appealed for peace in X": a one-way act about
+            # what happens in a country is aimed at it (joint acts are not: "talks in Geneva" is a venue)
+            objects = [c for c in token.children if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)]
+            places = [ctx.mention_at[t.i] for o in objects for t in o.subtree if t.i in ctx.mention_at]
+            own = {q.actor for q in sources}
+            found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id and m.actor_id not in own][:1]
+            how = "target:place_in_object" if found else how
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
             found, how = ctx.pair_of(token), "target:participants_of_earlier_act"
@@ -593,15 +620,20 @@ class StatementCoder:
         """The rows one trigger gives."""
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
+        if target_rule == "target:of_agreed_act":
+            entry = replace(entry, symmetric=False)  # "agreed to send X aid": a pledge to X, not a deal X made
         if entry.reverse:
             # "X received weapons from Y": Y gives, X receives
             holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
             froms = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
             givers = _unique([p for f in froms for g in f.children if g.dep_ == "pobj" for p in self.parties(g, ctx)])
-            givers = [p for p in givers if p.actor not in {q.actor for q in sources}]
-            if not givers or not sources:
+            receivers = sources
+            if not receivers and any(c.dep_ == "nsubjpass" for c in token.children):  # "X was freed from Y"
+                receivers = [p for p in targets if p.actor not in {g.actor for g in givers}]
+            givers = [p for p in givers if p.actor not in {q.actor for q in receivers}]
+            if not givers or not receivers:
                 return []
-            sources, targets, source_rule, target_rule = givers, sources, "source:giver_from", "target:receiver"
+            sources, targets, source_rule, target_rule = givers, receivers, "source:giver_from", "target:receiver"
         if not sources and entry.symmetric and len(targets) >= 2:
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
