@@ -322,3 +322,42 @@ def test_joint_act_with_one_party_named_takes_the_partner_from_the_article_pair(
     # a partner named with 'with' that is no actor (domestic consultations) blocks the guess
     rows = code(nlp, finder, coder, "Kenya and Uganda have clashed over the island. Kenya's president held consultations with senior army officers.")
     assert not any(r[3] == "CONSULT" for r in rows)
+
+
+def test_possessive_pronoun_may_refer_to_the_subject(nlp, finder, coder):
+    text = "Kenyan President William Ruto arrived in Addis Ababa. Ugandan President Yoweri Museveni said his government was holding talks with Sudan."
+    rows = code(nlp, finder, coder, text)
+    assert {("UGA", "SDN"), ("SDN", "UGA")} <= pairs(rows)
+    assert not any("KEN" in pair for pair in pairs(rows))
+
+
+def test_working_toward_is_consultation(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Chile and Peru are working toward a fisheries accord.")
+    assert {(s, t, p) for s, t, _, p, _ in rows} >= {("CHL", "PER", "CONSULT"), ("PER", "CHL", "CONSULT")}
+
+
+def test_affirmed_commitment_is_intent_to_cooperate(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Ghana reaffirmed its commitment to Togo.")
+    assert ("GHA", "TGO", "", "AGREE", 1) in rows
+
+
+def test_hyphenated_demonyms_name_both_parties(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Norway hosted Colombian-Venezuelan talks.")
+    assert {("NOR", "COL"), ("NOR", "VEN")} <= pairs(rows)
+
+
+def test_against_is_no_target_of_a_cooperative_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "During a visit to Paris, Armenia sought U.S. backing against Azerbaijan.")
+    assert ("ARM", "USA") in pairs(rows)
+    assert ("ARM", "AZE") not in pairs(rows)
+    assert ("GEO", "RUS") not in pairs(code(nlp, finder, coder, "Georgia sought European backing against Russia."))
+
+
+def test_measure_on_an_actor_targets_that_actor(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Canada eased sanctions on Venezuela.")
+    assert ("CAN", "VEN", "SANCTIONS", "CONCEDE", 1) in rows
+
+
+def test_aim_of_an_act_is_not_an_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Serbian and Kosovar negotiators met in Brussels, aiming to restore ties.")
+    assert {(s, t, p) for s, t, _, p, _ in rows} == {("SRB", "XKX", "CONSULT"), ("XKX", "SRB", "CONSULT")}

@@ -153,7 +153,14 @@ class StatementCoder:
     def _purpose_of_act(self, token: Token) -> bool:
         """An infinitive hanging off another trigger is that act's purpose or content ("agreed to establish")."""
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        return infinitive and token.dep_ in ("advcl", "acl", "xcomp", "relcl") and self.trigger_of(token.head) is not None
+        if not infinitive:
+            return False
+        if token.dep_ in ("advcl", "acl", "xcomp", "relcl") and self.trigger_of(token.head) is not None:
+            return True
+        # "convened ..., aiming to establish a mechanism": an aim given as a participle of the act
+        aim = token.head
+        return (token.dep_ == "xcomp" and aim.lemma_.lower() in self.lexicon.intent_words and aim.tag_ == "VBG"
+                and aim.dep_ in ("advcl", "acl") and self.trigger_of(aim.head) is not None)
 
     def _under_denial(self, token: Token) -> bool:
         """Inside what a negated report verb reports: "did not confirm reports that the two had agreed"."""
@@ -194,14 +201,17 @@ class StatementCoder:
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
             return [Party(m.actor_id, m.person, m.kind)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
+        # A possessive may refer to the subject ("al-Sharaa said his government ..."); "him" may not
+        # ("Katz met Hasanov, thanking him").
+        possessive = head.dep_ == "poss"
         if lower in PRONOUNS_PERSON:
-            earlier = ctx.earlier_in_sentence(head, persons_only=True)
+            earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
                 return [replace(earlier, how="pronoun_same_sentence")]
             if ctx.last_person:
                 return [replace(ctx.last_person, how="pronoun")]
         if lower in PRONOUNS_ACTOR:
-            earlier = ctx.earlier_in_sentence(head)
+            earlier = ctx.earlier_in_sentence(head, include_subjects=possessive)
             if earlier is not None:
                 return [replace(earlier, how="pronoun_same_sentence")]
             if ctx.last_actor:
@@ -209,6 +219,8 @@ class StatementCoder:
         found = []
         modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
         modifiers += [cc for c in modifiers for cc in c.conjuncts]  # "Israeli and Turkish officials"
+        # "Turkish-Israeli talks": the parser hangs the first demonym on the second, across the hyphen
+        modifiers += [g for c in modifiers if any(p.tag_ == "HYPH" for p in c.children) for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i]
         for child in modifiers:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
@@ -438,6 +450,8 @@ class StatementCoder:
                 found += self.parties(child, ctx)
                 how = how or "target:object"
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                if child.lower_ == "against" and entry.stance > 0:
+                    continue  # "sought backing against X": X is the adversary, not the one asked or helped
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found += self.parties(pobj, ctx)
                     how = how or f"target:prep_{child.lower_}"
@@ -464,6 +478,11 @@ class StatementCoder:
                     if child.dep_ == "prep" and child.lower_ in ("between", "with"):
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                         how = "target:object_between"
+                    elif child.dep_ == "prep" and (child.lower_ == "on" or child.lower_ == "against" and entry.stance < 0) and obj.head.i == token.i and entry.objects:
+                        # "lift sanctions on X", "imposed an embargo against X": whom the named measure is on
+                        # ("sought backing against X" names an adversary instead)
+                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                        how = how or "target:object_on"
                     elif child.dep_ == "prep" and child.lower_ == "to" and obj.head.i == token.i:
                         # "contributed a million kroner to X", "presented credentials to X's president"
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
@@ -675,12 +694,14 @@ class _Context:
         top = sorted(self.counts, key=lambda a: (-self.counts[a], self.first_seen[a]))[:2]
         return [Party(a, how="pair_anaphor") for a in top]
 
-    def earlier_in_sentence(self, token: Token, persons_only: bool = False) -> Party | None:
-        """The last actor (or person) named before `token` in its sentence, other than a subject.
+    def earlier_in_sentence(self, token: Token, persons_only: bool = False, include_subjects: bool = False) -> Party | None:
+        """The last actor (or person) named before `token` in its sentence, other than a subject
+        unless `include_subjects` allows it (for a possessive pronoun).
 
-        "... with Israel and joined the case against it" -> Israel; "met with Hasanov, thanking him" -> Hasanov.
+        "... with Israel and joined the case against it" -> Israel; "met with Hasanov, thanking him" -> Hasanov;
+        "al-Sharaa said his government" -> al-Sharaa.
         """
-        subjects = {t.i for t in token.sent if t.dep_ in SUBJECT_DEPS | {"nsubjpass"}}
+        subjects = set() if include_subjects else {t.i for t in token.sent if t.dep_ in SUBJECT_DEPS | {"nsubjpass"}}
         for j in range(token.i - 1, token.sent.start - 1, -1):
             m = self.mention_at.get(j)
             if m is None or not m.actor_id or m.kind not in ACTOR_KINDS or (persons_only and m.kind != "person"):
