@@ -361,3 +361,18 @@ def test_measure_on_an_actor_targets_that_actor(nlp, finder, coder):
 def test_aim_of_an_act_is_not_an_act(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Serbian and Kosovar negotiators met in Brussels, aiming to restore ties.")
     assert {(s, t, p) for s, t, _, p, _ in rows} == {("SRB", "XKX", "CONSULT"), ("XKX", "SRB", "CONSULT")}
+
+
+def test_noun_naming_an_act_already_told_is_not_coded_again(nlp, finder, coder):
+    text = "Serbia and Kosovo held talks in Brussels on Monday. Markets rallied on news of the talks between Serbia and Kosovo."
+    doc = nlp(text)
+    statements = coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    assert {(s.source_actor, s.target_actor) for s in statements} == {("SRB", "XKX"), ("XKX", "SRB")}
+    assert {s.start_char for s in statements} == {0}  # only the first sentence
+
+
+def test_noun_act_told_with_an_event_verb_is_coded_again(nlp, finder, coder):
+    text = "Serbia and Kosovo held talks in Brussels on Monday. Talks between Serbia and Kosovo resumed on Friday."
+    doc = nlp(text)
+    statements = coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    assert {(s.source_actor, s.target_actor) for s in statements if s.start_char > 0} == {("SRB", "XKX"), ("XKX", "SRB")}

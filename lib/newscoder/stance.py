@@ -129,6 +129,14 @@ class StatementCoder:
             found.append((token, entry, f"+modal:{modal}" if modal else ""))
         return found
 
+    def _names_an_act(self, token: Token) -> bool:
+        """Is this trigger a noun phrase that only names an act ("the meetings between A and B"),
+        rather than telling it with a verb ("talks began", "talks were underway")?"""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        told = token.dep_ in ("nsubj", "nsubjpass") and self._reports_event(token.head)
+        return not (told or any(c.dep_ == "acl" and self._reports_event(c) for c in token.children))
+
     def _reports_event(self, verb: Token) -> bool:
         """Does this verb say that the act its subject names happened ("talks began", "talks were underway")?"""
         events = self.lexicon.event_verbs
@@ -604,7 +612,11 @@ class StatementCoder:
                 for token, entry, note in self.find_triggers(sent)
                 for row in self.statements(token, entry, note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0))
             ]
-            rows += _outer_acts_only(found)
+            kept = _outer_acts_only(found)
+            told = {(r.source_actor, r.target_actor, r.plover) for r in rows}
+            # "The meetings between A and B signaled progress", after "A and B met": a noun phrase
+            # naming an act already coded refers back to it; a verb telling it again is a new report
+            rows += [row for token, row in kept if not (self._names_an_act(token) and (row.source_actor, row.target_actor, row.plover) in told)]
             ctx.advance(sent)
         return _dedupe(rows)
 
@@ -775,7 +787,7 @@ def _unique(parties: list[Party]) -> list[Party]:
     return out
 
 
-def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[Statement]:
+def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[tuple[Token, Statement]]:
     """Drop a row that repeats, between the same actors, an act coded by a trigger governing it.
 
     "convened for discussions", "reached understanding on coordinating": one act told twice.
@@ -801,7 +813,7 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[Statement]:
             for other_token, other in found
         ):
             continue
-        kept.append(row)
+        kept.append((token, row))
     return kept
 
 
