@@ -376,3 +376,8 @@ def test_noun_act_told_with_an_event_verb_is_coded_again(nlp, finder, coder):
     doc = nlp(text)
     statements = coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")
     assert {(s.source_actor, s.target_actor) for s in statements if s.start_char > 0} == {("SRB", "XKX"), ("XKX", "SRB")}
+
+
+def test_standing_firm_on_a_position_is_a_stance_on_its_issue(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Peru remains firm in its position that the border area must remain a demilitarized zone.")
+    assert ("PER", "", "DEMILITARIZED_ZONE", "REQUEST", 1) in rows
