@@ -381,3 +381,8 @@ def test_noun_act_told_with_an_event_verb_is_coded_again(nlp, finder, coder):
 def test_standing_firm_on_a_position_is_a_stance_on_its_issue(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Peru remains firm in its position that the border area must remain a demilitarized zone.")
     assert ("PER", "", "DEMILITARIZED_ZONE", "REQUEST", 1) in rows
+
+
+def test_both_sides_never_include_the_actor_addressing_them(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Norway hosted Colombia and Venezuela in Oslo. Norway praised Colombia. Norway urged both sides to resume talks.")
+    assert {("NOR", "COL", "", "REQUEST", -1), ("NOR", "VEN", "", "REQUEST", -1)} <= rows

@@ -467,7 +467,7 @@ class StatementCoder:
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
         source_ids = {p.actor for p in sources}
-        found = [p for p in found if p.actor not in source_ids]
+        found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
         if not found and entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             # "talks had begun with Israel"
             for child in token.head.children:
@@ -563,6 +563,7 @@ class StatementCoder:
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
             found, how = ctx.pair_of(token), "target:participants_of_earlier_act"
         source_ids = {p.actor for p in sources}
+        found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
 
     def _third_party_without_parties(self, token: Token, entry: Trigger) -> bool:
@@ -693,17 +694,18 @@ class _Context:
         self.last_pair: list[Party] = []  # the parties of the last joint act told (meeting, talks)
         self.last_pair_sent = -1
 
-    def pair_of(self, token: Token) -> list[Party]:
+    def pair_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Party]:
         """Who took part in a joint act the sentence names without its parties ("the latest meeting").
 
         The parties of a joint act told earlier in the same sentence; else the two actors the
         article has named most so far, as for "both sides".
         """
-        if self.last_pair and self.last_pair_sent == token.sent.start:
+        if self.last_pair and self.last_pair_sent == token.sent.start and not exclude & {p.actor for p in self.last_pair}:
             return list(self.last_pair)
-        if len(self.counts) < 2:
+        named = [a for a in self.counts if a not in exclude]
+        if len(named) < 2:
             return []
-        top = sorted(self.counts, key=lambda a: (-self.counts[a], self.first_seen[a]))[:2]
+        top = sorted(named, key=lambda a: (-self.counts[a], self.first_seen[a]))[:2]
         return [Party(a, how="pair_anaphor") for a in top]
 
     def earlier_in_sentence(self, token: Token, persons_only: bool = False, include_subjects: bool = False) -> Party | None:
@@ -734,6 +736,17 @@ class _Context:
                 self.last_actor = party
             self.counts[m.actor_id] = self.counts.get(m.actor_id, 0) + 1
             self.first_seen.setdefault(m.actor_id, token.i)
+
+
+def _pair_without(found: list[Party], source_ids: set[str], token: Token, ctx: _Context) -> list[Party]:
+    """Targets with "both sides" or "the two nations" re-read when the source is one of the pair.
+
+    "A played a role in restoring ties between the two nations", "A urged both sides": A is not
+    one of the two, so they are the two actors the article names most other than A.
+    """
+    if not any(p.how == "pair_anaphor" and p.actor in source_ids for p in found):
+        return found
+    return [p for p in found if p.how != "pair_anaphor"] + ctx.pair_of(token, exclude=source_ids)
 
 
 def _own_clause(token: Token) -> list[Token]:
