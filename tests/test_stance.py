@@ -386,3 +386,26 @@ def test_standing_firm_on_a_position_is_a_stance_on_its_issue(nlp, finder, coder
 def test_both_sides_never_include_the_actor_addressing_them(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Norway hosted Colombia and Venezuela in Oslo. Norway praised Colombia. Norway urged both sides to resume talks.")
     assert {("NOR", "COL", "", "REQUEST", -1), ("NOR", "VEN", "", "REQUEST", -1)} <= rows
+
+
+def test_backing_a_case_supports_the_applicant_and_accuses_the_respondent(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Chile has backed Mexico's lawsuit against Peru at the International Court of Justice.")
+    assert ("CHL", "MEX", "", "SUPPORT", 1) in {(s, t, "", p, st) for s, t, _, p, st in rows}
+    assert ("CHL", "PER") in pairs(rows)
+
+
+def test_at_names_a_venue_of_a_cooperative_act(nlp, finder, coder):
+    assert pairs(code(nlp, finder, coder, "Chile praised Mexico at the International Court of Justice (ICJ).")) == {("CHL", "MEX")}
+
+
+def test_also_must_name_another_entry(tmp_path):
+    import shutil
+
+    from newscoder.errors import CodebookError
+
+    for name in ("triggers.yaml", "issues.yaml"):
+        shutil.copy(project_root() / "codebook" / name, tmp_path / name)
+    text = (tmp_path / "triggers.yaml").read_text(encoding="utf-8")
+    (tmp_path / "triggers.yaml").write_text(text.replace("also: [legal_case_backing]", "also: [no_such_entry]"), encoding="utf-8")
+    with pytest.raises(CodebookError, match="no_such_entry"):
+        load_lexicon(tmp_path)

@@ -73,6 +73,7 @@ class StatementCoder:
 
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.by_id = {trigger.id: trigger for trigger in lexicon.triggers}
         self.by_lemma: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in lexicon.triggers:
             for lemma in trigger.lemmas:
@@ -93,12 +94,18 @@ class StatementCoder:
         if not pos:
             return None
         for entry in self.by_lemma.get((token.lemma_.lower(), pos), []) + self.by_lemma.get((token.lower_, pos), []):
-            if entry.objects and not _has_object(token, entry.objects):
-                continue
-            if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children):
-                continue
-            return entry
+            if self._matches(token, entry):
+                return entry
         return None
+
+    def _matches(self, token: Token, entry: Trigger) -> bool:
+        """Does the token have the entry's lemma, part of speech, object and particle?"""
+        pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else ""
+        if pos != entry.pos or not {token.lemma_.lower(), token.lower_} & entry.lemmas:
+            return False
+        if entry.objects and not _has_object(token, entry.objects):
+            return False
+        return not entry.particle or any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children)
 
     def find_triggers(self, sent: Span) -> list[tuple[Token, Trigger, str]]:
         """Triggers of a sentence with a note on modality; negated and hypothetical acts left out."""
@@ -127,6 +134,8 @@ class StatementCoder:
             if self._inside_request(token):
                 continue  # "urged Israel to halt": the halt is what was asked for
             found.append((token, entry, f"+modal:{modal}" if modal else ""))
+            # "backed A's case against B": supports A and accuses B, one entry each
+            found += [(token, self.by_id[other], found[-1][2]) for other in entry.also if self._matches(token, self.by_id[other])]
         return found
 
     def _names_an_act(self, token: Token) -> bool:
@@ -458,8 +467,10 @@ class StatementCoder:
                 found += self.parties(child, ctx)
                 how = how or "target:object"
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                if child.lower_ == "against" and entry.stance > 0:
-                    continue  # "sought backing against X": X is the adversary, not the one asked or helped
+                if child.lower_ in ("against", "at") and entry.stance > 0:
+                    # "sought backing against X": X is the adversary, not the one asked or helped;
+                    # "thanked X at the United Nations": a venue
+                    continue
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found += self.parties(pobj, ctx)
                     how = how or f"target:prep_{child.lower_}"
