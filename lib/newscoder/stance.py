@@ -35,6 +35,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_ACTOR = {"it", "its", "they", "them", "their", "we", "our"}
 TIME_PREPS = {"following", "after", "before", "during", "since", "amid", "ahead"}
 TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspace", "waters", "border", "borders", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "region"}
+COMPEL_VERBS = {"force", "compel", "oblige", "obligate", "coerce", "pressure"}
 PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
 
@@ -124,6 +125,8 @@ class StatementCoder:
                 continue  # "met ... to facilitate relations", "talks to establish a mechanism": a purpose, not an act
             if self._under_denial(token):
                 continue
+            if self._compelled_later(token):
+                continue  # "X will be forced to withdraw": a prediction of what others will impose, not X's act or intent
             modal = self._modal(token)
             if modal and entry.mode == "material":
                 if modal not in self.lexicon.intent_words:
@@ -178,6 +181,14 @@ class StatementCoder:
         aim = token.head
         return (token.dep_ == "xcomp" and aim.lemma_.lower() in self.lexicon.intent_words and aim.tag_ == "VBG"
                 and aim.dep_ in ("advcl", "acl") and self.trigger_of(aim.head) is not None)
+
+    def _compelled_later(self, token: Token) -> bool:
+        """Is this the act a passive "will be forced / compelled to" predicts ("X will be forced to withdraw")?"""
+        head = token.head
+        if token.dep_ != "xcomp" or head.lemma_.lower() not in COMPEL_VERBS:
+            return False
+        aux = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
+        return any(c.dep_ == "auxpass" for c in head.children) and any(a in self.lexicon.modal_words | self.lexicon.intent_words for a in aux)
 
     def _under_denial(self, token: Token) -> bool:
         """Inside what a negated report verb reports: "did not confirm reports that the two had agreed"."""
