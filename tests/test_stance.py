@@ -412,7 +412,7 @@ def test_also_must_name_another_entry(tmp_path):
 
 
 def test_act_others_will_force_is_not_the_subjects_intention(nlp, finder, coder):
-    rows = code(nlp, finder, coder, "Ethiopia said Eritrea will be forced to withdraw from the border town.")
+    rows = code(nlp, finder, coder, "Ethiopia said Eritrea will be forced to withdraw from Somalia.")
     assert not any(p == "RETREAT" for _, _, _, p, _ in rows)
     past = code(nlp, finder, coder, "Eritrea was forced to withdraw from Ethiopia.")
     assert ("ERI", "ETH", "", "RETREAT", 1) in past  # a compulsion that happened is a retreat that happened
