@@ -416,3 +416,13 @@ def test_act_others_will_force_is_not_the_subjects_intention(nlp, finder, coder)
     assert not any(p == "RETREAT" for _, _, _, p, _ in rows)
     past = code(nlp, finder, coder, "Eritrea was forced to withdraw from Ethiopia.")
     assert ("ERI", "ETH", "", "RETREAT", 1) in past  # a compulsion that happened is a retreat that happened
+
+
+def test_former_officials_speak_for_no_state(nlp, finder, coder):
+    assert code(nlp, finder, coder, "Former Kenyan officials criticized Somalia.") == set()
+    assert ("KEN", "SOM") in pairs(code(nlp, finder, coder, "Kenyan officials criticized Somalia."))
+
+
+def test_act_named_as_a_topic_is_not_an_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "The report stressed the importance of restoring ties between Chile and Bolivia.")
+    assert not any(p == "COOPERATE" for _, _, _, p, _ in rows)

@@ -51,6 +51,7 @@ class Lexicon:
     issues: tuple[Issue, ...]
     event_verbs: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
+    topic_nouns: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -123,4 +124,5 @@ def _load(folder: Path, stamp: tuple) -> Lexicon:
         issues=tuple(issues),
         event_verbs=_words(data.get("event_verbs")),
         intent_words=_words(data.get("intent_words")),
+        topic_nouns=_words(data.get("topic_nouns")),
     )

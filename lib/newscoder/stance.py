@@ -35,6 +35,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_ACTOR = {"it", "its", "they", "them", "their", "we", "our"}
 TIME_PREPS = {"following", "after", "before", "during", "since", "amid", "ahead"}
 TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspace", "waters", "border", "borders", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "region"}
+FORMER_WORDS = {"former", "retired", "ex", "ex-", "erstwhile"}
 COMPEL_VERBS = {"force", "compel", "oblige", "obligate", "coerce", "pressure"}
 PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
@@ -125,6 +126,8 @@ class StatementCoder:
                 continue  # "met ... to facilitate relations", "talks to establish a mechanism": a purpose, not an act
             if self._under_denial(token):
                 continue
+            if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("of", "for") and token.head.head.lemma_.lower() in self.lexicon.topic_nouns:
+                continue  # "the importance of strengthening a mechanism", "the need for talks": a topic
             if self._compelled_later(token):
                 continue  # "X will be forced to withdraw": a prediction of what others will impose, not X's act or intent
             modal = self._modal(token)
@@ -226,6 +229,8 @@ class StatementCoder:
 
     def _party_of_head(self, head: Token, ctx: "_Context", depth: int) -> list[Party]:
         m = ctx.mention_at.get(head.i)
+        if (m is None or m.kind != "person") and any(c.lower_ in FORMER_WORDS for c in head.children if c.dep_ in ("amod", "advmod")):
+            return []  # "former Israeli officials" speak for no state (a named person's roles are dated instead)
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
             return [Party(m.actor_id, m.person, m.kind)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
