@@ -426,3 +426,10 @@ def test_former_officials_speak_for_no_state(nlp, finder, coder):
 def test_act_named_as_a_topic_is_not_an_act(nlp, finder, coder):
     rows = code(nlp, finder, coder, "The report stressed the importance of restoring ties between Chile and Bolivia.")
     assert not any(p == "COOPERATE" for _, _, _, p, _ in rows)
+
+
+def test_noun_act_as_subject_of_a_past_verb_took_place(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "The talks with Chilean negotiators were constructive, a Peruvian official said.")
+    assert {("PER", "CHL"), ("CHL", "PER")} <= pairs(rows)
+    assert code(nlp, finder, coder, "Talks with Chile would be useful, a Peruvian official said.") == set()
+    assert code(nlp, finder, coder, "Talks with Chile are unlikely, a Peruvian official said.") == set()

@@ -120,8 +120,10 @@ class StatementCoder:
                 continue  # "held talks": the verb is coded, not the noun as well
             if entry.pos == "NOUN" and token.dep_ == "compound":
                 continue
-            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and not self._reports_event(token.head):
-                continue  # "The talks focused on ...": a topic, or a reference back to an act already told
+            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and not (self._reports_event(token.head) or self._past(token.head)):
+                # "Talks would help", "talks are unlikely": a topic; "the meetings were positive" tells
+                # meetings that took place (the back-reference rule in __call__ drops ones already coded)
+                continue
             if self._purpose_of_act(token):
                 continue  # "met ... to facilitate relations", "talks to establish a mechanism": a purpose, not an act
             if self._under_denial(token):
@@ -151,6 +153,11 @@ class StatementCoder:
             return False
         told = token.dep_ in ("nsubj", "nsubjpass") and self._reports_event(token.head)
         return not (told or any(c.dep_ == "acl" and self._reports_event(c) for c in token.children))
+
+    @staticmethod
+    def _past(verb: Token) -> bool:
+        """Is this verb in the simple past, without a modal ("were positive", "focused on")?"""
+        return verb.tag_ == "VBD" and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
     def _reports_event(self, verb: Token) -> bool:
         """Does this verb say that the act its subject names happened ("talks began", "talks were underway")?"""
