@@ -433,3 +433,15 @@ def test_noun_act_as_subject_of_a_past_verb_took_place(nlp, finder, coder):
     assert {("PER", "CHL"), ("CHL", "PER")} <= pairs(rows)
     assert code(nlp, finder, coder, "Talks with Chile would be useful, a Peruvian official said.") == set()
     assert code(nlp, finder, coder, "Talks with Chile are unlikely, a Peruvian official said.") == set()
+
+
+def test_under_auspices_the_host_meets_both_parties(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Sudanese and Chadian negotiators met in Doha under Qatari auspices.")
+    assert {("QAT", "SDN", "", "CONSULT", 1), ("QAT", "TCD", "", "CONSULT", 1)} <= rows
+
+
+def test_hosting_is_not_a_back_reference_to_talks_between_host_and_party(nlp, finder, coder):
+    text = "Qatar held talks with Sudan in May. Sudanese and Chadian negotiators met in Doha in June under Qatari auspices."
+    doc = nlp(text)
+    later = {(s.source_actor, s.target_actor) for s in coder(doc, finder(doc, dt.date(2025, 7, 1)), "t") if s.start_char > 0}
+    assert {("QAT", "SDN"), ("QAT", "TCD")} <= later

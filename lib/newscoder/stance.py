@@ -602,6 +602,8 @@ class StatementCoder:
 
     def _third_party_without_parties(self, token: Token, entry: Trigger) -> bool:
         """A hosting or mediating act, told as a clause of its own, whose parties the sentence does not name."""
+        if token.dep_ == "pobj" and token.head.lower_ == "under" and entry.third_party:
+            return True  # "the meetings with A, under B's auspices": B hosted them
         if token.dep_ in ("pcomp", "pobj", "acl", "advcl") or self._subject(token) is None:
             return False  # "thanked X for facilitating the talks": the reason for another act
         if entry.third_party:
@@ -648,12 +650,18 @@ class StatementCoder:
                 for row in self.statements(token, entry, note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0))
             ]
             kept = _outer_acts_only(found)
-            told = {(r.source_actor, r.target_actor, r.plover) for r in rows}
+            told = {self._act_key(r) for r in rows}
             # "The meetings between A and B signaled progress", after "A and B met": a noun phrase
             # naming an act already coded refers back to it; a verb telling it again is a new report
-            rows += [row for token, row in kept if not (self._names_an_act(token) and (row.source_actor, row.target_actor, row.plover) in told)]
+            rows += [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
             ctx.advance(sent)
         return _dedupe(rows)
+
+    def _act_key(self, row: Statement) -> tuple[str, str, str, bool]:
+        """What makes two rows the same act for a back-reference: the actors, the category, and
+        whether the source took part or hosted (A hosting B's talks is not A meeting B)."""
+        entry = self.by_id.get(row.rule.split(";")[0].removeprefix("trigger:"))
+        return row.source_actor, row.target_actor, row.plover, bool(entry and entry.third_party)
 
     def statements(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int) -> list[Statement]:
         """The rows one trigger gives."""
