@@ -445,3 +445,10 @@ def test_hosting_is_not_a_back_reference_to_talks_between_host_and_party(nlp, fi
     doc = nlp(text)
     later = {(s.source_actor, s.target_actor) for s in coder(doc, finder(doc, dt.date(2025, 7, 1)), "t") if s.start_char > 0}
     assert {("QAT", "SDN"), ("QAT", "TCD")} <= later
+
+
+def test_a_mediator_offers_to_mediate_between_two_others(nlp, finder, coder):
+    text = "Colombia and Venezuela held talks in March. Colombia accused Venezuela of stalling. Brazil met Colombia on Monday and offered to help mediate."
+    rows = code(nlp, finder, coder, text)
+    assert {("BRA", "COL", "", "AGREE", 1), ("BRA", "VEN", "", "AGREE", 1)} <= rows
+    assert ("BRA", "VEN", "", "CONSULT", 1) not in rows  # 'mediate' is what was offered, not an act

@@ -130,6 +130,8 @@ class StatementCoder:
                 continue
             if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("of", "for") and token.head.head.lemma_.lower() in self.lexicon.topic_nouns:
                 continue  # "the importance of strengthening a mechanism", "the need for talks": a topic
+            if self._object_word_of_outer_trigger(token):
+                continue  # "offered to help mediate": 'mediate' is what the offer entry names, not an act of its own
             if self._compelled_later(token):
                 continue  # "X will be forced to withdraw": a prediction of what others will impose, not X's act or intent
             modal = self._modal(token)
@@ -191,6 +193,18 @@ class StatementCoder:
         aim = token.head
         return (token.dep_ == "xcomp" and aim.lemma_.lower() in self.lexicon.intent_words and aim.tag_ == "VBG"
                 and aim.dep_ in ("advcl", "acl") and self.trigger_of(aim.head) is not None)
+
+    def _object_word_of_outer_trigger(self, token: Token) -> bool:
+        """Is the token the object word that makes a governing verb a trigger ("offered to help *mediate*")?"""
+        head = token
+        for _ in range(2):
+            if head.head.i == head.i or head.dep_ not in ("xcomp", "dobj", "ccomp"):
+                return False
+            head = head.head
+            outer = self.trigger_of(head)
+            if outer is not None and outer.objects and {token.lemma_.lower(), token.lower_} & outer.objects:
+                return True
+        return False
 
     def _compelled_later(self, token: Token) -> bool:
         """Is this the act a passive "will be forced / compelled to" predicts ("X will be forced to withdraw")?"""
@@ -595,7 +609,8 @@ class StatementCoder:
                 how = {"place": "target:place_of_attack"}.get(found[0].how, f"target:{found[0].how}")
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
-            found, how = ctx.pair_of(token), "target:participants_of_earlier_act"
+            # a go-between is never one of the two it acts between
+            found, how = ctx.pair_of(token, exclude={p.actor for p in sources}), "target:participants_of_earlier_act"
         source_ids = {p.actor for p in sources}
         found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
