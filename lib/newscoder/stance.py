@@ -757,8 +757,9 @@ class _Context:
         The parties of a joint act told earlier in the same sentence; else the two actors the
         article has named most so far, as for "both sides".
         """
-        if self.last_pair and self.last_pair_sent == token.sent.start and not exclude & {p.actor for p in self.last_pair}:
-            return list(self.last_pair)
+        told = [p for p in self.last_pair if p.actor not in exclude]
+        if self.last_pair_sent == token.sent.start and len(told) >= 2:
+            return told
         named = [a for a in self.counts if a not in exclude]
         if len(named) < 2:
             return []
