@@ -452,3 +452,8 @@ def test_a_mediator_offers_to_mediate_between_two_others(nlp, finder, coder):
     rows = code(nlp, finder, coder, text)
     assert {("BRA", "COL", "", "AGREE", 1), ("BRA", "VEN", "", "AGREE", 1)} <= rows
     assert ("BRA", "VEN", "", "CONSULT", 1) not in rows  # 'mediate' is what was offered, not an act
+
+
+def test_infiltration_is_coercion(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Pakistani militants infiltrated India last year.")
+    assert ("PAK", "IND", "", "COERCE", -1) in rows
