@@ -457,3 +457,8 @@ def test_a_mediator_offers_to_mediate_between_two_others(nlp, finder, coder):
 def test_infiltration_is_coercion(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Pakistani militants infiltrated India last year.")
     assert ("PAK", "IND", "", "COERCE", -1) in rows
+
+
+def test_subject_after_and_does_not_take_the_previous_clauses_object(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya criticized Uganda, and Tanzania praised Rwanda.")
+    assert pairs(rows) == {("KEN", "UGA"), ("TZA", "RWA")}

@@ -383,9 +383,11 @@ class StatementCoder:
             if not found and subj.lower_ in ("both", "all", "each"):
                 # "since Jerusalem and Ankara both took over ...": the actors named just before the quantifier
                 found = self._actors_left_of(subj, ctx, start=subj.i)
-            if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ","):
-                # a conjunct the parser lost: "“Tel Aviv” and Ankara had reached"
-                found = self._actors_left_of(subj, ctx, start=subj.i) + found
+            if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ",") and subj.head.dep_ != "conj":
+                # a conjunct the parser lost: "“Tel Aviv” and Ankara had reached"; not the object of a
+                # clause coordinated before ("A criticized B, and C praised D": B is not C's partner)
+                left = self._actors_left_of(subj, ctx, start=subj.i)
+                found = [p for p in left if not self._object_before(subj, p, ctx)] + found
             # "Israel, Turkey hold talks": the parser may give a verb two subjects.
             found += [p for other in subj.head.children if other.dep_ in SUBJECT_DEPS and other.i != subj.i for p in self.parties(other, ctx)]
             if found:
@@ -407,6 +409,15 @@ class StatementCoder:
                 if found:
                     return found, "source:governing_subject"
         return [], ""
+
+    @staticmethod
+    def _object_before(subj: Token, party: Party, ctx: "_Context") -> bool:
+        """Is this actor, named before a subject, the object of a verb there ("criticized *B*, and C ...")?"""
+        for j in range(subj.i - 1, subj.sent.start - 1, -1):
+            m = ctx.mention_at.get(j)
+            if m is not None and m.actor_id == party.actor:
+                return subj.doc[j].dep_ in ("dobj", "pobj", "dative", "attr") or subj.doc[j].head.dep_ in ("dobj", "pobj", "dative")
+        return False
 
     def _actors_left_of(self, verb: Token, ctx: "_Context", start: int | None = None) -> list[Party]:
         """When the parse gives a verb no subject, the actors named just before it ("..., Turkey and Israel have launched")."""
