@@ -342,3 +342,144 @@ def test_one_way_act_about_what_happens_in_a_country_targets_it(nlp, finder, cod
 def test_their_joint_act_belongs_to_the_compound_subject(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Russia and Ukraine postponed their talks.")
     assert pairs(rows) == {("RUS", "UKR"), ("UKR", "RUS")}
+
+
+def test_possessive_pronoun_may_refer_to_the_subject(nlp, finder, coder):
+    text = "Kenyan President William Ruto arrived in Addis Ababa. Ugandan President Yoweri Museveni said his government was holding talks with Sudan."
+    rows = code(nlp, finder, coder, text)
+    assert {("UGA", "SDN"), ("SDN", "UGA")} <= pairs(rows)
+    assert not any("KEN" in pair for pair in pairs(rows))
+
+
+def test_working_toward_is_consultation(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Chile and Peru are working toward a fisheries accord.")
+    assert {(s, t, p) for s, t, _, p, _ in rows} >= {("CHL", "PER", "CONSULT"), ("PER", "CHL", "CONSULT")}
+
+
+def test_affirmed_commitment_is_intent_to_cooperate(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Ghana reaffirmed its commitment to Togo.")
+    assert ("GHA", "TGO", "", "AGREE", 1) in rows
+
+
+def test_hyphenated_demonyms_name_both_parties(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Norway hosted Colombian-Venezuelan talks.")
+    assert {("NOR", "COL"), ("NOR", "VEN")} <= pairs(rows)
+
+
+def test_against_is_no_target_of_a_cooperative_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "During a visit to Paris, Armenia sought U.S. backing against Azerbaijan.")
+    assert ("ARM", "USA") in pairs(rows)
+    assert ("ARM", "AZE") not in pairs(rows)
+    assert ("GEO", "RUS") not in pairs(code(nlp, finder, coder, "Georgia sought European backing against Russia."))
+
+
+def test_measure_on_an_actor_targets_that_actor(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Canada eased sanctions on Venezuela.")
+    assert ("CAN", "VEN", "SANCTIONS", "CONCEDE", 1) in rows
+
+
+def test_aim_of_an_act_is_not_an_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Serbian and Kosovar negotiators met in Brussels, aiming to restore ties.")
+    assert {(s, t, p) for s, t, _, p, _ in rows} == {("SRB", "XKX", "CONSULT"), ("XKX", "SRB", "CONSULT")}
+
+
+def test_noun_naming_an_act_already_told_is_not_coded_again(nlp, finder, coder):
+    text = "Serbia and Kosovo held talks in Brussels on Monday. Markets rallied on news of the talks between Serbia and Kosovo."
+    doc = nlp(text)
+    statements = coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    assert {(s.source_actor, s.target_actor) for s in statements} == {("SRB", "XKX"), ("XKX", "SRB")}
+    assert {s.start_char for s in statements} == {0}  # only the first sentence
+
+
+def test_noun_act_told_with_an_event_verb_is_coded_again(nlp, finder, coder):
+    text = "Serbia and Kosovo held talks in Brussels on Monday. Talks between Serbia and Kosovo resumed on Friday."
+    doc = nlp(text)
+    statements = coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    assert {(s.source_actor, s.target_actor) for s in statements if s.start_char > 0} == {("SRB", "XKX"), ("XKX", "SRB")}
+
+
+def test_standing_firm_on_a_position_is_a_stance_on_its_issue(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Peru remains firm in its position that the border area must remain a demilitarized zone.")
+    assert ("PER", "", "DEMILITARIZED_ZONE", "REQUEST", 1) in rows
+
+
+def test_both_sides_never_include_the_actor_addressing_them(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Norway hosted Colombia and Venezuela in Oslo. Norway praised Colombia. Norway urged both sides to resume talks.")
+    assert {("NOR", "COL", "", "REQUEST", -1), ("NOR", "VEN", "", "REQUEST", -1)} <= rows
+
+
+def test_backing_a_case_supports_the_applicant_and_accuses_the_respondent(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Chile has backed Mexico's lawsuit against Peru at the International Court of Justice.")
+    assert ("CHL", "MEX", "", "SUPPORT", 1) in {(s, t, "", p, st) for s, t, _, p, st in rows}
+    assert ("CHL", "PER") in pairs(rows)
+
+
+def test_at_names_a_venue_of_a_cooperative_act(nlp, finder, coder):
+    assert pairs(code(nlp, finder, coder, "Chile praised Mexico at the International Court of Justice (ICJ).")) == {("CHL", "MEX")}
+
+
+def test_also_must_name_another_entry(tmp_path):
+    import shutil
+
+    from newscoder.errors import CodebookError
+
+    for name in ("triggers.yaml", "issues.yaml"):
+        shutil.copy(project_root() / "codebook" / name, tmp_path / name)
+    text = (tmp_path / "triggers.yaml").read_text(encoding="utf-8")
+    (tmp_path / "triggers.yaml").write_text(text.replace("also: [legal_case_backing]", "also: [no_such_entry]"), encoding="utf-8")
+    with pytest.raises(CodebookError, match="no_such_entry"):
+        load_lexicon(tmp_path)
+
+
+def test_act_others_will_force_is_not_the_subjects_intention(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Ethiopia said Eritrea will be forced to withdraw from Somalia.")
+    assert not any(p == "RETREAT" for _, _, _, p, _ in rows)
+    past = code(nlp, finder, coder, "Eritrea was forced to withdraw from Ethiopia.")
+    assert ("ERI", "ETH", "", "RETREAT", 1) in past  # a compulsion that happened is a retreat that happened
+
+
+def test_former_officials_speak_for_no_state(nlp, finder, coder):
+    assert code(nlp, finder, coder, "Former Kenyan officials criticized Somalia.") == set()
+    assert ("KEN", "SOM") in pairs(code(nlp, finder, coder, "Kenyan officials criticized Somalia."))
+
+
+def test_act_named_as_a_topic_is_not_an_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "The report stressed the importance of restoring ties between Chile and Bolivia.")
+    assert not any(p == "COOPERATE" for _, _, _, p, _ in rows)
+
+
+def test_noun_act_as_subject_of_a_past_verb_took_place(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "The talks with Chilean negotiators were constructive, a Peruvian official said.")
+    assert {("PER", "CHL"), ("CHL", "PER")} <= pairs(rows)
+    assert code(nlp, finder, coder, "Talks with Chile would be useful, a Peruvian official said.") == set()
+    assert code(nlp, finder, coder, "Talks with Chile are unlikely, a Peruvian official said.") == set()
+
+
+def test_under_auspices_the_host_meets_both_parties(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Sudanese and Chadian negotiators met in Doha under Qatari auspices.")
+    assert {("QAT", "SDN", "", "CONSULT", 1), ("QAT", "TCD", "", "CONSULT", 1)} <= rows
+
+
+def test_hosting_is_not_a_back_reference_to_talks_between_host_and_party(nlp, finder, coder):
+    text = "Qatar held talks with Sudan in May. Sudanese and Chadian negotiators met in Doha in June under Qatari auspices."
+    doc = nlp(text)
+    later = {(s.source_actor, s.target_actor) for s in coder(doc, finder(doc, dt.date(2025, 7, 1)), "t") if s.start_char > 0}
+    assert {("QAT", "SDN"), ("QAT", "TCD")} <= later
+
+
+def test_a_mediator_offers_to_mediate_between_two_others(nlp, finder, coder):
+    text = "Colombia and Venezuela held talks in March. Colombia accused Venezuela of stalling. Brazil met Colombia on Monday and offered to help mediate."
+    rows = code(nlp, finder, coder, text)
+    assert {("BRA", "COL", "", "AGREE", 1), ("BRA", "VEN", "", "AGREE", 1)} <= rows
+    assert ("BRA", "VEN", "", "CONSULT", 1) not in rows  # 'mediate' is what was offered, not an act
+
+
+def test_infiltration_is_coercion(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Pakistani militants infiltrated India last year.")
+    assert ("PAK", "IND", "", "COERCE", -1) in rows
+
+
+def test_subject_after_and_does_not_take_the_previous_clauses_object(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya criticized Uganda, and Tanzania praised Rwanda.")
+    assert pairs(rows) == {("KEN", "UGA"), ("TZA", "RWA")}
+

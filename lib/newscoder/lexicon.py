@@ -33,6 +33,7 @@ class Trigger:
     speech: bool = False
     third_party: bool = False
     reverse: bool = False
+    also: tuple[str, ...] = ()  # ids of entries coded as well for the same word ("backed X's case against Y")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Lexicon:
     issues: tuple[Issue, ...]
     event_verbs: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
+    topic_nouns: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -86,6 +88,7 @@ def _trigger(entry: dict, where: str) -> Trigger:
         mode=entry["mode"], pos=pos, objects=_words(entry.get("objects")), particle=_words(entry.get("particle")),
         symmetric=bool(entry.get("symmetric", False)), speech=bool(entry.get("speech", False)),
         third_party=bool(entry.get("third_party", False)), reverse=bool(entry.get("reverse", False)),
+        also=tuple(sorted(_words(entry.get("also"), where))),
     )
 
 
@@ -104,6 +107,10 @@ def _load(folder: Path, stamp: tuple) -> Lexicon:
     ids = [t.id for t in triggers]
     if len(set(ids)) != len(ids):
         raise CodebookError(f"triggers.yaml: trigger ids must be unique; repeated: {sorted({i for i in ids if ids.count(i) > 1})}.")
+    for t in triggers:
+        unknown = [a for a in t.also if a not in ids or a == t.id]
+        if unknown:
+            raise CodebookError(f"triggers.yaml ({t.id}): 'also' names {unknown}, which are not ids of other entries.")
     issues_data = _read(folder / "issues.yaml").get("issues") or []
     issues = []
     for i, entry in enumerate(issues_data, start=1):
@@ -118,6 +125,7 @@ def _load(folder: Path, stamp: tuple) -> Lexicon:
         issues=tuple(issues),
         event_verbs=_words(data.get("event_verbs")),
         intent_words=_words(data.get("intent_words")),
+        topic_nouns=_words(data.get("topic_nouns")),
     )
 
 

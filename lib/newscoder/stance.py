@@ -36,6 +36,8 @@ PRONOUNS_ACTOR = {"it", "its", "they", "them", "their", "we", "our"}
 TIME_PREPS = {"following", "after", "before", "during", "since", "amid", "ahead"}
 TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspace", "waters", "border", "borders", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "region"}
 ABOUT_PREPS = {"for", "on", "over", "about", "against", "into", "toward", "towards"}  # what an act is about, not where or when
+FORMER_WORDS = {"former", "retired", "ex", "ex-", "erstwhile"}
+COMPEL_VERBS = {"force", "compel", "oblige", "obligate", "coerce", "pressure"}
 PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
 
@@ -74,6 +76,7 @@ class StatementCoder:
 
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.by_id = {trigger.id: trigger for trigger in lexicon.triggers}
         self.by_lemma: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in lexicon.triggers:
             for lemma in trigger.lemmas:
@@ -94,12 +97,18 @@ class StatementCoder:
         if not pos:
             return None
         for entry in self.by_lemma.get((token.lemma_.lower(), pos), []) + self.by_lemma.get((token.lower_, pos), []):
-            if entry.objects and not _has_object(token, entry.objects):
-                continue
-            if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children):
-                continue
-            return entry
+            if self._matches(token, entry):
+                return entry
         return None
+
+    def _matches(self, token: Token, entry: Trigger) -> bool:
+        """Does the token have the entry's lemma, part of speech, object and particle?"""
+        pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else ""
+        if pos != entry.pos or not {token.lemma_.lower(), token.lower_} & entry.lemmas:
+            return False
+        if entry.objects and not _has_object(token, entry.objects):
+            return False
+        return not entry.particle or any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children)
 
     def find_triggers(self, sent: Span) -> list[tuple[Token, Trigger, str]]:
         """Triggers of a sentence with a note on modality; negated and hypothetical acts left out."""
@@ -112,12 +121,20 @@ class StatementCoder:
                 continue  # "held talks": the verb is coded, not the noun as well
             if entry.pos == "NOUN" and token.dep_ == "compound":
                 continue
-            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and not self._reports_event(token.head):
-                continue  # "The talks focused on ...": a topic, or a reference back to an act already told
+            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and not (self._reports_event(token.head) or self._past(token.head)):
+                # "Talks would help", "talks are unlikely": a topic; "the meetings were positive" tells
+                # meetings that took place (the back-reference rule in __call__ drops ones already coded)
+                continue
             if self._purpose_of_act(token):
                 continue  # "met ... to facilitate relations", "talks to establish a mechanism": a purpose, not an act
             if self._under_denial(token):
                 continue
+            if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("of", "for") and token.head.head.lemma_.lower() in self.lexicon.topic_nouns:
+                continue  # "the importance of strengthening a mechanism", "the need for talks": a topic
+            if self._object_word_of_outer_trigger(token):
+                continue  # "offered to help mediate": 'mediate' is what the offer entry names, not an act of its own
+            if self._compelled_later(token):
+                continue  # "X will be forced to withdraw": a prediction of what others will impose, not X's act or intent
             modal = self._modal(token)
             if modal and entry.mode == "material":
                 if modal not in self.lexicon.intent_words:
@@ -128,7 +145,22 @@ class StatementCoder:
             if self._inside_request(token):
                 continue  # "urged Israel to halt": the halt is what was asked for
             found.append((token, entry, f"+modal:{modal}" if modal else ""))
+            # "backed A's case against B": supports A and accuses B, one entry each
+            found += [(token, self.by_id[other], found[-1][2]) for other in entry.also if self._matches(token, self.by_id[other])]
         return found
+
+    def _names_an_act(self, token: Token) -> bool:
+        """Is this trigger a noun phrase that only names an act ("the meetings between A and B"),
+        rather than telling it with a verb ("talks began", "talks were underway")?"""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        told = token.dep_ in ("nsubj", "nsubjpass") and self._reports_event(token.head)
+        return not (told or any(c.dep_ == "acl" and self._reports_event(c) for c in token.children))
+
+    @staticmethod
+    def _past(verb: Token) -> bool:
+        """Is this verb in the simple past, without a modal ("were positive", "focused on")?"""
+        return verb.tag_ == "VBD" and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
     def _reports_event(self, verb: Token) -> bool:
         """Does this verb say that the act its subject names happened ("talks began", "talks were underway")?"""
@@ -154,7 +186,34 @@ class StatementCoder:
     def _purpose_of_act(self, token: Token) -> bool:
         """An infinitive hanging off another trigger is that act's purpose or content ("agreed to establish")."""
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        return infinitive and token.dep_ in ("advcl", "acl", "xcomp", "relcl") and self.trigger_of(token.head) is not None
+        if not infinitive:
+            return False
+        if token.dep_ in ("advcl", "acl", "xcomp", "relcl") and self.trigger_of(token.head) is not None:
+            return True
+        # "convened ..., aiming to establish a mechanism": an aim given as a participle of the act
+        aim = token.head
+        return (token.dep_ == "xcomp" and aim.lemma_.lower() in self.lexicon.intent_words and aim.tag_ == "VBG"
+                and aim.dep_ in ("advcl", "acl") and self.trigger_of(aim.head) is not None)
+
+    def _object_word_of_outer_trigger(self, token: Token) -> bool:
+        """Is the token the object word that makes a governing verb a trigger ("offered to help *mediate*")?"""
+        head = token
+        for _ in range(2):
+            if head.head.i == head.i or head.dep_ not in ("xcomp", "dobj", "ccomp"):
+                return False
+            head = head.head
+            outer = self.trigger_of(head)
+            if outer is not None and outer.objects and {token.lemma_.lower(), token.lower_} & outer.objects:
+                return True
+        return False
+
+    def _compelled_later(self, token: Token) -> bool:
+        """Is this the act a passive "will be forced / compelled to" predicts ("X will be forced to withdraw")?"""
+        head = token.head
+        if token.dep_ != "xcomp" or head.lemma_.lower() not in COMPEL_VERBS:
+            return False
+        aux = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
+        return any(c.dep_ == "auxpass" for c in head.children) and any(a in self.lexicon.modal_words | self.lexicon.intent_words for a in aux)
 
     def _under_denial(self, token: Token) -> bool:
         """Inside what a negated report verb reports: "did not confirm reports that the two had agreed"."""
@@ -192,17 +251,22 @@ class StatementCoder:
 
     def _party_of_head(self, head: Token, ctx: "_Context", depth: int) -> list[Party]:
         m = ctx.mention_at.get(head.i)
+        if (m is None or m.kind != "person") and any(c.lower_ in FORMER_WORDS for c in head.children if c.dep_ in ("amod", "advmod")):
+            return []  # "former Israeli officials" speak for no state (a named person's roles are dated instead)
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
             return [Party(m.actor_id, m.person, m.kind)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
+        # A possessive may refer to the subject ("al-Sharaa said his government ..."); "him" may not
+        # ("Katz met Hasanov, thanking him").
+        possessive = head.dep_ == "poss"
         if lower in PRONOUNS_PERSON:
-            earlier = ctx.earlier_in_sentence(head, persons_only=True)
+            earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
                 return [replace(earlier, how="pronoun_same_sentence")]
             if ctx.last_person:
                 return [replace(ctx.last_person, how="pronoun")]
         if lower in PRONOUNS_ACTOR:
-            earlier = ctx.earlier_in_sentence(head)
+            earlier = ctx.earlier_in_sentence(head, include_subjects=possessive)
             if earlier is not None:
                 return [replace(earlier, how="pronoun_same_sentence")]
             if ctx.last_actor:
@@ -210,6 +274,8 @@ class StatementCoder:
         found = []
         modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
         modifiers += [cc for c in modifiers for cc in c.conjuncts]  # "Israeli and Turkish officials"
+        # "Turkish-Israeli talks": the parser hangs the first demonym on the second, across the hyphen
+        modifiers += [g for c in modifiers if any(p.tag_ == "HYPH" for p in c.children) for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i]
         for child in modifiers:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
@@ -324,9 +390,11 @@ class StatementCoder:
             if not found and subj.lower_ in ("both", "all", "each"):
                 # "since Jerusalem and Ankara both took over ...": the actors named just before the quantifier
                 found = self._actors_left_of(subj, ctx, start=subj.i)
-            if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ","):
-                # a conjunct the parser lost: "“Tel Aviv” and Ankara had reached"
-                found = self._actors_left_of(subj, ctx, start=subj.i) + found
+            if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ",") and subj.head.dep_ != "conj":
+                # a conjunct the parser lost: "“Tel Aviv” and Ankara had reached"; not the object of a
+                # clause coordinated before ("A criticized B, and C praised D": B is not C's partner)
+                left = self._actors_left_of(subj, ctx, start=subj.i)
+                found = [p for p in left if not self._object_before(subj, p, ctx)] + found
             # "Israel, Turkey hold talks": the parser may give a verb two subjects.
             found += [p for other in subj.head.children if other.dep_ in SUBJECT_DEPS and other.i != subj.i for p in self.parties(other, ctx)]
             if found:
@@ -348,6 +416,15 @@ class StatementCoder:
                 if found:
                     return found, "source:governing_subject"
         return [], ""
+
+    @staticmethod
+    def _object_before(subj: Token, party: Party, ctx: "_Context") -> bool:
+        """Is this actor, named before a subject, the object of a verb there ("criticized *B*, and C ...")?"""
+        for j in range(subj.i - 1, subj.sent.start - 1, -1):
+            m = ctx.mention_at.get(j)
+            if m is not None and m.actor_id == party.actor:
+                return subj.doc[j].dep_ in ("dobj", "pobj", "dative", "attr") or subj.doc[j].head.dep_ in ("dobj", "pobj", "dative")
+        return False
 
     def _actors_left_of(self, verb: Token, ctx: "_Context", start: int | None = None) -> list[Party]:
         """When the parse gives a verb no subject, the actors named just before it ("..., Turkey and Israel have launched")."""
@@ -445,6 +522,10 @@ class StatementCoder:
                 found += self.parties(child, ctx)
                 how = how or "target:object"
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                if child.lower_ in ("against", "at") and entry.stance > 0:
+                    # "sought backing against X": X is the adversary, not the one asked or helped;
+                    # "thanked X at the United Nations": a venue
+                    continue
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found += self.parties(pobj, ctx)
                     how = how or f"target:prep_{child.lower_}"
@@ -452,7 +533,7 @@ class StatementCoder:
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
         source_ids = {p.actor for p in sources}
-        found = [p for p in found if p.actor not in source_ids]
+        found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
         if not found and entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             # "talks had begun with Israel"
             for child in token.head.children:
@@ -471,6 +552,11 @@ class StatementCoder:
                     if child.dep_ == "prep" and child.lower_ in ("between", "with"):
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                         how = "target:object_between"
+                    elif child.dep_ == "prep" and (child.lower_ == "on" or child.lower_ == "against" and entry.stance < 0) and obj.head.i == token.i and entry.objects:
+                        # "lift sanctions on X", "imposed an embargo against X": whom the named measure is on
+                        # ("sought backing against X" names an adversary instead)
+                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                        how = how or "target:object_on"
                     elif child.dep_ == "prep" and child.lower_ == "to" and obj.head.i == token.i:
                         # "contributed a million kroner to X", "presented credentials to X's president"
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
@@ -561,12 +647,16 @@ class StatementCoder:
             how = "target:place_in_object" if found else how
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
-            found, how = ctx.pair_of(token), "target:participants_of_earlier_act"
+            # a go-between is never one of the two it acts between
+            found, how = ctx.pair_of(token, exclude={p.actor for p in sources}), "target:participants_of_earlier_act"
         source_ids = {p.actor for p in sources}
+        found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
 
     def _third_party_without_parties(self, token: Token, entry: Trigger) -> bool:
         """A hosting or mediating act, told as a clause of its own, whose parties the sentence does not name."""
+        if token.dep_ == "pobj" and token.head.lower_ == "under" and entry.third_party:
+            return True  # "the meetings with A, under B's auspices": B hosted them
         if token.dep_ in ("pcomp", "pobj", "acl", "advcl") or self._subject(token) is None:
             return False  # "thanked X for facilitating the talks": the reason for another act
         if entry.third_party:
@@ -612,9 +702,19 @@ class StatementCoder:
                 for token, entry, note in self.find_triggers(sent)
                 for row in self.statements(token, entry, note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0))
             ]
-            rows += _outer_acts_only(found)
+            kept = _outer_acts_only(found)
+            told = {self._act_key(r) for r in rows}
+            # "The meetings between A and B signaled progress", after "A and B met": a noun phrase
+            # naming an act already coded refers back to it; a verb telling it again is a new report
+            rows += [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
             ctx.advance(sent)
         return _dedupe(rows)
+
+    def _act_key(self, row: Statement) -> tuple[str, str, str, bool]:
+        """What makes two rows the same act for a back-reference: the actors, the category, and
+        whether the source took part or hosted (A hosting B's talks is not A meeting B)."""
+        entry = self.by_id.get(row.rule.split(";")[0].removeprefix("trigger:"))
+        return row.source_actor, row.target_actor, row.plover, bool(entry and entry.third_party)
 
     def statements(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int) -> list[Statement]:
         """The rows one trigger gives."""
@@ -694,25 +794,29 @@ class _Context:
         self.last_pair: list[Party] = []  # the parties of the last joint act told (meeting, talks)
         self.last_pair_sent = -1
 
-    def pair_of(self, token: Token) -> list[Party]:
+    def pair_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Party]:
         """Who took part in a joint act the sentence names without its parties ("the latest meeting").
 
         The parties of a joint act told earlier in the same sentence; else the two actors the
         article has named most so far, as for "both sides".
         """
-        if self.last_pair and self.last_pair_sent == token.sent.start:
-            return list(self.last_pair)
-        if len(self.counts) < 2:
+        told = [p for p in self.last_pair if p.actor not in exclude]
+        if self.last_pair_sent == token.sent.start and len(told) >= 2:
+            return told
+        named = [a for a in self.counts if a not in exclude]
+        if len(named) < 2:
             return []
-        top = sorted(self.counts, key=lambda a: (-self.counts[a], self.first_seen[a]))[:2]
+        top = sorted(named, key=lambda a: (-self.counts[a], self.first_seen[a]))[:2]
         return [Party(a, how="pair_anaphor") for a in top]
 
-    def earlier_in_sentence(self, token: Token, persons_only: bool = False) -> Party | None:
-        """The last actor (or person) named before `token` in its sentence, other than a subject.
+    def earlier_in_sentence(self, token: Token, persons_only: bool = False, include_subjects: bool = False) -> Party | None:
+        """The last actor (or person) named before `token` in its sentence, other than a subject
+        unless `include_subjects` allows it (for a possessive pronoun).
 
-        "... with Israel and joined the case against it" -> Israel; "met with Hasanov, thanking him" -> Hasanov.
+        "... with Israel and joined the case against it" -> Israel; "met with Hasanov, thanking him" -> Hasanov;
+        "al-Sharaa said his government" -> al-Sharaa.
         """
-        subjects = {t.i for t in token.sent if t.dep_ in SUBJECT_DEPS | {"nsubjpass"}}
+        subjects = set() if include_subjects else {t.i for t in token.sent if t.dep_ in SUBJECT_DEPS | {"nsubjpass"}}
         for j in range(token.i - 1, token.sent.start - 1, -1):
             m = self.mention_at.get(j)
             if m is None or not m.actor_id or m.kind not in ACTOR_KINDS or (persons_only and m.kind != "person"):
@@ -733,6 +837,17 @@ class _Context:
                 self.last_actor = party
             self.counts[m.actor_id] = self.counts.get(m.actor_id, 0) + 1
             self.first_seen.setdefault(m.actor_id, token.i)
+
+
+def _pair_without(found: list[Party], source_ids: set[str], token: Token, ctx: _Context) -> list[Party]:
+    """Targets with "both sides" or "the two nations" re-read when the source is one of the pair.
+
+    "A played a role in restoring ties between the two nations", "A urged both sides": A is not
+    one of the two, so they are the two actors the article names most other than A.
+    """
+    if not any(p.how == "pair_anaphor" and p.actor in source_ids for p in found):
+        return found
+    return [p for p in found if p.how != "pair_anaphor"] + ctx.pair_of(token, exclude=source_ids)
 
 
 def _own_clause(token: Token) -> list[Token]:
@@ -786,7 +901,7 @@ def _unique(parties: list[Party]) -> list[Party]:
     return out
 
 
-def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[Statement]:
+def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[tuple[Token, Statement]]:
     """Drop a row that repeats, between the same actors, an act coded by a trigger governing it.
 
     "convened for discussions", "reached understanding on coordinating": one act told twice.
@@ -812,7 +927,7 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[Statement]:
             for other_token, other in found
         ):
             continue
-        kept.append(row)
+        kept.append((token, row))
     return kept
 
 
