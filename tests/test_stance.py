@@ -483,3 +483,16 @@ def test_subject_after_and_does_not_take_the_previous_clauses_object(nlp, finder
     rows = code(nlp, finder, coder, "Kenya criticized Uganda, and Tanzania praised Rwanda.")
     assert pairs(rows) == {("KEN", "UGA"), ("TZA", "RWA")}
 
+
+def test_sport_sentences_give_no_statement(nlp, finder, coder):
+    sport = ["Spain attacked Italy's defence in the World Cup qualifier on Sunday.",
+             "Chile accused Peru of cheating in the tennis final."]
+    assert all(code(nlp, finder, coder, text) == set() for text in sport)
+    # The same sentences are coded without the discard list, and politics next to sport still is.
+    import dataclasses
+
+    bare = StatementCoder(nlp, dataclasses.replace(coder.lexicon, discard_words=frozenset()))
+    assert all(code(nlp, finder, bare, text) for text in sport)
+    assert ("CHL", "PER", "", "ACCUSE", -1) in code(nlp, finder, coder, "Chile accused Peru of shelling the Gulf coast.")
+    # Sport in a time phrase is not what the act is about.
+    assert ("CHL", "PER") in pairs(code(nlp, finder, coder, "Chile condemned Peru two days after the football final in Lima."))

@@ -53,6 +53,7 @@ class Lexicon:
     event_verbs: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
+    discard_words: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -126,6 +127,7 @@ def _load(folder: Path, stamp: tuple) -> Lexicon:
         event_verbs=_words(data.get("event_verbs")),
         intent_words=_words(data.get("intent_words")),
         topic_nouns=_words(data.get("topic_nouns")),
+        discard_words=_words(data.get("discard_words")),
     )
 
 

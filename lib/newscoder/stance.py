@@ -89,6 +89,9 @@ class StatementCoder:
         for issue in lexicon.issues:
             self.issue_matcher.add(issue.id, list(nlp.tokenizer.pipe(issue.phrases)))
             self.issue_lemmas.add(issue.id, list(nlp.pipe(issue.phrases)))
+        self.discard = PhraseMatcher(nlp.vocab, attr="LOWER")
+        if lexicon.discard_words:
+            self.discard.add("discard", list(nlp.tokenizer.pipe(sorted(lexicon.discard_words))))
 
     # ---- step 1: triggers ------------------------------------------------------------------
     def trigger_of(self, token: Token) -> Trigger | None:
@@ -113,10 +116,13 @@ class StatementCoder:
     def find_triggers(self, sent: Span) -> list[tuple[Token, Trigger, str]]:
         """Triggers of a sentence with a note on modality; negated and hypothetical acts left out."""
         found = []
+        sport = {i for _, start, end in self.discard(sent) for i in range(start, end)}
         for token in sent:
             entry = self.trigger_of(token)
             if entry is None or _negated(token):
                 continue
+            if sport and _about(token, sport):
+                continue  # "beat Italy in the World Cup qualifier", "restored baseball ties": sport, not politics
             if entry.pos == "NOUN" and token.head.i != token.i and self.trigger_of(token.head):
                 continue  # "held talks": the verb is coded, not the noun as well
             if entry.pos == "NOUN" and token.dep_ == "compound":
@@ -848,6 +854,19 @@ def _pair_without(found: list[Party], source_ids: set[str], token: Token, ctx: _
     if not any(p.how == "pair_anaphor" and p.actor in source_ids for p in found):
         return found
     return [p for p in found if p.how != "pair_anaphor"] + ctx.pair_of(token, exclude=source_ids)
+
+
+def _about(token: Token, words: set[int]) -> bool:
+    """Whether an act's object or prepositional phrase holds one of the token indices `words`.
+
+    Its subject does not count (a sports team can restore ties), nor a time phrase ("five years
+    after volleyball crowds burned the embassy").
+    """
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ in ("prep", "agent") and child.lower_ not in TIME_PREPS:
+            if any(t.i in words for t in child.subtree):
+                return True
+    return False
 
 
 def _own_clause(token: Token) -> list[Token]:
