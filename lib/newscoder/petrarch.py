@@ -135,7 +135,7 @@ def read_actor_dictionary(path_or_text: str | Path, *, strict: bool = True) -> l
     strict (bool): raise on a malformed line; with False, log a warning and skip the line instead.
     RETURNS (list[DictEntry]): the entries in file order.
     """
-    text, source = _read_source(path_or_text)
+    text, source = read_source(path_or_text)
     entries: list[DictEntry] = []
     current: dict | None = None
     skipping = False  # a skipped primary line takes its synonyms and codes with it
@@ -189,19 +189,24 @@ class _LineError(ValueError):
     """A problem with one line; the caller adds the file and line number."""
 
 
-def _read_source(path_or_text: str | Path) -> tuple[str, str]:
+def read_source(path_or_text: str | Path, what: str = "Actor dictionary", suffixes: tuple[str, ...] = (".txt", ".actors")) -> tuple[str, str]:
+    """The text of a dictionary given as a file path or as the text itself, and its name.
+
+    UTF-8 (with or without BOM), else Latin-1 with a warning; a path-like string naming no file
+    (ending in one of `suffixes`) is an error, not text.
+    """
     if isinstance(path_or_text, Path) or ("\n" not in path_or_text and _is_file(path_or_text)):
         path = Path(path_or_text)
         if not path.is_file():
-            raise CodebookError(f"Actor dictionary {path} does not exist.")
+            raise CodebookError(f"{what} {path} does not exist.")
         data = path.read_bytes()
         try:
             return data.decode("utf-8-sig"), path.name
         except UnicodeDecodeError:
             logger.warning("%s is not UTF-8; read as Latin-1", path)
             return data.decode("latin-1"), path.name
-    if "\n" not in path_or_text and path_or_text.strip().lower().endswith((".txt", ".actors")):
-        raise CodebookError(f"Actor dictionary {path_or_text} does not exist.")
+    if "\n" not in path_or_text and path_or_text.strip().lower().endswith(suffixes):
+        raise CodebookError(f"{what} {path_or_text} does not exist.")
     return path_or_text, "<text>"
 
 

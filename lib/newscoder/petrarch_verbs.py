@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from .errors import CodebookError
 from .lexicon import PLOVER, Trigger
-from .petrarch import NULL_CODES, _is_file, _strip_comments
+from .petrarch import NULL_CODES, _strip_comments, read_source
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ def read_verb_dictionary(path_or_text: str | Path, *, strict: bool = True) -> Ve
         warning and skip the line.
     RETURNS (VerbDictionary): the blocks in file order and the synsets by label.
     """
-    text, source = _text_of(path_or_text)
+    text, source = read_source(path_or_text, "Verb dictionary", (".txt", ".verbs"))
     blocks: list[dict] = []
     synsets: dict[str, list[str]] = {}
     synset: str | None = None  # the synset whose '+' lines are being read
@@ -179,22 +179,6 @@ def read_verb_dictionary(path_or_text: str | Path, *, strict: bool = True) -> Ve
         synsets={k: tuple(v) for k, v in synsets.items()},
         source=source,
     )
-
-
-def _text_of(path_or_text: str | Path) -> tuple[str, str]:
-    if isinstance(path_or_text, Path) or ("\n" not in path_or_text and _is_file(path_or_text)):
-        path = Path(path_or_text)
-        if not path.is_file():
-            raise CodebookError(f"Verb dictionary {path} does not exist.")
-        data = path.read_bytes()
-        try:
-            return data.decode("utf-8-sig"), path.name
-        except UnicodeDecodeError:
-            logger.warning("%s is not UTF-8; read as Latin-1", path)
-            return data.decode("latin-1"), path.name
-    if "\n" not in path_or_text and path_or_text.strip().lower().endswith((".txt", ".verbs")):
-        raise CodebookError(f"Verb dictionary {path_or_text} does not exist.")
-    return path_or_text, "<text>"
 
 
 def _codes(text: str) -> tuple[list[str], str]:

@@ -601,11 +601,7 @@ class StatementCoder:
                 inner = self.trigger_of(clause)
                 if inner is not None and inner.stance > 0:
                     continue  # "vowed to cooperate with X" is no threat to X
-                for child in clause.children:
-                    if child.dep_ in OBJECT_DEPS:
-                        found += self.parties(child, ctx)
-                    elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                found += self._arguments(clause, ctx)
                 how = "target:of_announced_act" if found else how
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
         if not found and entry.plover == "AGREE":
@@ -613,11 +609,7 @@ class StatementCoder:
             holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
             for clause in (c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB"
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
-                for child in clause.children:
-                    if child.dep_ in OBJECT_DEPS:
-                        found += self.parties(child, ctx)
-                    elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                        found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                found += self._arguments(clause, ctx)
                 how = "target:of_agreed_act" if found else how
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
         if not found and entry.speech:
@@ -658,6 +650,16 @@ class StatementCoder:
         source_ids = {p.actor for p in sources}
         found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
+
+    def _arguments(self, clause: Token, ctx: "_Context") -> list[Party]:
+        """The actors a clause's verb acts on: its objects and its target prepositions' objects."""
+        found = []
+        for child in clause.children:
+            if child.dep_ in OBJECT_DEPS:
+                found += self.parties(child, ctx)
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+        return found
 
     def _third_party_without_parties(self, token: Token, entry: Trigger) -> bool:
         """A hosting or mediating act, told as a clause of its own, whose parties the sentence does not name."""
