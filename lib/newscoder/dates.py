@@ -406,24 +406,31 @@ class DocumentDates:
         if not _news_act(node):
             speech = self.quoted_from(sent)
             return self.date_at(speech.root.idx) if speech is not None else NO_DATE
-        if _added(node, token) and sent.start > 0:
+        if _added(node, token):
             # "..., the ministry said. The ministry added that ...": the same report goes on.
-            previous = self.doc[sent.start - 1].sent
-            if _paragraph(self.doc, sent.start) - _paragraph(self.doc, previous.start) <= self.CARRY_PARAGRAPHS:
+            previous = self.sentence_before(sent, self.CARRY_PARAGRAPHS)
+            if previous is not None:
                 return self.date_at(previous.root.idx)
         return self.carried(token) or self.fallback
 
     def quoted_from(self, sent: Span) -> Span | None:
         """The sentence whose speaker a wholly quoted sentence goes on quoting ('“...,” she said.
         “...”'), in the same or the previous paragraph; None if `sent` is not a bare quotation."""
-        here = _paragraph(self.doc, sent.start)
-        while _bare_quote(sent) and sent.start > 0:
-            sent = self.doc[sent.start - 1].sent
-            if here - _paragraph(self.doc, sent.start) > self.CARRY_PARAGRAPHS:
-                return None
-            if not _bare_quote(sent):
-                return sent
-        return None
+        if not _bare_quote(sent):
+            return None
+        speech: Span | None = sent
+        while speech is not None and _bare_quote(speech):
+            speech = self.sentence_before(speech, self.CARRY_PARAGRAPHS, reach_from=sent)
+        return speech
+
+    def sentence_before(self, sent: Span, paragraphs: int, reach_from: Span | None = None) -> Span | None:
+        """The sentence before `sent`, if it lies within `paragraphs` paragraphs of `reach_from`
+        (default `sent`); None at the start of the document or out of reach."""
+        if sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        here = _paragraph(self.doc, (reach_from or sent).start)
+        return previous if here - _paragraph(self.doc, previous.start) <= paragraphs else None
 
     def refined(self, token: Token, date: EventDate) -> EventDate | None:
         """'Officials convened this week ... The meeting, held on Wednesday': a meeting dated only
@@ -441,11 +448,8 @@ class DocumentDates:
 
     def _follows_meeting(self, sent: Span) -> bool:
         """Whether the sentence before `sent`, in the same paragraph, is about 'the meeting'."""
-        if sent.start == 0:
-            return False
-        previous = self.doc[sent.start - 1].sent
-        same = _paragraph(self.doc, previous.start) == _paragraph(self.doc, sent.start)
-        return same and _refers_to_meeting(previous) and not is_future(previous.root)
+        previous = self.sentence_before(sent, 0)
+        return previous is not None and _refers_to_meeting(previous) and not is_future(previous.root)
 
     def is_headline(self, sent: Span) -> bool:
         """Whether a sentence is on the article's first non-blank line (its title), with text after it."""
