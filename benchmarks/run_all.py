@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    for name in ("entities", "stance", "dates", "petrarch", "scale"):
+    for name in ("entities", "stance", "dates", "petrarch", "stories", "scale"):
         print(f"\n=== benchmarks/{name}.py ===", flush=True)
         sys.argv = [str(HERE / f"{name}.py")]
         try:
