@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/run_all.py
 
-The PETRARCH benchmark needs the shared peer data (../shared/peer) and is skipped without it.
+The PETRARCH and stories benchmarks, and the Guardian half of the development gold, need the
+shared peer data (../shared/peer) and are skipped without it.
 The scale benchmark (speed, cache, memory; about 30-40 minutes on 2 cores) writes
 benchmarks/results/scale.md.
 """
