@@ -254,3 +254,23 @@ def infer_published(text: str, labels: Labels | None = None) -> Inferred:
     if updates:
         notes.append(f"only an 'updated' line gives a date ({updates[0].text!r}); the article may be older, so the publication date is left unknown")
     return Inferred(None, "", tuple(notes))
+
+
+def dateline_span(text: str, labels: Labels | None = None) -> tuple[int, int] | None:
+    """Character offsets of the dateline ('KHARTOUM, March 3 (Newswire) -') in `text`, if any.
+
+    The dateline dates the article, not an act: the date resolver leaves its date out.
+    """
+    labels = labels or default_labels()
+    pos = 0
+    seen = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            if seen >= labels.head_lines:
+                break
+            seen += 1
+            m = _DATELINE.match(line)
+            if m is not None and _dateline(line, 0) is not None:
+                return pos + m.start("place"), pos + m.end()
+        pos += len(line)
+    return None
