@@ -11,8 +11,14 @@ this module only decides what each form is anchored to and which act it dates:
   one ("will meet on Monday") the Monday after it;
 * a year-less date ("April 9") takes the year that puts it on the tense's side of the anchor,
   unless the codebook's `dated_events.yaml` names it ("October 7" -> 2023-10-07);
-* a week that spans two months gives no date; where nothing dates an act, the date is empty.
-The rules are written out in codebook/README.md ("Dates").
+* day counts ("the previous day", "two days later", "a day after the meeting") count from the
+  day they name or the last day named; a weekday inside a quotation from the day it was said;
+* a week that spans two months gives no date;
+* an act with no date of its own takes a neighbour's day or the story date (publication day or
+  month; the month for an act told in the present or present perfect); habitual, historical
+  and future acts without a date stay empty.
+The rules are written out in codebook/README.md ("Dates"); the word lists are
+`data/time_words.yaml`.
 """
 
 from __future__ import annotations
