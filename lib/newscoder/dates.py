@@ -226,7 +226,7 @@ class DateResolver:
         of it ("A day"); the rest are added where the NER has nothing.
         """
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], m[2]))
-        offsets = [doc[start:end] for match_id, start, end in matches if match_id == self.offset_id]
+        offsets = [doc[start:end] for match_id, start, end in matches if match_id == self.offset_id and self._is_offset(doc[start:end])]
         found = list(offsets)
         taken = {i for e in found for i in range(e.start, e.end)}
         for e in doc.ents:
