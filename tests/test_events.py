@@ -118,3 +118,12 @@ def test_a_plan_dated_after_its_article_is_not_an_event_yet():
     ), documents)
     assert list(events["actors"]) == ["BOL;DNK", "CHL;DNK"]
     assert events.iloc[1]["statement_ids"] == "b-1"
+
+
+def test_a_verbal_act_still_to_come_is_not_an_event_but_an_announced_intention_is():
+    rows = table(
+        statement("a-1", "a", "DNK", "CHL", "CONSULT", "2024-03", "month"),  # 'will hold talks next week'
+        statement("a-2", "a", "DNK", "PER", "THREATEN", "2024-03-11", "day"),  # 'vowed on Monday it will retaliate'
+    )
+    rows["rule"] = ["trigger:consult_hold;source:subject+modal:will", "trigger:retaliate;source:subject+modal:intent:will"]
+    assert list(merge_events(rows)["statement_ids"]) == ["a-2"]
