@@ -15,6 +15,10 @@ file is read first, so where the two disagree on a phrase NGEC's (newer, PLOVER)
 Substitution markers (!PERSON!, !MINIST!) are expanded; the regular plural is generated unless
 the source suppresses it or gives its own.
 
+It also gives the named institutions of codebook/actors.yaml ("Knesset", "CIA", "Shin Bet")
+the sector of the same phrase in the Phoenix actor dictionaries (`phoenix_actors.jsonl`:
+KNESSET -> ISRLEG gives LEG), written to the generated `institutions` section.
+
 The hand-edited sections of agents.yaml, `overrides` (phrase: SECTOR, wins over the import)
 and `excluded` (phrases never taken as agents), are read from the current file and written
 back unchanged. Without the shared/peer folder (a clone) the committed file is kept.
@@ -146,6 +150,31 @@ def read_phoenix(path: Path, table: dict[str, str]) -> list[tuple[str, str]]:
     return pairs
 
 
+def institution_sectors(peer: Path, table: dict[str, str]) -> dict[str, str]:
+    """Institution name (as in actors.yaml) -> sector of its Phoenix actor code, when Phoenix has it."""
+    path = peer / "phoenix_actors.jsonl"
+    if not path.is_file():
+        return {}
+    by_phrase: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        codes = [c["code"] for c in entry.get("codes") or [] if len(c.get("code") or "") >= 6 and c["code"][:3] != "IGO"]
+        # The most specific part of the code: KNESSET is ISRGOVLEG, so LEG.
+        parts = [table.get(codes[0][i : i + 3], "") for i in range(3, len(codes[0]) - 2, 3)] if codes else []
+        sector = next((p for p in reversed(parts) if p), "")
+        if sector:
+            for phrase in entry["phrases"]:
+                by_phrase.setdefault(clean(phrase), sector)
+    actors = yaml.safe_load((CODEBOOK / "actors.yaml").read_text(encoding="utf-8"))["actors"]
+    found = {}
+    for actor in actors:
+        for name in actor.get("institutions") or []:
+            sector = by_phrase.get(clean(name))
+            if sector:
+                found[name] = sector
+    return found
+
+
 def build(peer: Path, sectors: dict) -> tuple[dict[str, list[str]], dict[str, int]]:
     """Merge both sources: first source to name a phrase decides its sector."""
     chosen: dict[str, str] = {}
@@ -182,18 +211,23 @@ HEADER = f"""\
 #   restriction, subject to including the copyright notice and this permission notice. THE
 #   SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.
 #
+# `institutions` is GENERATED too: the institutions named in actors.yaml that the Phoenix actor
+# dictionaries (same petrarch2 commit, Phoenix.*.actors.txt) code with a sector.
+#
 # `overrides` (phrase: SECTOR) and `excluded` (phrases that are never agents) are edited by
 # hand; the builder keeps them. An override wins over the import; an excluded phrase is dropped
 # from both. Do not edit `imported` by hand: add an override instead.
 """
 
 
-def write(path: Path, overrides: dict, excluded: list, imported: dict[str, list[str]]) -> None:
+def write(path: Path, overrides: dict, excluded: list, imported: dict[str, list[str]], institutions: dict[str, str]) -> None:
     def dump(value) -> str:
         return yaml.safe_dump(value, allow_unicode=True, sort_keys=True, width=100, default_flow_style=False)
 
     text = HEADER + "\noverrides:\n" + "".join(f"  {json.dumps(k)}: {v}\n" for k, v in sorted(overrides.items()))
     text += "\nexcluded:\n" + "".join(f"  - {json.dumps(p)}\n" for p in sorted(excluded))
+    text += "\n# GENERATED: named institutions of actors.yaml with the sector Phoenix gives the same phrase.\n"
+    text += "institutions:\n" + "".join(f"  {json.dumps(k, ensure_ascii=False)}: {v}\n" for k, v in sorted(institutions.items()))
     text += "\nimported:\n"
     for sector in sorted(imported):
         text += f"  {sector}:\n" + "".join(f"    - {json.dumps(p)}\n" for p in imported[sector])
@@ -219,10 +253,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"agents.yaml overrides name unknown sectors (see sectors.yaml): {bad}", file=sys.stderr)
         return 1
     imported, counts = build(peer, sectors)
-    write(target, overrides, excluded, imported)
+    institutions = institution_sectors(peer, sectors["source_codes"]["phoenix"])
+    write(target, overrides, excluded, imported, institutions)
     total = sum(len(v) for v in imported.values())
     print(f"Wrote {target.relative_to(ROOT)}: {total} imported phrases "
-          f"({', '.join(f'{k} {v}' for k, v in counts.items())}), {len(overrides)} overrides, {len(excluded)} excluded")
+          f"({', '.join(f'{k} {v}' for k, v in counts.items())}), {len(overrides)} overrides, {len(excluded)} excluded, "
+          f"{len(institutions)} institution sectors")
     return 0
 
 

@@ -97,6 +97,9 @@ class Codebook:
     fixed_types: frozenset[str] = frozenset()  # types whose own sector an agent noun does not change
     role_sectors: dict[str, str] = field(default_factory=dict)  # Phoenix role word -> sector
     agents: dict[str, str] = field(default_factory=dict)  # agent phrase (lower case) -> sector
+    institution_sectors: dict[str, str] = field(default_factory=dict)  # fold(institution name) -> sector
+    agent_links: dict[str, frozenset[str]] = field(default_factory=dict)  # "led"/"backed": see sectors.yaml
+    person_actor_sectors: frozenset[str] = frozenset()  # a title of these sectors makes a person speak for a country
     geographic_nouns: tuple[str, ...] = ()  # "River", "Valley": after a country's name, a place
     capitals_only: frozenset[str] = frozenset()  # long acronyms that never match in Title case
 
@@ -158,7 +161,10 @@ def _load(folder: Path, stamp: tuple) -> Codebook:
         type_sectors={str(k): str(v) for k, v in (sectors.get("type_sectors") or {}).items()},
         fixed_types=frozenset(sectors.get("fixed_types") or ()),
         role_sectors={str(k).lower(): str(v) for k, v in (sectors.get("role_sectors") or {}).items()},
-        agents=_load_agents(folder / "agents.yaml", codes),
+        agents=(agents := _load_agents(folder / "agents.yaml", codes))[0],
+        institution_sectors=agents[1],
+        agent_links={str(k): frozenset(v or ()) for k, v in (sectors.get("agent_links") or {}).items()},
+        person_actor_sectors=frozenset(sectors.get("person_actor_sectors") or ()),
         geographic_nouns=tuple(non_actors.get("geographic_nouns") or ()),
         capitals_only=frozenset(fold(n) for n in non_actors.get("capitals_only") or ()),
     )
@@ -173,8 +179,9 @@ def _check_actor_sectors(actors: dict[str, Actor], codes: dict[str, str], path: 
                 raise CodebookError(f"{path.name} ({actor.id}): {other!r} is not an actor id of actors.yaml.")
 
 
-def _load_agents(path: Path, codes: dict[str, str]) -> dict[str, str]:
-    """Agent phrase -> sector: the imported lexicon, hand overrides on top, excluded phrases out."""
+def _load_agents(path: Path, codes: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Agent phrase -> sector (the imported lexicon, hand overrides on top, excluded phrases out),
+    and institution name -> sector (generated, overrides on top)."""
     data = _read_yaml(path, required=False)
     agents: dict[str, str] = {}
     for sector, phrases in (data.get("imported") or {}).items():
@@ -184,10 +191,12 @@ def _load_agents(path: Path, codes: dict[str, str]) -> dict[str, str]:
         agents[str(phrase).lower()] = str(sector)
     for phrase in _strings(data.get("excluded"), f"{path.name} excluded"):
         agents.pop(phrase.lower(), None)
-    unknown = sorted({s for s in agents.values() if codes and s not in codes})
+    institutions = {fold(str(k)): str(v) for k, v in (data.get("institutions") or {}).items()}
+    institutions.update({fold(str(k)): str(v) for k, v in (data.get("overrides") or {}).items() if fold(str(k)) in institutions})
+    unknown = sorted({s for s in [*agents.values(), *institutions.values()] if codes and s not in codes})
     if unknown:
         raise CodebookError(f"{path.name}: sectors {unknown} are not codes of sectors.yaml.")
-    return agents
+    return agents, institutions
 
 
 def _read_yaml(path: Path, *, required: bool = True) -> dict:

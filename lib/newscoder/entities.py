@@ -305,7 +305,9 @@ class EntityFinder:
             return m
         sentence = doc[m.start].sent.text
         cued = any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", sentence) for cue in actor.homonym_cues)
-        city_before = m.start >= 2 and before == "," and doc[m.start - 2].ent_type_ in ("GPE", "LOC") and doc[m.start - 2].is_title
+        city = doc[m.start - 2] if m.start >= 2 else None
+        own_name = city is not None and self.entries.get(fold(city.text), ("", "", None))[1] == m.actor_id  # "Tbilisi, Georgia"
+        city_before = city is not None and before == "," and city.ent_type_ in ("GPE", "LOC") and city.is_title and not own_name
         if cued or city_before:
             return replace(m, kind="place", label="PLACE", actor_id="", rule="homonym_place")
         return m
@@ -426,7 +428,9 @@ class EntityFinder:
         doc (Doc): the parsed document.
         mentions (list[Mention]): the resolved mentions.
         published (date): publication date, for the roles of persons.
-        RETURNS (list[Mention]): the mentions with `sector` set, plus any bare agent mentions.
+        RETURNS (list[Mention]): the mentions with `sector` set, plus one `agent` mention per agent
+            noun that no mention took: with the article's only state as actor, else with none
+            ("soldiers" MIL, no actor).
         """
         agents = self.find_agents(doc, mentions)
         agent_at = {i: a for a in agents for i in range(a.start, a.end)}
@@ -440,11 +444,13 @@ class EntityFinder:
         taken = {i for m in result for i in range(m.start, m.end)}
         state = _only_state(result, self.codebook)
         for a in agents:
-            if a in used or state == "" or a.sector in NO_ARTICLE_COUNTRY or any(i in taken for i in range(a.start, a.end)):
+            if a in used or any(i in taken for i in range(a.start, a.end)):
                 continue
             span = doc[a.start : a.end]
+            actor = state if a.sector not in NO_ARTICLE_COUNTRY else ""
+            rule = "agent_noun+only_state_in_article" if actor else "agent_noun"
             result.append(Mention(span.start_char, span.end_char, a.start, a.end, span.text, "AGENT", "agent",
-                                  actor_id=state, rule="agent_noun+only_state_in_article", sector=a.sector))
+                                  actor_id=actor, rule=rule, sector=a.sector))
         return sorted(result, key=lambda m: (m.start_char, m.end_char))
 
     def _with_sector(
@@ -458,8 +464,9 @@ class EntityFinder:
         if m.kind == "regime":
             return replace(m, sector="GOV"), None
         actor = self.codebook.actors.get(m.actor_id)
-        inside = next((agent_at[i] for i in range(m.start, m.end) if i in agent_at), None)
-        agent = inside if m.kind == "institution" else self._attached_agent(doc, m, agent_at)
+        if m.kind == "institution":
+            return self._institution_sector(doc, m, agent_at)
+        agent = self._attached_agent(doc, m, agent_at)
         if actor is None or agent is None:
             return replace(m, sector=self.codebook.own_sector(m.actor_id)), agent
         if actor.type in self.codebook.fixed_types:
@@ -470,6 +477,19 @@ class EntityFinder:
                 return replace(m, actor_id=group, sector=self.codebook.own_sector(group), rule=f"{m.rule}+agent:{agent.text.lower()}+group_in_article"), agent
         return replace(m, sector=agent.sector, rule=f"{m.rule}+agent:{agent.text.lower()}"), agent
 
+    def _institution_sector(self, doc: Doc, m: Mention, agent_at: dict[int, Agent]) -> tuple[Mention, Agent | None]:
+        """A named institution's sector: the codebook's (agents.yaml `institutions`, "Knesset" LEG),
+        else the agent noun at its head ("Iraqi army" MIL), else the actor's own."""
+        known = self.codebook.institution_sectors.get(fold(m.text))
+        if known:
+            return replace(m, sector=known), None
+        if self.codebook.actors.get(m.actor_id) and self.codebook.actors[m.actor_id].type in self.codebook.fixed_types:
+            return replace(m, sector=self.codebook.own_sector(m.actor_id)), None
+        head = agent_at.get(doc[m.start : m.end].root.i) or agent_at.get(m.end - 1)
+        if head is not None:
+            return replace(m, sector=head.sector, rule=f"{m.rule}+agent:{head.text.lower()}"), head
+        return replace(m, sector=self.codebook.own_sector(m.actor_id)), None
+
     def _attached_agent(self, doc: Doc, m: Mention, agent_at: dict[int, Agent]) -> Agent | None:
         """The agent noun a country's name qualifies: "Turkish troops", "Turkey's army", "the army of Syria".
 
@@ -478,6 +498,8 @@ class EntityFinder:
         the name elsewhere.
         """
         root = doc[m.start : m.end].root
+        if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in self.codebook.agent_links.get("backer", ()):
+            return None  # "Iranian-backed militias": Iran backs them, they are not Iran's
         head = None
         if root.dep_ in MODIFIER_OF_HEAD or root.dep_ == "case":
             head = root.head
@@ -488,8 +510,13 @@ class EntityFinder:
         if head is not None and head.i in agent_at:
             return agent_at[head.i]
         i = m.end
-        while i < len(doc) and i - m.end < 3 and (doc[i].pos_ in ("ADJ", "ADV") or doc[i].text in ("-", "'s", "’s")) and i not in agent_at:
-            i += 1
+        while i < len(doc) and i - m.end < 4 and i not in agent_at:
+            if doc[i].text == "-" and i + 1 < len(doc) and doc[i + 1].lower_ in self.codebook.agent_links.get("of_agent", ()):
+                i += 2  # "a Somalia-based group", "Kurdish-led forces"
+            elif doc[i].pos_ in ("ADJ", "ADV") or doc[i].text in ("'s", "’s"):
+                i += 1
+            else:
+                break
         return agent_at.get(i) if i < len(doc) and agent_at.get(i) is not None and agent_at[i].start == i else None
 
     def _person_sector(
@@ -498,8 +525,10 @@ class EntityFinder:
         """A person's sector: the title the text gives ("opposition leader X", "General X"), else the
         codebook role on the date, else the sector of the actor they stand for.
 
-        A person with a state-part title but no actor takes the demonym before the title, or the
-        article's only state ("opposition leader X" in an article about one country).
+        A person with no actor whose title has a sector of `person_actor_sectors` (sectors.yaml:
+        officials, officers, legislators, opposition leaders; not a singer or a rabbi) takes the
+        demonym before the title, or the article's only state ("opposition leader X" in an
+        article about one country).
         """
         title = agent_at.get(m.start - 1) if m.start > 0 else None
         if title is None:
@@ -507,7 +536,7 @@ class EntityFinder:
             title = next((agent_at[c.i] for c in root.children if c.dep_ == "appos" and c.i in agent_at), None)
         actor = m.actor_id
         rule = m.rule
-        if title is not None and not actor and title.sector not in NO_ARTICLE_COUNTRY:
+        if title is not None and not actor and title.sector in self.codebook.person_actor_sectors:
             before = next((o for o in mentions if o.end == title.start and o.actor_id and o.kind in ("demonym", "actor", "metonym")), None)
             actor = before.actor_id if before else _only_state(mentions, self.codebook)
             if actor:
@@ -528,13 +557,14 @@ class EntityFinder:
         person = self._persons_by_name().get(name)
         role = person.role_on(published) if person else None
         if role is None and person is not None and person.roles and published is None:
-            role = person.roles[0]
+            # No date: the current role (open-ended), else the latest to start.
+            role = max(person.roles, key=lambda r: (r.end is None, r.start or dt.date.min))
         if role is None or not role.role:
             return ""
         words = role.role.lower().replace("-", " ").split()
         for n in range(len(words)):
             phrase = " ".join(words[n:])
-            sector = self.codebook.role_sectors.get(phrase) or self.codebook.agents.get(phrase)
+            sector = self.codebook.role_sectors.get(phrase) or self.codebook.agents.get(phrase) or self.codebook.institution_sectors.get(fold(phrase))
             if sector:
                 return sector
         return ""
@@ -547,10 +577,15 @@ def _in_capitals_line(doc: Doc, span: Span) -> bool:
 
 
 def _only_state(mentions: list[Mention], codebook: Codebook) -> str:
-    """The one state an article names (as actor, place or a person's state), or "" if it names none or several."""
-    states = {m.actor_id for m in mentions if m.actor_id and m.kind != "agent" and codebook.actors.get(m.actor_id) is not None
-              and codebook.actors[m.actor_id].type == "state"}
-    return next(iter(states)) if len(states) == 1 else ""
+    """The one actor an article names (as actor, place or a person's state), if it is a state; else "".
+
+    An article that names a second actor of any kind (another state, the UN, a group) leaves a
+    bare "police" or "the minister" ambiguous.
+    """
+    named = {m.actor_id for m in mentions if m.actor_id and m.kind != "agent"}
+    only = next(iter(named)) if len(named) == 1 else ""
+    actor = codebook.actors.get(only)
+    return only if actor is not None and actor.type == "state" else ""
 
 
 def _nearest_group(m: Mention, mentions: list[Mention], groups: tuple[str, ...]) -> str:
