@@ -99,6 +99,7 @@ class Codebook:
     agents: dict[str, str] = field(default_factory=dict)  # agent phrase (lower case) -> sector
     institution_sectors: dict[str, str] = field(default_factory=dict)  # fold(institution name) -> sector
     agent_links: dict[str, frozenset[str]] = field(default_factory=dict)  # "led"/"backed": see sectors.yaml
+    generic_heads: frozenset[str] = frozenset()  # "group", "faction": the agent before them names the group
     person_actor_sectors: frozenset[str] = frozenset()  # a title of these sectors makes a person speak for a country
     geographic_nouns: tuple[str, ...] = ()  # "River", "Valley": after a country's name, a place
     capitals_only: frozenset[str] = frozenset()  # long acronyms that never match in Title case
@@ -165,6 +166,7 @@ def _load(folder: Path, stamp: tuple) -> Codebook:
         institution_sectors=agents[1],
         agent_links={str(k): frozenset(v or ()) for k, v in (sectors.get("agent_links") or {}).items()},
         person_actor_sectors=frozenset(sectors.get("person_actor_sectors") or ()),
+        generic_heads=frozenset(w.lower() for w in sectors.get("generic_heads") or ()),
         geographic_nouns=tuple(non_actors.get("geographic_nouns") or ()),
         capitals_only=frozenset(fold(n) for n in non_actors.get("capitals_only") or ()),
     )

@@ -405,11 +405,19 @@ class EntityFinder:
         election" gives nothing ("general" modifies "election"). Agents inside a person's name, an
         outlet or an unresolved organisation name are left out.
         """
-        blocked = {i for m in mentions if m.kind in ("person", "outlet", "non_actor", "entity") for i in range(m.start, m.end)}
+        blocked = {i for m in mentions if m.kind in ("person", "outlet", "non_actor") for i in range(m.start, m.end)}
+        # An organisation name spaCy found is blocked too, unless the agent is its head ("the National Guard").
+        blocked |= {i for m in mentions if m.kind == "entity" for i in range(m.start, m.end)}
+        entity_end = {m.end for m in mentions if m.kind == "entity"}
+        generic = self.codebook.generic_heads
         found = []
         for match_id, start, end in self.agent_matcher(doc):
             last = doc[end - 1]
-            if last.pos_ not in ("NOUN", "PROPN", "ADJ") or any(i in blocked for i in range(start, end)):
+            if end < len(doc) and last.dep_ in ("amod", "compound") and last.head.i == end and doc[end].lower_ in generic:
+                end += 1  # "a paramilitary group", "rebel factions": the agent names the group
+                last = doc[end - 1]
+            nominal = last.pos_ in ("NOUN", "PROPN", "ADJ") or (last.tag_ == "VBN" and any(c.dep_ in ("det", "poss") for c in last.children))
+            if not nominal or (any(i in blocked for i in range(start, end)) and end not in entity_end):
                 continue
             if last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.pos_ != "PROPN":
                 continue  # a modifier of a later noun; a title before a name ("opposition leader X") counts
@@ -437,6 +445,12 @@ class EntityFinder:
         used: set[Agent] = set()
         result = []
         for m in mentions:
+            if m.kind == "entity" and m.end - 1 in agent_at and agent_at[m.end - 1].end == m.end:
+                # "the National Guard", "Madras High Court": an organisation named by its agent noun
+                agent = agent_at[m.end - 1]
+                used.add(agent)
+                result.append(replace(m, sector=agent.sector, rule=f"{m.rule}+agent:{agent.text.lower()}"))
+                continue
             m, agent = self._with_sector(doc, m, agent_at, published, mentions)
             if agent is not None:
                 used.add(agent)
