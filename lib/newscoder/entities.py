@@ -419,8 +419,10 @@ class EntityFinder:
             nominal = last.pos_ in ("NOUN", "PROPN", "ADJ") or (last.tag_ == "VBN" and any(c.dep_ in ("det", "poss") for c in last.children))
             if not nominal or (any(i in blocked for i in range(start, end)) and end not in entity_end):
                 continue
-            if last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.pos_ != "PROPN":
-                continue  # a modifier of a later noun; a title before a name ("opposition leader X") counts
+            if last.dep_ in ("amod", "nmod") and last.head.i > last.i and last.head.pos_ != "PROPN":
+                continue  # a modifier of a later noun ("a general election"); a title before a name counts
+            if last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ != "PROPN" and self._heads_agent(doc, last.head):
+                continue  # "army spokesman": the head is the agent; "army accountant", "police station": the modifier
             found.append(Agent(start, end, doc.vocab.strings[match_id], doc[start:end].text))
         chosen: list[Agent] = []
         used: set[int] = set()
@@ -429,6 +431,10 @@ class EntityFinder:
                 chosen.append(a)
                 used.update(range(a.start, a.end))
         return sorted(chosen, key=lambda a: a.start)
+
+    def _heads_agent(self, doc: Doc, head) -> bool:
+        """Whether a noun, alone or with the words before it, is an agent of the lexicon."""
+        return any(" ".join(t.lower_ for t in doc[i : head.i + 1]) in self.codebook.agents for i in range(max(0, head.i - 3), head.i + 1))
 
     def assign_sectors(self, doc: Doc, mentions: list[Mention], published: dt.date | None = None) -> list[Mention]:
         """Give every mention with an actor its sector; agent nouns with no country may become mentions.
@@ -494,7 +500,7 @@ class EntityFinder:
     def _institution_sector(self, doc: Doc, m: Mention, agent_at: dict[int, Agent]) -> tuple[Mention, Agent | None]:
         """A named institution's sector: the codebook's (agents.yaml `institutions`, "Knesset" LEG),
         else the agent noun at its head ("Iraqi army" MIL), else the actor's own."""
-        known = self.codebook.institution_sectors.get(fold(m.text))
+        known = self.codebook.institution_sectors.get(fold(m.text)) or self.codebook.agents.get(m.text.lower())
         if known:
             return replace(m, sector=known), None
         if self.codebook.actors.get(m.actor_id) and self.codebook.actors[m.actor_id].type in self.codebook.fixed_types:
@@ -545,6 +551,8 @@ class EntityFinder:
         article about one country).
         """
         title = agent_at.get(m.start - 1) if m.start > 0 else None
+        if title is not None and title.start > 0 and doc[title.start - 1].text == "-":
+            title = None  # part of a hyphenated title ("Secretary-General"), not the title itself
         if title is None:
             root = doc[m.start : m.end].root
             title = next((agent_at[c.i] for c in root.children if c.dep_ == "appos" and c.i in agent_at), None)
@@ -556,7 +564,8 @@ class EntityFinder:
             if actor:
                 rule = f"{rule}+title_country" if before else f"{rule}+only_state_in_article"
         if not actor:
-            return m, title
+            # "General X" with no country: still a general
+            return (replace(m, sector=title.sector, rule=f"{rule}+agent:{title.text.lower()}") if title is not None else m), title
         if title is not None:
             sector = title.sector
             rule = f"{rule}+agent:{title.text.lower()}"
