@@ -174,3 +174,30 @@ def test_every_sector_written_is_a_codebook_sector(finder, nlp, codebook):
     ms = mentions(finder, nlp, "Syrian troops, Kurdish fighters, Iraqi police and UN officials met Turkish diplomats.")
     assert {m.sector for m in ms if m.sector} <= set(codebook.sectors)
     assert all(m.sector == "" for m in ms if not m.actor_id and m.kind != "agent")
+
+
+def test_title_without_country_still_gives_the_sector(finder, nlp):
+    ms = mentions(finder, nlp, "General Tomas Ruiz and Minister Ana Ortega arrived late.")
+    assert (find(ms, "Tomas Ruiz").actor_id, find(ms, "Tomas Ruiz").sector) == ("", "MIL")
+    assert find(ms, "Ana Ortega").sector == "GOV"
+
+
+def test_noun_modifier_is_the_agent_when_the_head_is_not_one(finder, nlp):
+    ms = mentions(finder, nlp, "An army accountant and a government spokesman spoke to the press.")
+    assert find(ms, "army").sector == "MIL"
+    assert find(ms, "spokesman").sector == "GOV"
+
+
+def test_organisation_named_by_an_agent_noun_carries_its_sector(finder, nlp):
+    ms = mentions(finder, nlp, "Troops of the National Guard patrolled the harbour.")
+    assert find(ms, "National Guard").sector == "MIL"
+
+
+def test_agent_before_a_generic_head_names_the_group(finder, nlp):
+    ms = mentions(finder, nlp, "A paramilitary group seized the mine.")
+    assert find(ms, "paramilitary group").sector == "REB"
+
+
+def test_part_of_a_hyphenated_title_is_not_the_title(finder, nlp):
+    ms = mentions(finder, nlp, "Pakistani Secretary-General Imran Qadir visited the port.")
+    assert find(ms, "Imran Qadir").sector != "MIL"
