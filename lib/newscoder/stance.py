@@ -970,9 +970,8 @@ def with_sectors(rows: list[Statement], mentions: list[Mention]) -> list[Stateme
         before = sorted((m for m in here if m.start_char < row.trigger_start), key=lambda m: -m.start_char)
         after = sorted((m for m in here if m.start_char >= row.trigger_end), key=lambda m: m.start_char)
         earlier = sorted((m for m in own if m.start_char < row.start_char), key=lambda m: -m.start_char)
-        for m in (before + after if prefer_before else after + before) + earlier:
-            return m.sector
-        return ""
+        candidates = (before + after if prefer_before else after + before) + earlier
+        return candidates[0].sector if candidates else ""
 
     return [
         replace(row, source_sector=sector(row.source_actor, row.source_person, row, True),
