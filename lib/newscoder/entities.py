@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from .codebook import Codebook, Person, fold
@@ -432,7 +432,7 @@ class EntityFinder:
                 used.update(range(a.start, a.end))
         return sorted(chosen, key=lambda a: a.start)
 
-    def _heads_agent(self, doc: Doc, head) -> bool:
+    def _heads_agent(self, doc: Doc, head: Token) -> bool:
         """Whether a noun, alone or with the words before it, is an agent of the lexicon."""
         return any(" ".join(t.lower_ for t in doc[i : head.i + 1]) in self.codebook.agents for i in range(max(0, head.i - 3), head.i + 1))
 
