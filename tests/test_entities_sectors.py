@@ -201,3 +201,9 @@ def test_agent_before_a_generic_head_names_the_group(finder, nlp):
 def test_part_of_a_hyphenated_title_is_not_the_title(finder, nlp):
     ms = mentions(finder, nlp, "Pakistani Secretary-General Imran Qadir visited the port.")
     assert find(ms, "Imran Qadir").sector != "MIL"
+
+
+def test_generic_institution_belongs_to_the_state_before_it(finder, nlp):
+    ms = mentions(finder, nlp, "Chile's Defense Department denied the report.")
+    assert find(ms, "Defense Department").actor_id == "CHL"
+    assert "USA" not in actors(ms)

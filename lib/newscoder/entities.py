@@ -249,6 +249,7 @@ class EntityFinder:
         """Places, persons and their actors: the context-dependent decisions."""
         resolved = [self._place_or_actor(doc, m) if m.kind in ("metonym", "actor") else m for m in mentions]
         resolved = [self._named_place(doc, m) if m.kind in ("metonym", "actor", "demonym", "place") else m for m in resolved]
+        resolved = self._possessed_institutions(doc, resolved)
         resolved = [self._regime(doc, m) for m in resolved]
         canon = self._canonical_persons(resolved)
         resolved = [self._regime(doc, self._surname_entity(m, canon)) for m in resolved]
@@ -311,6 +312,22 @@ class EntityFinder:
         if cued or city_before:
             return replace(m, kind="place", label="PLACE", actor_id="", rule="homonym_place")
         return m
+
+    def _possessed_institutions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A state's institution named after another state's name or demonym is that state's body.
+
+        "Chile's Defense Department", "the Kenyan State Department": the codebook lists the
+        generic name under one state (USA), but the possessor says whose it is.
+        """
+        ends = {m.end: m for m in mentions if m.actor_id and m.kind in ("actor", "demonym", "metonym")}
+        out = []
+        for m in mentions:
+            before = ends.get(m.start) or (ends.get(m.start - 1) if m.start > 0 and doc[m.start - 1].lower_ in ("'s", "’s") else None)
+            own, other = self.codebook.actors.get(m.actor_id), self.codebook.actors.get(before.actor_id) if before else None
+            if m.kind == "institution" and own and other and own.type == other.type == "state" and own.id != other.id:
+                m = replace(m, actor_id=other.id, rule=f"{m.rule}+institution_of_possessor")
+            out.append(m)
+        return out
 
     def _regime(self, doc: Doc, m: Mention) -> Mention:
         """'the Assad regime', 'the Aliyev administration' name a government, not the person.
