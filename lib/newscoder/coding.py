@@ -4,6 +4,8 @@
 under `<folder>/tables/` (CSV and Parquet, see `tables.py`) with the pass's *coding key* in
 `<folder>/run.json`. The key is a hash of everything the tables depend on: the corpus files,
 the codebook files, the model (name, version, spaCy version) and the coder's own source code.
+The pass also writes the dyad x period tables and the actor networks (`exports.py`) under
+`<folder>/tables/` and `<folder>/networks/`.
 
 `open_coded` is what a notebook calls: it reads the tables of the output folder when they were
 made with the same key, and otherwise runs the pass itself. The runner (`newscoder run`) and the
@@ -30,6 +32,7 @@ import pandas as pd
 
 from .corpus import Document, load_corpus
 from .errors import ParameterError
+from .exports import DYAD_PERIOD_COLUMNS, dyad_periods, write_networks
 from .model import model_package
 from .paths import project_root, resolve_path
 from .tables import (
@@ -45,9 +48,11 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "statements": (STATEMENTS_COLUMNS, KEYS["statements"]),
     "events": (EVENTS_COLUMNS, KEYS["events"]),
     "sentences": (SENTENCES_COLUMNS, ["doc_id", "sent_id"]),
+    "dyads_week": (DYAD_PERIOD_COLUMNS, ["dyad", "period"]),
+    "dyads_month": (DYAD_PERIOD_COLUMNS, ["dyad", "period"]),
 }
 # What a run's output folder holds; only these are removed when another run takes the folder.
-RUN_CONTENTS = ("tables", "figures", "html", "notebooks", RECORD)
+RUN_CONTENTS = ("tables", "networks", "figures", "html", "notebooks", RECORD)
 CODING_CACHE = ".cache/coding"
 # Bump when the tables' layout changes, so that tables written before are coded again.
 CODING_FORMAT = 1
@@ -236,8 +241,11 @@ def code_corpus(
         "statements": result.statements_table,
         "events": merge_events(result.statements_table, result.documents_table),
         "sentences": result.sentences_table,
+        "dyads_week": dyad_periods(result.statements_table, "week"),
+        "dyads_month": dyad_periods(result.statements_table, "month"),
     }
     write_tables(frames, folder / "tables")
+    write_networks(result.statements_table, folder / "networks")
     write_record(folder, {**(record or {}), "coding": key, "coded": _now()})
     return CodedCorpus(folder, corpus_path, key)
 
