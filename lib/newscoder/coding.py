@@ -141,6 +141,20 @@ class CodedCorpus:
     def sentences_table(self) -> pd.DataFrame:
         return self.table("sentences")
 
+    def listing(self) -> pd.DataFrame:
+        """The files the coding pass wrote (tables/ as CSV and Parquet, networks/), with their rows."""
+        import pyarrow.parquet as pq
+
+        rows = [
+            {"file": f"tables/{name}.csv and .parquet", "rows": pq.ParquetFile(self.folder / "tables" / f"{name}.parquet").metadata.num_rows}
+            for name in TABLES
+        ]
+        rows += [
+            {"file": f"networks/{p.name.replace('_edges.csv', '.graphml')} and {p.name}", "rows": sum(1 for _ in p.open(encoding="utf-8")) - 1}
+            for p in sorted((self.folder / "networks").glob("*_edges.csv"))
+        ]
+        return pd.DataFrame(rows).set_index("file")
+
     @cached_property
     def documents(self) -> list[Document]:
         """The corpus's documents as read and cleaned (texts and removed stretches); read again, not parsed."""

@@ -286,3 +286,25 @@ def write_networks(statements: pd.DataFrame, folder: str | Path) -> dict[str, Pa
         nx.write_graphml(_graph(edges, directed=directed, kinds=node_kinds), graphml, encoding="utf-8")
         written[csv.name], written[graphml.name] = csv, graphml
     return written
+
+
+def net_matrix(statements: pd.DataFrame, weights: str = "goldstein") -> pd.DataFrame:
+    """Source x target net cooperation: the sum of `statement_weights` over statements toward actors."""
+    rows = statements[statements["target_actor"] != ""]
+    if rows.empty:
+        return pd.DataFrame()
+    rows = rows.assign(w=statement_weights(rows, weights))
+    matrix = rows.pivot_table(index="source_actor", columns="target_actor", values="w", aggfunc="sum", fill_value=0)
+    actors = sorted(set(matrix.index) | set(matrix.columns))
+    matrix = matrix.reindex(index=actors, columns=actors, fill_value=0)
+    return matrix.astype(int) if weights == "stance" else matrix.round(1)
+
+
+def select_dyads(events: pd.DataFrame, dyads: str = "", n: int = 12) -> pd.DataFrame:
+    """The events of the chosen dyads ('ISR-TUR;USA-IRN', either order), or of the `n` most reported."""
+    if dyads:
+        wanted = {";".join(sorted(d.strip().upper().split("-"))) for d in dyads.split(";") if d.strip()}
+        return events[events["actors"].isin(wanted)].reset_index(drop=True)
+    counts = events.groupby("actors")["n_reports"].sum()
+    keep = sorted(counts.index, key=lambda a: (-counts[a], a))[:n]
+    return events[events["actors"].isin(keep)].reset_index(drop=True)
