@@ -327,7 +327,7 @@ def dyad_periods(table: pd.DataFrame, *, value: str = "net_goldstein", title: st
         ax.set_axis_off()
         return fig
     dyads = list(dict.fromkeys(table["dyad"]))
-    periods = sorted(set(table["period"]))
+    periods = period_range(sorted(set(table["period"])))
     grid = table.pivot_table(index="dyad", columns="period", values=value, aggfunc="sum").reindex(index=dyads, columns=periods)
     counts = table.pivot_table(index="dyad", columns="period", values="n", aggfunc="sum").reindex(index=dyads, columns=periods)
     values = grid.to_numpy(dtype=float)
@@ -340,8 +340,18 @@ def dyad_periods(table: pd.DataFrame, *, value: str = "net_goldstein", title: st
     if len(periods) <= ANNOTATE_UP_TO:
         for (i, j), n in np.ndenumerate(counts.to_numpy(dtype=float)):
             if n == n and n:
-                ax.text(j, i, f"{int(n)}", ha="center", va="center", fontsize=7)
+                dark = abs(values[i, j]) > bound / 2
+                ax.text(j, i, f"{int(n)}", ha="center", va="center", fontsize=7, color="white" if dark else "black")
     ax.set_title(title or "Net cooperation per dyad and period (cells: number of statements)", loc="left")
     fig.colorbar(image, ax=ax, shrink=0.8, label=value.replace("_", " "))
     fig.tight_layout()
     return fig
+
+
+def period_range(periods: list[str]) -> list[str]:
+    """Every period from the first to the last, empty ones included: months 'YYYY-MM' or weeks by their Monday."""
+    if not periods:
+        return []
+    if len(periods[0]) == 7:
+        return [str(p) for p in pd.period_range(periods[0], periods[-1], freq="M")]
+    return [d.strftime("%Y-%m-%d") for d in pd.date_range(periods[0], periods[-1], freq="7D")]
