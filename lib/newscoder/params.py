@@ -79,7 +79,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("scheduler", "str", "", "Dask scheduler address such as tcp://host:8786; empty starts a local cluster (engine dask only)"),
     _p("cache", "str", ".cache/parses", "parse cache folder, relative to the project root or absolute; empty switches it off"),
     _p("rows_shown", "int", 40, "rows a long table shows in a notebook (with its total); the full table is in tables/", ALL),
-    _p("top_actors", "int", 20, "actors shown by name in matrices and networks, by volume; the rest are summed as 'other'", ALL),
+    _p("top_actors", "int", 20, "actors shown by name in matrices and networks, by volume; the rest are summed as 'other'", ("01_entities", "02_stance")),
     _p("top_n", "int", 15, "how many persons to list", ("01_entities",)),
     _p("cooccurrence_unit", "str", "sentence", "count co-occurrence per 'sentence' or per 'document'", ("01_entities",)),
     _p("show_doc", "str", "", "doc_id of the article to render with displaCy; empty for the first document", ("01_entities",)),
