@@ -33,7 +33,6 @@ import pandas as pd
 from .corpus import Document, load_corpus
 from .errors import ParameterError
 from .exports import DYAD_PERIOD_COLUMNS, dyad_periods, write_networks
-from .model import model_package
 from .paths import project_root, resolve_path
 from .tables import (
     DOCUMENTS_COLUMNS, EVENTS_COLUMNS, KEYS, MENTIONS_COLUMNS, STATEMENTS_COLUMNS, read_parquet, write_parquet, write_table,
@@ -77,10 +76,14 @@ def _digest(value: object) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def _package(model: str) -> str:
+    return model.strip().replace("-", "_")
+
+
 def model_version(model: str) -> str:
     """The installed version of a spaCy pipeline package, without loading it."""
     try:
-        return metadata.version(model_package(model))
+        return metadata.version(_package(model))
     except metadata.PackageNotFoundError:
         return "not installed"
 
@@ -94,12 +97,10 @@ def coding_key(corpus: str | Path, codebook: str | Path, model: str) -> dict[str
     RETURNS (dict[str, str]): one hash per input ('corpus', 'codebook', 'model', 'code') and
         'key', the hash of them all; equal keys mean equal tables.
     """
-    import spacy
-
     parts = {
         "corpus": _digest(file_hashes(resolve_path(corpus, name="corpus", must_exist=True))),
         "codebook": _digest(file_hashes(resolve_path(codebook, name="codebook", must_exist=True))),
-        "model": _digest([model_package(model), model_version(model), spacy.about.__version__]),
+        "model": _digest([_package(model), model_version(model), metadata.version("spacy")]),
         "code": _digest([CODING_FORMAT, file_hashes(Path(__file__).resolve().parent)]),
     }
     return {**parts, "key": _digest(parts)}
@@ -301,7 +302,8 @@ def open_coded(
     corpus_path = resolve_path(corpus, name="corpus", must_exist=True)
     if is_current(folder, key):
         return CodedCorpus(folder, corpus_path, key)
-    clear_run(folder)
+    if (read_record(folder) or {}).get("status") != "coding":
+        clear_run(folder)  # another run's outputs; but never the run in progress that this notebook belongs to
     record = {
         "status": "ok",
         "made_by": f"notebook {notebook}".strip() if output else "notebook (cache only)",

@@ -23,14 +23,14 @@ import io
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import nbformat
+from typing import TYPE_CHECKING, Any
 
 from .errors import ParameterError
-from .model import model_package
 from .paths import resolve_path
 from .yamlio import read_mapping
+
+if TYPE_CHECKING:
+    import nbformat
 
 TYPES: dict[str, type | tuple[type, ...]] = {"str": str, "int": int, "float": (int, float), "bool": bool, "list": list, "dict": dict}
 # Parameters that name things which must exist before a run starts.
@@ -123,6 +123,8 @@ def _literal(value: Any) -> str:
 
 def check_cell(path: str | Path) -> None:
     """Fail when a notebook's parameters cell differs from what PARAMETERS generates for it."""
+    import nbformat
+
     path = Path(path)
     found = parameters_cell(nbformat.read(path, as_version=4)).strip()
     if found != cell_source(path.stem):
@@ -134,6 +136,8 @@ def check_cell(path: str | Path) -> None:
 
 def write_cell(path: str | Path) -> bool:
     """Rewrite a notebook's parameters cell from PARAMETERS. RETURNS (bool): whether it changed."""
+    import nbformat
+
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
     cells = [c for c in nb.cells if c.cell_type == "code" and "parameters" in c.get("metadata", {}).get("tags", [])]
@@ -145,6 +149,11 @@ def write_cell(path: str | Path) -> bool:
     cells[0].source = source
     nbformat.write(nb, path)
     return True
+
+
+def _package(name: str) -> str:
+    """The import name of a model package (as model.model_package, without importing spaCy)."""
+    return name.strip().replace("-", "_")
 
 
 def with_defaults(values: dict[str, Any]) -> dict[str, Any]:
@@ -180,7 +189,7 @@ def seed_setting(name: str, value: Any, corpus: str) -> Any:
     return corpus_only(DEFAULT_PARAMS, corpus).get(name, value)
 
 
-def parameters_cell(nb: nbformat.NotebookNode) -> str:
+def parameters_cell(nb: "nbformat.NotebookNode") -> str:
     """Return the source of the one cell tagged `parameters`."""
     cells = [c for c in nb.cells if c.cell_type == "code" and "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(cells) != 1:
@@ -221,6 +230,8 @@ def parse_parameters(source: str, notebook: str = "<cell>") -> list[Parameter]:
 
 def read_parameters(path: str | Path) -> list[Parameter]:
     """The parameters a notebook file declares."""
+    import nbformat
+
     path = Path(path)
     return parse_parameters(parameters_cell(nbformat.read(path, as_version=4)), path.name)
 
@@ -271,7 +282,7 @@ def check_parameters(values: dict[str, Any], declared: list[Parameter], *, sourc
             raise ParameterError(f"{source}: parameter {name!r} must be at least 1; got {value!r}.")
         if name in EXISTING_PATHS:
             resolve_path(value, name=name, must_exist=True)
-        if name in MODEL_PARAMETERS and importlib.util.find_spec(model_package(value)) is None:
+        if name in MODEL_PARAMETERS and importlib.util.find_spec(_package(value)) is None:
             raise ParameterError(
                 f"{source}: parameter 'model' names {value!r}, which is not installed. "
                 "Models come from the lock file (make env); nothing is downloaded at run time."
