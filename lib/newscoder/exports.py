@@ -15,6 +15,7 @@ Everything here works on the statements table (SCHEMA.md) and gives small, sorte
 
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 from importlib import resources
 from itertools import combinations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
+from IPython.display import HTML
 
 OTHER = "other"
 QUAD_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict", "neutral")
@@ -174,11 +176,15 @@ def top_matrix(matrix: pd.DataFrame, n: int, *, volume: pd.Series | None = None)
     return cut.reindex(index=order, columns=order, fill_value=0)
 
 
-def paginate(table: pd.DataFrame, n: int, what: str = "rows") -> pd.DataFrame:
-    """The first `n` rows of a long table, with a caption giving the total and where the rest is."""
+def paginate(table: pd.DataFrame, n: int, what: str = "rows") -> HTML:
+    """The first `n` rows of a long table, under a line giving its total and where the rest is.
+
+    RETURNS (HTML): the caption and the table (pandas' HTML, every cell escaped); its text form is
+        stable from run to run, so committed notebooks do not change.
+    """
     shown = table.head(n)
     caption = f"{len(table)} {what}" + (f"; the first {len(shown)} shown, all in tables/" if len(table) > n else "")
-    return shown.style.set_caption(caption)
+    return HTML(f'<p class="table-total">{html.escape(caption)}</p>\n{shown.to_html(escape=True)}')
 
 
 # ---- networks ---------------------------------------------------------------------------------

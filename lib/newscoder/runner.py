@@ -320,6 +320,7 @@ def _run_record(plan: RunPlan, started: str, pages: list[dict[str, str]], *, fai
 
     failed_step = next((s for s in plan.steps if s["status"] == "failed" and "notebook" in s), None)
     return {
+        "made_by": "newscoder run",
         "status": "failed" if failed else "ok",
         "failed_step": failed_step["notebook"] if failed_step else None,
         "started": started,
