@@ -16,9 +16,16 @@ def coder(nlp):
     return StatementCoder(nlp, load_lexicon(project_root() / "codebook"))
 
 
-def code(nlp, finder, coder, text, published=dt.date(2025, 3, 1)):
+def code(nlp, finder, coder, text, published=dt.date(2025, 3, 1), modality="asserted"):
+    """The (source, target, issue, PLOVER, stance) of the rows of one modality (asserted acts by default)."""
     doc = nlp(text)
-    return {(s.source_actor, s.target_actor, s.issue, s.plover, s.stance) for s in coder(doc, finder(doc, published), "t")}
+    return {(s.source_actor, s.target_actor, s.issue, s.plover, s.stance) for s in coder(doc, finder(doc, published), "t") if s.modality == modality}
+
+
+def modalities(nlp, finder, coder, text, published=dt.date(2025, 3, 1)):
+    """(source, target, PLOVER, modality) of every row, whatever its modality."""
+    doc = nlp(text)
+    return {(s.source_actor, s.target_actor, s.plover, s.modality) for s in coder(doc, finder(doc, published), "t")}
 
 
 def pairs(rows):
@@ -47,13 +54,15 @@ def test_reported_act_keeps_its_own_subject(nlp, finder, coder):
     assert not any(src == "OMN" for src, _ in pairs(rows))
 
 
-def test_negated_trigger_is_not_coded(nlp, finder, coder):
+def test_negated_trigger_is_coded_as_negated(nlp, finder, coder):
     assert code(nlp, finder, coder, "Kenya did not condemn Uganda.") == set()
+    assert ("KEN", "UGA", "ACCUSE", "negated") in modalities(nlp, finder, coder, "Kenya did not condemn Uganda.")
     assert code(nlp, finder, coder, "Brazil has not recognized Kosovo and did not sanction Venezuela.") == set()
 
 
-def test_hypothetical_material_act_is_not_coded(nlp, finder, coder):
+def test_possible_act_is_hypothetical(nlp, finder, coder):
     assert code(nlp, finder, coder, "Analysts said India could strike Pakistan.") == set()
+    assert ("IND", "PAK", "ASSAULT", "hypothetical") in modalities(nlp, finder, coder, "Analysts said India could strike Pakistan.")
 
 
 def test_what_a_request_asks_for_is_not_an_act(nlp, finder, coder):
@@ -103,16 +112,34 @@ def test_demonym_subject_and_noun_trigger_with_target(nlp, finder, coder):
     assert ("RUS", "UKR") in pairs(rows)
 
 
-def test_announced_intention_is_a_verbal_act(nlp, finder, coder):
+def test_announced_act_is_future_with_its_own_category(nlp, finder, coder):
+    # manual 8.7: an announced act is the act, with modality future and the mode of its category
     doc = nlp("Japan will send aid to Nepal.")
     (row,) = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if s.source_actor == "JPN"]
-    assert (row.target_actor, row.plover, row.stance, row.mode) == ("NPL", "AID", 1, "verbal")
+    assert (row.target_actor, row.plover, row.stance, row.mode, row.modality) == ("NPL", "AID", 1, "material", "future")
+    assert ("PER", "CHL", "CONSULT", "future") in modalities(nlp, finder, coder, "Peru plans to meet Chile in May.")
 
 
-def test_intention_to_attack_is_a_threat(nlp, finder, coder):
-    rows = code(nlp, finder, coder, "Iran will strike Israel if the talks fail.")
-    assert ("IRN", "ISR", "", "THREATEN", -1) in rows
-    assert not any(r[3] == "ASSAULT" for r in rows)
+def test_act_under_a_condition_is_hypothetical(nlp, finder, coder):
+    rows = modalities(nlp, finder, coder, "Iran will strike Israel if the talks fail.")
+    assert ("IRN", "ISR", "ASSAULT", "hypothetical") in rows
+    assert code(nlp, finder, coder, "Iran will strike Israel if the talks fail.") == set()
+    assert ("ISR", "LBN", "ASSAULT", "hypothetical") in modalities(nlp, finder, coder, "If Hezbollah fires, Israel would bomb Lebanon.")
+
+
+def test_act_the_text_keeps_its_distance_from_is_hypothetical(nlp, finder, coder):
+    assert ("SDN", "TCD", "ASSAULT", "hypothetical") in modalities(nlp, finder, coder, "Sudan reportedly shelled Chad on Monday.")
+    assert ("SDN", "TCD", "", "ASSAULT", -1) in code(nlp, finder, coder, "Sudan shelled Chad on Monday.")
+
+
+def test_reported_would_is_future_and_plain_would_hypothetical(nlp, finder, coder):
+    assert ("GHA", "TGO", "CONSULT", "future") in modalities(nlp, finder, coder, "Ghana said it would meet Togo next week.")
+    assert ("GHA", "TGO", "CONSULT", "hypothetical") in modalities(nlp, finder, coder, "Ghana would meet Togo only after an apology.")
+
+
+def test_act_not_yet_done_is_negated(nlp, finder, coder):
+    assert ("GHA", "TGO", "CONSULT", "negated") in modalities(nlp, finder, coder, "Ghana has yet to meet Togo.")
+    assert ("GHA", "TGO", "AGREE", "negated") in modalities(nlp, finder, coder, "Ghana failed to agree with Togo on the border.")
 
 
 def test_purpose_of_an_act_is_not_an_act(nlp, finder, coder):

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
+from .stance_rules import TRIGGER_FILTERS, Drop, StanceRules, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -69,13 +70,38 @@ class Statement:
     mode: str
     plover: str
     rule: str
+    modality: str = "asserted"
+    confidence: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger kept by the filters: the token, its lexicon entry, a note for `rule`, its modality."""
+
+    token: Token
+    entry: Trigger
+    note: str
+    modality: str
+
+
+@dataclass
+class Coding:
+    """What coding one document gives: the statements and the triggers the filters dropped."""
+
+    statements: list[Statement]
+    drops: list[Drop]
 
 
 class StatementCoder:
     """Code the statements of parsed documents with one trigger lexicon."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon, rules: StanceRules | None = None) -> None:
+        """nlp (Language): the pipeline the documents were parsed with (for the phrase matchers).
+        lexicon (Lexicon): the trigger lexicon and issues.
+        rules (StanceRules | None): the word lists of stance_rules.yaml; None loads the project's.
+        """
         self.lexicon = lexicon
+        self.rules = rules if rules is not None else load_stance_rules()
         self.by_id = {trigger.id: trigger for trigger in lexicon.triggers}
         self.by_lemma: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in lexicon.triggers:
@@ -113,47 +139,36 @@ class StatementCoder:
             return False
         return not entry.particle or any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children)
 
-    def find_triggers(self, sent: Span) -> list[tuple[Token, Trigger, str]]:
-        """Triggers of a sentence with a note on modality; negated and hypothetical acts left out."""
-        found = []
+    def screen_triggers(self, sent: Span) -> tuple[list[Candidate], list[Drop]]:
+        """The triggers of a sentence, each with its modality, and the ones the filters dropped.
+
+        Filters (`stance_rules.TRIGGER_FILTERS`, in order) drop words that are no act of their own
+        ("urged A to *halt*"); every other trigger is kept with a modality (`MODALITY_RULES`):
+        negated, hypothetical and future acts are coded, marked as such, not left out.
+        sent (Span): the sentence.
+        RETURNS (tuple[list[Candidate], list[Drop]]): the kept triggers and the dropped ones.
+        """
+        found: list[Candidate] = []
+        drops: list[Drop] = []
         sport = {i for _, start, end in self.discard(sent) for i in range(start, end)}
         for token in sent:
             entry = self.trigger_of(token)
-            if entry is None or _negated(token):
+            if entry is None:
                 continue
-            if sport and _about(token, sport):
-                continue  # "beat Italy in the World Cup qualifier", "restored baseball ties": sport, not politics
-            if entry.pos == "NOUN" and token.head.i != token.i and self.trigger_of(token.head):
-                continue  # "held talks": the verb is coded, not the noun as well
-            if entry.pos == "NOUN" and token.dep_ == "compound":
+            dropped_by = next((name for name, rule in TRIGGER_FILTERS if rule(self, token, entry, sport)), "")
+            if dropped_by:
+                drops.append(Drop(sent.start, token.i, token.text, entry.id, dropped_by))
                 continue
-            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and not (self._reports_event(token.head) or self._past(token.head)):
-                # "Talks would help", "talks are unlikely": a topic; "the meetings were positive" tells
-                # meetings that took place (the back-reference rule in __call__ drops ones already coded)
-                continue
-            if self._purpose_of_act(token):
-                continue  # "met ... to facilitate relations", "talks to establish a mechanism": a purpose, not an act
-            if self._under_denial(token):
-                continue
-            if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("of", "for") and token.head.head.lemma_.lower() in self.lexicon.topic_nouns:
-                continue  # "the importance of strengthening a mechanism", "the need for talks": a topic
-            if self._object_word_of_outer_trigger(token):
-                continue  # "offered to help mediate": 'mediate' is what the offer entry names, not an act of its own
-            if self._compelled_later(token):
-                continue  # "X will be forced to withdraw": a prediction of what others will impose, not X's act or intent
-            modal = self._modal(token)
-            if modal and entry.mode == "material":
-                if modal not in self.lexicon.intent_words:
-                    continue  # "could strike": only possible, not an act
-                # "will contribute", "announced that it will lift sanctions": an intention, said in words
-                entry = replace(entry, mode="verbal", plover="THREATEN" if entry.stance < 0 else entry.plover)
-                modal = f"intent:{modal}"
-            if self._inside_request(token):
-                continue  # "urged Israel to halt": the halt is what was asked for
-            found.append((token, entry, f"+modal:{modal}" if modal else ""))
+            modality, why = modality_of(self, token)
+            note = f"+modality:{why}" if why else ""
+            found.append(Candidate(token, entry, note, modality))
             # "backed A's case against B": supports A and accuses B, one entry each
-            found += [(token, self.by_id[other], found[-1][2]) for other in entry.also if self._matches(token, self.by_id[other])]
-        return found
+            found += [Candidate(token, self.by_id[other], note, modality) for other in entry.also if self._matches(token, self.by_id[other])]
+        return found, drops
+
+    def find_triggers(self, sent: Span) -> list[tuple[Token, Trigger, str]]:
+        """The triggers `screen_triggers` keeps, as (token, entry, rule note), whatever their modality."""
+        return [(c.token, c.entry, c.note) for c in self.screen_triggers(sent)[0]]
 
     def _names_an_act(self, token: Token) -> bool:
         """Is this trigger a noun phrase that only names an act ("the meetings between A and B"),
@@ -239,7 +254,7 @@ class StatementCoder:
                 return False
             head = head.head
             entry = self.trigger_of(head)
-            if entry is not None and entry.plover in ("REQUEST", "THREATEN", "REJECT") and entry.speech:
+            if entry is not None and entry.plover in self.rules.content_categories and entry.speech:
                 return True
         return False
 
@@ -700,23 +715,34 @@ class StatementCoder:
         sent_ids (dict): token index -> sentence number, as in mentions.csv.
         RETURNS (list[Statement]): the coded statements in text order.
         """
+        return self.code(doc, mentions, doc_id, sent_ids).statements
+
+    def code(self, doc: Doc, mentions: list[Mention], doc_id: str = "", sent_ids: dict[int, int] | None = None) -> Coding:
+        """Code every sentence of a document, keeping the triggers the filters dropped and why.
+
+        Arguments as for `__call__`.
+        RETURNS (Coding): the statements in text order and the dropped triggers.
+        """
         ctx = _Context({i: m for m in mentions for i in range(m.start, m.end)})
         rows: list[Statement] = []
+        drops: list[Drop] = []
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
+            kept_triggers, dropped = self.screen_triggers(sent)
+            drops += dropped
             found = [
-                (token, row)
-                for token, entry, note in self.find_triggers(sent)
-                for row in self.statements(token, entry, note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0))
+                (c.token, row)
+                for c in kept_triggers
+                for row in self.statements(c.token, c.entry, c.note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0), c.modality)
             ]
             kept = _outer_acts_only(found)
-            told = {self._act_key(r) for r in rows}
+            told = {self._act_key(r) for r in rows if r.modality == "asserted"}
             # "The meetings between A and B signaled progress", after "A and B met": a noun phrase
             # naming an act already coded refers back to it; a verb telling it again is a new report
             rows += [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
             ctx.advance(sent)
-        return _dedupe(rows)
+        return Coding(_dedupe(rows), drops)
 
     def _act_key(self, row: Statement) -> tuple[str, str, str, bool]:
         """What makes two rows the same act for a back-reference: the actors, the category, and
@@ -724,7 +750,8 @@ class StatementCoder:
         entry = self.by_id.get(row.rule.split(";")[0].removeprefix("trigger:"))
         return row.source_actor, row.target_actor, row.plover, bool(entry and entry.third_party)
 
-    def statements(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int) -> list[Statement]:
+    def statements(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int,
+                   modality: str = "asserted") -> list[Statement]:
         """The rows one trigger gives."""
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
@@ -778,12 +805,15 @@ class StatementCoder:
         rule = f"trigger:{entry.id};{source_rule}" + (f";{target_rule}" if target_rule else "") + note
         if entry.symmetric and (targets or len(sources) >= 2):
             rule += ";symmetric"
+        if not targets and len(sources) >= 2 and entry.symmetric:
+            target_rule = "target:joint_subject"  # "A and B held talks": each is the other's partner
         return [
             Statement(
                 doc_id=doc_id, sent_id=sent_id, start_char=sent.start_char, end_char=sent.end_char,
                 sentence=sent.text.strip(), trigger=trigger_text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
                 source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
-                issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule,
+                issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
+                confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None),
             )
             for s, t in pairs
             if t is None or s.actor != t.actor
@@ -929,7 +959,7 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[tuple[Token, 
     """
     kept = []
     for token, row in found:
-        key = (row.source_actor, row.target_actor, row.stance)
+        key = (row.source_actor, row.target_actor, row.stance, row.modality)
         ancestors = {a.i for a in token.ancestors}
         # "referred to X as ... and has backed the case against X": coordinated clauses are two acts
         walk = token
@@ -943,7 +973,7 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[tuple[Token, 
         if any(
             other_token.i != token.i
             and other_token.i in ancestors
-            and (other.source_actor, other.target_actor, other.stance) == key
+            and (other.source_actor, other.target_actor, other.stance, other.modality) == key
             and (other.plover == row.plover or inside_phrase)
             for other_token, other in found
         ):
@@ -955,7 +985,7 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[tuple[Token, 
 def _dedupe(rows: list[Statement]) -> list[Statement]:
     seen, out = set(), []
     for row in rows:
-        key = (row.start_char, row.source_actor, row.target_actor, row.issue, row.plover)
+        key = (row.start_char, row.source_actor, row.target_actor, row.issue, row.plover, row.modality)
         if key not in seen:
             seen.add(key)
             out.append(row)

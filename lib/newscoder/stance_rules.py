@@ -1,0 +1,300 @@
+"""The named rules of the statement coder: trigger filters, modality rules and row confidence.
+
+Each rule is a small function with a docstring (what it codes, an example sentence); the ordered
+lists `TRIGGER_FILTERS` and `MODALITY_RULES` are the order codebook/README.md ("Statements")
+documents them in. A filter that drops a trigger leaves its name in a `Drop`; the modality rule
+that fired goes into the row's `rule` (`modality:<name>`). Word lists are in
+codebook/stance_rules.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .errors import CodebookError
+from .lexicon import Trigger
+from .paths import project_root
+from .yamlio import read_mapping
+
+if TYPE_CHECKING:
+    from .stance import StatementCoder
+
+MODALITIES = ("asserted", "negated", "hypothetical", "future")
+CONFIDENCE_LEVELS = ("high", "medium", "low")
+_LIST_KEYS = (
+    "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
+    "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
+)
+
+
+@dataclass(frozen=True)
+class StanceRules:
+    """The word lists and category choices of codebook/stance_rules.yaml."""
+
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    reported_future_aux: frozenset[str]
+    future_verbs: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    condition_marks: frozenset[str]
+    distance_words: frozenset[str]
+    negating_verbs: frozenset[str]
+    content_categories: frozenset[str]
+    partner_preps: frozenset[str]
+    partner_pairs: frozenset[tuple[str, str]]
+    partner_verbs: frozenset[str]
+    direct_sources: frozenset[str]
+    direct_targets: frozenset[str]
+    remote_parties: frozenset[str]
+    remote_rules: frozenset[str]
+
+
+def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
+    """Load and check `stance_rules.yaml`.
+
+    folder (str | Path | None): the codebook folder; None for the project's codebook/.
+    RETURNS (StanceRules): the rules' word lists.
+    """
+    path = Path(folder if folder is not None else project_root() / "codebook").resolve() / "stance_rules.yaml"
+    return _load(path, path.stat().st_mtime_ns if path.is_file() else 0)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, stamp: int) -> StanceRules:
+    data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
+    lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
+    pairs = data.get("partner_pairs") or []
+    if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
+        raise CodebookError(f"{path.name}: partner_pairs must be a list of two-word lists such as [together, with] (got {pairs!r}).")
+    conf = data.get("confidence") or {}
+    if not isinstance(conf, dict):
+        raise CodebookError(f"{path.name}: confidence must be a mapping with direct_sources, direct_targets, remote_parties, remote_rules.")
+    levels = {key: _words(conf.get(key), f"{path.name}: confidence.{key}") for key in ("direct_sources", "direct_targets", "remote_parties", "remote_rules")}
+    return StanceRules(**lists, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+
+
+def _words(value: object, where: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or any(isinstance(v, (bool, dict, list)) for v in value):
+        raise CodebookError(f"{where} must be a list of words; put quotes around on, off, yes and no (got {value!r}).")
+    return frozenset(str(v).lower() for v in value)
+
+
+@dataclass(frozen=True)
+class Drop:
+    """A trigger word that a filter kept from being coded, and the filter's name."""
+
+    sent_start: int
+    token: int
+    word: str
+    trigger_id: str
+    filter: str
+
+
+# ---- trigger filters ---------------------------------------------------------------------------
+# Each takes (coder, token, entry, sport) and says whether the trigger is NOT an act of its own.
+
+def sport_or_competition(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """An act whose object or prepositional phrase names a sport or competition (`discard_words`).
+
+    "Brazil beat Italy in the World Cup qualifier": sport, not politics. A subject or time phrase
+    naming one does not count.
+    """
+    from .stance import _about
+
+    return bool(sport) and _about(token, sport)
+
+
+def noun_named_by_trigger_verb(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A noun trigger whose head is a trigger verb: "A held talks with B" codes the verb only."""
+    return entry.pos == "NOUN" and token.head.i != token.i and coder.trigger_of(token.head) is not None
+
+
+def noun_in_compound(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A noun trigger that only modifies another noun: "the peace talks venue", "ceasefire monitors"."""
+    return entry.pos == "NOUN" and token.dep_ == "compound"
+
+
+def noun_subject_as_topic(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A noun trigger that is the subject of a present or modal verb: "talks would help" is a topic.
+
+    "The meetings with A were positive" (past) and "talks began" (`event_verbs`) tell acts that
+    took place and are coded.
+    """
+    return (entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
+            and not (coder._reports_event(token.head) or coder._past(token.head)))
+
+
+def purpose_of_another_act(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """An infinitive hanging off another trigger is its purpose: "Chile met Peru to establish a hotline"."""
+    return coder._purpose_of_act(token)
+
+
+def topic_after_topic_noun(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """An act named after a `topic_nouns` word: "stressed the importance of restoring ties"."""
+    return (token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("of", "for")
+            and token.head.head.lemma_.lower() in coder.lexicon.topic_nouns)
+
+
+def object_word_of_outer_trigger(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """The word that makes a governing verb a trigger: "offered to help *mediate*" is one act, the offer."""
+    return coder._object_word_of_outer_trigger(token)
+
+
+def predicted_compulsion(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """What a passive "will be forced to" predicts: "A will be forced to withdraw" is no act of A's."""
+    return coder._compelled_later(token)
+
+
+def content_of_request(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """What a request, warning or refusal names (`content_categories`): "urged A to *halt*", "refused to *discuss*"."""
+    return coder._inside_request(token)
+
+
+TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
+    (f.__name__, f) for f in (
+        sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
+        purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
+        content_of_request,
+    )
+]
+
+
+# ---- modality ----------------------------------------------------------------------------------
+# Each takes (coder, token) and gives a modality other than "asserted", or "".
+
+def _governors(token: Token, deps: tuple[str, ...] = ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl")) -> list[Token]:
+    """The token and the words it hangs on through "to", "and", a preposition or a complement, up to 5."""
+    chain, current = [token], token
+    for _ in range(5):
+        if current.dep_ not in deps or current.head.i == current.i:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def negation(coder: StatementCoder, token: Token) -> str:
+    """A negated act: "Kenya did not condemn Uganda", "no talks with A", "has yet to meet", "failed to agree"."""
+    from .stance import _negated
+
+    if _negated(token):
+        return "negated"
+    words = coder.rules.negating_verbs
+    for head in _governors(token)[1:]:
+        if head.lemma_.lower() in words or any(c.dep_ == "advmod" and c.lower_ in words for c in head.children):
+            return "negated"
+    return ""
+
+
+def condition(coder: StatementCoder, token: Token) -> str:
+    """An act in a clause opened by "if" or "unless" (`condition_marks`), or one such a clause
+    conditions: "if Israel *strikes*, ...", "Iran will *strike* Israel if the talks fail"."""
+    marks = coder.rules.condition_marks
+
+    def opened(clause: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "advcl", "ccomp", "acomp")):
+        if opened(head) or any(c.dep_ == "advcl" and opened(c) for c in head.children):
+            return "hypothetical"
+    return ""
+
+
+def distance(coder: StatementCoder, token: Token) -> str:
+    """An act the text keeps its distance from (`distance_words`): "A reportedly shelled B" (manual 8.7)."""
+    words = coder.rules.distance_words
+    for head in _governors(token, ("xcomp", "conj")):
+        if any(c.dep_ == "advmod" and c.lower_ in words for c in head.children):
+            return "hypothetical"
+    return ""
+
+
+def auxiliary(coder: StatementCoder, token: Token) -> str:
+    """A modal auxiliary: "could strike", "may send" are hypothetical; "will hold talks" is future.
+
+    "would" is future in reported speech ("said it would withdraw") and hypothetical elsewhere.
+    """
+    rules = coder.rules
+    for head in _governors(token, ("xcomp", "conj")):
+        for child in head.children:
+            if child.dep_ not in ("aux", "auxpass"):
+                continue
+            word = child.lower_
+            if word in rules.hypothetical_aux:
+                return "hypothetical"
+            if word in rules.future_aux:
+                return "future"
+            if word in rules.reported_future_aux:
+                reported = head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in coder.lexicon.speech_verbs
+                return "future" if reported else "hypothetical"
+    return ""
+
+
+def governing_plan(coder: StatementCoder, token: Token) -> str:
+    """A verb or adjective that the act hangs on through "to": "plans to deploy" (future),
+    "is likely to attack" (hypothetical); the planning word itself is not a trigger."""
+    rules = coder.rules
+    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp"))[1:]:
+        lemma = head.lemma_.lower()
+        if coder.trigger_of(head) is not None:
+            return ""  # "vowed to strike": the vow is coded; its content is told by the other rules
+        if lemma in rules.future_verbs:
+            return "future"
+        if lemma in rules.hypothetical_verbs:
+            return "hypothetical"
+    return ""
+
+
+def under_denial(coder: StatementCoder, token: Token) -> str:
+    """Inside what a negated report verb reports: "did not confirm reports that the two had agreed"."""
+    return "hypothetical" if coder._under_denial(token) else ""
+
+
+MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
+    (f.__name__, f) for f in (negation, under_denial, condition, distance, auxiliary, governing_plan)
+]
+
+
+def modality_of(coder: StatementCoder, token: Token) -> tuple[str, str]:
+    """The trigger's modality and the name of the rule that gave it ("asserted", "" when none fired).
+
+    coder (StatementCoder): the coder (its lexicon and rules).
+    token (Token): the trigger.
+    RETURNS (tuple[str, str]): (modality, rule name).
+    """
+    for name, rule in MODALITY_RULES:
+        found = rule(coder, token)
+        if found:
+            return found, name
+    return "asserted", ""
+
+
+# ---- confidence --------------------------------------------------------------------------------
+
+def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: list[str], has_target: bool) -> str:
+    """How sure a row is, from the rules that found its roles and how its parties were found.
+
+    "Egypt condemned Ethiopia" (subject, object, both named there) is high; a source that is a
+    pronoun for an actor of another sentence, or a pair told earlier, is low; the rest medium.
+    rules (StanceRules): the confidence lists of stance_rules.yaml.
+    source_rule (str): e.g. "source:subject".
+    target_rule (str): e.g. "target:object", "" for a row toward an issue.
+    hows (list[str]): Party.how of the source and target.
+    has_target (bool): whether the row has a target actor (else an issue).
+    RETURNS (str): "high", "medium" or "low".
+    """
+    src = source_rule.removeprefix("source:")
+    tgt = target_rule.removeprefix("target:")
+    if src in rules.remote_rules or tgt in rules.remote_rules or any(h in rules.remote_parties for h in hows):
+        return "low"
+    direct_target = tgt in rules.direct_targets or not has_target or (not tgt and src == "between")
+    named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime") or h.startswith(("modifier:", "coordinated:")) for h in hows)
+    return "high" if src in rules.direct_sources and direct_target and named else "medium"
