@@ -39,6 +39,7 @@ TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspac
 ABOUT_PREPS = {"for", "on", "over", "about", "against", "into", "toward", "towards"}  # what an act is about, not where or when
 FORMER_WORDS = {"former", "retired", "ex", "ex-", "erstwhile"}
 COMPEL_VERBS = {"force", "compel", "oblige", "obligate", "coerce", "pressure"}
+CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos"}
 PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
 
@@ -264,7 +265,8 @@ class StatementCoder:
         heads = [token]
         if depth == 0:
             heads += [t for t in token.conjuncts if t.i > token.i]
-            heads += [c for c in token.children if c.dep_ == "appos"]  # "Israel, Turkey hold talks"
+            # "Israel, Turkey hold talks": a name in apposition; "China, North Korea's ally" describes China
+            heads += [c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at]
         found: list[Party] = []
         for head in heads:
             found += self._party_of_head(head, ctx, depth)
@@ -277,9 +279,11 @@ class StatementCoder:
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
             return [Party(m.actor_id, m.person, m.kind)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
-        # A possessive may refer to the subject ("al-Sharaa said his government ..."); "him" may not
+        # A possessive may refer to the subject ("al-Sharaa said his government ..."), and so may the
+        # subject of a clause inside the sentence ("Ghana said *it* would meet Togo"); "him" may not
         # ("Katz met Hasanov, thanking him").
-        possessive = head.dep_ == "poss"
+        inner_subject = head.dep_ in SUBJECT_DEPS | {"nsubjpass"} and head.head.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis")
+        possessive = head.dep_ == "poss" or inner_subject
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
@@ -322,7 +326,7 @@ class StatementCoder:
         if head.lemma_.lower() in PAIR_WORDS and pair and len(ctx.counts) >= 2:
             # "both sides", "the two countries": the pair the sentence has told acting, else the two actors
             # the article has named most so far
-            return [replace(p, how="pair_anaphor") for p in ctx.pair_of(head)]
+            return [replace(p, how="pair_anaphor") for p in ctx.pair_of(head) or ctx.pair_named_most()]
         if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children) and ctx.last_actor:
             return [replace(ctx.last_actor, how="anaphor")]
         return []
@@ -420,6 +424,11 @@ class StatementCoder:
             found += [p for other in subj.head.children if other.dep_ in SUBJECT_DEPS and other.i != subj.i for p in self.parties(other, ctx)]
             if found:
                 return _unique(found), "source:subject"
+        own_subject = subj is not None and (subj.head.i == token.i or token.dep_ in ("conj", "xcomp"))
+        if own_subject and entry.pos == "VERB" and subj.lower_ not in self.rules.first_person:
+            # "the army had broken the truce", its media office said: the clause has a subject that
+            # names no actor, so no statement; never the speaker or an actor of another clause
+            return [], ""
         if subj is None and entry.pos == "VERB":
             top = token
             while top.dep_ in ("conj", "xcomp", "advcl") and top.head.i != top.i:
@@ -427,15 +436,19 @@ class StatementCoder:
             found = self._actors_left_of(top, ctx)
             if found:
                 return found, "source:left_of_verb"
-        speaker = self._speaker(token, ctx)
-        if speaker:
-            return speaker, "source:speaker"
         if entry.pos == "NOUN":
-            gov = self._governing_subject(token)
-            if gov is not None:
-                found = self.parties(gov, ctx)
+            setting = self._setting_subject(token)
+            if setting is not None:
+                found = self.parties(setting, ctx)
                 if found:
-                    return found, "source:governing_subject"
+                    return found, "source:subject_of_setting_clause"
+        if entry.pos == "VERB":
+            # "..., adding that it will respond", said A: the speaker of a verb with no subject of its own.
+            # A noun act is never its speaker's unless told as happening (above), nor the act of the
+            # subject of the verb it hangs on ("Japan will ask for a *meeting* of the UN").
+            speaker = self._speaker(token, ctx)
+            if speaker:
+                return speaker, "source:speaker"
         return [], ""
 
     @staticmethod
@@ -493,16 +506,13 @@ class StatementCoder:
                 return None
         return None
 
-    def _governing_subject(self, token: Token) -> Token | None:
-        current = token
-        for _ in range(4):
-            if current.head.i == current.i:
-                return None
-            current = current.head
-            subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
-            if subj is not None:
-                return subj
-        return None
+    def _setting_subject(self, token: Token) -> Token | None:
+        """The subject of the clause a noun act is the setting of: "*He* raised the issue in a
+        meeting with B", "*A* spoke during talks with B" (`setting_preps` in stance_rules.yaml)."""
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in self.rules.setting_preps or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return next((c for c in prep.head.children if c.dep_ in SUBJECT_DEPS), None)
 
     def _speaker(self, token: Token, ctx: "_Context") -> list[Party]:
         """The speaker of the reported speech a trigger sits in ('X said that ...', 'according to X')."""
@@ -636,12 +646,12 @@ class StatementCoder:
                         how = "target:reported_subject"
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.id == "visit"):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
-            places = [ctx.mention_at[t.i] for t in _own_clause(token) if t.i in ctx.mention_at and t.i != token.i]
+            places = [ctx.mention_at[t.i] for t in _phrases_of(token) if t.i in ctx.mention_at]
             found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id]
             if not found and entry.plover in ("ASSAULT", "COERCE") and entry.pos == "VERB":
                 # "cordoned off the roads leading into X", "fired shells near a vessel from X": the first
                 # actor named after the act in its own clause, outside a 'by' phrase
-                agents = {t.i for a in _own_clause(token) if a.dep_ == "agent" for t in a.subtree}
+                agents = {t.i for a in token.children if a.dep_ == "agent" for t in a.subtree}
                 after = [m for m in places if m.actor_id and m.kind in ACTOR_KINDS and m.start > token.i and m.start not in agents]
                 found = [Party(m.actor_id, m.person, "named_after_act") for m in after[:1]]
             # "seized villages deep into Syrian territory": the state whose land it is
@@ -773,14 +783,6 @@ class StatementCoder:
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
             return []
-        partner_named = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in [token, *token.children] for c in t.children)
-        if entry.symmetric and len(sources) == 1 and not targets and entry.pos == "VERB" and not partner_named:
-            # a joint act with one party named ("efforts were underway to build channels", said a Turkish
-            # source): the other party is the partner in the pair the article is about
-            pair = [p.actor for p in ctx.pair_of(token)]
-            if sources[0].actor in pair:
-                targets = [Party(a, how="pair_partner") for a in pair if a != sources[0].actor]
-                target_rule = "target:partner_in_article_pair"
         if entry.symmetric and len(_unique(sources + targets)) >= 2:
             ctx.last_pair, ctx.last_pair_sent = _unique(sources + targets), sent.start
         elif target_rule == "target:object_between" and len(targets) >= 2:
@@ -831,21 +833,40 @@ class _Context:
         self.first_seen: dict[str, int] = {}
         self.last_pair: list[Party] = []  # the parties of the last joint act told (meeting, talks)
         self.last_pair_sent = -1
+        self.sent_order: dict[int, int] = {}  # sentence start token -> its number, for sentences seen so far
 
     def pair_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Party]:
         """Who took part in a joint act the sentence names without its parties ("the latest meeting").
 
-        The parties of a joint act told earlier in the same sentence; else the two actors the
-        article has named most so far, as for "both sides".
+        The parties of the joint act told last, earlier in the same sentence or in one of the two
+        sentences before (then marked `earlier_pair`, a remote role); never the article's most
+        named actors, which were often not the ones acting.
         """
         told = [p for p in self.last_pair if p.actor not in exclude]
-        if self.last_pair_sent == token.sent.start and len(told) >= 2:
+        if len(told) < 2:
+            return []
+        if self.last_pair_sent == token.sent.start:
             return told
+        if self.sentences_since(self.last_pair_sent, token.sent.start) <= self.PAIR_REACH:
+            return [replace(p, how="earlier_pair") for p in told]
+        return []
+
+    def pair_named_most(self, exclude: set[str] = frozenset()) -> list[Party]:
+        """The two actors the article has named most so far: what "both sides" and "the two
+        countries" refer to when no joint act was told just before (a remote role, `pair_anaphor`)."""
         named = [a for a in self.counts if a not in exclude]
         if len(named) < 2:
             return []
         top = sorted(named, key=lambda a: (-self.counts[a], self.first_seen[a]))[:2]
         return [Party(a, how="pair_anaphor") for a in top]
+
+    PAIR_REACH = 2
+
+    def sentences_since(self, start: int, now: int) -> int:
+        """How many sentences lie between the sentence starting at token `start` and the one at `now`."""
+        if start not in self.sent_order:
+            return 1 << 30
+        return self.sent_order.get(now, len(self.sent_order)) - self.sent_order[start]
 
     def earlier_in_sentence(self, token: Token, persons_only: bool = False, include_subjects: bool = False) -> Party | None:
         """The last actor (or person) named before `token` in its sentence, other than a subject
@@ -864,6 +885,8 @@ class _Context:
         return None
 
     def advance(self, sent: Span) -> None:
+        """Take in what a coded sentence tells the ones after it."""
+        self.sent_order.setdefault(sent.start, len(self.sent_order))
         for token in sent:
             m = self.mention_at.get(token.i)
             if m is None or token.i != m.start or not m.actor_id or m.kind not in ACTOR_KINDS:
@@ -885,7 +908,7 @@ def _pair_without(found: list[Party], source_ids: set[str], token: Token, ctx: _
     """
     if not any(p.how == "pair_anaphor" and p.actor in source_ids for p in found):
         return found
-    return [p for p in found if p.how != "pair_anaphor"] + ctx.pair_of(token, exclude=source_ids)
+    return [p for p in found if p.how != "pair_anaphor"] + (ctx.pair_of(token, exclude=source_ids) or ctx.pair_named_most(source_ids))
 
 
 def _about(token: Token, words: set[int]) -> bool:
@@ -899,6 +922,25 @@ def _about(token: Token, words: set[int]) -> bool:
             if any(t.i in words for t in child.subtree):
                 return True
     return False
+
+
+def _phrases_of(token: Token) -> list[Token]:
+    """The words of a trigger's objects and prepositional phrases, without the clauses inside them,
+    phrases of time and "according to": where an act lands ("struck depots *in Syria*"), not what
+    else the sentence tells ("travelled to Moscow *ahead of* ... inside Syria")."""
+    out: list[Token] = []
+
+    def walk(t: Token) -> None:
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in CLAUSE_DEPS or c.dep_ == "prep" and c.lower_ in TIME_PREPS | {"according", "despite"}:
+                continue
+            walk(c)
+
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ in ("prep", "npadvmod", "advmod") and child.lower_ not in TIME_PREPS | {"according", "despite"}:
+            walk(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _own_clause(token: Token) -> list[Token]:

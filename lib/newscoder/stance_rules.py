@@ -30,6 +30,7 @@ CONFIDENCE_LEVELS = ("high", "medium", "low")
 _LIST_KEYS = (
     "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
+    "setting_preps", "first_person",
 )
 
 
@@ -49,6 +50,8 @@ class StanceRules:
     partner_preps: frozenset[str]
     partner_pairs: frozenset[tuple[str, str]]
     partner_verbs: frozenset[str]
+    setting_preps: frozenset[str]
+    first_person: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
