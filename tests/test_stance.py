@@ -533,3 +533,60 @@ def test_sport_sentences_give_no_statement(nlp, finder, coder):
     assert ("CHL", "PER", "", "ACCUSE", -1) in code(nlp, finder, coder, "Chile accused Peru of shelling the Gulf coast.")
     # Sport in a time phrase is not what the act is about.
     assert ("CHL", "PER") in pairs(code(nlp, finder, coder, "Chile condemned Peru two days after the football final in Lima."))
+
+
+def test_partner_is_not_a_target(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Burundian troops fought alongside Congolese soldiers against Rwanda.")
+    assert ("BDI", "RWA", "", "ASSAULT", -1) in rows
+    assert not any(t == "COD" for _, t in pairs(rows))
+    rows = code(nlp, finder, coder, "Kenya attacked Somalia together with Ethiopia.")
+    assert ("KEN", "SOM") in pairs(rows) and ("KEN", "ETH") not in pairs(rows)
+
+
+def test_fighting_against_is_one_way(nlp, finder, coder):
+    assert pairs(code(nlp, finder, coder, "Uganda fought against Sudan in 1997.")) == {("UGA", "SDN")}
+
+
+def test_participle_describing_a_group_is_not_an_act(nlp, finder, coder):
+    assert code(nlp, finder, coder, "Syrian rebels fighting under the banner of Turkey control the town.") == set()
+
+
+def test_an_act_a_copula_ascribes_to_something_is_not_that_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "The Chinese plan was a blatant attack on Vietnam, Hanoi said.")
+    assert ("CHN", "VNM", "", "ASSAULT", -1) not in rows
+
+
+def test_subject_of_a_clause_a_meeting_is_the_setting_of_takes_part(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya's president raised the issue in a meeting with Ugandan officials.")
+    assert ("KEN", "UGA", "", "CONSULT", 1) in rows
+    assert not any(r[3] == "CONSULT" for r in code(nlp, finder, coder, "Japan asked for a meeting of the Security Council."))
+
+
+def test_apposition_describing_the_subject_is_not_a_second_source(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "China, North Korea's main ally, criticized Japan.")
+    assert pairs(rows) == {("CHN", "JPN")}
+
+
+def test_a_subject_that_names_no_actor_gives_no_statement_not_the_speaker(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Sudan said the militias had attacked Chad.")
+    assert not any(s == "SDN" and r == "ASSAULT" for s, _, _, r, _ in rows)
+
+
+def test_it_in_a_reported_clause_is_the_speaker(nlp, finder, coder):
+    assert ("GHA", "TGO", "", "ACCUSE", -1) in code(nlp, finder, coder, "Ghana said it condemned Togo.")
+
+
+def test_confidence_is_high_for_a_direct_subject_and_object_and_low_for_a_pronoun(nlp, finder, coder):
+    doc = nlp("Egypt condemned Ethiopia on Tuesday. It also criticized Sudan.")
+    rows = {(s.source_actor, s.target_actor): s.confidence for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+    assert rows[("EGY", "ETH")] == "high"
+    assert rows[("EGY", "SDN")] == "low"
+
+
+def test_every_filter_that_drops_a_trigger_leaves_its_name(nlp, finder, coder):
+    doc = nlp("Chile held talks with Peru. Chile met Peru to establish a hotline.")
+    coding = coder.code(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    reasons = {(d.word, d.filter) for d in coding.drops}
+    assert ("talks", "noun_named_by_trigger_verb") in reasons
+    assert ("establish", "purpose_of_another_act") in reasons
+    assert {r.plover for r in coding.statements} == {"CONSULT"}

@@ -552,7 +552,7 @@ class StatementCoder:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 found += self.parties(child, ctx)
                 how = how or "target:object"
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
                 if child.lower_ in ("against", "at") and entry.stance > 0:
                     # "sought backing against X": X is the adversary, not the one asked or helped;
                     # "thanked X at the United Nations": a venue
@@ -575,7 +575,7 @@ class StatementCoder:
             # "hosted talks between A and B", "facilitated cooperation between A and B", "host Turkish-Israeli talks",
             # "restored ties with Israel"
             objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
-            objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]  # "engaged in talks with X"
+            objects += [g for c in token.children if c.dep_ == "prep" and not self._partner_prep(c) for g in c.children if g.dep_ == "pobj"]  # "engaged in talks with X"
             # "welcomed a resumption of ties with X"
             objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for obj in objects:
@@ -682,9 +682,27 @@ class StatementCoder:
         for child in clause.children:
             if child.dep_ in OBJECT_DEPS:
                 found += self.parties(child, ctx)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
                 found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
         return found
+
+    def _partner_prep(self, prep: Token) -> bool:
+        """Does this preposition make its object a partner of the source, not a target?
+
+        "fought *alongside* B against C", "attacked C *together with* B" (`partner_preps`, `partner_pairs`).
+        """
+        word = prep.lower_
+        if word in self.rules.partner_preps:
+            return True
+        before = {c.lower_ for c in prep.children if c.dep_ == "advmod"}
+        if prep.i > prep.sent.start:
+            before.add(prep.doc[prep.i - 1].lower_)
+        return any(second == word and first in before for first, second in self.rules.partner_pairs)
+
+    def partners(self, token: Token, ctx: "_Context") -> list[Party]:
+        """The actors a partner phrase names, who do the act with the source: "A fought alongside *B* against C"."""
+        return [replace(p, how="partner") for c in token.children if c.dep_ == "prep" and self._partner_prep(c)
+                for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
 
     def _third_party_without_parties(self, token: Token, entry: Trigger) -> bool:
         """A hosting or mediating act, told as a clause of its own, whose parties the sentence does not name."""
@@ -765,6 +783,13 @@ class StatementCoder:
         """The rows one trigger gives."""
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
+        if sources:
+            # "A fought alongside B against C": B is a partner, never the target (manual 8.5). Whether
+            # B does the act too the parse does not say, so B gets no row of its own.
+            partners = {p.actor for p in self.partners(token, ctx)}
+            targets = [p for p in targets if p.actor not in partners]
+        if target_rule == "target:against":
+            entry = replace(entry, symmetric=False)  # "A fought against B": one way, whatever "fight" is otherwise
         if target_rule == "target:of_agreed_act":
             entry = replace(entry, symmetric=False)  # "agreed to send X aid": a pledge to X, not a deal X made
         if entry.reverse:

@@ -161,11 +161,29 @@ def content_of_request(coder: StatementCoder, token: Token, entry: Trigger, spor
     return coder._inside_request(token)
 
 
+def participle_as_description(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A participle that describes a group, with nothing it acts on: "rebels *fighting* under
+    the banner of HTS" names who they are; "rebels fighting the army" still tells an act."""
+    if token.dep_ != "acl" or token.tag_ != "VBG":
+        return False
+    return not any(c.dep_ in ("dobj", "obj", "dative") or c.dep_ == "prep" and c.lower_ in ("against", "with", "on", "to") for c in token.children)
+
+
+def noun_as_predicate(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A noun act that a copula says something else is: "the plan was *an attack* on our
+    sovereignty" characterises the plan (a speaker's accusation), it tells no attack. "It was the
+    first meeting of the two" (a pronoun or an act as subject) is still coded."""
+    if entry.pos != "NOUN" or token.dep_ != "attr" or token.head.lemma_.lower() != "be":
+        return False
+    subj = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and coder.trigger_of(subj) is None
+
+
 TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
     (f.__name__, f) for f in (
         sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
         purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
-        content_of_request,
+        content_of_request, participle_as_description, noun_as_predicate,
     )
 ]
 
@@ -245,7 +263,7 @@ def governing_plan(coder: StatementCoder, token: Token) -> str:
     """A verb or adjective that the act hangs on through "to": "plans to deploy" (future),
     "is likely to attack" (hypothetical); the planning word itself is not a trigger."""
     rules = coder.rules
-    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp"))[1:]:
+    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"))[1:]:
         lemma = head.lemma_.lower()
         if coder.trigger_of(head) is not None:
             return ""  # "vowed to strike": the vow is coded; its content is told by the other rules
