@@ -590,3 +590,22 @@ def test_every_filter_that_drops_a_trigger_leaves_its_name(nlp, finder, coder):
     assert ("talks", "noun_named_by_trigger_verb") in reasons
     assert ("establish", "purpose_of_another_act") in reasons
     assert {r.plover for r in coding.statements} == {"CONSULT"}
+
+
+def test_nominal_event_takes_its_own_arguments(nlp, finder, coder):
+    # possessive source, 'of' patient; 'by' source
+    assert ("RUS", "UKR", "", "ASSAULT", -1) in code(nlp, finder, coder, "Russia's bombardment of Ukraine continued.")
+    assert ("ISR", "LBN", "", "ASSAULT", -1) in code(nlp, finder, coder, "Egypt condemned the bombing of Lebanon by Israel.")
+    # the condemning verb does not make the named attack its own act
+    rows = code(nlp, finder, coder, "Sudan criticized Chad's invasion of Libya.")
+    assert {("SDN", "TCD", "", "ACCUSE", -1), ("TCD", "LBY", "", "ASSAULT", -1)} <= rows
+
+
+def test_light_verb_and_its_noun_are_one_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Chile held talks with Peru.")
+    assert rows == {("CHL", "PER", "", "CONSULT", 1), ("PER", "CHL", "", "CONSULT", 1)}
+
+
+def test_of_names_the_agent_of_a_noun_act_of_an_agent_category(coder):
+    # CONSULT, RETREAT, MOBILIZE ...: "the visit of A", not a visit to A
+    assert "CONSULT" in coder.rules.of_agent_categories and "ASSAULT" not in coder.rules.of_agent_categories

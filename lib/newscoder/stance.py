@@ -378,6 +378,12 @@ class StatementCoder:
                     found = [p for c in child.children if c.dep_ == "pobj" for p in self.parties(c, ctx)]
                     if found:
                         return found, "source:by"
+            if entry.plover in self.rules.of_agent_categories:
+                # "the withdrawal of Russian troops", "the visit of the Kenyan president to B": who does it
+                found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                if found:
+                    return found, "source:noun_of"
             if entry.symmetric and any(c.lower_ == "between" for c in token.children):
                 return [], ""
             told = token.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "acl" and self._reports_event(c) for c in token.children)
@@ -565,6 +571,11 @@ class StatementCoder:
                     found += self.parties(obj, ctx)
         source_ids = {p.actor for p in sources}
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
+        if not found and entry.pos == "NOUN" and entry.plover not in self.rules.of_agent_categories:
+            # "Russia's bombing of Aleppo", "the arrest of A's envoy by B": whom the named act is done to
+            found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx) if p.actor not in source_ids]
+            how = "target:noun_of" if found else how
         if not found and entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             # "talks had begun with Israel"
             for child in token.head.children:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .errors import CodebookError
-from .lexicon import Trigger
+from .lexicon import PLOVER, Trigger
 from .paths import project_root
 from .yamlio import read_mapping
 
@@ -30,7 +30,7 @@ CONFIDENCE_LEVELS = ("high", "medium", "low")
 _LIST_KEYS = (
     "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
-    "setting_preps", "first_person",
+    "setting_preps", "first_person", "of_agent_categories", "background_preps",
 )
 
 
@@ -52,6 +52,8 @@ class StanceRules:
     partner_verbs: frozenset[str]
     setting_preps: frozenset[str]
     first_person: frozenset[str]
+    of_agent_categories: frozenset[str]
+    background_preps: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -72,6 +74,11 @@ def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
 def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
+    for key in ("content_categories", "of_agent_categories"):  # PLOVER category names are upper case
+        lists[key] = frozenset(w.upper() for w in lists[key])
+        unknown = sorted(lists[key] - set(PLOVER))
+        if unknown:
+            raise CodebookError(f"{path.name}: {key} names {unknown}, which are not PLOVER categories ({', '.join(PLOVER)}).")
     pairs = data.get("partner_pairs") or []
     if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
         raise CodebookError(f"{path.name}: partner_pairs must be a list of two-word lists such as [together, with] (got {pairs!r}).")
@@ -116,8 +123,17 @@ def sport_or_competition(coder: StatementCoder, token: Token, entry: Trigger, sp
 
 
 def noun_named_by_trigger_verb(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
-    """A noun trigger whose head is a trigger verb: "A held talks with B" codes the verb only."""
-    return entry.pos == "NOUN" and token.head.i != token.i and coder.trigger_of(token.head) is not None
+    """A noun trigger that a trigger verb governs as the same act: "A held *talks* with B" (the
+    verb's entry names the noun), "launched an *attack*" (the same category) code the verb only.
+    "A condemned B's *bombing* of C" tells two acts, and the noun is coded with its own arguments."""
+    if entry.pos != "NOUN" or token.head.i == token.i:
+        return False
+    outer = coder.trigger_of(token.head)
+    if outer is None:
+        return False
+    if token.dep_ not in ("dobj", "obj", "nsubjpass", "attr"):
+        return True
+    return bool(outer.objects) or outer.plover == entry.plover
 
 
 def noun_in_compound(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
@@ -179,11 +195,18 @@ def noun_as_predicate(coder: StatementCoder, token: Token, entry: Trigger, sport
     return subj is not None and subj.pos_ in ("NOUN", "PROPN") and coder.trigger_of(subj) is None
 
 
+def background_time_anchor(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A noun act that only dates a period (`background_preps`): "A has praised B *since* C's 1990
+    invasion of D" is background to the praise. "*Following* a meeting with B, A said" is an act
+    of its own (the setting rule)."""
+    return entry.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in coder.rules.background_preps
+
+
 TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
     (f.__name__, f) for f in (
         sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
         purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
-        content_of_request, participle_as_description, noun_as_predicate,
+        content_of_request, participle_as_description, noun_as_predicate, background_time_anchor,
     )
 ]
 
