@@ -353,8 +353,12 @@ def test_a_meeting_named_in_a_phrase_of_time_is_an_act_of_its_own(nlp, finder, c
 
 
 def test_joint_act_with_one_party_named_gets_no_partner_from_the_article(nlp, finder, coder):
-    rows = code(nlp, finder, coder, "Kenya and Uganda have clashed over the island. Kenyan officials said efforts were underway to restore ties.")
+    rows = code(nlp, finder, coder, "Kenya accused Uganda of spying. Kenyan officials said efforts were underway to restore ties.")
     assert not any(r[3] == "COOPERATE" for r in rows)
+    # right after a joint act of the two, the other party of that act is meant (a back-reference: low)
+    doc = nlp("Kenya and Uganda have clashed over the island. Kenyan officials said efforts were underway to restore ties.")
+    rows = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if s.plover == "COOPERATE"]
+    assert {(s.source_actor, s.target_actor, s.confidence) for s in rows} == {("KEN", "UGA", "low"), ("UGA", "KEN", "low")}
     assert ("KEN", "UGA", "", "COOPERATE", 1) in code(nlp, finder, coder, "Kenyan officials said efforts were underway to restore ties with Uganda.")
 
 
@@ -609,3 +613,28 @@ def test_light_verb_and_its_noun_are_one_act(nlp, finder, coder):
 def test_of_names_the_agent_of_a_noun_act_of_an_agent_category(coder):
     # CONSULT, RETREAT, MOBILIZE ...: "the visit of A", not a visit to A
     assert "CONSULT" in coder.rules.of_agent_categories and "ASSAULT" not in coder.rules.of_agent_categories
+
+
+def test_list_cut_by_the_sentence_splitter_at_and_keeps_its_first_member(nlp, finder, coder):
+    from spacy.tokens import Doc
+
+    from newscoder.entities import Mention
+    from newscoder.stance import _Context
+
+    # "Chad" ends one sentence; the next begins "and Niger met Mali"
+    words = ["Chad", "and", "Niger", "met", "Mali", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[0, 3, 3, 3, 3, 3], deps=["ROOT", "cc", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "PUNCT"], sent_starts=[True, True, False, False, False, False])
+    mentions = [Mention(doc[i].idx, doc[i].idx + len(doc[i]), i, i + 1, doc[i].text, "ACTOR", "actor", a) for i, a in ((0, "TCD"), (2, "NER"), (4, "MLI"))]
+    ctx = _Context({m.start: m for m in mentions})
+    assert {p.actor for p in coder._actors_left_of(doc[2], ctx, start=2)} == {"TCD"}
+
+
+def test_stance_rules_file_errors_name_the_file_and_key(tmp_path):
+    from newscoder.errors import CodebookError
+    from newscoder.stance_rules import load_stance_rules
+
+    text = (project_root() / "codebook" / "stance_rules.yaml").read_text(encoding="utf-8")
+    (tmp_path / "stance_rules.yaml").write_text(text.replace("content_categories: [REQUEST,", "content_categories: [PLEAD,"), encoding="utf-8")
+    with pytest.raises(CodebookError, match="stance_rules.yaml: content_categories names \\['PLEAD'\\]"):
+        load_stance_rules(tmp_path)

@@ -473,7 +473,12 @@ class StatementCoder:
         # "Azerbaijan, which maintains ties with Ankara, has stepped in": skip the relative clause.
         relative = {t.i for r in verb.sent if r.dep_ == "relcl" and r.i < verb.i for t in r.subtree}
         j = i - 1
-        while j >= verb.sent.start:
+        # a sentence the splitter began at "and" ("“Tel Aviv” | and Ankara are said to ..."): the list goes on
+        # in the sentence before
+        floor = verb.sent.start
+        if verb.sent[0].lower_ == "and" and floor > 0:
+            floor = verb.doc[floor - 1].sent.start
+        while j >= floor:
             token = verb.doc[j]
             if j in relative:
                 j -= 1
@@ -762,7 +767,7 @@ class StatementCoder:
         Arguments as for `__call__`.
         RETURNS (Coding): the statements in text order and the dropped triggers.
         """
-        ctx = _Context({i: m for m in mentions for i in range(m.start, m.end)})
+        ctx = _Context({i: m for m in mentions for i in range(m.start, m.end)}, self.rules.pair_reach)
         rows: list[Statement] = []
         drops: list[Drop] = []
         for sent in doc.sents:
@@ -819,6 +824,15 @@ class StatementCoder:
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
             return []
+        partner_named = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in [token, *token.children] for c in t.children)
+        if entry.symmetric and len(sources) == 1 and not targets and entry.pos == "VERB" and not partner_named:
+            # a joint act with one party named, just after a joint act of that party was told ("A and B met
+            # on Monday. ... efforts were underway to build channels", said A's officials): the other party
+            # of that act (a back-reference, low confidence; never the article's most named actors)
+            pair = ctx.pair_of(token)
+            if sources[0].actor in {p.actor for p in pair}:
+                targets = [replace(p, how="earlier_pair") for p in pair if p.actor != sources[0].actor]
+                target_rule = "target:partner_of_earlier_joint_act"
         if entry.symmetric and len(_unique(sources + targets)) >= 2:
             ctx.last_pair, ctx.last_pair_sent = _unique(sources + targets), sent.start
         elif target_rule == "target:object_between" and len(targets) >= 2:
@@ -861,8 +875,9 @@ class StatementCoder:
 class _Context:
     """What earlier sentences of the document tell later ones: the last person and actors named."""
 
-    def __init__(self, mention_at: dict[int, Mention]) -> None:
+    def __init__(self, mention_at: dict[int, Mention], pair_reach: int = 3) -> None:
         self.mention_at = mention_at
+        self.pair_reach = pair_reach  # how many sentences back a joint act told without its parties may look
         self.last_person: Party | None = None
         self.last_actor: Party | None = None
         self.counts: dict[str, int] = {}
@@ -883,7 +898,7 @@ class _Context:
             return []
         if self.last_pair_sent == token.sent.start:
             return told
-        if self.sentences_since(self.last_pair_sent, token.sent.start) <= self.PAIR_REACH:
+        if self.sentences_since(self.last_pair_sent, token.sent.start) <= self.pair_reach:
             return [replace(p, how="earlier_pair") for p in told]
         return []
 
@@ -896,7 +911,6 @@ class _Context:
         top = sorted(named, key=lambda a: (-self.counts[a], self.first_seen[a]))[:2]
         return [Party(a, how="pair_anaphor") for a in top]
 
-    PAIR_REACH = 2
 
     def sentences_since(self, start: int, now: int) -> int:
         """How many sentences lie between the sentence starting at token `start` and the one at `now`."""

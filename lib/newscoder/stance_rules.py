@@ -58,6 +58,7 @@ class StanceRules:
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
     remote_rules: frozenset[str]
+    pair_reach: int = 3
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -86,7 +87,10 @@ def _load(path: Path, stamp: int) -> StanceRules:
     if not isinstance(conf, dict):
         raise CodebookError(f"{path.name}: confidence must be a mapping with direct_sources, direct_targets, remote_parties, remote_rules.")
     levels = {key: _words(conf.get(key), f"{path.name}: confidence.{key}") for key in ("direct_sources", "direct_targets", "remote_parties", "remote_rules")}
-    return StanceRules(**lists, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+    reach = data.get("pair_reach", 3)
+    if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
+        raise CodebookError(f"{path.name}: pair_reach must be a whole number of sentences, 0 or more (got {reach!r}).")
+    return StanceRules(**lists, pair_reach=reach, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
 
 
 def _words(value: object, where: str) -> frozenset[str]:
