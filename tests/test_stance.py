@@ -638,3 +638,11 @@ def test_stance_rules_file_errors_name_the_file_and_key(tmp_path):
     (tmp_path / "stance_rules.yaml").write_text(text.replace("content_categories: [REQUEST,", "content_categories: [PLEAD,"), encoding="utf-8")
     with pytest.raises(CodebookError, match="stance_rules.yaml: content_categories names \\['PLEAD'\\]"):
         load_stance_rules(tmp_path)
+
+
+def test_a_row_points_at_the_mentions_that_play_its_roles(nlp, finder, coder):
+    # for the sector step: which words named the source and the target
+    text = "Kenyan police arrested Ugandan soldiers."
+    doc = nlp(text)
+    (row,) = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if (s.source_actor, s.target_actor) == ("KEN", "UGA")]
+    assert text[row.source_char:].startswith("Kenyan") and text[row.target_char:].startswith("Ugandan")

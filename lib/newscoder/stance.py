@@ -50,6 +50,7 @@ class Party:
     actor: str
     person: str = ""
     how: str = ""
+    start_char: int = -1  # where the mention that names it starts (-1: none, e.g. a pair from earlier)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ class Statement:
     rule: str
     modality: str = "asserted"
     confidence: str = ""
+    source_char: int = -1  # start of the mention playing the source (for its sector), -1 if none in the text
+    target_char: int = -1  # ... the target
 
 
 @dataclass(frozen=True)
@@ -277,7 +280,7 @@ class StatementCoder:
         if (m is None or m.kind != "person") and any(c.lower_ in FORMER_WORDS for c in head.children if c.dep_ in ("amod", "advmod")):
             return []  # "former Israeli officials" speak for no state (a named person's roles are dated instead)
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
-            return [Party(m.actor_id, m.person, m.kind)] + self._coordinated_modifiers(head, ctx)
+            return [Party(m.actor_id, m.person, m.kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
         # A possessive may refer to the subject ("al-Sharaa said his government ..."), and so may the
         # subject of a clause inside the sentence ("Ghana said *it* would meet Togo"); "him" may not
@@ -305,7 +308,7 @@ class StatementCoder:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
-                    found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}"))
+                    found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}", cm.start_char))
         if not found:
             # "his country's role": the possessive pronoun, only when nothing closer names the actor
             for child in modifiers:
@@ -347,7 +350,7 @@ class StatementCoder:
             for member in members:
                 mm = ctx.mention_at.get(member.i)
                 if mm is not None and mm.actor_id and mm.kind in ACTOR_KINDS:
-                    found.append(Party(mm.actor_id, mm.person, f"coordinated:{mm.kind}"))
+                    found.append(Party(mm.actor_id, mm.person, f"coordinated:{mm.kind}", mm.start_char))
         return found
 
     def _country_named_as_place(self, token: Token, prep: Token, ctx: "_Context") -> list[Party]:
@@ -359,7 +362,7 @@ class StatementCoder:
         m = ctx.mention_at.get(token.i)
         if m is None or m.kind != "place" or not m.actor_id:
             return []
-        return [Party(m.actor_id, "", "place_of_group")]
+        return [Party(m.actor_id, "", "place_of_group", m.start_char)]
 
     def sources(self, token: Token, entry: Trigger, ctx: "_Context") -> tuple[list[Party], str]:
         """Who acts or speaks, and the rule that found them."""
@@ -485,7 +488,7 @@ class StatementCoder:
                 continue
             m = ctx.mention_at.get(j)
             if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
-                found.append(Party(m.actor_id, m.person, m.kind))
+                found.append(Party(m.actor_id, m.person, m.kind, m.start_char))
                 j = m.start - 1
             elif token.lower_ in ("and", ",", "both", "also", "“", "”", '"'):
                 j -= 1
@@ -663,13 +666,13 @@ class StatementCoder:
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.id == "visit"):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
             places = [ctx.mention_at[t.i] for t in _phrases_of(token) if t.i in ctx.mention_at]
-            found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id]
+            found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places if m.kind == "place" and m.actor_id]
             if not found and entry.plover in ("ASSAULT", "COERCE") and entry.pos == "VERB":
                 # "cordoned off the roads leading into X", "fired shells near a vessel from X": the first
                 # actor named after the act in its own clause, outside a 'by' phrase
                 agents = {t.i for a in token.children if a.dep_ == "agent" for t in a.subtree}
                 after = [m for m in places if m.actor_id and m.kind in ACTOR_KINDS and m.start > token.i and m.start not in agents]
-                found = [Party(m.actor_id, m.person, "named_after_act") for m in after[:1]]
+                found = [Party(m.actor_id, m.person, "named_after_act", m.start_char) for m in after[:1]]
             # "seized villages deep into Syrian territory": the state whose land it is
             found += [Party(ctx.mention_at[t.i].actor_id, how="territory") for t in _own_clause(token)
                       if t.i in ctx.mention_at and ctx.mention_at[t.i].actor_id and ctx.mention_at[t.i].kind in ACTOR_KINDS
@@ -682,7 +685,7 @@ class StatementCoder:
             objects = [c for c in token.children if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)]
             places = [ctx.mention_at[t.i] for o in objects for t in o.subtree if t.i in ctx.mention_at]
             own = {q.actor for q in sources}
-            found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id and m.actor_id not in own][:1]
+            found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places if m.kind == "place" and m.actor_id and m.actor_id not in own][:1]
             how = "target:place_in_object" if found else how
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
@@ -866,6 +869,7 @@ class StatementCoder:
                 source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
                 issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
                 confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None),
+                source_char=s.start_char, target_char=t.start_char if t else -1,
             )
             for s, t in pairs
             if t is None or s.actor != t.actor
@@ -931,7 +935,7 @@ class _Context:
             if m is None or not m.actor_id or m.kind not in ACTOR_KINDS or (persons_only and m.kind != "person"):
                 continue
             if not any(k in subjects for k in range(m.start, m.end)):
-                return Party(m.actor_id, m.person, m.kind)
+                return Party(m.actor_id, m.person, m.kind, m.start_char)
         return None
 
     def advance(self, sent: Span) -> None:
@@ -941,7 +945,7 @@ class _Context:
             m = self.mention_at.get(token.i)
             if m is None or token.i != m.start or not m.actor_id or m.kind not in ACTOR_KINDS:
                 continue
-            party = Party(m.actor_id, m.person, m.kind)
+            party = Party(m.actor_id, m.person, m.kind, m.start_char)
             if m.kind == "person":
                 self.last_person = party
             if token.dep_ in SUBJECT_DEPS or token.head.dep_ in SUBJECT_DEPS:
