@@ -646,3 +646,32 @@ def test_a_row_points_at_the_mentions_that_play_its_roles(nlp, finder, coder):
     doc = nlp(text)
     (row,) = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if (s.source_actor, s.target_actor) == ("KEN", "UGA")]
     assert text[row.source_char:].startswith("Kenyan") and text[row.target_char:].startswith("Ugandan")
+
+
+@pytest.mark.parametrize("text, source, target, rule", [
+    ("Egypt condemned Ethiopia on Tuesday.", "EGY", "ETH", "source:subject"),
+    ("Greece was warned by Turkey over the drilling.", "TUR", "GRC", "source:passive_agent"),
+    ("Norway, which criticized Sweden last year, stayed silent.", "NOR", "SWE", "source:relative_clause"),
+    ("Russian airstrikes on Ukraine continued overnight.", "RUS", "UKR", "source:modifier"),
+    ("Egypt condemned the bombing of Lebanon by Israel.", "ISR", "LBN", "source:by"),
+    ("Sudan and Chad held talks on Monday. The meeting was held in Geneva and hosted by Switzerland.", "CHE", None,
+     "source:passive_agent_of_shared_subject"),
+])
+def test_each_source_rule_names_itself_in_the_row(nlp, finder, coder, text, source, target, rule):
+    doc = nlp(text)
+    rows = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if s.source_actor == source and (target is None or s.target_actor == target)]
+    assert rows and all(rule in s.rule.split(";") for s in rows)
+
+
+def test_rule_lists_are_named_ordered_and_documented():
+    from newscoder.stance_rules import MODALITY_RULES, SOURCE_RULES, TRIGGER_FILTERS
+
+    for rules in (SOURCE_RULES, TRIGGER_FILTERS, MODALITY_RULES):
+        names = [name for name, _ in rules]
+        assert len(set(names)) == len(names)
+        assert all(rule.__doc__ and '"' in rule.__doc__ for _, rule in rules)  # each docstring quotes an example
+    readme = (project_root() / "codebook" / "README.md").read_text(encoding="utf-8")
+    for rules in (SOURCE_RULES, TRIGGER_FILTERS, MODALITY_RULES):
+        positions = [readme.find(f"`{name}`") for name, _ in rules]
+        assert -1 not in positions, [name for (name, _), at in zip(rules, positions) if at == -1]
+        assert positions == sorted(positions)  # documented in the order they run

@@ -2,15 +2,20 @@
 
 `StatementCoder(nlp, lexicon)(doc, mentions)` codes one document in steps, each callable alone:
 
-1. `find_triggers`: lexicon words in each sentence (lemma, part of speech, required object or
-   particle), leaving out negated ones and material acts that are only possible or planned.
-2. `sources` / `targets`: the actors around each trigger in the parse — subject or passive agent,
-   the speaker of reported speech, pronouns and "the ministry" resolved to the last actor; object,
-   prepositional object or the subject of the reported clause.
+1. `screen_triggers`: lexicon words in each sentence (lemma, part of speech, required object or
+   particle); the trigger filters of `stance_rules.TRIGGER_FILTERS` drop words that are no act
+   of their own, each drop kept with the filter's name; the rest get a modality
+   (`stance_rules.MODALITY_RULES`: asserted, negated, hypothetical, future).
+2. `sources` / `targets`: the actors of the trigger's own clause. Sources by the ordered, named
+   `stance_rules.SOURCE_RULES` (subject, passive agent, relative-clause antecedent, speaker, a noun
+   act's possessor, "by" or "of"); targets from object, prepositional object or a noun act's
+   argument (partners "alongside" / "together with" are never targets).
 3. `issue_of`: an issue from the codebook whose phrase occurs in the trigger's clause.
-4. `statements`: one row per (source, target), both directions for symmetric acts.
+4. `statements`: one row per (source, target), both directions for symmetric acts, each with a
+   `confidence` from its rule path (`stance_rules.confidence_of`).
 
-The rules are written out in codebook/README.md ("Statements"); each row's `rule` names them.
+The rules are written out in codebook/README.md ("Statements"), in the order they run; each
+row's `rule` names them. Word lists are in codebook/triggers.yaml and codebook/stance_rules.yaml.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
-from .stance_rules import TRIGGER_FILTERS, Drop, StanceRules, confidence_of, load_stance_rules, modality_of
+from .stance_rules import SOURCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -365,99 +370,15 @@ class StatementCoder:
         return [Party(m.actor_id, "", "place_of_group", m.start_char)]
 
     def sources(self, token: Token, entry: Trigger, ctx: "_Context") -> tuple[list[Party], str]:
-        """Who acts or speaks, and the rule that found them."""
-        if entry.pos == "NOUN":
-            if entry.symmetric and token.dep_ in OBJECT_DEPS and any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children):
-                # "A and B postponed their meeting": the joint act of the compound subject
-                subj = self._subject(token.head)
-                members = self.parties(subj, ctx) if subj is not None else []
-                if len(members) >= 2:
-                    return members, "source:their_joint_act"
-            found = [p for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") for p in self.parties(c, ctx, 1)]
-            if found:
-                return found, "source:modifier"
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
-                    found = [p for c in child.children if c.dep_ == "pobj" for p in self.parties(c, ctx)]
-                    if found:
-                        return found, "source:by"
-            if entry.plover in self.rules.of_agent_categories:
-                # "the withdrawal of Russian troops", "the visit of the Kenyan president to B": who does it
-                found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
-                if found:
-                    return found, "source:noun_of"
-            if entry.symmetric and any(c.lower_ == "between" for c in token.children):
-                return [], ""
-            told = token.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "acl" and self._reports_event(c) for c in token.children)
-            if told:
-                # "talks were underway", "with the latest meeting taking place on May 2"
-                pair = ctx.pair_of(token)
-                if entry.symmetric and pair and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
-                    # "the latest meeting took place on May 2": the parties of the joint act told before
-                    return pair, "source:participants_of_earlier_act"
-                speaker = self._speaker(token.head, ctx)
-                return (speaker, "source:speaker") if speaker else ([], "")
-        subj = self._subject(token)
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        if agent is not None and subj is not None and subj.dep_ == "nsubjpass" and subj.head.i != token.i:
-            # "The meeting was held in Baku and hosted by Aliyev": a passive sharing its subject
-            found = [p for c in agent.children if c.dep_ == "pobj" for p in self.parties(c, ctx)]
-            if found:
-                return found, "source:passive_agent"
-        if subj is not None:
-            if subj.dep_ == "nsubjpass" and subj.head.i == token.i:
-                agent = next((c for c in token.children if c.dep_ == "agent"), None)
-                found = [p for c in (agent.children if agent is not None else []) if c.dep_ == "pobj" for p in self.parties(c, ctx)]
-                if found:
-                    return found, "source:passive_agent"
-                if entry.symmetric:
-                    # "Turkiye is engaged in talks with Israel": a party to a joint act, not its object
-                    return self.parties(subj, ctx), "source:passive_subject_of_joint_act"
-                return [], ""
-            if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
-                return self.parties(token.head, ctx), "source:relative_clause"
-            if subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl" and subj.head.i != token.i:
-                # "Trump, who sent Aliyev a letter praising his efforts": up to the relative clause's antecedent
-                return self.parties(subj.head.head, ctx), "source:relative_clause"
-            found = self.parties(subj, ctx)
-            if not found and subj.lower_ in ("both", "all", "each"):
-                # "since Jerusalem and Ankara both took over ...": the actors named just before the quantifier
-                found = self._actors_left_of(subj, ctx, start=subj.i)
-            if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ",") and subj.head.dep_ != "conj":
-                # a conjunct the parser lost: "“Tel Aviv” and Ankara had reached"; not the object of a
-                # clause coordinated before ("A criticized B, and C praised D": B is not C's partner)
-                left = self._actors_left_of(subj, ctx, start=subj.i)
-                found = [p for p in left if not self._object_before(subj, p, ctx)] + found
-            # "Israel, Turkey hold talks": the parser may give a verb two subjects.
-            found += [p for other in subj.head.children if other.dep_ in SUBJECT_DEPS and other.i != subj.i for p in self.parties(other, ctx)]
-            if found:
-                return _unique(found), "source:subject"
-        own_subject = subj is not None and (subj.head.i == token.i or token.dep_ in ("conj", "xcomp"))
-        if own_subject and entry.pos == "VERB" and subj.lower_ not in self.rules.first_person:
-            # "the army had broken the truce", its media office said: the clause has a subject that
-            # names no actor, so no statement; never the speaker or an actor of another clause
-            return [], ""
-        if subj is None and entry.pos == "VERB":
-            top = token
-            while top.dep_ in ("conj", "xcomp", "advcl") and top.head.i != top.i:
-                top = top.head
-            found = self._actors_left_of(top, ctx)
-            if found:
-                return found, "source:left_of_verb"
-        if entry.pos == "NOUN":
-            setting = self._setting_subject(token)
-            if setting is not None:
-                found = self.parties(setting, ctx)
-                if found:
-                    return found, "source:subject_of_setting_clause"
-        if entry.pos == "VERB":
-            # "..., adding that it will respond", said A: the speaker of a verb with no subject of its own.
-            # A noun act is never its speaker's unless told as happening (above), nor the act of the
-            # subject of the verb it hangs on ("Japan will ask for a *meeting* of the UN").
-            speaker = self._speaker(token, ctx)
-            if speaker:
-                return speaker, "source:speaker"
+        """Who acts or speaks, and the rule that found them: the first of `SOURCE_RULES` that applies.
+
+        A rule that applies and finds no actor ends the search: no source, no statement.
+        RETURNS (tuple[list[Party], str]): the sources and "source:<rule name>" ("" when none).
+        """
+        for name, rule in SOURCE_RULES:
+            found = rule(self, token, entry, ctx)
+            if found is not None:
+                return (found, f"source:{name}") if found else ([], "")
         return [], ""
 
     @staticmethod

@@ -23,7 +23,7 @@ from .paths import project_root
 from .yamlio import read_mapping
 
 if TYPE_CHECKING:
-    from .stance import StatementCoder
+    from .stance import Party, StatementCoder, _Context
 
 MODALITIES = ("asserted", "negated", "hypothetical", "future")
 CONFIDENCE_LEVELS = ("high", "medium", "low")
@@ -211,6 +211,193 @@ TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
         sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
         purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
         content_of_request, participle_as_description, noun_as_predicate, background_time_anchor,
+    )
+]
+
+
+# ---- source rules ------------------------------------------------------------------------------
+# Each takes (coder, token, entry, ctx) and gives the sources (a list, maybe empty, which ends the
+# search: no source, no statement) or None when it does not apply. `StatementCoder.sources` tries
+# them in this order; the name of the one that gave the sources goes into `rule`.
+
+def their_joint_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """"A and B postponed *their* meeting": a joint noun act of a compound subject is the pair's."""
+    from .stance import OBJECT_DEPS
+
+    if not (entry.pos == "NOUN" and entry.symmetric and token.dep_ in OBJECT_DEPS
+            and any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children)):
+        return None
+    subj = coder._subject(token.head)
+    members = coder.parties(subj, ctx) if subj is not None else []
+    return members if len(members) >= 2 else None
+
+
+def modifier(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act's possessor or demonym: "*Israeli* airstrikes", "*Russia's* bombardment of B"."""
+    if entry.pos != "NOUN":
+        return None
+    found = [p for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") for p in coder.parties(c, ctx, 1)]
+    return found or None
+
+
+def by(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act's "by" phrase: "the bombing of A *by B*"."""
+    if entry.pos != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            found = [p for c in child.children if c.dep_ == "pobj" for p in coder.parties(c, ctx)]
+            if found:
+                return found
+    return None
+
+
+def noun_of(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act's "of" phrase, for the categories in `of_agent_categories`: "the withdrawal *of Russian troops*"."""
+    if entry.pos != "NOUN" or entry.plover not in coder.rules.of_agent_categories:
+        return None
+    found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" for p in coder.parties(g, ctx)]
+    return found or None
+
+
+def parties_named_between(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """"talks *between A and B*": no source of its own; the two it names are the pair (rule `source:between`)."""
+    if entry.pos == "NOUN" and entry.symmetric and any(c.lower_ == "between" for c in token.children):
+        return []
+    return None
+
+
+def _told(coder: StatementCoder, token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "acl" and coder._reports_event(c) for c in token.children)
+
+
+def participants_of_earlier_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A joint noun act told as happening with no parties named ("the latest meeting took place on
+    May 2"): the parties of the joint act told just before (`pair_reach`; low confidence)."""
+    if entry.pos != "NOUN" or not entry.symmetric or not _told(coder, token):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
+        return None
+    return ctx.pair_of(token) or None
+
+
+def speaker_of_told_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act told as happening, with no actor of its own: the speaker of the report
+    ("efforts were *underway*", said A's officials); else no source."""
+    if entry.pos != "NOUN" or not _told(coder, token):
+        return None
+    return coder._speaker(token.head, ctx)
+
+
+def passive_agent_of_shared_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A passive sharing its subject with the one before: "The meeting was held in Baku and *hosted by Aliyev*"."""
+    subj = coder._subject(token)
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is None or subj is None or subj.dep_ != "nsubjpass" or subj.head.i == token.i:
+        return None
+    return [p for c in agent.children if c.dep_ == "pobj" for p in coder.parties(c, ctx)] or None
+
+
+def _own_passive_subject(coder: StatementCoder, token: Token) -> Token | None:
+    subj = coder._subject(token)
+    return subj if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == token.i else None
+
+
+def passive_agent(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """The agent of a passive: "Greece was warned *by Turkey*"."""
+    if _own_passive_subject(coder, token) is None:
+        return None
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    return [p for c in (agent.children if agent is not None else []) if c.dep_ == "pobj" for p in coder.parties(c, ctx)] or None
+
+
+def passive_subject_of_joint_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """"*Turkiye* is engaged in talks with Israel": a party to a joint act, not its object."""
+    subj = _own_passive_subject(coder, token)
+    if subj is None or not entry.symmetric:
+        return None
+    return coder.parties(subj, ctx)
+
+
+def agentless_passive(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """"Dozens were killed in airstrikes": a passive with no agent names no source (manual 8.5)."""
+    return [] if _own_passive_subject(coder, token) is not None else None
+
+
+def relative_clause(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """The antecedent of "who/which/that": "the PKK, *which* has attacked Turkish posts"; also for
+    an act in a phrase inside the clause ("Trump, *who* sent A a letter praising ...")."""
+    subj = coder._subject(token)
+    if subj is None:
+        return None
+    if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+        return coder.parties(token.head, ctx)
+    if subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl" and subj.head.i != token.i:
+        return coder.parties(subj.head.head, ctx)
+    return None
+
+
+def subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """The grammatical subject, own or shared through "and" or "to": "*Egypt* condemned Ethiopia",
+    "*A and B* both took over ...", and a list member the parser cut ("“A” and B had reached")."""
+    from .stance import SUBJECT_DEPS, _unique
+
+    subj = coder._subject(token)
+    if subj is None:
+        return None
+    found = coder.parties(subj, ctx)
+    if not found and subj.lower_ in ("both", "all", "each"):
+        found = coder._actors_left_of(subj, ctx, start=subj.i)
+    if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ",") and subj.head.dep_ != "conj":
+        # not the object of a clause coordinated before ("A criticized B, and C praised D")
+        left = coder._actors_left_of(subj, ctx, start=subj.i)
+        found = [p for p in left if not coder._object_before(subj, p, ctx)] + found
+    # "Israel, Turkey hold talks": the parser may give a verb two subjects
+    found += [p for other in subj.head.children if other.dep_ in SUBJECT_DEPS and other.i != subj.i for p in coder.parties(other, ctx)]
+    return _unique(found) or None
+
+
+def unresolved_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A verb whose own subject names no actor has no source: "the militias had attacked B", A
+    said, is not A's attack. "We" and "I" may still be the speaker's."""
+    subj = coder._subject(token)
+    own = subj is not None and (subj.head.i == token.i or token.dep_ in ("conj", "xcomp"))
+    return [] if own and entry.pos == "VERB" and subj.lower_ not in coder.rules.first_person else None
+
+
+def left_of_verb(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A verb the parser gave no subject: the actors named just before it ("A and B sign truce")."""
+    if entry.pos != "VERB" or coder._subject(token) is not None:
+        return None
+    top = token
+    while top.dep_ in ("conj", "xcomp", "advcl") and top.head.i != top.i:
+        top = top.head
+    return coder._actors_left_of(top, ctx) or None
+
+
+def subject_of_setting_clause(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act that is the setting of its clause (`setting_preps`): "*He* raised the issue in a meeting with B"."""
+    if entry.pos != "NOUN":
+        return None
+    setting = coder._setting_subject(token)
+    return (coder.parties(setting, ctx) or None) if setting is not None else None
+
+
+def speaker(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """The speaker of reported speech, for a verb with no subject of its own: "..., *adding* that
+    it will respond", said A; "according to A". A noun act is never its speaker's by this rule."""
+    if entry.pos != "VERB":
+        return None
+    return coder._speaker(token, ctx) or None
+
+
+SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
+    (f.__name__, f) for f in (
+        their_joint_act, modifier, by, noun_of, parties_named_between, participants_of_earlier_act,
+        speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
+        agentless_passive, relative_clause, subject, unresolved_subject, left_of_verb,
+        subject_of_setting_clause, speaker,
     )
 ]
 
