@@ -675,3 +675,14 @@ def test_rule_lists_are_named_ordered_and_documented():
         positions = [readme.find(f"`{name}`") for name, _ in rules]
         assert -1 not in positions, [name for (name, _), at in zip(rules, positions) if at == -1]
         assert positions == sorted(positions)  # documented in the order they run
+
+
+def test_it_as_subject_of_an_inner_clause_is_the_outer_subject_not_an_actor_named_between(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Japan has not criticized Korea's launches since it backed Chinese sanctions in 2017.")
+    assert not any(s == "KOR" and r == "SUPPORT" for s, _, _, r, _ in rows)
+    assert ("JPN", "CHN", "SANCTIONS", "SUPPORT", 1) in rows
+
+
+def test_a_date_is_no_target(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya demanded on Feb. 12 that Somalia withdraw its troops.")
+    assert ("KEN", "SOM", "", "REQUEST", -1) in rows

@@ -292,6 +292,14 @@ class StatementCoder:
         # ("Katz met Hasanov, thanking him").
         inner_subject = head.dep_ in SUBJECT_DEPS | {"nsubjpass"} and head.head.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis")
         possessive = head.dep_ == "poss" or inner_subject
+        if inner_subject and lower in PRONOUNS_PERSON | PRONOUNS_ACTOR and depth == 0:
+            # "B, which X says is backed by Y, warned that *it* would ...", "A has not condemned C since *it*
+            # backed ...": the subject of the clause this one hangs on, before any actor named in between
+            outer = next((c for c in head.head.head.children if c.dep_ in SUBJECT_DEPS and c.i != head.i), None)
+            if outer is not None and outer.lower_ not in PRONOUNS_PERSON | PRONOUNS_ACTOR:
+                found = [replace(p, how="pronoun_same_sentence") for p in self.parties(outer, ctx, 1)]
+                if found:
+                    return found
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
@@ -488,6 +496,8 @@ class StatementCoder:
                 found += self.parties(child, ctx)
                 how = how or "target:object"
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
+                if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+                    continue  # "demanded *on Feb. 12* that ...": a time, whatever the parser hangs on it
                 if child.lower_ in ("against", "at") and entry.stance > 0:
                     # "sought backing against X": X is the adversary, not the one asked or helped;
                     # "thanked X at the United Nations": a venue
