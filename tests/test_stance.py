@@ -686,3 +686,13 @@ def test_it_as_subject_of_an_inner_clause_is_the_outer_subject_not_an_actor_name
 def test_a_date_is_no_target(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Kenya demanded on Feb. 12 that Somalia withdraw its troops.")
     assert ("KEN", "SOM", "", "REQUEST", -1) in rows
+
+
+def test_uncoded_report_lists_drop_reasons_and_verbs_of_two_actor_sentences(nlp, finder, coder):
+    from newscoder.stance_report import uncoded_report
+
+    doc = nlp("Chile held talks with Peru. Kenya outflanked Uganda. Norway slept.")
+    drops, verbs = uncoded_report(coder, [(doc, finder(doc, dt.date(2025, 3, 1)), "t")])
+    assert ("noun_named_by_trigger_verb", "consult_noun") in set(zip(drops["filter"], drops["trigger_id"]))
+    assert "outflank" in set(verbs["lemma"])  # no trigger word, two actors, no row
+    assert "sleep" not in set(verbs["lemma"])  # one actor only
