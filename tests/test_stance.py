@@ -696,3 +696,27 @@ def test_uncoded_report_lists_drop_reasons_and_verbs_of_two_actor_sentences(nlp,
     assert ("noun_named_by_trigger_verb", "consult_noun") in set(zip(drops["filter"], drops["trigger_id"]))
     assert "outflank" in set(verbs["lemma"])  # no trigger word, two actors, no row
     assert "sleep" not in set(verbs["lemma"])  # one actor only
+
+
+def test_a_list_is_a_pair_only_in_a_between_phrase(nlp, finder, coder):
+    assert ("RUS", "JOR") in pairs(code(nlp, finder, coder, "A ceasefire was agreed last year between Russia, Egypt and Jordan."))
+    assert code(nlp, finder, coder, "Forces were fighting to the south, Russian, Iranian and Syrian.") == set()
+
+
+def test_a_fight_with_an_object_is_one_way(nlp, finder, coder):
+    rows = pairs(code(nlp, finder, coder, "Kenya fought Somalia in the border town."))
+    assert ("KEN", "SOM") in rows and ("SOM", "KEN") not in rows
+
+
+def test_a_fight_with_one_party_named_takes_no_partner_from_an_earlier_act(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya and Uganda met on Monday. Kenya continued to battle remnants of the militia.")
+    assert not any(r[3] == "ASSAULT" for r in rows)
+
+
+def test_a_denied_description_is_negated(nlp, finder, coder):
+    assert ("FRA", "USA", "THREATEN", "negated") in modalities(nlp, finder, coder, "France is not a threat to the United States.")
+
+
+def test_pronoun_whose_outer_subject_names_no_actor_is_no_one(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Kenya criticized Uganda. The envoy said he was asking Tanzania to meet.")
+    assert not any(r[1] == "TZA" for r in rows)

@@ -292,14 +292,14 @@ class StatementCoder:
         # ("Katz met Hasanov, thanking him").
         inner_subject = head.dep_ in SUBJECT_DEPS | {"nsubjpass"} and head.head.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis")
         possessive = head.dep_ == "poss" or inner_subject
-        if inner_subject and lower in PRONOUNS_PERSON | PRONOUNS_ACTOR and depth == 0:
+        if inner_subject and head.head.dep_ in ("ccomp", "advcl") and lower in PRONOUNS_PERSON | PRONOUNS_ACTOR and depth == 0:
             # "B, which X says is backed by Y, warned that *it* would ...", "A has not condemned C since *it*
             # backed ...": the subject of the clause this one hangs on, before any actor named in between
             outer = next((c for c in head.head.head.children if c.dep_ in SUBJECT_DEPS and c.i != head.i), None)
             if outer is not None and outer.lower_ not in PRONOUNS_PERSON | PRONOUNS_ACTOR:
-                found = [replace(p, how="pronoun_same_sentence") for p in self.parties(outer, ctx, 1)]
-                if found:
-                    return found
+                # the outer subject is the antecedent even when it names no actor ("the envoy said he was
+                # asking A ..." is no act of the last actor named before)
+                return [replace(p, how="pronoun_same_sentence") for p in self.parties(outer, ctx, 1)]
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
@@ -493,8 +493,9 @@ class StatementCoder:
                 return [p for p in _unique(found) if p.actor not in {q.actor for q in sources}], "target:against"
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
-                found += self.parties(child, ctx)
-                how = how or "target:object"
+                named = self.parties(child, ctx)
+                found += named
+                how = how or ("target:object" if named else "")
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
                 if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
                     continue  # "demanded *on Feb. 12* that ...": a time, whatever the parser hangs on it
@@ -503,8 +504,9 @@ class StatementCoder:
                     # "thanked X at the United Nations": a venue
                     continue
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found += self.parties(pobj, ctx)
-                    how = how or f"target:prep_{child.lower_}"
+                    named = self.parties(pobj, ctx)
+                    found += named
+                    how = how or (f"target:prep_{child.lower_}" if named else "")
             elif child.dep_ == "prt" and child.lower_ in ("on", "upon"):
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
@@ -738,8 +740,9 @@ class StatementCoder:
             # B does the act too the parse does not say, so B gets no row of its own.
             partners = {p.actor for p in self.partners(token, ctx)}
             targets = [p for p in targets if p.actor not in partners]
-        if target_rule == "target:against":
-            entry = replace(entry, symmetric=False)  # "A fought against B": one way, whatever "fight" is otherwise
+        if target_rule == "target:against" or entry.symmetric and entry.plover in self.rules.one_way_categories and target_rule == "target:object":
+            # "A fought against B", "A fought B": one way, whatever "fight" is otherwise ("A and B clashed" stays joint)
+            entry = replace(entry, symmetric=False)
         if target_rule == "target:of_agreed_act":
             entry = replace(entry, symmetric=False)  # "agreed to send X aid": a pledge to X, not a deal X made
         if entry.reverse:
@@ -754,12 +757,15 @@ class StatementCoder:
             if not givers or not receivers:
                 return []
             sources, targets, source_rule, target_rule = givers, receivers, "source:giver_from", "target:receiver"
-        if not sources and entry.symmetric and len(targets) >= 2:
+        if not sources and entry.symmetric and len(targets) >= 2 and target_rule in ("target:prep_between", "target:object_between", "target:of_the_act_in_the_subject"):
+            # "a ceasefire agreed between A, B and C": the parties a "between" phrase names; other lists
+            # ("forces fighting to the south, A and B", "touring A, B and C") name no pair
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
             return []
         partner_named = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in [token, *token.children] for c in t.children)
-        if entry.symmetric and len(sources) == 1 and not targets and entry.pos == "VERB" and not partner_named:
+        if (entry.symmetric and len(sources) == 1 and not targets and entry.pos == "VERB" and not partner_named
+                and entry.plover in self.rules.partner_categories):
             # a joint act with one party named, just after a joint act of that party was told ("A and B met
             # on Monday. ... efforts were underway to build channels", said A's officials): the other party
             # of that act (a back-reference, low confidence; never the article's most named actors)
@@ -956,7 +962,7 @@ def _negated(token: Token) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no", "without") for c in token.children):
         return True
     head = token.head
-    return token.dep_ in ("dobj", "pobj") and any(c.dep_ == "neg" for c in head.children)
+    return token.dep_ in ("dobj", "pobj", "attr") and any(c.dep_ == "neg" for c in head.children)  # "we are not a threat"
 
 
 def _trigger_text(token: Token, entry: Trigger) -> str:

@@ -30,7 +30,8 @@ CONFIDENCE_LEVELS = ("high", "medium", "low")
 _LIST_KEYS = (
     "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
-    "setting_preps", "first_person", "of_agent_categories", "background_preps",
+    "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
+    "partner_categories",
 )
 
 
@@ -54,6 +55,8 @@ class StanceRules:
     first_person: frozenset[str]
     of_agent_categories: frozenset[str]
     background_preps: frozenset[str]
+    one_way_categories: frozenset[str]
+    partner_categories: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -75,7 +78,7 @@ def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
 def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
-    for key in ("content_categories", "of_agent_categories"):  # PLOVER category names are upper case
+    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
@@ -192,11 +195,12 @@ def participle_as_description(coder: StatementCoder, token: Token, entry: Trigge
 def noun_as_predicate(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
     """A noun act that a copula says something else is: "the plan was *an attack* on our
     sovereignty" characterises the plan (a speaker's accusation), it tells no attack. "It was the
-    first meeting of the two" (a pronoun or an act as subject) is still coded."""
+    first meeting of the two" and "A is a threat to B" (a pronoun, a name or an act as subject)
+    are still coded."""
     if entry.pos != "NOUN" or token.dep_ != "attr" or token.head.lemma_.lower() != "be":
         return False
     subj = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and coder.trigger_of(subj) is None
+    return subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and coder.trigger_of(subj) is None
 
 
 def background_time_anchor(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
@@ -444,9 +448,10 @@ def condition(coder: StatementCoder, token: Token) -> str:
 
 
 def distance(coder: StatementCoder, token: Token) -> str:
-    """An act the text keeps its distance from (`distance_words`): "A reportedly shelled B" (manual 8.7)."""
+    """An act the text keeps its distance from (`distance_words`): "A *reportedly* shelled B", "A is
+    *reportedly* in talks with B" (manual 8.7)."""
     words = coder.rules.distance_words
-    for head in _governors(token, ("xcomp", "conj")):
+    for head in _governors(token, ("xcomp", "conj", "pobj", "prep")):
         if any(c.dep_ == "advmod" and c.lower_ in words for c in head.children):
             return "hypothetical"
     return ""
