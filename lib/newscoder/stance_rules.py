@@ -448,10 +448,9 @@ def condition(coder: StatementCoder, token: Token) -> str:
 
 
 def distance(coder: StatementCoder, token: Token) -> str:
-    """An act the text keeps its distance from (`distance_words`): "A *reportedly* shelled B", "A is
-    *reportedly* in talks with B" (manual 8.7)."""
+    """An act the text keeps its distance from (`distance_words`): "A *reportedly* shelled B" (manual 8.7)."""
     words = coder.rules.distance_words
-    for head in _governors(token, ("xcomp", "conj", "pobj", "prep")):
+    for head in _governors(token, ("xcomp", "conj")):
         if any(c.dep_ == "advmod" and c.lower_ in words for c in head.children):
             return "hypothetical"
     return ""
