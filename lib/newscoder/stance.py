@@ -2,15 +2,20 @@
 
 `StatementCoder(nlp, lexicon)(doc, mentions)` codes one document in steps, each callable alone:
 
-1. `find_triggers`: lexicon words in each sentence (lemma, part of speech, required object or
-   particle), leaving out negated ones and material acts that are only possible or planned.
-2. `sources` / `targets`: the actors around each trigger in the parse — subject or passive agent,
-   the speaker of reported speech, pronouns and "the ministry" resolved to the last actor; object,
-   prepositional object or the subject of the reported clause.
+1. `screen_triggers`: lexicon words in each sentence (lemma, part of speech, required object or
+   particle); the trigger filters of `stance_rules.TRIGGER_FILTERS` drop words that are no act
+   of their own, each drop kept with the filter's name; the rest get a modality
+   (`stance_rules.MODALITY_RULES`: asserted, negated, hypothetical, future).
+2. `sources` / `targets`: the actors of the trigger's own clause. Sources by the ordered, named
+   `stance_rules.SOURCE_RULES` (subject, passive agent, relative-clause antecedent, speaker, a noun
+   act's possessor, "by" or "of"); targets from object, prepositional object or a noun act's
+   argument (partners "alongside" / "together with" are never targets).
 3. `issue_of`: an issue from the codebook whose phrase occurs in the trigger's clause.
-4. `statements`: one row per (source, target), both directions for symmetric acts.
+4. `statements`: one row per (source, target), both directions for symmetric acts, each with a
+   `confidence` from its rule path (`stance_rules.confidence_of`).
 
-The rules are written out in codebook/README.md ("Statements"); each row's `rule` names them.
+The rules are written out in codebook/README.md ("Statements"), in the order they run; each
+row's `rule` names them. Word lists are in codebook/triggers.yaml and codebook/stance_rules.yaml.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
+from .stance_rules import SOURCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -38,6 +44,7 @@ TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspac
 ABOUT_PREPS = {"for", "on", "over", "about", "against", "into", "toward", "towards"}  # what an act is about, not where or when
 FORMER_WORDS = {"former", "retired", "ex", "ex-", "erstwhile"}
 COMPEL_VERBS = {"force", "compel", "oblige", "obligate", "coerce", "pressure"}
+CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos"}
 PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
 
@@ -48,6 +55,7 @@ class Party:
     actor: str
     person: str = ""
     how: str = ""
+    start_char: int = -1  # where the mention that names it starts (-1: none, e.g. a pair from earlier)
 
 
 @dataclass(frozen=True)
@@ -71,13 +79,40 @@ class Statement:
     rule: str
     source_sector: str = ""
     target_sector: str = ""
+    modality: str = "asserted"
+    confidence: str = ""
+    source_char: int = -1  # start of the mention playing the source (for its sector), -1 if none in the text
+    target_char: int = -1  # ... the target
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger kept by the filters: the token, its lexicon entry, a note for `rule`, its modality."""
+
+    token: Token
+    entry: Trigger
+    note: str
+    modality: str
+
+
+@dataclass
+class Coding:
+    """What coding one document gives: the statements and the triggers the filters dropped."""
+
+    statements: list[Statement]
+    drops: list[Drop]
 
 
 class StatementCoder:
     """Code the statements of parsed documents with one trigger lexicon."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon, rules: StanceRules | None = None) -> None:
+        """nlp (Language): the pipeline the documents were parsed with (for the phrase matchers).
+        lexicon (Lexicon): the trigger lexicon and issues.
+        rules (StanceRules | None): the word lists of stance_rules.yaml; None loads the project's.
+        """
         self.lexicon = lexicon
+        self.rules = rules if rules is not None else load_stance_rules()
         self.by_id = {trigger.id: trigger for trigger in lexicon.triggers}
         self.by_lemma: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in lexicon.triggers:
@@ -115,47 +150,36 @@ class StatementCoder:
             return False
         return not entry.particle or any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children)
 
-    def find_triggers(self, sent: Span) -> list[tuple[Token, Trigger, str]]:
-        """Triggers of a sentence with a note on modality; negated and hypothetical acts left out."""
-        found = []
+    def screen_triggers(self, sent: Span) -> tuple[list[Candidate], list[Drop]]:
+        """The triggers of a sentence, each with its modality, and the ones the filters dropped.
+
+        Filters (`stance_rules.TRIGGER_FILTERS`, in order) drop words that are no act of their own
+        ("urged A to *halt*"); every other trigger is kept with a modality (`MODALITY_RULES`):
+        negated, hypothetical and future acts are coded, marked as such, not left out.
+        sent (Span): the sentence.
+        RETURNS (tuple[list[Candidate], list[Drop]]): the kept triggers and the dropped ones.
+        """
+        found: list[Candidate] = []
+        drops: list[Drop] = []
         sport = {i for _, start, end in self.discard(sent) for i in range(start, end)}
         for token in sent:
             entry = self.trigger_of(token)
-            if entry is None or _negated(token):
+            if entry is None:
                 continue
-            if sport and _about(token, sport):
-                continue  # "beat Italy in the World Cup qualifier", "restored baseball ties": sport, not politics
-            if entry.pos == "NOUN" and token.head.i != token.i and self.trigger_of(token.head):
-                continue  # "held talks": the verb is coded, not the noun as well
-            if entry.pos == "NOUN" and token.dep_ == "compound":
+            dropped_by = next((name for name, rule in TRIGGER_FILTERS if rule(self, token, entry, sport)), "")
+            if dropped_by:
+                drops.append(Drop(sent.start, token.i, token.text, entry.id, dropped_by))
                 continue
-            if entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and not (self._reports_event(token.head) or self._past(token.head)):
-                # "Talks would help", "talks are unlikely": a topic; "the meetings were positive" tells
-                # meetings that took place (the back-reference rule in __call__ drops ones already coded)
-                continue
-            if self._purpose_of_act(token):
-                continue  # "met ... to facilitate relations", "talks to establish a mechanism": a purpose, not an act
-            if self._under_denial(token):
-                continue
-            if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("of", "for") and token.head.head.lemma_.lower() in self.lexicon.topic_nouns:
-                continue  # "the importance of strengthening a mechanism", "the need for talks": a topic
-            if self._object_word_of_outer_trigger(token):
-                continue  # "offered to help mediate": 'mediate' is what the offer entry names, not an act of its own
-            if self._compelled_later(token):
-                continue  # "X will be forced to withdraw": a prediction of what others will impose, not X's act or intent
-            modal = self._modal(token)
-            if modal and entry.mode == "material":
-                if modal not in self.lexicon.intent_words:
-                    continue  # "could strike": only possible, not an act
-                # "will contribute", "announced that it will lift sanctions": an intention, said in words
-                entry = replace(entry, mode="verbal", plover="THREATEN" if entry.stance < 0 else entry.plover)
-                modal = f"intent:{modal}"
-            if self._inside_request(token):
-                continue  # "urged Israel to halt": the halt is what was asked for
-            found.append((token, entry, f"+modal:{modal}" if modal else ""))
+            modality, why = modality_of(self, token)
+            note = f"+modality:{why}" if why else ""
+            found.append(Candidate(token, entry, note, modality))
             # "backed A's case against B": supports A and accuses B, one entry each
-            found += [(token, self.by_id[other], found[-1][2]) for other in entry.also if self._matches(token, self.by_id[other])]
-        return found
+            found += [Candidate(token, self.by_id[other], note, modality) for other in entry.also if self._matches(token, self.by_id[other])]
+        return found, drops
+
+    def find_triggers(self, sent: Span) -> list[tuple[Token, Trigger, str]]:
+        """The triggers `screen_triggers` keeps, as (token, entry, rule note), whatever their modality."""
+        return [(c.token, c.entry, c.note) for c in self.screen_triggers(sent)[0]]
 
     def _names_an_act(self, token: Token) -> bool:
         """Is this trigger a noun phrase that only names an act ("the meetings between A and B"),
@@ -241,7 +265,7 @@ class StatementCoder:
                 return False
             head = head.head
             entry = self.trigger_of(head)
-            if entry is not None and entry.plover in ("REQUEST", "THREATEN", "REJECT") and entry.speech:
+            if entry is not None and entry.plover in self.rules.content_categories and entry.speech:
                 return True
         return False
 
@@ -251,7 +275,8 @@ class StatementCoder:
         heads = [token]
         if depth == 0:
             heads += [t for t in token.conjuncts if t.i > token.i]
-            heads += [c for c in token.children if c.dep_ == "appos"]  # "Israel, Turkey hold talks"
+            # "Israel, Turkey hold talks": a name in apposition; "China, North Korea's ally" describes China
+            heads += [c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at]
         found: list[Party] = []
         for head in heads:
             found += self._party_of_head(head, ctx, depth)
@@ -262,11 +287,21 @@ class StatementCoder:
         if (m is None or m.kind != "person") and any(c.lower_ in FORMER_WORDS for c in head.children if c.dep_ in ("amod", "advmod")):
             return []  # "former Israeli officials" speak for no state (a named person's roles are dated instead)
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
-            return [Party(m.actor_id, m.person, m.kind)] + self._coordinated_modifiers(head, ctx)
+            return [Party(m.actor_id, m.person, m.kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
-        # A possessive may refer to the subject ("al-Sharaa said his government ..."); "him" may not
+        # A possessive may refer to the subject ("al-Sharaa said his government ..."), and so may the
+        # subject of a clause inside the sentence ("Ghana said *it* would meet Togo"); "him" may not
         # ("Katz met Hasanov, thanking him").
-        possessive = head.dep_ == "poss"
+        inner_subject = head.dep_ in SUBJECT_DEPS | {"nsubjpass"} and head.head.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis")
+        possessive = head.dep_ == "poss" or inner_subject
+        if inner_subject and head.head.dep_ in ("ccomp", "advcl") and lower in PRONOUNS_PERSON | PRONOUNS_ACTOR and depth == 0:
+            # "B, which X says is backed by Y, warned that *it* would ...", "A has not condemned C since *it*
+            # backed ...": the subject of the clause this one hangs on, before any actor named in between
+            outer = next((c for c in head.head.head.children if c.dep_ in SUBJECT_DEPS and c.i != head.i), None)
+            if outer is not None and outer.lower_ not in PRONOUNS_PERSON | PRONOUNS_ACTOR:
+                # the outer subject is the antecedent even when it names no actor ("the envoy said he was
+                # asking A ..." is no act of the last actor named before)
+                return [replace(p, how="pronoun_same_sentence") for p in self.parties(outer, ctx, 1)]
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
@@ -288,7 +323,7 @@ class StatementCoder:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
-                    found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}"))
+                    found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}", cm.start_char))
         if not found:
             # "his country's role": the possessive pronoun, only when nothing closer names the actor
             for child in modifiers:
@@ -309,7 +344,7 @@ class StatementCoder:
         if head.lemma_.lower() in PAIR_WORDS and pair and len(ctx.counts) >= 2:
             # "both sides", "the two countries": the pair the sentence has told acting, else the two actors
             # the article has named most so far
-            return [replace(p, how="pair_anaphor") for p in ctx.pair_of(head)]
+            return [replace(p, how="pair_anaphor") for p in ctx.pair_of(head) or ctx.pair_named_most()]
         if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children) and ctx.last_actor:
             return [replace(ctx.last_actor, how="anaphor")]
         return []
@@ -330,7 +365,7 @@ class StatementCoder:
             for member in members:
                 mm = ctx.mention_at.get(member.i)
                 if mm is not None and mm.actor_id and mm.kind in ACTOR_KINDS:
-                    found.append(Party(mm.actor_id, mm.person, f"coordinated:{mm.kind}"))
+                    found.append(Party(mm.actor_id, mm.person, f"coordinated:{mm.kind}", mm.start_char))
         return found
 
     def _country_named_as_place(self, token: Token, prep: Token, ctx: "_Context") -> list[Party]:
@@ -342,87 +377,18 @@ class StatementCoder:
         m = ctx.mention_at.get(token.i)
         if m is None or m.kind != "place" or not m.actor_id:
             return []
-        return [Party(m.actor_id, "", "place_of_group")]
+        return [Party(m.actor_id, "", "place_of_group", m.start_char)]
 
     def sources(self, token: Token, entry: Trigger, ctx: "_Context") -> tuple[list[Party], str]:
-        """Who acts or speaks, and the rule that found them."""
-        if entry.pos == "NOUN":
-            if entry.symmetric and token.dep_ in OBJECT_DEPS and any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children):
-                # "A and B postponed their meeting": the joint act of the compound subject
-                subj = self._subject(token.head)
-                members = self.parties(subj, ctx) if subj is not None else []
-                if len(members) >= 2:
-                    return members, "source:their_joint_act"
-            found = [p for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") for p in self.parties(c, ctx, 1)]
-            if found:
-                return found, "source:modifier"
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
-                    found = [p for c in child.children if c.dep_ == "pobj" for p in self.parties(c, ctx)]
-                    if found:
-                        return found, "source:by"
-            if entry.symmetric and any(c.lower_ == "between" for c in token.children):
-                return [], ""
-            told = token.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "acl" and self._reports_event(c) for c in token.children)
-            if told:
-                # "talks were underway", "with the latest meeting taking place on May 2"
-                pair = ctx.pair_of(token)
-                if entry.symmetric and pair and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
-                    # "the latest meeting took place on May 2": the parties of the joint act told before
-                    return pair, "source:participants_of_earlier_act"
-                speaker = self._speaker(token.head, ctx)
-                return (speaker, "source:speaker") if speaker else ([], "")
-        subj = self._subject(token)
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        if agent is not None and subj is not None and subj.dep_ == "nsubjpass" and subj.head.i != token.i:
-            # "The meeting was held in Baku and hosted by Aliyev": a passive sharing its subject
-            found = [p for c in agent.children if c.dep_ == "pobj" for p in self.parties(c, ctx)]
-            if found:
-                return found, "source:passive_agent"
-        if subj is not None:
-            if subj.dep_ == "nsubjpass" and subj.head.i == token.i:
-                agent = next((c for c in token.children if c.dep_ == "agent"), None)
-                found = [p for c in (agent.children if agent is not None else []) if c.dep_ == "pobj" for p in self.parties(c, ctx)]
-                if found:
-                    return found, "source:passive_agent"
-                if entry.symmetric:
-                    # "Turkiye is engaged in talks with Israel": a party to a joint act, not its object
-                    return self.parties(subj, ctx), "source:passive_subject_of_joint_act"
-                return [], ""
-            if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
-                return self.parties(token.head, ctx), "source:relative_clause"
-            if subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl" and subj.head.i != token.i:
-                # "Trump, who sent Aliyev a letter praising his efforts": up to the relative clause's antecedent
-                return self.parties(subj.head.head, ctx), "source:relative_clause"
-            found = self.parties(subj, ctx)
-            if not found and subj.lower_ in ("both", "all", "each"):
-                # "since Jerusalem and Ankara both took over ...": the actors named just before the quantifier
-                found = self._actors_left_of(subj, ctx, start=subj.i)
-            if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ",") and subj.head.dep_ != "conj":
-                # a conjunct the parser lost: "“Tel Aviv” and Ankara had reached"; not the object of a
-                # clause coordinated before ("A criticized B, and C praised D": B is not C's partner)
-                left = self._actors_left_of(subj, ctx, start=subj.i)
-                found = [p for p in left if not self._object_before(subj, p, ctx)] + found
-            # "Israel, Turkey hold talks": the parser may give a verb two subjects.
-            found += [p for other in subj.head.children if other.dep_ in SUBJECT_DEPS and other.i != subj.i for p in self.parties(other, ctx)]
-            if found:
-                return _unique(found), "source:subject"
-        if subj is None and entry.pos == "VERB":
-            top = token
-            while top.dep_ in ("conj", "xcomp", "advcl") and top.head.i != top.i:
-                top = top.head
-            found = self._actors_left_of(top, ctx)
-            if found:
-                return found, "source:left_of_verb"
-        speaker = self._speaker(token, ctx)
-        if speaker:
-            return speaker, "source:speaker"
-        if entry.pos == "NOUN":
-            gov = self._governing_subject(token)
-            if gov is not None:
-                found = self.parties(gov, ctx)
-                if found:
-                    return found, "source:governing_subject"
+        """Who acts or speaks, and the rule that found them: the first of `SOURCE_RULES` that applies.
+
+        A rule that applies and finds no actor ends the search: no source, no statement.
+        RETURNS (tuple[list[Party], str]): the sources and "source:<rule name>" ("" when none).
+        """
+        for name, rule in SOURCE_RULES:
+            found = rule(self, token, entry, ctx)
+            if found is not None:
+                return (found, f"source:{name}") if found else ([], "")
         return [], ""
 
     @staticmethod
@@ -441,14 +407,19 @@ class StatementCoder:
         # "Azerbaijan, which maintains ties with Ankara, has stepped in": skip the relative clause.
         relative = {t.i for r in verb.sent if r.dep_ == "relcl" and r.i < verb.i for t in r.subtree}
         j = i - 1
-        while j >= verb.sent.start:
+        # a sentence the splitter began at "and" ("“Tel Aviv” | and Ankara are said to ..."): the list goes on
+        # in the sentence before
+        floor = verb.sent.start
+        if verb.sent[0].lower_ == "and" and floor > 0:
+            floor = verb.doc[floor - 1].sent.start
+        while j >= floor:
             token = verb.doc[j]
             if j in relative:
                 j -= 1
                 continue
             m = ctx.mention_at.get(j)
             if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
-                found.append(Party(m.actor_id, m.person, m.kind))
+                found.append(Party(m.actor_id, m.person, m.kind, m.start_char))
                 j = m.start - 1
             elif token.lower_ in ("and", ",", "both", "also", "“", "”", '"'):
                 j -= 1
@@ -480,16 +451,13 @@ class StatementCoder:
                 return None
         return None
 
-    def _governing_subject(self, token: Token) -> Token | None:
-        current = token
-        for _ in range(4):
-            if current.head.i == current.i:
-                return None
-            current = current.head
-            subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
-            if subj is not None:
-                return subj
-        return None
+    def _setting_subject(self, token: Token) -> Token | None:
+        """The subject of the clause a noun act is the setting of: "*He* raised the issue in a
+        meeting with B", "*A* spoke during talks with B" (`setting_preps` in stance_rules.yaml)."""
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in self.rules.setting_preps or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return next((c for c in prep.head.children if c.dep_ in SUBJECT_DEPS), None)
 
     def _speaker(self, token: Token, ctx: "_Context") -> list[Party]:
         """The speaker of the reported speech a trigger sits in ('X said that ...', 'according to X')."""
@@ -527,21 +495,30 @@ class StatementCoder:
                 return [p for p in _unique(found) if p.actor not in {q.actor for q in sources}], "target:against"
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
-                found += self.parties(child, ctx)
-                how = how or "target:object"
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                named = self.parties(child, ctx)
+                found += named
+                how = how or ("target:object" if named else "")
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
+                if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+                    continue  # "demanded *on Feb. 12* that ...": a time, whatever the parser hangs on it
                 if child.lower_ in ("against", "at") and entry.stance > 0:
                     # "sought backing against X": X is the adversary, not the one asked or helped;
                     # "thanked X at the United Nations": a venue
                     continue
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found += self.parties(pobj, ctx)
-                    how = how or f"target:prep_{child.lower_}"
+                    named = self.parties(pobj, ctx)
+                    found += named
+                    how = how or (f"target:prep_{child.lower_}" if named else "")
             elif child.dep_ == "prt" and child.lower_ in ("on", "upon"):
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
         source_ids = {p.actor for p in sources}
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
+        if not found and entry.pos == "NOUN" and entry.plover not in self.rules.of_agent_categories:
+            # "Russia's bombing of Aleppo", "the arrest of A's envoy by B": whom the named act is done to
+            found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx) if p.actor not in source_ids]
+            how = "target:noun_of" if found else how
         if not found and entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             # "talks had begun with Israel"
             for child in token.head.children:
@@ -552,7 +529,7 @@ class StatementCoder:
             # "hosted talks between A and B", "facilitated cooperation between A and B", "host Turkish-Israeli talks",
             # "restored ties with Israel"
             objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
-            objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]  # "engaged in talks with X"
+            objects += [g for c in token.children if c.dep_ == "prep" and not self._partner_prep(c) for g in c.children if g.dep_ == "pobj"]  # "engaged in talks with X"
             # "welcomed a resumption of ties with X"
             objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for obj in objects:
@@ -623,14 +600,14 @@ class StatementCoder:
                         how = "target:reported_subject"
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.id == "visit"):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
-            places = [ctx.mention_at[t.i] for t in _own_clause(token) if t.i in ctx.mention_at and t.i != token.i]
-            found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id]
+            places = [ctx.mention_at[t.i] for t in _phrases_of(token) if t.i in ctx.mention_at]
+            found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places if m.kind == "place" and m.actor_id]
             if not found and entry.plover in ("ASSAULT", "COERCE") and entry.pos == "VERB":
                 # "cordoned off the roads leading into X", "fired shells near a vessel from X": the first
                 # actor named after the act in its own clause, outside a 'by' phrase
-                agents = {t.i for a in _own_clause(token) if a.dep_ == "agent" for t in a.subtree}
+                agents = {t.i for a in token.children if a.dep_ == "agent" for t in a.subtree}
                 after = [m for m in places if m.actor_id and m.kind in ACTOR_KINDS and m.start > token.i and m.start not in agents]
-                found = [Party(m.actor_id, m.person, "named_after_act") for m in after[:1]]
+                found = [Party(m.actor_id, m.person, "named_after_act", m.start_char) for m in after[:1]]
             # "seized villages deep into Syrian territory": the state whose land it is
             found += [Party(ctx.mention_at[t.i].actor_id, how="territory") for t in _own_clause(token)
                       if t.i in ctx.mention_at and ctx.mention_at[t.i].actor_id and ctx.mention_at[t.i].kind in ACTOR_KINDS
@@ -643,7 +620,7 @@ class StatementCoder:
             objects = [c for c in token.children if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)]
             places = [ctx.mention_at[t.i] for o in objects for t in o.subtree if t.i in ctx.mention_at]
             own = {q.actor for q in sources}
-            found = [Party(m.actor_id, how="place") for m in places if m.kind == "place" and m.actor_id and m.actor_id not in own][:1]
+            found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places if m.kind == "place" and m.actor_id and m.actor_id not in own][:1]
             how = "target:place_in_object" if found else how
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
@@ -659,9 +636,27 @@ class StatementCoder:
         for child in clause.children:
             if child.dep_ in OBJECT_DEPS:
                 found += self.parties(child, ctx)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
                 found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
         return found
+
+    def _partner_prep(self, prep: Token) -> bool:
+        """Does this preposition make its object a partner of the source, not a target?
+
+        "fought *alongside* B against C", "attacked C *together with* B" (`partner_preps`, `partner_pairs`).
+        """
+        word = prep.lower_
+        if word in self.rules.partner_preps:
+            return True
+        before = {c.lower_ for c in prep.children if c.dep_ == "advmod"}
+        if prep.i > prep.sent.start:
+            before.add(prep.doc[prep.i - 1].lower_)
+        return any(second == word and first in before for first, second in self.rules.partner_pairs)
+
+    def partners(self, token: Token, ctx: "_Context") -> list[Party]:
+        """The actors a partner phrase names, who do the act with the source: "A fought alongside *B* against C"."""
+        return [replace(p, how="partner") for c in token.children if c.dep_ == "prep" and self._partner_prep(c)
+                for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
 
     def _third_party_without_parties(self, token: Token, entry: Trigger) -> bool:
         """A hosting or mediating act, told as a clause of its own, whose parties the sentence does not name."""
@@ -702,23 +697,34 @@ class StatementCoder:
         sent_ids (dict): token index -> sentence number, as in mentions.csv.
         RETURNS (list[Statement]): the coded statements in text order.
         """
-        ctx = _Context({i: m for m in mentions for i in range(m.start, m.end)})
+        return self.code(doc, mentions, doc_id, sent_ids).statements
+
+    def code(self, doc: Doc, mentions: list[Mention], doc_id: str = "", sent_ids: dict[int, int] | None = None) -> Coding:
+        """Code every sentence of a document, keeping the triggers the filters dropped and why.
+
+        Arguments as for `__call__`.
+        RETURNS (Coding): the statements in text order and the dropped triggers.
+        """
+        ctx = _Context({i: m for m in mentions for i in range(m.start, m.end)}, self.rules.pair_reach)
         rows: list[Statement] = []
+        drops: list[Drop] = []
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
+            kept_triggers, dropped = self.screen_triggers(sent)
+            drops += dropped
             found = [
-                (token, row)
-                for token, entry, note in self.find_triggers(sent)
-                for row in self.statements(token, entry, note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0))
+                (c.token, row)
+                for c in kept_triggers
+                for row in self.statements(c.token, c.entry, c.note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0), c.modality)
             ]
             kept = _outer_acts_only(found)
-            told = {self._act_key(r) for r in rows}
+            told = {self._act_key(r) for r in rows if r.modality == "asserted"}
             # "The meetings between A and B signaled progress", after "A and B met": a noun phrase
             # naming an act already coded refers back to it; a verb telling it again is a new report
             rows += [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
             ctx.advance(sent)
-        return with_sectors(_dedupe(rows), mentions)
+        return Coding(with_sectors(_dedupe(rows), mentions), drops)
 
     def _act_key(self, row: Statement) -> tuple[str, str, str, bool]:
         """What makes two rows the same act for a back-reference: the actors, the category, and
@@ -726,10 +732,19 @@ class StatementCoder:
         entry = self.by_id.get(row.rule.split(";")[0].removeprefix("trigger:"))
         return row.source_actor, row.target_actor, row.plover, bool(entry and entry.third_party)
 
-    def statements(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int) -> list[Statement]:
+    def statements(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int,
+                   modality: str = "asserted") -> list[Statement]:
         """The rows one trigger gives."""
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
+        if sources:
+            # "A fought alongside B against C": B is a partner, never the target (manual 8.5). Whether
+            # B does the act too the parse does not say, so B gets no row of its own.
+            partners = {p.actor for p in self.partners(token, ctx)}
+            targets = [p for p in targets if p.actor not in partners]
+        if target_rule == "target:against" or entry.symmetric and entry.plover in self.rules.one_way_categories and target_rule == "target:object":
+            # "A fought against B", "A fought B": one way, whatever "fight" is otherwise ("A and B clashed" stays joint)
+            entry = replace(entry, symmetric=False)
         if target_rule == "target:of_agreed_act":
             entry = replace(entry, symmetric=False)  # "agreed to send X aid": a pledge to X, not a deal X made
         if entry.reverse:
@@ -744,18 +759,22 @@ class StatementCoder:
             if not givers or not receivers:
                 return []
             sources, targets, source_rule, target_rule = givers, receivers, "source:giver_from", "target:receiver"
-        if not sources and entry.symmetric and len(targets) >= 2:
+        if not sources and entry.symmetric and len(targets) >= 2 and target_rule in ("target:prep_between", "target:object_between", "target:of_the_act_in_the_subject"):
+            # "a ceasefire agreed between A, B and C": the parties a "between" phrase names; other lists
+            # ("forces fighting to the south, A and B", "touring A, B and C") name no pair
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
             return []
         partner_named = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in [token, *token.children] for c in t.children)
-        if entry.symmetric and len(sources) == 1 and not targets and entry.pos == "VERB" and not partner_named:
-            # a joint act with one party named ("efforts were underway to build channels", said a Turkish
-            # source): the other party is the partner in the pair the article is about
-            pair = [p.actor for p in ctx.pair_of(token)]
-            if sources[0].actor in pair:
-                targets = [Party(a, how="pair_partner") for a in pair if a != sources[0].actor]
-                target_rule = "target:partner_in_article_pair"
+        if (entry.symmetric and len(sources) == 1 and not targets and entry.pos == "VERB" and not partner_named
+                and entry.plover in self.rules.partner_categories):
+            # a joint act with one party named, just after a joint act of that party was told ("A and B met
+            # on Monday. ... efforts were underway to build channels", said A's officials): the other party
+            # of that act (a back-reference, low confidence; never the article's most named actors)
+            pair = ctx.pair_of(token)
+            if sources[0].actor in {p.actor for p in pair}:
+                targets = [replace(p, how="earlier_pair") for p in pair if p.actor != sources[0].actor]
+                target_rule = "target:partner_of_earlier_joint_act"
         if entry.symmetric and len(_unique(sources + targets)) >= 2:
             ctx.last_pair, ctx.last_pair_sent = _unique(sources + targets), sent.start
         elif target_rule == "target:object_between" and len(targets) >= 2:
@@ -780,12 +799,16 @@ class StatementCoder:
         rule = f"trigger:{entry.id};{source_rule}" + (f";{target_rule}" if target_rule else "") + note
         if entry.symmetric and (targets or len(sources) >= 2):
             rule += ";symmetric"
+        if not targets and len(sources) >= 2 and entry.symmetric:
+            target_rule = "target:joint_subject"  # "A and B held talks": each is the other's partner
         return [
             Statement(
                 doc_id=doc_id, sent_id=sent_id, start_char=sent.start_char, end_char=sent.end_char,
                 sentence=sent.text.strip(), trigger=trigger_text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
                 source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
-                issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule,
+                issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
+                confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None),
+                source_char=s.start_char, target_char=t.start_char if t else -1,
             )
             for s, t in pairs
             if t is None or s.actor != t.actor
@@ -795,29 +818,48 @@ class StatementCoder:
 class _Context:
     """What earlier sentences of the document tell later ones: the last person and actors named."""
 
-    def __init__(self, mention_at: dict[int, Mention]) -> None:
+    def __init__(self, mention_at: dict[int, Mention], pair_reach: int = 3) -> None:
         self.mention_at = mention_at
+        self.pair_reach = pair_reach  # how many sentences back a joint act told without its parties may look
         self.last_person: Party | None = None
         self.last_actor: Party | None = None
         self.counts: dict[str, int] = {}
         self.first_seen: dict[str, int] = {}
         self.last_pair: list[Party] = []  # the parties of the last joint act told (meeting, talks)
         self.last_pair_sent = -1
+        self.sent_order: dict[int, int] = {}  # sentence start token -> its number, for sentences seen so far
 
     def pair_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Party]:
         """Who took part in a joint act the sentence names without its parties ("the latest meeting").
 
-        The parties of a joint act told earlier in the same sentence; else the two actors the
-        article has named most so far, as for "both sides".
+        The parties of the joint act told last, earlier in the same sentence or in one of the two
+        sentences before (then marked `earlier_pair`, a remote role); never the article's most
+        named actors, which were often not the ones acting.
         """
         told = [p for p in self.last_pair if p.actor not in exclude]
-        if self.last_pair_sent == token.sent.start and len(told) >= 2:
+        if len(told) < 2:
+            return []
+        if self.last_pair_sent == token.sent.start:
             return told
+        if self.sentences_since(self.last_pair_sent, token.sent.start) <= self.pair_reach:
+            return [replace(p, how="earlier_pair") for p in told]
+        return []
+
+    def pair_named_most(self, exclude: set[str] = frozenset()) -> list[Party]:
+        """The two actors the article has named most so far: what "both sides" and "the two
+        countries" refer to when no joint act was told just before (a remote role, `pair_anaphor`)."""
         named = [a for a in self.counts if a not in exclude]
         if len(named) < 2:
             return []
         top = sorted(named, key=lambda a: (-self.counts[a], self.first_seen[a]))[:2]
         return [Party(a, how="pair_anaphor") for a in top]
+
+
+    def sentences_since(self, start: int, now: int) -> int:
+        """How many sentences lie between the sentence starting at token `start` and the one at `now`."""
+        if start not in self.sent_order:
+            return 1 << 30
+        return self.sent_order.get(now, len(self.sent_order)) - self.sent_order[start]
 
     def earlier_in_sentence(self, token: Token, persons_only: bool = False, include_subjects: bool = False) -> Party | None:
         """The last actor (or person) named before `token` in its sentence, other than a subject
@@ -832,15 +874,17 @@ class _Context:
             if m is None or not m.actor_id or m.kind not in ACTOR_KINDS or (persons_only and m.kind != "person"):
                 continue
             if not any(k in subjects for k in range(m.start, m.end)):
-                return Party(m.actor_id, m.person, m.kind)
+                return Party(m.actor_id, m.person, m.kind, m.start_char)
         return None
 
     def advance(self, sent: Span) -> None:
+        """Take in what a coded sentence tells the ones after it."""
+        self.sent_order.setdefault(sent.start, len(self.sent_order))
         for token in sent:
             m = self.mention_at.get(token.i)
             if m is None or token.i != m.start or not m.actor_id or m.kind not in ACTOR_KINDS:
                 continue
-            party = Party(m.actor_id, m.person, m.kind)
+            party = Party(m.actor_id, m.person, m.kind, m.start_char)
             if m.kind == "person":
                 self.last_person = party
             if token.dep_ in SUBJECT_DEPS or token.head.dep_ in SUBJECT_DEPS:
@@ -857,7 +901,7 @@ def _pair_without(found: list[Party], source_ids: set[str], token: Token, ctx: _
     """
     if not any(p.how == "pair_anaphor" and p.actor in source_ids for p in found):
         return found
-    return [p for p in found if p.how != "pair_anaphor"] + ctx.pair_of(token, exclude=source_ids)
+    return [p for p in found if p.how != "pair_anaphor"] + (ctx.pair_of(token, exclude=source_ids) or ctx.pair_named_most(source_ids))
 
 
 def _about(token: Token, words: set[int]) -> bool:
@@ -871,6 +915,25 @@ def _about(token: Token, words: set[int]) -> bool:
             if any(t.i in words for t in child.subtree):
                 return True
     return False
+
+
+def _phrases_of(token: Token) -> list[Token]:
+    """The words of a trigger's objects and prepositional phrases, without the clauses inside them,
+    phrases of time and "according to": where an act lands ("struck depots *in Syria*"), not what
+    else the sentence tells ("travelled to Moscow *ahead of* ... inside Syria")."""
+    out: list[Token] = []
+
+    def walk(t: Token) -> None:
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in CLAUSE_DEPS or c.dep_ == "prep" and c.lower_ in TIME_PREPS | {"according", "despite"}:
+                continue
+            walk(c)
+
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ in ("prep", "npadvmod", "advmod") and child.lower_ not in TIME_PREPS | {"according", "despite"}:
+            walk(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _own_clause(token: Token) -> list[Token]:
@@ -901,7 +964,7 @@ def _negated(token: Token) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no", "without") for c in token.children):
         return True
     head = token.head
-    return token.dep_ in ("dobj", "pobj") and any(c.dep_ == "neg" for c in head.children)
+    return token.dep_ in ("dobj", "pobj", "attr") and any(c.dep_ == "neg" for c in head.children)  # "we are not a threat"
 
 
 def _trigger_text(token: Token, entry: Trigger) -> str:
@@ -931,7 +994,7 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[tuple[Token, 
     """
     kept = []
     for token, row in found:
-        key = (row.source_actor, row.target_actor, row.stance)
+        key = (row.source_actor, row.target_actor, row.stance, row.modality)
         ancestors = {a.i for a in token.ancestors}
         # "referred to X as ... and has backed the case against X": coordinated clauses are two acts
         walk = token
@@ -945,7 +1008,7 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[tuple[Token, 
         if any(
             other_token.i != token.i
             and other_token.i in ancestors
-            and (other.source_actor, other.target_actor, other.stance) == key
+            and (other.source_actor, other.target_actor, other.stance, other.modality) == key
             and (other.plover == row.plover or inside_phrase)
             for other_token, other in found
         ):
@@ -962,10 +1025,13 @@ def with_sectors(rows: list[Statement], mentions: list[Mention]) -> list[Stateme
     else before. A role filled from an earlier sentence ("it", "the ministry") takes the last
     mention of its actor before the sentence. "Syrian troops shelled rebel positions" -> MIL.
     """
-    def sector(actor: str, person: str, row: Statement, prefer_before: bool) -> str:
+    def sector(actor: str, person: str, row: Statement, prefer_before: bool, at: int = -1) -> str:
         if not actor:
             return ""
         own = [m for m in mentions if m.actor_id == actor and (not person or m.person == person)]
+        played = [m for m in own if at >= 0 and m.start_char <= at < m.end_char]
+        if played:  # the coder says which mention played the role
+            return played[0].sector
         here = [m for m in own if row.start_char <= m.start_char < row.end_char]
         before = sorted((m for m in here if m.start_char < row.trigger_start), key=lambda m: -m.start_char)
         after = sorted((m for m in here if m.start_char >= row.trigger_end), key=lambda m: m.start_char)
@@ -974,8 +1040,8 @@ def with_sectors(rows: list[Statement], mentions: list[Mention]) -> list[Stateme
         return candidates[0].sector if candidates else ""
 
     return [
-        replace(row, source_sector=sector(row.source_actor, row.source_person, row, True),
-                target_sector=sector(row.target_actor, row.target_person, row, False))
+        replace(row, source_sector=sector(row.source_actor, row.source_person, row, True, row.source_char),
+                target_sector=sector(row.target_actor, row.target_person, row, False, row.target_char))
         for row in rows
     ]
 
@@ -983,7 +1049,7 @@ def with_sectors(rows: list[Statement], mentions: list[Mention]) -> list[Stateme
 def _dedupe(rows: list[Statement]) -> list[Statement]:
     seen, out = set(), []
     for row in rows:
-        key = (row.start_char, row.source_actor, row.target_actor, row.issue, row.plover)
+        key = (row.start_char, row.source_actor, row.target_actor, row.issue, row.plover, row.modality)
         if key not in seen:
             seen.add(key)
             out.append(row)

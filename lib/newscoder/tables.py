@@ -15,7 +15,7 @@ STATEMENTS_COLUMNS = [
     "statement_id", "doc_id", "sent_id", "start_char", "end_char", "sentence", "trigger", "source_actor",
     "source_person", "target_actor", "target_person", "issue", "stance", "mode", "plover", "event_date",
     "date_precision", "date_basis", "rule", "trigger_start", "trigger_end", "date_text", "source_sector",
-    "target_sector",
+    "target_sector", "modality", "confidence",
 ]
 EVENTS_COLUMNS = [
     "event_id", "date", "date_precision", "label", "actors", "plover", "stance", "n_reports", "doc_ids",

@@ -1,0 +1,539 @@
+"""The named rules of the statement coder: trigger filters, modality rules and row confidence.
+
+Each rule is a small function with a docstring (what it codes, an example sentence); the ordered
+lists `TRIGGER_FILTERS` and `MODALITY_RULES` are the order codebook/README.md ("Statements")
+documents them in. A filter that drops a trigger leaves its name in a `Drop`; the modality rule
+that fired goes into the row's `rule` (`modality:<name>`). Word lists are in
+codebook/stance_rules.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .errors import CodebookError
+from .lexicon import PLOVER, Trigger
+from .paths import project_root
+from .yamlio import read_mapping
+
+if TYPE_CHECKING:
+    from .stance import Party, StatementCoder, _Context
+
+MODALITIES = ("asserted", "negated", "hypothetical", "future")
+CONFIDENCE_LEVELS = ("high", "medium", "low")
+_LIST_KEYS = (
+    "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
+    "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
+    "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
+    "partner_categories",
+)
+
+
+@dataclass(frozen=True)
+class StanceRules:
+    """The word lists and category choices of codebook/stance_rules.yaml."""
+
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    reported_future_aux: frozenset[str]
+    future_verbs: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    condition_marks: frozenset[str]
+    distance_words: frozenset[str]
+    negating_verbs: frozenset[str]
+    content_categories: frozenset[str]
+    partner_preps: frozenset[str]
+    partner_pairs: frozenset[tuple[str, str]]
+    partner_verbs: frozenset[str]
+    setting_preps: frozenset[str]
+    first_person: frozenset[str]
+    of_agent_categories: frozenset[str]
+    background_preps: frozenset[str]
+    one_way_categories: frozenset[str]
+    partner_categories: frozenset[str]
+    direct_sources: frozenset[str]
+    direct_targets: frozenset[str]
+    remote_parties: frozenset[str]
+    remote_rules: frozenset[str]
+    pair_reach: int = 3
+
+
+def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
+    """Load and check `stance_rules.yaml`.
+
+    folder (str | Path | None): the codebook folder; None for the project's codebook/.
+    RETURNS (StanceRules): the rules' word lists.
+    """
+    path = Path(folder if folder is not None else project_root() / "codebook").resolve() / "stance_rules.yaml"
+    return _load(path, path.stat().st_mtime_ns if path.is_file() else 0)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, stamp: int) -> StanceRules:
+    data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
+    lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
+    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories"):  # PLOVER category names are upper case
+        lists[key] = frozenset(w.upper() for w in lists[key])
+        unknown = sorted(lists[key] - set(PLOVER))
+        if unknown:
+            raise CodebookError(f"{path.name}: {key} names {unknown}, which are not PLOVER categories ({', '.join(PLOVER)}).")
+    pairs = data.get("partner_pairs") or []
+    if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
+        raise CodebookError(f"{path.name}: partner_pairs must be a list of two-word lists such as [together, with] (got {pairs!r}).")
+    conf = data.get("confidence") or {}
+    if not isinstance(conf, dict):
+        raise CodebookError(f"{path.name}: confidence must be a mapping with direct_sources, direct_targets, remote_parties, remote_rules.")
+    levels = {key: _words(conf.get(key), f"{path.name}: confidence.{key}") for key in ("direct_sources", "direct_targets", "remote_parties", "remote_rules")}
+    reach = data.get("pair_reach", 3)
+    if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
+        raise CodebookError(f"{path.name}: pair_reach must be a whole number of sentences, 0 or more (got {reach!r}).")
+    return StanceRules(**lists, pair_reach=reach, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+
+
+def _words(value: object, where: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or any(isinstance(v, (bool, dict, list)) for v in value):
+        raise CodebookError(f"{where} must be a list of words; put quotes around on, off, yes and no (got {value!r}).")
+    return frozenset(str(v).lower() for v in value)
+
+
+@dataclass(frozen=True)
+class Drop:
+    """A trigger word that a filter kept from being coded, and the filter's name."""
+
+    sent_start: int
+    token: int
+    word: str
+    trigger_id: str
+    filter: str
+
+
+# ---- trigger filters ---------------------------------------------------------------------------
+# Each takes (coder, token, entry, sport) and says whether the trigger is NOT an act of its own.
+
+def sport_or_competition(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """An act whose object or prepositional phrase names a sport or competition (`discard_words`).
+
+    "Brazil beat Italy in the World Cup qualifier": sport, not politics. A subject or time phrase
+    naming one does not count.
+    """
+    from .stance import _about
+
+    return bool(sport) and _about(token, sport)
+
+
+def noun_named_by_trigger_verb(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A noun trigger that a trigger verb governs as the same act: "A held *talks* with B" (the
+    verb's entry names the noun), "launched an *attack*" (the same category) code the verb only.
+    "A condemned B's *bombing* of C" tells two acts, and the noun is coded with its own arguments."""
+    if entry.pos != "NOUN" or token.head.i == token.i:
+        return False
+    outer = coder.trigger_of(token.head)
+    if outer is None:
+        return False
+    if token.dep_ not in ("dobj", "obj", "nsubjpass", "attr"):
+        return True
+    return bool(outer.objects) or outer.plover == entry.plover
+
+
+def noun_in_compound(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A noun trigger that only modifies another noun: "the peace talks venue", "ceasefire monitors"."""
+    return entry.pos == "NOUN" and token.dep_ == "compound"
+
+
+def noun_subject_as_topic(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A noun trigger that is the subject of a present or modal verb: "talks would help" is a topic.
+
+    "The meetings with A were positive" (past) and "talks began" (`event_verbs`) tell acts that
+    took place and are coded.
+    """
+    return (entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
+            and not (coder._reports_event(token.head) or coder._past(token.head)))
+
+
+def purpose_of_another_act(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """An infinitive hanging off another trigger is its purpose: "Chile met Peru to establish a hotline"."""
+    return coder._purpose_of_act(token)
+
+
+def topic_after_topic_noun(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """An act named after a `topic_nouns` word: "stressed the importance of restoring ties"."""
+    return (token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("of", "for")
+            and token.head.head.lemma_.lower() in coder.lexicon.topic_nouns)
+
+
+def object_word_of_outer_trigger(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """The word that makes a governing verb a trigger: "offered to help *mediate*" is one act, the offer."""
+    return coder._object_word_of_outer_trigger(token)
+
+
+def predicted_compulsion(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """What a passive "will be forced to" predicts: "A will be forced to withdraw" is no act of A's."""
+    return coder._compelled_later(token)
+
+
+def content_of_request(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """What a request, warning or refusal names (`content_categories`): "urged A to *halt*", "refused to *discuss*"."""
+    return coder._inside_request(token)
+
+
+def participle_as_description(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A participle that describes a group, with nothing it acts on: "rebels *fighting* under
+    the banner of HTS" names who they are; "rebels fighting the army" still tells an act."""
+    if token.dep_ != "acl" or token.tag_ != "VBG":
+        return False
+    return not any(c.dep_ in ("dobj", "obj", "dative") or c.dep_ == "prep" and c.lower_ in ("against", "with", "on", "to") for c in token.children)
+
+
+def noun_as_predicate(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A noun act that a copula says something else is: "the plan was *an attack* on our
+    sovereignty" characterises the plan (a speaker's accusation), it tells no attack. "It was the
+    first meeting of the two" and "A is a threat to B" (a pronoun, a name or an act as subject)
+    are still coded."""
+    if entry.pos != "NOUN" or token.dep_ != "attr" or token.head.lemma_.lower() != "be":
+        return False
+    subj = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and coder.trigger_of(subj) is None
+
+
+def background_time_anchor(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A noun act that only dates a period (`background_preps`): "A has praised B *since* C's 1990
+    invasion of D" is background to the praise. "*Following* a meeting with B, A said" is an act
+    of its own (the setting rule)."""
+    return entry.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in coder.rules.background_preps
+
+
+TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
+    (f.__name__, f) for f in (
+        sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
+        purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
+        content_of_request, participle_as_description, noun_as_predicate, background_time_anchor,
+    )
+]
+
+
+# ---- source rules ------------------------------------------------------------------------------
+# Each takes (coder, token, entry, ctx) and gives the sources (a list, maybe empty, which ends the
+# search: no source, no statement) or None when it does not apply. `StatementCoder.sources` tries
+# them in this order; the name of the one that gave the sources goes into `rule`.
+
+def their_joint_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """"A and B postponed *their* meeting": a joint noun act of a compound subject is the pair's."""
+    from .stance import OBJECT_DEPS
+
+    if not (entry.pos == "NOUN" and entry.symmetric and token.dep_ in OBJECT_DEPS
+            and any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children)):
+        return None
+    subj = coder._subject(token.head)
+    members = coder.parties(subj, ctx) if subj is not None else []
+    return members if len(members) >= 2 else None
+
+
+def modifier(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act's possessor or demonym: "*Israeli* airstrikes", "*Russia's* bombardment of B"."""
+    if entry.pos != "NOUN":
+        return None
+    found = [p for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") for p in coder.parties(c, ctx, 1)]
+    return found or None
+
+
+def by(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act's "by" phrase: "the bombing of A *by B*"."""
+    if entry.pos != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            found = [p for c in child.children if c.dep_ == "pobj" for p in coder.parties(c, ctx)]
+            if found:
+                return found
+    return None
+
+
+def noun_of(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act's "of" phrase, for the categories in `of_agent_categories`: "the withdrawal *of Russian troops*"."""
+    if entry.pos != "NOUN" or entry.plover not in coder.rules.of_agent_categories:
+        return None
+    found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" for p in coder.parties(g, ctx)]
+    return found or None
+
+
+def parties_named_between(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """"talks *between A and B*": no source of its own; the two it names are the pair (rule `source:between`)."""
+    if entry.pos == "NOUN" and entry.symmetric and any(c.lower_ == "between" for c in token.children):
+        return []
+    return None
+
+
+def _told(coder: StatementCoder, token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "acl" and coder._reports_event(c) for c in token.children)
+
+
+def participants_of_earlier_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A joint noun act told as happening with no parties named ("the latest meeting took place on
+    May 2"): the parties of the joint act told just before (`pair_reach`; low confidence)."""
+    if entry.pos != "NOUN" or not entry.symmetric or not _told(coder, token):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
+        return None
+    return ctx.pair_of(token) or None
+
+
+def speaker_of_told_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act told as happening, with no actor of its own: the speaker of the report
+    ("efforts were *underway*", said A's officials); else no source."""
+    if entry.pos != "NOUN" or not _told(coder, token):
+        return None
+    return coder._speaker(token.head, ctx)
+
+
+def passive_agent_of_shared_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A passive sharing its subject with the one before: "The meeting was held in Baku and *hosted by Aliyev*"."""
+    subj = coder._subject(token)
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is None or subj is None or subj.dep_ != "nsubjpass" or subj.head.i == token.i:
+        return None
+    return [p for c in agent.children if c.dep_ == "pobj" for p in coder.parties(c, ctx)] or None
+
+
+def _own_passive_subject(coder: StatementCoder, token: Token) -> Token | None:
+    subj = coder._subject(token)
+    return subj if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == token.i else None
+
+
+def passive_agent(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """The agent of a passive: "Greece was warned *by Turkey*"."""
+    if _own_passive_subject(coder, token) is None:
+        return None
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    return [p for c in (agent.children if agent is not None else []) if c.dep_ == "pobj" for p in coder.parties(c, ctx)] or None
+
+
+def passive_subject_of_joint_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """"*Turkiye* is engaged in talks with Israel": a party to a joint act, not its object."""
+    subj = _own_passive_subject(coder, token)
+    if subj is None or not entry.symmetric:
+        return None
+    return coder.parties(subj, ctx)
+
+
+def agentless_passive(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """"Dozens were killed in airstrikes": a passive with no agent names no source (manual 8.5)."""
+    return [] if _own_passive_subject(coder, token) is not None else None
+
+
+def relative_clause(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """The antecedent of "who/which/that": "the PKK, *which* has attacked Turkish posts"; also for
+    an act in a phrase inside the clause ("Trump, *who* sent A a letter praising ...")."""
+    subj = coder._subject(token)
+    if subj is None:
+        return None
+    if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+        return coder.parties(token.head, ctx)
+    if subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl" and subj.head.i != token.i:
+        return coder.parties(subj.head.head, ctx)
+    return None
+
+
+def subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """The grammatical subject, own or shared through "and" or "to": "*Egypt* condemned Ethiopia",
+    "*A and B* both took over ...", and a list member the parser cut ("“A” and B had reached")."""
+    from .stance import SUBJECT_DEPS, _unique
+
+    subj = coder._subject(token)
+    if subj is None:
+        return None
+    found = coder.parties(subj, ctx)
+    if not found and subj.lower_ in ("both", "all", "each"):
+        found = coder._actors_left_of(subj, ctx, start=subj.i)
+    if found and subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("and", ",") and subj.head.dep_ != "conj":
+        # not the object of a clause coordinated before ("A criticized B, and C praised D")
+        left = coder._actors_left_of(subj, ctx, start=subj.i)
+        found = [p for p in left if not coder._object_before(subj, p, ctx)] + found
+    # "Israel, Turkey hold talks": the parser may give a verb two subjects
+    found += [p for other in subj.head.children if other.dep_ in SUBJECT_DEPS and other.i != subj.i for p in coder.parties(other, ctx)]
+    return _unique(found) or None
+
+
+def unresolved_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A verb whose own subject names no actor has no source: "the militias had attacked B", A
+    said, is not A's attack. "We" and "I" may still be the speaker's."""
+    subj = coder._subject(token)
+    own = subj is not None and (subj.head.i == token.i or token.dep_ in ("conj", "xcomp"))
+    return [] if own and entry.pos == "VERB" and subj.lower_ not in coder.rules.first_person else None
+
+
+def left_of_verb(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A verb the parser gave no subject: the actors named just before it ("A and B sign truce")."""
+    if entry.pos != "VERB" or coder._subject(token) is not None:
+        return None
+    top = token
+    while top.dep_ in ("conj", "xcomp", "advcl") and top.head.i != top.i:
+        top = top.head
+    return coder._actors_left_of(top, ctx) or None
+
+
+def subject_of_setting_clause(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act that is the setting of its clause (`setting_preps`): "*He* raised the issue in a meeting with B"."""
+    if entry.pos != "NOUN":
+        return None
+    setting = coder._setting_subject(token)
+    return (coder.parties(setting, ctx) or None) if setting is not None else None
+
+
+def speaker(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """The speaker of reported speech, for a verb with no subject of its own: "..., *adding* that
+    it will respond", said A; "according to A". A noun act is never its speaker's by this rule."""
+    if entry.pos != "VERB":
+        return None
+    return coder._speaker(token, ctx) or None
+
+
+SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
+    (f.__name__, f) for f in (
+        their_joint_act, modifier, by, noun_of, parties_named_between, participants_of_earlier_act,
+        speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
+        agentless_passive, relative_clause, subject, unresolved_subject, left_of_verb,
+        subject_of_setting_clause, speaker,
+    )
+]
+
+
+# ---- modality ----------------------------------------------------------------------------------
+# Each takes (coder, token) and gives a modality other than "asserted", or "".
+
+def _governors(token: Token, deps: tuple[str, ...] = ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl")) -> list[Token]:
+    """The token and the words it hangs on through "to", "and", a preposition or a complement, up to 5."""
+    chain, current = [token], token
+    for _ in range(5):
+        if current.dep_ not in deps or current.head.i == current.i:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def negation(coder: StatementCoder, token: Token) -> str:
+    """A negated act: "Kenya did not condemn Uganda", "no talks with A", "has yet to meet", "failed to agree"."""
+    from .stance import _negated
+
+    if _negated(token):
+        return "negated"
+    words = coder.rules.negating_verbs
+    for head in _governors(token)[1:]:
+        if head.lemma_.lower() in words or any(c.dep_ == "advmod" and c.lower_ in words for c in head.children):
+            return "negated"
+    return ""
+
+
+def condition(coder: StatementCoder, token: Token) -> str:
+    """An act in a clause opened by "if" or "unless" (`condition_marks`), or one such a clause
+    conditions: "if Israel *strikes*, ...", "Iran will *strike* Israel if the talks fail"."""
+    marks = coder.rules.condition_marks
+
+    def opened(clause: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "advcl", "ccomp", "acomp")):
+        if opened(head) or any(c.dep_ == "advcl" and opened(c) for c in head.children):
+            return "hypothetical"
+    return ""
+
+
+def distance(coder: StatementCoder, token: Token) -> str:
+    """An act the text keeps its distance from (`distance_words`): "A *reportedly* shelled B" (manual 8.7)."""
+    words = coder.rules.distance_words
+    for head in _governors(token, ("xcomp", "conj")):
+        if any(c.dep_ == "advmod" and c.lower_ in words for c in head.children):
+            return "hypothetical"
+    return ""
+
+
+def auxiliary(coder: StatementCoder, token: Token) -> str:
+    """A modal auxiliary: "could strike", "may send" are hypothetical; "will hold talks" is future.
+
+    "would" is future in reported speech ("said it would withdraw") and hypothetical elsewhere.
+    """
+    rules = coder.rules
+    for head in _governors(token, ("xcomp", "conj")):
+        for child in head.children:
+            if child.dep_ not in ("aux", "auxpass"):
+                continue
+            word = child.lower_
+            if word in rules.hypothetical_aux:
+                return "hypothetical"
+            if word in rules.future_aux:
+                return "future"
+            if word in rules.reported_future_aux:
+                reported = head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in coder.lexicon.speech_verbs
+                return "future" if reported else "hypothetical"
+    return ""
+
+
+def governing_plan(coder: StatementCoder, token: Token) -> str:
+    """A verb or adjective that the act hangs on through "to": "plans to deploy" (future),
+    "is likely to attack" (hypothetical); the planning word itself is not a trigger."""
+    rules = coder.rules
+    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"))[1:]:
+        lemma = head.lemma_.lower()
+        if coder.trigger_of(head) is not None:
+            return ""  # "vowed to strike": the vow is coded; its content is told by the other rules
+        if lemma in rules.future_verbs:
+            return "future"
+        if lemma in rules.hypothetical_verbs:
+            return "hypothetical"
+    return ""
+
+
+def under_denial(coder: StatementCoder, token: Token) -> str:
+    """Inside what a negated report verb reports: "did not confirm reports that the two had agreed"."""
+    return "hypothetical" if coder._under_denial(token) else ""
+
+
+MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
+    (f.__name__, f) for f in (negation, under_denial, condition, distance, auxiliary, governing_plan)
+]
+
+
+def modality_of(coder: StatementCoder, token: Token) -> tuple[str, str]:
+    """The trigger's modality and the name of the rule that gave it ("asserted", "" when none fired).
+
+    coder (StatementCoder): the coder (its lexicon and rules).
+    token (Token): the trigger.
+    RETURNS (tuple[str, str]): (modality, rule name).
+    """
+    for name, rule in MODALITY_RULES:
+        found = rule(coder, token)
+        if found:
+            return found, name
+    return "asserted", ""
+
+
+# ---- confidence --------------------------------------------------------------------------------
+
+def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: list[str], has_target: bool) -> str:
+    """How sure a row is, from the rules that found its roles and how its parties were found.
+
+    "Egypt condemned Ethiopia" (subject, object, both named there) is high; a source that is a
+    pronoun for an actor of another sentence, or a pair told earlier, is low; the rest medium.
+    rules (StanceRules): the confidence lists of stance_rules.yaml.
+    source_rule (str): e.g. "source:subject".
+    target_rule (str): e.g. "target:object", "" for a row toward an issue.
+    hows (list[str]): Party.how of the source and target.
+    has_target (bool): whether the row has a target actor (else an issue).
+    RETURNS (str): "high", "medium" or "low".
+    """
+    src = source_rule.removeprefix("source:")
+    tgt = target_rule.removeprefix("target:")
+    if src in rules.remote_rules or tgt in rules.remote_rules or any(h in rules.remote_parties for h in hows):
+        return "low"
+    direct_target = tgt in rules.direct_targets or not has_target or (not tgt and src == "between")
+    named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime") or h.startswith(("modifier:", "coordinated:")) for h in hows)
+    return "high" if src in rules.direct_sources and direct_target and named else "medium"
