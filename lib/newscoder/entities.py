@@ -251,6 +251,7 @@ class EntityFinder:
         resolved = [self._named_place(doc, m) if m.kind in ("metonym", "actor", "demonym", "place") else m for m in resolved]
         resolved = self._possessed_institutions(doc, resolved)
         resolved = [self._regime(doc, m) for m in resolved]
+        resolved = [self._credit(doc, m) if m.kind == "person" else m for m in resolved]
         canon = self._canonical_persons(resolved)
         resolved = [self._regime(doc, self._surname_entity(m, canon)) for m in resolved]
         by_start = {m.start: m for m in resolved}
@@ -261,11 +262,34 @@ class EntityFinder:
         for i in order:
             m = resolved[i]
             if m.kind == "person":
+                m = self._single_name(m, canon, resolved)
+            if m.kind == "person":
                 m = self._resolve_person(doc, m, canon, by_start, published, actor_of)
                 if m.actor_id:
                     actor_of.setdefault(m.person, m.actor_id)
             out[i] = m
         return [out[i] for i in range(len(resolved))]
+
+    def _single_name(self, m: Mention, canon: dict, mentions: list[Mention]) -> Mention:
+        """A one-word name spaCy calls a person, that no fuller name in the document explains.
+
+        "Lee" after "Lee Jae-myung" is that person (a family name written first, before a
+        hyphenated given name); an unexplained one-word PERSON ("Riot", "KST", a town) is left as
+        an unresolved entity, since a real person named by one word is in the codebook or named
+        in full first.
+        """
+        words = _strip_possessive(m.text).split()
+        if not m.rule.startswith("ner_") or len(words) != 1:
+            return m
+        key = fold(words[0])
+        name, _ = canon.get(key, (words[0], None))
+        if len(name.split()) > 1:
+            return m  # a surname of a fuller name: linked later
+        family_first = sorted({o.person or o.text for o in mentions if o.kind == "person" and len(o.text.split()) > 1
+                               and fold(o.text.split()[0]) == key and "-" in o.text.split()[-1]})
+        if len(family_first) == 1:
+            return replace(m, person=family_first[0], rule=f"{m.rule}+family_name_first")
+        return replace(m, kind="entity", label="PERSON", rule="ner_single_name_unlinked")
 
     def _surname_entity(self, m: Mention, canon: dict) -> Mention:
         """A one-word entity that is the surname of a person named in the document is that person."""
@@ -311,6 +335,24 @@ class EntityFinder:
         city_before = city is not None and before == "," and city.ent_type_ in ("GPE", "LOC") and city.is_title and not own_name
         if cued or city_before:
             return replace(m, kind="place", label="PLACE", actor_id="", rule="homonym_place")
+        return m
+
+    def _credit(self, doc: Doc, m: Mention) -> Mention:
+        """A name in a byline or credit line is the outlet's journalist, not a person of the story.
+
+        "By Ana Ruiz and Tom Lee", "Reporting by Ana Ruiz; Editing by Tom Lee", "Photograph: Ana
+        Ruiz/Agency", "Ana Ruiz reported from Lima", and a short line "Ana Ruiz, Peru
+        correspondent" (non_actors.yaml `credit_before`, `credit_after`).
+        """
+        line = _line_of(doc, doc[m.start : m.end])
+        head = doc.text[line.start_char : m.start_char].lower()
+        tail = doc.text[m.end_char : line.end_char].lower()
+        byline = doc.text[line.start_char : line.end_char].lstrip().startswith("By ")
+        credited = any(c in head for c in self.codebook.credit_before) or any(tail.lstrip().startswith(c) for c in self.codebook.credit_after)
+        signed = not head.strip() and tail.startswith(",") and len(tail.split()) <= 5 and any(
+            self.codebook.agents.get(w.strip(".,;")) == "MED" for w in tail.split())
+        if byline or credited or signed:
+            return replace(m, kind="entity", label="PERSON", person="", actor_id="", rule="credit_line")
         return m
 
     def _possessed_institutions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
