@@ -202,7 +202,10 @@ class EntityFinder:
                     result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, "LOC", "entity", rule="ner_person_as_place"))
                     continue
                 kind = "person" if ent.label_ == "PERSON" else "entity"
-                result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, ent.label_, kind, rule=f"ner_{ent.label_.lower()}"))
+                span = _without_titles(ent, self.title_words) if kind == "person" else ent
+                if kind == "person" and _masthead(span):
+                    kind = "entity"  # "DANUBE WIRE" alone on its line: the outlet's masthead
+                result.append(Mention(span.start_char, span.end_char, span.start, span.end, span.text, ent.label_, kind, rule=f"ner_{ent.label_.lower()}"))
                 continue
             inner = list(overlapping.values())
             first = min(inner, key=lambda m: m.start)
@@ -546,6 +549,9 @@ class EntityFinder:
         if m.kind == "institution":
             return self._institution_sector(doc, m, agent_at)
         agent = self._attached_agent(doc, m, agent_at)
+        if actor is not None and actor.type == "community" and m.kind == "demonym" and agent is None:
+            # "Kurdish areas", "the Kurdish-led SDF": a description, not the community acting
+            return replace(m, actor_id="", rule=f"{m.rule}+community_adjective"), None
         if actor is None or agent is None:
             return replace(m, sector=self.codebook.own_sector(m.actor_id)), agent
         if actor.type in self.codebook.fixed_types:
@@ -650,6 +656,24 @@ class EntityFinder:
             if sector:
                 return sector
         return ""
+
+
+def _without_titles(ent: Span, title_words: set[str]) -> Span:
+    """A PERSON entity without the title words spaCy took into it ("Gen Jeffrey Harrigan")."""
+    start = ent.start
+    while start < ent.end - 1 and (ent.doc[start].lower_ in title_words or ent.doc[start].lower_ + "." in title_words):
+        start += 1
+    end = ent.end
+    while end > start + 1 and not ent.doc[end - 1].text.strip():
+        end -= 1  # a trailing line break
+    return ent.doc[start:end]
+
+
+def _masthead(span: Span) -> bool:
+    """A name in capitals alone on its line: a masthead or section label, not a person."""
+    line = _line_of(span.doc, span)
+    words = [t for t in line if t.is_alpha]
+    return span.text.isupper() and len(words) == len([t for t in span if t.is_alpha])
 
 
 def _in_capitals_line(doc: Doc, span: Span) -> bool:
