@@ -411,6 +411,8 @@ class EntityFinder:
             if m.kind != "person":
                 continue
             name = m.person or _strip_possessive(m.text)
+            if not m.person and len(name.split()) == 1:
+                continue  # a one-word name explains nothing (see _single_name)
             last = fold(name.split()[-1]) if name.split() else ""
             if last and last not in canon:
                 canon[last] = (name, codebook_by_name.get(m.person))
