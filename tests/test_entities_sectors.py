@@ -207,3 +207,38 @@ def test_generic_institution_belongs_to_the_state_before_it(finder, nlp):
     ms = mentions(finder, nlp, "Chile's Defense Department denied the report.")
     assert find(ms, "Defense Department").actor_id == "CHL"
     assert "USA" not in actors(ms)
+
+
+def persons(ms):
+    return {m.person for m in ms if m.kind == "person" and m.person}
+
+
+def test_byline_and_credit_names_are_not_persons_of_the_story(finder, nlp):
+    text = ("By Ana Ruiz and Tom Leeds\n\nLIMA, May 2 - Peruvian Interior Minister Jorge Salas resigned on Friday.\n\n"
+            "Reporting by Ana Ruiz; Editing by Tom Leeds")
+    assert persons(mentions(finder, nlp, text)) == {"Jorge Salas"}
+
+
+def test_one_word_person_no_full_name_explains_is_unresolved(finder, nlp):
+    ms = mentions(finder, nlp, "Farmers near Kadugo said the harvest failed. Riot police later left.")
+    assert not [m for m in ms if m.kind == "person" and len(m.text.split()) == 1]
+
+
+def test_family_name_first_joins_the_full_name(finder, nlp):
+    ms = mentions(finder, nlp, "Park Min-jae spoke first. Park said the talks would resume.")
+    assert persons(ms) == {"Park Min-jae"}
+
+
+def test_title_is_trimmed_from_a_person_name(finder, nlp):
+    ms = mentions(finder, nlp, "Gen Rafael Ortiz inspected the troops.")
+    assert "Rafael Ortiz" in persons(ms)
+
+
+def test_community_adjective_is_not_the_community_acting(finder, nlp):
+    ms = mentions(finder, nlp, "Shelling hit Kurdish areas near the river.")
+    assert "KURDS" not in actors(ms)
+
+
+def test_wire_service_name_is_an_outlet(finder, nlp):
+    ms = mentions(finder, nlp, "BELGRADE (Balkan Wire) - Serbia recalled its envoy.")
+    assert not persons(ms) and find(ms, "Balkan Wire").kind == "outlet"

@@ -638,7 +638,7 @@ def validate_non_actors(data, actor_owner: dict, person_owner: dict, errors: lis
     if not isinstance(data, dict):
         errors.append("non_actors.yaml: mapping with outlets / outlet_suffixes / other required")
         return {}
-    extra = set(data) - {"outlets", "outlet_suffixes", "other", "geographic_nouns", "capitals_only"}
+    extra = set(data) - {"outlets", "outlet_suffixes", "other", "geographic_nouns", "capitals_only", "credit_before", "credit_after"}
     if extra:
         errors.append(f"non_actors.yaml: unknown keys {sorted(extra)}")
     counts = {}

@@ -103,6 +103,8 @@ class Codebook:
     person_actor_sectors: frozenset[str] = frozenset()  # a title of these sectors makes a person speak for a country
     geographic_nouns: tuple[str, ...] = ()  # "River", "Valley": after a country's name, a place
     capitals_only: frozenset[str] = frozenset()  # long acronyms that never match in Title case
+    credit_before: tuple[str, ...] = ()  # "Reporting by", "Photograph:": a credit, not a person of the story
+    credit_after: tuple[str, ...] = ()  # "reported from"
 
     def actor_name(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
@@ -169,6 +171,8 @@ def _load(folder: Path, stamp: tuple) -> Codebook:
         generic_heads=frozenset(w.lower() for w in sectors.get("generic_heads") or ()),
         geographic_nouns=tuple(non_actors.get("geographic_nouns") or ()),
         capitals_only=frozenset(fold(n) for n in non_actors.get("capitals_only") or ()),
+        credit_before=tuple(str(n).lower() for n in non_actors.get("credit_before") or ()),
+        credit_after=tuple(str(n).lower() for n in non_actors.get("credit_after") or ()),
     )
 
 

@@ -202,7 +202,10 @@ class EntityFinder:
                     result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, "LOC", "entity", rule="ner_person_as_place"))
                     continue
                 kind = "person" if ent.label_ == "PERSON" else "entity"
-                result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, ent.label_, kind, rule=f"ner_{ent.label_.lower()}"))
+                span = _without_titles(ent, self.title_words) if kind == "person" else ent
+                if kind == "person" and _masthead(span):
+                    kind = "entity"  # "DANUBE WIRE" alone on its line: the outlet's masthead
+                result.append(Mention(span.start_char, span.end_char, span.start, span.end, span.text, ent.label_, kind, rule=f"ner_{ent.label_.lower()}"))
                 continue
             inner = list(overlapping.values())
             first = min(inner, key=lambda m: m.start)
@@ -251,6 +254,7 @@ class EntityFinder:
         resolved = [self._named_place(doc, m) if m.kind in ("metonym", "actor", "demonym", "place") else m for m in resolved]
         resolved = self._possessed_institutions(doc, resolved)
         resolved = [self._regime(doc, m) for m in resolved]
+        resolved = [self._credit(doc, m) if m.kind == "person" else m for m in resolved]
         canon = self._canonical_persons(resolved)
         resolved = [self._regime(doc, self._surname_entity(m, canon)) for m in resolved]
         by_start = {m.start: m for m in resolved}
@@ -261,11 +265,34 @@ class EntityFinder:
         for i in order:
             m = resolved[i]
             if m.kind == "person":
+                m = self._single_name(m, canon, resolved)
+            if m.kind == "person":
                 m = self._resolve_person(doc, m, canon, by_start, published, actor_of)
                 if m.actor_id:
                     actor_of.setdefault(m.person, m.actor_id)
             out[i] = m
         return [out[i] for i in range(len(resolved))]
+
+    def _single_name(self, m: Mention, canon: dict, mentions: list[Mention]) -> Mention:
+        """A one-word name spaCy calls a person, that no fuller name in the document explains.
+
+        "Lee" after "Lee Jae-myung" is that person (a family name written first, before a
+        hyphenated given name); an unexplained one-word PERSON ("Riot", "KST", a town) is left as
+        an unresolved entity, since a real person named by one word is in the codebook or named
+        in full first.
+        """
+        words = _strip_possessive(m.text).split()
+        if not m.rule.startswith("ner_") or len(words) != 1:
+            return m
+        key = fold(words[0])
+        name, _ = canon.get(key, (words[0], None))
+        if len(name.split()) > 1:
+            return m  # a surname of a fuller name: linked later
+        family_first = sorted({o.person or o.text for o in mentions if o.kind == "person" and len(o.text.split()) > 1
+                               and fold(o.text.split()[0]) == key and "-" in o.text.split()[-1]})
+        if len(family_first) == 1:
+            return replace(m, person=family_first[0], rule=f"{m.rule}+family_name_first")
+        return replace(m, kind="entity", label="PERSON", rule="ner_single_name_unlinked")
 
     def _surname_entity(self, m: Mention, canon: dict) -> Mention:
         """A one-word entity that is the surname of a person named in the document is that person."""
@@ -311,6 +338,24 @@ class EntityFinder:
         city_before = city is not None and before == "," and city.ent_type_ in ("GPE", "LOC") and city.is_title and not own_name
         if cued or city_before:
             return replace(m, kind="place", label="PLACE", actor_id="", rule="homonym_place")
+        return m
+
+    def _credit(self, doc: Doc, m: Mention) -> Mention:
+        """A name in a byline or credit line is the outlet's journalist, not a person of the story.
+
+        "By Ana Ruiz and Tom Lee", "Reporting by Ana Ruiz; Editing by Tom Lee", "Photograph: Ana
+        Ruiz/Agency", "Ana Ruiz reported from Lima", and a short line "Ana Ruiz, Peru
+        correspondent" (non_actors.yaml `credit_before`, `credit_after`).
+        """
+        line = _line_of(doc, doc[m.start : m.end])
+        head = doc.text[line.start_char : m.start_char].lower()
+        tail = doc.text[m.end_char : line.end_char].lower()
+        byline = doc.text[line.start_char : line.end_char].lstrip().startswith("By ")
+        credited = any(c in head for c in self.codebook.credit_before) or any(tail.lstrip().startswith(c) for c in self.codebook.credit_after)
+        signed = not head.strip() and tail.startswith(",") and len(tail.split()) <= 5 and any(
+            self.codebook.agents.get(w.strip(".,;")) == "MED" for w in tail.split())
+        if byline or credited or signed:
+            return replace(m, kind="entity", label="PERSON", person="", actor_id="", rule="credit_line")
         return m
 
     def _possessed_institutions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -366,6 +411,8 @@ class EntityFinder:
             if m.kind != "person":
                 continue
             name = m.person or _strip_possessive(m.text)
+            if not m.person and len(name.split()) == 1:
+                continue  # a one-word name explains nothing (see _single_name)
             last = fold(name.split()[-1]) if name.split() else ""
             if last and last not in canon:
                 canon[last] = (name, codebook_by_name.get(m.person))
@@ -504,6 +551,9 @@ class EntityFinder:
         if m.kind == "institution":
             return self._institution_sector(doc, m, agent_at)
         agent = self._attached_agent(doc, m, agent_at)
+        if actor is not None and actor.type == "community" and m.kind == "demonym" and agent is None:
+            # "Kurdish areas", "the Kurdish-led SDF": a description, not the community acting
+            return replace(m, actor_id="", rule=f"{m.rule}+community_adjective"), None
         if actor is None or agent is None:
             return replace(m, sector=self.codebook.own_sector(m.actor_id)), agent
         if actor.type in self.codebook.fixed_types:
@@ -608,6 +658,24 @@ class EntityFinder:
             if sector:
                 return sector
         return ""
+
+
+def _without_titles(ent: Span, title_words: set[str]) -> Span:
+    """A PERSON entity without the title words spaCy took into it ("Gen Jeffrey Harrigan")."""
+    start = ent.start
+    while start < ent.end - 1 and (ent.doc[start].lower_ in title_words or ent.doc[start].lower_ + "." in title_words):
+        start += 1
+    end = ent.end
+    while end > start + 1 and not ent.doc[end - 1].text.strip():
+        end -= 1  # a trailing line break
+    return ent.doc[start:end]
+
+
+def _masthead(span: Span) -> bool:
+    """A name in capitals alone on its line: a masthead or section label, not a person."""
+    line = _line_of(span.doc, span)
+    words = [t for t in line if t.is_alpha]
+    return span.text.isupper() and len(words) == len([t for t in span if t.is_alpha])
 
 
 def _in_capitals_line(doc: Doc, span: Span) -> bool:
