@@ -108,9 +108,15 @@ def test_pluperfect_under_a_dated_report_is_not_given_the_report_date(nlp, resol
     assert date_of(nlp, resolver, text, "recalled")[:2] == ("", "none")
 
 
-def test_since_marks_the_start_of_a_state_not_the_date_of_an_act(nlp, resolver):
-    text = "Chile has criticised Peru since March 2021."
-    assert date_of(nlp, resolver, text, "criticised")[:2] == ("", "none")
+def test_since_another_event_is_only_a_reference_point(nlp, resolver):
+    # A named day or an event's date inside a noun phrase: the act began after it, at no known date.
+    assert date_of(nlp, resolver, "Chile has criticised Peru since September 11.", "criticised")[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Chile has criticised Peru since the March 2021 floods.", "criticised")[:2] == ("", "none")
+
+
+def test_since_a_date_gives_the_start_of_the_act_at_its_precision(nlp, resolver):
+    assert date_of(nlp, resolver, "Chile has pressed Peru since March 2021.", "pressed") == ("2021-03", "month", "explicit")
+    assert date_of(nlp, resolver, "Chile has besieged the port since late last year.", "besieged")[:2] == ("2023", "year")
 
 
 def test_no_publication_date_keeps_only_dates_with_their_own_year(nlp, resolver):
@@ -242,8 +248,9 @@ def test_a_bare_quotation_takes_the_date_of_the_speech_it_continues(nlp, resolve
 def test_since_a_full_calendar_date_gives_the_day_the_act_began(nlp, resolver):
     text = "Since February 27, 2024, Norway has hosted talks between Chile and Peru."
     assert date_of(nlp, resolver, text, "hosted") == ("2024-02-27", "day", "explicit")
-    # A month, a year or a named day still marks a state's start, not an act.
-    assert date_of(nlp, resolver, text.replace("February 27, 2024", "February 2024"), "hosted")[:2] == ("", "none")
+    # A month gives the month the act began; a named day is another event's, only a reference point.
+    assert date_of(nlp, resolver, text.replace("February 27, 2024", "February 2024"), "hosted")[:2] == ("2024-02", "month")
+    assert date_of(nlp, resolver, text.replace("February 27, 2024", "September 11"), "hosted")[0] != "2001-09-11"
 
 
 def test_a_past_act_right_after_a_sentence_about_the_meeting_is_part_of_it(nlp, resolver):
