@@ -79,6 +79,9 @@ _SAME_DAY = {
     **{w: -1 for w in ("yesterday", "last night", "yesterday's", "late yesterday", "early yesterday")},
     **{w: 1 for w in ("tomorrow", "tomorrow's")},
 }
+_HOURS = re.compile(r"\b(?:hours?|minutes?|a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|\d{1,2}[:.]\d{2})\b", re.I)
+# "a 30-day truce", "last-minute shelling", "decade-long": a length or a manner, not a time.
+_DURATION = re.compile(r"(?:an? |the )?[\w.]+-(?:day|week|month|year|hour|minute|decade)s?(?:-(?:old|long))?|[\w]+-long|last-minute", re.I)
 _RECENT = re.compile(r"(?:recent|the (?:past|last) (?:few|several)) days", re.I)
 # "days after": how far a few days can reach, and the words that say "a few days".
 FEW_DAYS = 10
@@ -361,6 +364,8 @@ class DateResolver:
                 if base is None and span.start in quoted:
                     base = next((d for p, d in reversed(days) if para - p <= self.QUOTE_PARAGRAPHS), None)
                 date, explicit_day = self._read_span(span, base or published, published, future)
+            if not date.known and (_HOURS.search(span.text) or _DURATION.fullmatch(span.text.strip())):
+                continue  # "hours before the final round", "at 7:12 a.m.": a time of day dates nothing, blocks nothing
             out.append(Expression(span.start, span.end, span.text, date, head))
             if date.precision == "day" and (not explicit_day or published is None or abs((published - dt.date.fromisoformat(date.value)).days) <= 31):
                 anchor = dt.date.fromisoformat(date.value)
@@ -455,9 +460,11 @@ def publication_date(expressions: list[Expression], published: dt.date | None) -
 
 def _news_act(token: Token) -> bool:
     """A plain past-tense act with no hedge of time ('recently', 'currently'): the article's own news."""
-    past = token.tag_ == "VBD" or token.tag_ == "VB" and any(a.lemma_ == "do" and a.tag_ == "VBD" for a in _auxiliaries(token))
+    auxes = _auxiliaries(token)
+    past = (token.tag_ == "VBD" or token.tag_ == "VB" and any(a.lemma_ == "do" and a.tag_ == "VBD" for a in auxes)
+            or token.tag_ in ("VBN", "VBG") and bool(auxes) and auxes[0].tag_ == "VBD" and auxes[0].lemma_ == "be")
     if not past or is_future(token):
-        return False  # ("did not attend the talks": a past act too)
+        return False  # ("did not attend the talks", "were hosted by", "was shelling": past acts too)
     return not any(t.lower_ in UNDATED_WORDS for t in token.sent)
 
 
@@ -603,8 +610,8 @@ class DocumentDates:
         if is_future(token):
             return NO_DATE
         if self.is_headline(sent):
-            if _present_act(node):
-                return self.restated(sent) or self.story_date(node)
+            if _present_act(_tensed(token, node)):
+                return self.restated(sent) or self.story_date(_tensed(token, node))
             return self.restated(sent) or self.fallback
         meeting = self.meeting_before(sent, node)
         if meeting is not None:
@@ -613,7 +620,7 @@ class DocumentDates:
             return self.story_date(node)
         if not _news_act(node):
             speech = self.quoted_from(sent)
-            return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
+            return self.date_at(speech.root.idx) if speech is not None else self.story_date(_tensed(token, node))
         if _added(node, token):
             # "..., the ministry said. The ministry added that ...": the same report goes on.
             previous = self.sentence_before(sent, self.CARRY_PARAGRAPHS)
@@ -717,13 +724,23 @@ def _present_act(verb: Token) -> bool:
         return auxes[0].tag_ in ("VBZ", "VBP") and verb.tag_ == "VB"  # "does not accept"
     if not auxes:
         # a headline's "Chile and Peru hold talks" is often tagged VB: a subject and no auxiliary say present
-        return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
+        # (not an imperative, which opens its sentence)
+        return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and (any(c.dep_ == "nsubj" for c in verb.children) or verb.i > verb.sent.start)
     return verb.tag_ in ("VBN", "VBG") and auxes[0].tag_ in ("VBZ", "VBP")
 
 
 def _present_perfect(verb: Token) -> bool:
     """'has suspended', 'have been shelling' (not 'had agreed')."""
     return any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxiliaries(verb))
+
+
+def _tensed(token: Token, top: Token) -> Token:
+    """The verb whose tense tells when the act at `token` happened: its own, else the first verb
+    above it, else `top` ('Aid agencies ready convoys as both sides *trade* blame': 'trade')."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.i != top.i:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else top
 
 
 def _negated(verb: Token) -> bool:
