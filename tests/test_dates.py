@@ -318,3 +318,41 @@ def test_the_dateline_dates_no_act(nlp, resolver):
     # The dateline's day is the article's (publication), not the meeting's.
     text = "Envoys meet in Lima\n\nLIMA, March 12 (Wire) - Chilean envoys met Peruvian officials in Lima."
     assert date_of(nlp, resolver, text, "met") == ("2024-03", "month", "publication")
+
+
+def test_a_neighbours_day_is_carried_from_the_sentence_right_before_only(nlp, resolver):
+    text = "The Danish and Chilean ministers met on Monday in Oslo. Fishing was discussed. The Danish minister thanked Chile."
+    assert date_of(nlp, resolver, text, "thanked") == ("2024-03", "month", "publication")
+    # A present-tense act dated to a weekday ('takes effect on Friday') is a schedule: nothing to carry.
+    text = "The truce between Chile and Peru takes effect on Friday. Norway thanked both sides."
+    assert date_of(nlp, resolver, text, "thanked") == ("2024-03", "month", "publication")
+
+
+def test_trigger_written_from_its_auxiliary_is_dated_at_its_verb(nlp, resolver):
+    text = "Chile and Peru have pressed Bolivia since January to reopen the border."
+    assert date_of(nlp, resolver, text, "have pressed")[:2] == ("2024-01", "month")
+    # 'did not attend': a past act, the story's month; 'has not condemned': a state, no date
+    assert date_of(nlp, resolver, "Peru did not attend the talks in Quito.", "did not attend") == ("2024-03", "month", "publication")
+    assert date_of(nlp, resolver, "Peru has not condemned the Chilean strikes.", "has not condemned")[:2] == ("", "none")
+
+
+def test_modal_anywhere_above_the_act_gives_no_date(nlp, resolver):
+    text = "Recent talks suggest Chile and Peru may be close to a fisheries deal."
+    assert date_of(nlp, resolver, text, "deal")[:2] == ("", "none")
+
+
+def test_present_states_stay_undated(nlp, resolver):
+    assert date_of(nlp, resolver, "Chile regards the militia as a terrorist group.", "regards")[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Chile still supports the Peruvian plan.", "supports")[:2] == ("", "none")
+
+
+def test_times_of_day_and_lengths_neither_date_nor_block_an_act(nlp, resolver):
+    text = "Chile and Peru signed a 30-day truce in Quito."
+    assert date_of(nlp, resolver, text, "signed") == ("2024-03", "month", "publication")
+    text = "Chile accused Peru of shelling a port hours before the talks."
+    assert date_of(nlp, resolver, text, "accused") == ("2024-03", "month", "publication")
+
+
+def test_would_turns_a_date_forward_but_a_pledge_without_one_is_dated_by_its_saying(nlp, resolver):
+    text = "The Chilean minister said his country would respect the truce."
+    assert date_of(nlp, resolver, text, "respect") == ("2024-03", "month", "publication")

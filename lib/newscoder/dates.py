@@ -558,13 +558,16 @@ class DocumentDates:
     CARRY_PARAGRAPHS = 1
 
     def carried(self, token: Token) -> EventDate | None:
-        """The day of the nearest act dated earlier in the same passage: an undated act told next to it."""
+        """The day of a past act dated in the sentence right before (in the same or the previous
+        paragraph): an undated act told next to it."""
         here = _paragraph(self.doc, token.i)
         for e in reversed(self.expressions):
             if e.start >= token.sent.start:
                 continue
             if here - _paragraph(self.doc, e.start) > self.CARRY_PARAGRAPHS:
                 return None
+            if e.start < self.doc[token.sent.start - 1].sent.start:
+                return None  # only the sentence right before: further on, the story has moved on
             if e.date.precision == "day" and not looks_forward(self.doc[e.head]) and not _present_act(self.doc[e.head]):
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
