@@ -356,3 +356,9 @@ def test_times_of_day_and_lengths_neither_date_nor_block_an_act(nlp, resolver):
 def test_would_turns_a_date_forward_but_a_pledge_without_one_is_dated_by_its_saying(nlp, resolver):
     text = "The Chilean minister said his country would respect the truce."
     assert date_of(nlp, resolver, text, "respect") == ("2024-03", "month", "publication")
+
+
+def test_a_weekday_after_another_weekday_still_counts_from_publication(nlp, resolver):
+    # Published Wednesday March 13: Monday is the 11th and Tuesday the 12th, not the Tuesday before Monday.
+    text = "Chilean students marched through Santiago on Monday. Police detained dozens of them on Tuesday."
+    assert date_of(nlp, resolver, text, "detained") == ("2024-03-12", "day", "relative")

@@ -368,9 +368,11 @@ class DateResolver:
                 continue  # "hours before the final round", "at 7:12 a.m.": a time of day dates nothing, blocks nothing
             out.append(Expression(span.start, span.end, span.text, date, head))
             if date.precision == "day" and (not explicit_day or published is None or abs((published - dt.date.fromisoformat(date.value)).days) <= 31):
-                anchor = dt.date.fromisoformat(date.value)
+                day = dt.date.fromisoformat(date.value)
+                if explicit_day or published is None:
+                    anchor = day  # (a weekday after "on Saturday" still counts from publication)
                 if not future:
-                    days.append((para, anchor))
+                    days.append((para, day))
         return self._spoken_on(doc, out, quoted, published)
 
     def _read_span(self, span: Span, base: dt.date | None, published: dt.date | None, future: bool) -> tuple[EventDate, bool]:
