@@ -362,3 +362,9 @@ def test_a_weekday_after_another_weekday_still_counts_from_publication(nlp, reso
     # Published Wednesday March 13: Monday is the 11th and Tuesday the 12th, not the Tuesday before Monday.
     text = "Chilean students marched through Santiago on Monday. Police detained dozens of them on Tuesday."
     assert date_of(nlp, resolver, text, "detained") == ("2024-03-12", "day", "relative")
+
+
+def test_a_present_perfect_in_a_relative_clause_is_background(nlp, resolver):
+    text = "Chile thanked Bolivia, which has sent two hundred police officers to the border."
+    assert date_of(nlp, resolver, text, "sent")[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Bolivia has sent two hundred police officers to the border.", "sent")[:2] == ("2024-03", "month")

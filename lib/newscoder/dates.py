@@ -604,8 +604,9 @@ class DocumentDates:
                 return self.refined(token, date) or date
             if _perfect(node):
                 # "said on Thursday that they had agreed": the agreeing is earlier, and undated;
-                # "Chile has suspended trade": the story's own news (manual 8.6).
-                if not _present_perfect(node) or _negated(node):
+                # "Chile has suspended trade": the story's own news (manual 8.6), unless told as
+                # background in a relative clause ("Peru, which has suspended trade, ...").
+                if not _present_perfect(node) or _negated(node) or _background(token):
                     return NO_DATE  # "has not condemned": a state that lasts until now, not an act
                 speech = self.quoted_from(sent)
                 return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
@@ -746,6 +747,15 @@ def _tensed(token: Token, top: Token) -> Token:
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.i != top.i:
         node = node.head
     return node if node.pos_ in ("VERB", "AUX") else top
+
+
+def _background(token: Token) -> bool:
+    """'the Bahamas, which have pledged officers', 'a Briton held by Kurds': a relative clause or a
+    participle on a noun (used for present perfects, which are otherwise the story's news)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _negated(verb: Token) -> bool:
