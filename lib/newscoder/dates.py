@@ -503,9 +503,9 @@ def _in_name(span: Span) -> bool:
 
 
 def _is_since(span: Span) -> bool:
-    """'since December 2024', 'since Hamas's October 7 attack': the start of a state, not an act's date.
+    """Whether a date expression hangs from 'since': 'since January', 'since Hamas's October 7 attack'.
 
-    (A full calendar date, 'since April 9, 2025', names the day the act began, and is read as its date.)"""
+    (Right after 'since' it gives the act's start, `_since_date`; inside another event's name, nothing.)"""
     if span[0].lower_ == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since"):
         return True
     token = span.root
