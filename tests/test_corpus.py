@@ -191,3 +191,13 @@ def test_inferred_date_in_the_future_is_not_used(tmp_path):
 def test_date_lines_at_the_head_of_an_article(tmp_path, text, expected):
     (doc,) = load_corpus(make_corpus(tmp_path, {"w1.txt": text}), today=dt.date(2032, 1, 1))
     assert doc.published == expected
+
+
+def test_year_less_dateline_takes_the_year_of_a_full_date_in_the_story(tmp_path):
+    text = "Farmers march\n\nLIMA, March 3 (Wire) - Farmers marched again, a week after the strike of Feb. 24, 2031.\n"
+    (doc,) = load_corpus(make_corpus(tmp_path, {"w1.txt": text}), today=dt.date(2032, 1, 1))
+    assert (doc.published, doc.published_source) == ("2031-03-03", "inferred") and "in the story" in doc.status_detail
+    # A full date far from the dateline day says nothing about its year.
+    text = "Farmers march\n\nLIMA, March 3 (Wire) - Farmers marched again, as they did in the strike of June 4, 2019.\n"
+    (doc,) = load_corpus(make_corpus(tmp_path, {"w1.txt": text}), today=dt.date(2032, 1, 1))
+    assert doc.published == ""

@@ -108,9 +108,15 @@ def test_pluperfect_under_a_dated_report_is_not_given_the_report_date(nlp, resol
     assert date_of(nlp, resolver, text, "recalled")[:2] == ("", "none")
 
 
-def test_since_marks_the_start_of_a_state_not_the_date_of_an_act(nlp, resolver):
-    text = "Chile has criticised Peru since March 2021."
-    assert date_of(nlp, resolver, text, "criticised")[:2] == ("", "none")
+def test_since_another_event_is_only_a_reference_point(nlp, resolver):
+    # A named day or an event's date inside a noun phrase: the act began after it, at no known date.
+    assert date_of(nlp, resolver, "Chile has criticised Peru since September 11.", "criticised")[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Chile has criticised Peru since the March 2021 floods.", "criticised")[:2] == ("", "none")
+
+
+def test_since_a_date_gives_the_start_of_the_act_at_its_precision(nlp, resolver):
+    assert date_of(nlp, resolver, "Chile has pressed Peru since March 2021.", "pressed") == ("2021-03", "month", "explicit")
+    assert date_of(nlp, resolver, "Chile has besieged the port since late last year.", "besieged")[:2] == ("2023", "year")
 
 
 def test_no_publication_date_keeps_only_dates_with_their_own_year(nlp, resolver):
@@ -242,8 +248,9 @@ def test_a_bare_quotation_takes_the_date_of_the_speech_it_continues(nlp, resolve
 def test_since_a_full_calendar_date_gives_the_day_the_act_began(nlp, resolver):
     text = "Since February 27, 2024, Norway has hosted talks between Chile and Peru."
     assert date_of(nlp, resolver, text, "hosted") == ("2024-02-27", "day", "explicit")
-    # A month, a year or a named day still marks a state's start, not an act.
-    assert date_of(nlp, resolver, text.replace("February 27, 2024", "February 2024"), "hosted")[:2] == ("", "none")
+    # A month gives the month the act began; a named day is another event's, only a reference point.
+    assert date_of(nlp, resolver, text.replace("February 27, 2024", "February 2024"), "hosted")[:2] == ("2024-02", "month")
+    assert date_of(nlp, resolver, text.replace("February 27, 2024", "September 11"), "hosted")[0] != "2001-09-11"
 
 
 def test_a_past_act_right_after_a_sentence_about_the_meeting_is_part_of_it(nlp, resolver):
@@ -311,3 +318,53 @@ def test_the_dateline_dates_no_act(nlp, resolver):
     # The dateline's day is the article's (publication), not the meeting's.
     text = "Envoys meet in Lima\n\nLIMA, March 12 (Wire) - Chilean envoys met Peruvian officials in Lima."
     assert date_of(nlp, resolver, text, "met") == ("2024-03", "month", "publication")
+
+
+def test_a_neighbours_day_is_carried_from_the_sentence_right_before_only(nlp, resolver):
+    text = "The Danish and Chilean ministers met on Monday in Oslo. Fishing was discussed. The Danish minister thanked Chile."
+    assert date_of(nlp, resolver, text, "thanked") == ("2024-03", "month", "publication")
+    # A present-tense act dated to a weekday ('takes effect on Friday') is a schedule: nothing to carry.
+    text = "The truce between Chile and Peru takes effect on Friday. Norway thanked both sides."
+    assert date_of(nlp, resolver, text, "thanked") == ("2024-03", "month", "publication")
+
+
+def test_trigger_written_from_its_auxiliary_is_dated_at_its_verb(nlp, resolver):
+    text = "Chile and Peru have pressed Bolivia since January to reopen the border."
+    assert date_of(nlp, resolver, text, "have pressed")[:2] == ("2024-01", "month")
+    # 'did not attend': a past act, the story's month; 'has not condemned': a state, no date
+    assert date_of(nlp, resolver, "Peru did not attend the talks in Quito.", "did not attend") == ("2024-03", "month", "publication")
+    assert date_of(nlp, resolver, "Peru has not condemned the Chilean strikes.", "has not condemned")[:2] == ("", "none")
+
+
+def test_modal_anywhere_above_the_act_gives_no_date(nlp, resolver):
+    text = "Recent talks suggest Chile and Peru may be close to a fisheries deal."
+    assert date_of(nlp, resolver, text, "deal")[:2] == ("", "none")
+
+
+def test_present_states_stay_undated(nlp, resolver):
+    assert date_of(nlp, resolver, "Chile regards the militia as a terrorist group.", "regards")[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Chile still supports the Peruvian plan.", "supports")[:2] == ("", "none")
+
+
+def test_times_of_day_and_lengths_neither_date_nor_block_an_act(nlp, resolver):
+    text = "Chile and Peru signed a 30-day truce in Quito."
+    assert date_of(nlp, resolver, text, "signed") == ("2024-03", "month", "publication")
+    text = "Chile accused Peru of shelling a port hours before the talks."
+    assert date_of(nlp, resolver, text, "accused") == ("2024-03", "month", "publication")
+
+
+def test_would_turns_a_date_forward_but_a_pledge_without_one_is_dated_by_its_saying(nlp, resolver):
+    text = "The Chilean minister said his country would respect the truce."
+    assert date_of(nlp, resolver, text, "respect") == ("2024-03", "month", "publication")
+
+
+def test_a_weekday_after_another_weekday_still_counts_from_publication(nlp, resolver):
+    # Published Wednesday March 13: Monday is the 11th and Tuesday the 12th, not the Tuesday before Monday.
+    text = "Chilean students marched through Santiago on Monday. Police detained dozens of them on Tuesday."
+    assert date_of(nlp, resolver, text, "detained") == ("2024-03-12", "day", "relative")
+
+
+def test_a_present_perfect_in_a_relative_clause_is_background(nlp, resolver):
+    text = "Chile thanked Bolivia, which has sent two hundred police officers to the border."
+    assert date_of(nlp, resolver, text, "sent")[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Bolivia has sent two hundred police officers to the border.", "sent")[:2] == ("2024-03", "month")

@@ -7,8 +7,10 @@ copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe
 1. **dateline**: "PLACE[, REGION], <date>[, <year>] [(Agency)] -" at the start of one of the
    first lines. With a year, it is the publication day.
 2. **year of a date line**: a dateline without a year takes the year of a published, byline or
-   "updated" line (the year that does not put the dateline after that line's day). With none,
-   the date is left unknown rather than guessed: a year is never taken from the clock.
+   "updated" line (the year that does not put the dateline after that line's day); failing
+   that, of the full dates the story gives for its acts ("on March 1, 2026"), when they agree on
+   a year that puts the dateline up to a month after them. With none, the date is left unknown
+   rather than guessed: a year is never taken from the clock.
 3. **date line**: without a dateline, a published or byline date line with a year gives the day.
    An "updated" line alone gives no publication date: the article may be older than its update.
 
@@ -40,7 +42,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 DATE_FORMS = (
     re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?:(?:,\s*|\s+)" + _YEAR + r")?\b"),
     re.compile(r"\b" + _WEEKDAY + _DAY + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
-    re.compile(r"\b" + _YEAR + r"-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b"),
+    re.compile(r"\b" + _YEAR + r"-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)"),  # also "2026-03-03T10:00Z"
 )
 # A place: capitalised words ("KHARTOUM", "Port-au-Prince", "St. Louis"), up to three of them
 # per part, up to three comma-separated parts ("GOMA, Democratic Republic of Congo").
@@ -213,6 +215,35 @@ def _year_for(dateline: DateLine, reference: DateLine) -> int | None:
     return None
 
 
+BODY_REACH = 31  # days before the dateline that a dated act of the story may lie
+
+
+def _year_from_body(dateline: DateLine, text: str) -> tuple[dt.date | None, str]:
+    """A year-less dateline's year from a full date in the story ('on March 1, 2026'): the year that
+    puts the dateline day on or up to BODY_REACH days after it. Every such date must agree."""
+    years = set()
+    found = ""
+    for form in DATE_FORMS:
+        for m in form.finditer(text):
+            if not m.group("year"):
+                continue
+            month = m.group("month")
+            number = int(month) if month.isdigit() else _MONTHS.index(month[:3].lower()) + 1
+            try:
+                written = dt.date(int(m.group("year")), number, int(m.group("day")))
+            except ValueError:
+                continue
+            for year in (written.year, written.year + 1):
+                day = dateline.on(year)
+                if day is not None and 0 <= (day - written).days <= BODY_REACH:
+                    years.add(year)
+                    found = found or m.group(0).strip()
+    if len(years) != 1:
+        return None, ""
+    year = years.pop()
+    return dateline.on(year), f"the dateline {dateline.text!r}, with the year of the date {found!r} in the story"
+
+
 def infer_published(text: str, labels: Labels | None = None) -> Inferred:
     """The publication date an article's head gives, by the rules of this module's docstring.
 
@@ -237,6 +268,8 @@ def infer_published(text: str, labels: Labels | None = None) -> Inferred:
                     date = dateline.on(year)
                     rule = f"the dateline {dateline.text!r}, with the year of the line {reference.text!r}"
                     break
+            if date is None:
+                date, rule = _year_from_body(dateline, text)
             if date is None:
                 when = f"{dt.date(2000, dateline.month, 1):%B} {dateline.day}"
                 notes.append(f"the dateline {dateline.text!r} gives {when} but no year; the publication date is left unknown")

@@ -56,12 +56,15 @@ def _words(name: str) -> frozenset[str]:
 
 
 FUTURE_MARKERS = _words("future_markers")
+FORWARD_MARKERS = _words("forward_markers")
+MODAL_WORDS = _words("modal_words")
 FUTURE_VERBS = _words("future_verbs")
 # Words that name a meeting: a headline's or a back-reference's meeting is the one dated nearby.
 EVENT_WORDS = _words("event_words")
 UNDATED_WORDS = _words("history_words")
 HABITUAL_WORDS = _words("habitual_words")
 RECENT_WORDS = _words("recent_words")
+STATIVE_VERBS = _words("stative_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
@@ -76,13 +79,16 @@ _SAME_DAY = {
     **{w: -1 for w in ("yesterday", "last night", "yesterday's", "late yesterday", "early yesterday")},
     **{w: 1 for w in ("tomorrow", "tomorrow's")},
 }
+_HOURS = re.compile(r"\b(?:hours?|minutes?|a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|\d{1,2}[:.]\d{2})\b", re.I)
+# "a 30-day truce", "last-minute shelling", "decade-long": a length or a manner, not a time.
+_DURATION = re.compile(r"(?:an? |the )?[\w.]+-(?:day|week|month|year|hour|minute|decade)s?(?:-(?:old|long))?|[\w]+-long|last-minute", re.I)
 _RECENT = re.compile(r"(?:recent|the (?:past|last) (?:few|several)) days", re.I)
 # "days after": how far a few days can reach, and the words that say "a few days".
 FEW_DAYS = 10
 _FEW_DAYS = re.compile(r"(?:a few|few|several|some|two|three|four|five)?\s*days")
 QUOTES = "“”\"«»"  # double quotes only: a single ’ is as often an apostrophe
 _PERIOD = re.compile(r"\b(?:this|last|past|earlier this|late last|early this) (?:week|month)\b", re.I)
-_NO_DATE = re.compile(r"\b(?:recent|recently|years?|decades?|centur(?:y|ies)|days|weeks|months|ago|ongoing|past|coming)\b", re.I)
+_NO_DATE = re.compile(r"\b(?:recent|recently|years|decades?|centur(?:y|ies)|days|weeks|months|ago|ongoing|past|coming)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -176,6 +182,15 @@ def _has_year(text: str) -> bool:
 
 def _has_day_number(text: str) -> bool:
     return re.search(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b", re.sub(r"\b(1[89]\d\d|20\d\d)\b", "", text)) is not None
+
+
+def looks_forward(token: Token) -> bool:
+    """Whether a date in the clause of `token` lies ahead: a future, or a future in the past
+    ('said it would expel them on January 8')."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return is_future(token) or any(c.dep_ == "aux" and c.lower_ in FORWARD_MARKERS for c in verb.children)
 
 
 def is_future(token: Token) -> bool:
@@ -336,10 +351,11 @@ class DateResolver:
             if _in_name(span) or dateline is not None and dateline[0] <= span.start_char < dateline[1]:
                 continue
             head = _governor(span)
-            if _is_since(span) and not (_has_year(span.text) and _has_day_number(span.text)):
+            if _is_since(span) and (not _since_date(span) or self.named_in(_core(span.text).lower()) is not None):
+                # "since Hamas's October 7 attack", "since October 7": another event, only a reference point
                 out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True)))
                 continue
-            future = is_future(doc[head])
+            future = looks_forward(doc[head])
             if self._is_offset(span):
                 date = self.counted(span, out, days, para, published)
                 explicit_day = False
@@ -348,11 +364,15 @@ class DateResolver:
                 if base is None and span.start in quoted:
                     base = next((d for p, d in reversed(days) if para - p <= self.QUOTE_PARAGRAPHS), None)
                 date, explicit_day = self._read_span(span, base or published, published, future)
+            if not date.known and (_HOURS.search(span.text) or _DURATION.fullmatch(span.text.strip())):
+                continue  # "hours before the final round", "at 7:12 a.m.": a time of day dates nothing, blocks nothing
             out.append(Expression(span.start, span.end, span.text, date, head))
             if date.precision == "day" and (not explicit_day or published is None or abs((published - dt.date.fromisoformat(date.value)).days) <= 31):
-                anchor = dt.date.fromisoformat(date.value)
+                day = dt.date.fromisoformat(date.value)
+                if explicit_day or published is None:
+                    anchor = day  # (a weekday after "on Saturday" still counts from publication)
                 if not future:
-                    days.append((para, anchor))
+                    days.append((para, day))
         return self._spoken_on(doc, out, quoted, published)
 
     def _read_span(self, span: Span, base: dt.date | None, published: dt.date | None, future: bool) -> tuple[EventDate, bool]:
@@ -442,8 +462,11 @@ def publication_date(expressions: list[Expression], published: dt.date | None) -
 
 def _news_act(token: Token) -> bool:
     """A plain past-tense act with no hedge of time ('recently', 'currently'): the article's own news."""
-    if token.tag_ != "VBD" or is_future(token):
-        return False
+    auxes = _auxiliaries(token)
+    past = (token.tag_ == "VBD" or token.tag_ == "VB" and any(a.lemma_ == "do" and a.tag_ == "VBD" for a in auxes)
+            or token.tag_ in ("VBN", "VBG") and bool(auxes) and auxes[0].tag_ == "VBD" and auxes[0].lemma_ == "be")
+    if not past or is_future(token):
+        return False  # ("did not attend the talks", "were hosted by", "was shelling": past acts too)
     return not any(t.lower_ in UNDATED_WORDS for t in token.sent)
 
 
@@ -480,9 +503,9 @@ def _in_name(span: Span) -> bool:
 
 
 def _is_since(span: Span) -> bool:
-    """'since December 2024', 'since Hamas's October 7 attack': the start of a state, not an act's date.
+    """Whether a date expression hangs from 'since': 'since January', 'since Hamas's October 7 attack'.
 
-    (A full calendar date, 'since April 9, 2025', names the day the act began, and is read as its date.)"""
+    (Right after 'since' it gives the act's start, `_since_date`; inside another event's name, nothing.)"""
     if span[0].lower_ == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since"):
         return True
     token = span.root
@@ -491,6 +514,12 @@ def _is_since(span: Span) -> bool:
         if token.lower_ == "since":
             return True
     return False
+
+
+def _since_date(span: Span) -> bool:
+    """'since January', 'since late last year': the date itself follows 'since', and gives the start
+    of the act it dates ('has pressed both sides since January' -> January)."""
+    return span[0].lower_ == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since")
 
 
 def _paragraph(doc: Doc, i: int) -> int:
@@ -531,14 +560,17 @@ class DocumentDates:
     CARRY_PARAGRAPHS = 1
 
     def carried(self, token: Token) -> EventDate | None:
-        """The day of the nearest act dated earlier in the same passage: an undated act told next to it."""
+        """The day of a past act dated in the sentence right before (in the same or the previous
+        paragraph): an undated act told next to it."""
         here = _paragraph(self.doc, token.i)
         for e in reversed(self.expressions):
             if e.start >= token.sent.start:
                 continue
             if here - _paragraph(self.doc, e.start) > self.CARRY_PARAGRAPHS:
                 return None
-            if e.date.precision == "day" and not is_future(self.doc[e.head]):
+            if e.start < self.doc[token.sent.start - 1].sent.start:
+                return None  # only the sentence right before: further on, the story has moved on
+            if e.date.precision == "day" and not looks_forward(self.doc[e.head]) and not _present_act(self.doc[e.head]):
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
 
@@ -547,9 +579,16 @@ class DocumentDates:
         token = _token_at(self.doc, char)
         if token is None:
             return NO_DATE
+        while token.dep_ in ("aux", "auxpass", "neg") and token.head.i != token.i:
+            token = token.head  # a trigger written from its auxiliary: "have pressed", "did not attend"
         sent = token.sent
         node = token
         while True:
+            if any(a.lower_ in MODAL_WORDS for a in _auxiliaries(node)):
+                # "may be close to a deal", "could strike": only possible; a quoted speaker's own
+                # "“The dialogue must continue.”" is dated by the speech
+                speech = self.quoted_from(sent)
+                return self.date_at(speech.root.idx) if speech is not None else NO_DATE
             found = self.by_head.get(node.i)
             if not found and node is token and token.pos_ == "NOUN":
                 # "the meeting taking place on May 22", "talks held on Wednesday": a participle
@@ -565,16 +604,20 @@ class DocumentDates:
                 return self.refined(token, date) or date
             if _perfect(node):
                 # "said on Thursday that they had agreed": the agreeing is earlier, and undated;
-                # "Chile has suspended trade": the story's own news (manual 8.6).
-                return self.story_date(node) if _present_perfect(node) else NO_DATE
+                # "Chile has suspended trade": the story's own news (manual 8.6), unless told as
+                # background in a relative clause ("Peru, which has suspended trade, ...").
+                if not _present_perfect(node) or _negated(node) or _background(token):
+                    return NO_DATE  # "has not condemned": a state that lasts until now, not an act
+                speech = self.quoted_from(sent)
+                return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
             if node.head.i == node.i or node.head.sent.start != sent.start:
                 break
             node = node.head
         if is_future(token):
             return NO_DATE
         if self.is_headline(sent):
-            if _present_act(node):
-                return self.restated(sent) or self.story_date(node)
+            if _present_act(_tensed(token, node)):
+                return self.restated(sent) or self.story_date(_tensed(token, node))
             return self.restated(sent) or self.fallback
         meeting = self.meeting_before(sent, node)
         if meeting is not None:
@@ -583,7 +626,7 @@ class DocumentDates:
             return self.story_date(node)
         if not _news_act(node):
             speech = self.quoted_from(sent)
-            return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
+            return self.date_at(speech.root.idx) if speech is not None else self.story_date(_tensed(token, node))
         if _added(node, token):
             # "..., the ministry said. The ministry added that ...": the same report goes on.
             previous = self.sentence_before(sent, self.CARRY_PARAGRAPHS)
@@ -598,7 +641,10 @@ class DocumentDates:
         Habitual acts ("regularly shells", "has long criticised", "every year"), modals and
         anything else get no date: the text places them nowhere near publication.
         """
-        if not self.fallback.known or _habitual(verb) or is_future(verb):
+        if not self.fallback.known or _habitual(verb) or is_future(verb) or _stative(verb):
+            return NO_DATE
+        if any(c.lower_ == "since" for c in verb.children):
+            # "has criticised Peru since the floods": a state lasting from another event
             return NO_DATE
         if _present_act(verb) or _recent(verb):
             return EventDate(self.fallback.value[:7], "month", "publication")
@@ -680,9 +726,12 @@ def _present_act(verb: Token) -> bool:
     auxes = _auxiliaries(verb)
     if any(a.tag_ == "MD" for a in auxes):
         return False
+    if auxes and auxes[0].lemma_ == "do":
+        return auxes[0].tag_ in ("VBZ", "VBP") and verb.tag_ == "VB"  # "does not accept"
     if not auxes:
         # a headline's "Chile and Peru hold talks" is often tagged VB: a subject and no auxiliary say present
-        return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
+        # (not an imperative, which opens its sentence)
+        return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and (any(c.dep_ == "nsubj" for c in verb.children) or verb.i > verb.sent.start)
     return verb.tag_ in ("VBN", "VBG") and auxes[0].tag_ in ("VBZ", "VBP")
 
 
@@ -691,10 +740,37 @@ def _present_perfect(verb: Token) -> bool:
     return any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxiliaries(verb))
 
 
+def _tensed(token: Token, top: Token) -> Token:
+    """The verb whose tense tells when the act at `token` happened: its own, else the first verb
+    above it, else `top` ('Aid agencies ready convoys as both sides *trade* blame': 'trade')."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.i != top.i:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else top
+
+
+def _background(token: Token) -> bool:
+    """'the Bahamas, which have pledged officers', 'a Briton held by Kurds': a relative clause or a
+    participle on a noun (used for present perfects, which are otherwise the story's news)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _habitual(verb: Token) -> bool:
     """'regularly shells', 'has long criticised', 'meets every year', 'never signs': no one date."""
     near = list(verb.children) + [g for c in verb.children if c.dep_ in ("npadvmod", "prep", "advmod") for g in c.subtree]
     return any(t.lower_ in HABITUAL_WORDS and (t.pos_ in ("ADV", "DET") or t.dep_ in ("neg", "advmod", "det")) for t in near)
+
+
+def _stative(verb: Token) -> bool:
+    """'Turkey regards the YPG as a terror group', 'still supports': a present state, not an act."""
+    return not _perfect(verb) and verb.lemma_.lower() in STATIVE_VERBS or any(c.lower_ == "still" for c in verb.children)
 
 
 def _recent(verb: Token) -> bool:
