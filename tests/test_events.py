@@ -120,10 +120,12 @@ def test_a_plan_dated_after_its_article_is_not_an_event_yet():
     assert events.iloc[1]["statement_ids"] == "b-1"
 
 
-def test_a_verbal_act_still_to_come_is_not_an_event_but_an_announced_intention_is():
+def test_an_act_not_done_is_not_an_event_but_an_announced_intention_is():
     rows = table(
         statement("a-1", "a", "DNK", "CHL", "CONSULT", "2024-03", "month"),  # 'will hold talks next week'
         statement("a-2", "a", "DNK", "PER", "THREATEN", "2024-03-11", "day"),  # 'vowed on Monday it will retaliate'
+        statement("a-3", "a", "DNK", "BOL", "ASSAULT", "2024-03-11", "day"),  # 'could strike on Monday'
+        statement("a-4", "a", "DNK", "ARG", "CONSULT", "2024-03-11", "day"),  # 'did not meet on Monday'
     )
-    rows["rule"] = ["trigger:consult_hold;source:subject+modal:will", "trigger:retaliate;source:subject+modal:intent:will"]
+    rows["modality"] = ["future", "asserted", "hypothetical", "negated"]
     assert list(merge_events(rows)["statement_ids"]) == ["a-2"]

@@ -5,9 +5,9 @@ The merge rule (codebook/README.md, "Events"):
 * Only dated statements become events; undated ones stay in statements.csv. A statement dated
   after its document's publication ("will meet on May 3" in an April article) is a plan, not an
   event yet: it stays in statements.csv with its planned date, and events.csv leaves it out. So
-  does a verbal act the statement coder marked as still to come or only possible ("will hold
-  talks next week", "could meet": `+modal:will` in its rule), whatever its date; an announced
-  intention (`+modal:intent:...`, "vowed it will retaliate") is an act of its own, and stays.
+  does an act whose `modality` is not `asserted` ("will hold talks next week" future, "could
+  meet" hypothetical, "did not meet" negated), whatever its date; an announced intention
+  ("vowed it will retaliate") is an asserted act of its own, and stays.
 * Two statements report the same event when they have the same PLOVER category, the same
   actors and compatible dates. For the joint categories (CONSULT, AGREE, COOPERATE) the actors
   are a set, so that "A met B" and "B met A" agree; for every other category the direction
@@ -51,12 +51,9 @@ def is_planned(date: str, published: str) -> bool:
     return date > published[: len(date)]
 
 
-_MODAL = re.compile(r"\+modal:(?!intent:)")
-
-
-def not_yet(rule: str) -> bool:
-    """Whether the statement coder marked the act as still to come or only possible ('+modal:will')."""
-    return bool(_MODAL.search(rule))
+def not_yet(modality: str) -> bool:
+    """Whether the statement coder marked the act as not done: negated, hypothetical or future."""
+    return modality not in ("", "asserted")
 
 
 JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -96,9 +93,9 @@ def merge_events(statements: pd.DataFrame, documents: pd.DataFrame | None = None
     dated = statements[statements["date_precision"].isin(list(PRECISION_ORDER))].copy()
     dated = dated[dated["plover"].fillna("") != ""]
     if len(dated):
-        rules = dated["rule"].fillna("").astype(str) if "rule" in dated else [""] * len(dated)
-        planned = [is_planned(str(d), published.get(doc, "")) or not_yet(rule)
-                   for d, doc, rule in zip(dated["event_date"], dated["doc_id"], rules)]
+        modes = dated["modality"].fillna("").astype(str) if "modality" in dated else [""] * len(dated)
+        planned = [is_planned(str(d), published.get(doc, "")) or not_yet(m)
+                   for d, doc, m in zip(dated["event_date"], dated["doc_id"], modes)]
         dated = dated[[not p for p in planned]]
     groups: dict[tuple, list[dict]] = {}
     for row in dated.to_dict("records"):
