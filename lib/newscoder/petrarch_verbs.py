@@ -425,7 +425,7 @@ def to_triggers(
         for (code, plover, symmetric, particle, objects), lemmas in groups.items():
             stance, mode, speech = PLOVER_DEFAULTS[plover]
             add(Trigger(id=f"{prefix}.{slug}.{code}", lemmas=frozenset(lemmas), plover=plover, stance=stance, mode=mode,
-                        particle=particle, objects=objects, symmetric=symmetric, speech=speech))
+                        particle=particle, objects=objects, symmetric=symmetric, speech=speech, cameo=code))
             report.verb_triggers += 1
         for pattern in block.patterns:
             where = f"{block.name}: - {pattern.raw} (line {pattern.line})"
@@ -451,7 +451,8 @@ def to_triggers(
             symmetric = symmetric or "%" in pattern.before + pattern.after  # '%': "A and B" act together
             add(Trigger(id=f"{prefix}.{slug}.{_primary(pattern.code)}.L{pattern.line}", lemmas=frozenset(single_lemmas),
                         plover=plover, stance=stance, mode=mode, particle=particle, objects=objects,
-                        symmetric=symmetric and not reverse, speech=speech, reverse=reverse))
+                        symmetric=symmetric and not reverse, speech=speech, reverse=reverse,
+                        cameo=_primary(pattern.code)))
             report.pattern_triggers += 1
     report.triggers = len(triggers)
     return triggers, report
