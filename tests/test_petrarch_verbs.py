@@ -212,7 +212,7 @@ def test_own_code_map(dictionary, nlp):
 
 def test_imported_triggers_code_sentences_next_to_our_lexicon(imported, nlp, finder):
     triggers, _ = imported
-    ours = load_lexicon(project_root() / "codebook")
+    ours = load_lexicon(project_root() / "codebook", imported=False)  # the hand-written entries alone
     coder = StatementCoder(nlp, add_triggers(ours, triggers))
     doc = nlp("Norway berated Chile on Monday.")
     rows = {(s.source_actor, s.target_actor, s.plover) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}

@@ -3,7 +3,8 @@
 Event coders that used PETRARCH keep their event vocabulary in verb dictionaries such as
 `CAMEO.2.0.txt`. This module reads that format and turns what our trigger model can express into
 `lexicon.Trigger` entries, so that a researcher can code with (or next to) that vocabulary. The
-import is opt-in: the default lexicon stays `codebook/triggers.yaml`.
+shipped codebook does so by default: tools/build_cameo_lexicon.py imports PETRARCH2's CAMEO.2.0.txt
+into `codebook/triggers_cameo.json`, which `load_lexicon` merges after `codebook/triggers.yaml`.
 
 The format, as PETRARCH2 reads it (docs/source/dictionaries.rst and PETRreader.py in
 openeventdata/petrarch2):
@@ -24,8 +25,9 @@ openeventdata/petrarch2):
   source to target, B for the one from target back to source (`[042:043]` visit / host a visit).
 * Comments: everything after `#` or `;`, lines starting with `<!`, and `<!-- ... -->` blocks.
 
-`read_verb_dictionary` parses the text; `to_triggers` maps it onto `Trigger`s and reports what it
-left out; `add_triggers` (in lexicon.py) puts them after an existing lexicon's own entries.
+`read_verb_dictionary` parses the text; `to_triggers` maps it onto `Trigger`s (each with its CAMEO
+code in `cameo`) and reports what it left out; `add_triggers` and `merge_triggers` (in lexicon.py)
+put them after an existing lexicon's own entries.
 """
 
 from __future__ import annotations
