@@ -153,6 +153,8 @@ def test_verbs_become_lemmas_with_the_block_or_their_own_code(imported):
     (rescue,) = by_lemma(triggers, "rescue")
     assert (rescue.plover, rescue.stance, rescue.mode) == ("AID", 1, "material")
     assert rescue.lemmas == {"rescue"}  # SALVAGE is null-coded: it has no trigger of its own
+    assert rescue.cameo == "0733"  # the code it stands for, for a stance or intensity of its own
+    assert by_lemma(triggers, "rescue", objects={"hostages", "hostage"})[0].cameo == "0841"  # a pattern's own code
     assert not by_lemma(triggers, "salvage")
     (scold,) = by_lemma(triggers, "berate")
     assert scold.lemmas == {"berate", "excoriate"}  # "BERATED" and the stem "EXCORIAT" are read as lemmas

@@ -83,7 +83,9 @@ def read_rules(path: Path = RULES) -> dict:
             "left_out": {str(k): " ".join(str(v).split()) for k, v in (rules.get("left_out_codes") or {}).items()},
             "near_zero": float(rules.get("near_zero", 1.0)), "generic": generic,
             "generic_objects": frozenset(str(w).lower() for w in rules.get("generic_objects") or []),
-            "place_time": frozenset(str(w).lower() for w in rules.get("place_and_time_prepositions") or [])}
+            "place_time": frozenset(str(w).lower() for w in rules.get("place_and_time_prepositions") or []),
+            "stative": tuple(frozenset(str(w).lower() for w in (rules.get("stative_patterns") or {}).get(k) or [])
+                             for k in ("verbs", "objects"))}
 
 
 def read_goldstein(path: Path) -> dict[str, tuple[float, int]]:
@@ -139,6 +141,13 @@ def build(peer: Path, rules: dict) -> tuple[list[Trigger], dict[str, list[str]],
         if t.objects and t.objects <= rules["generic_objects"]:
             left_out["pattern with a generic object only ('raised the issue', 'took steps')"].append(f"{t.id}: {'/'.join(sorted(t.objects))}")
             continue
+        stative_verbs, stative_objects = rules["stative"]
+        if t.objects and t.objects <= stative_objects and t.lemmas & stative_verbs:
+            left_out["a standing relation, not an act ('maintains close ties')"].append(f"{'/'.join(sorted(t.lemmas & stative_verbs))} ({t.id})")
+            lemmas = t.lemmas - stative_verbs
+            if not lemmas:
+                continue
+            t = replace(t, lemmas=frozenset(lemmas))
         if t.particle and not t.objects and t.particle <= rules["place_time"]:
             left_out["pattern needing only a preposition that also heads time and place phrases ('on Monday')"].append(
                 f"{t.id}: {'/'.join(sorted(t.particle))}")
