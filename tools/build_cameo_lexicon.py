@@ -84,6 +84,7 @@ def read_rules(path: Path = RULES) -> dict:
             "left_out": {str(k): " ".join(str(v).split()) for k, v in (rules.get("left_out_codes") or {}).items()},
             "near_zero": float(rules.get("near_zero", 1.0)), "generic": generic,
             "generic_objects": frozenset(str(w).lower() for w in rules.get("generic_objects") or []),
+            "no_patterns": frozenset(str(w).lower() for w in rules.get("no_pattern_verbs") or []),
             "place_time": frozenset(str(w).lower() for w in rules.get("place_and_time_prepositions") or []),
             "stative": tuple(frozenset(str(w).lower() for w in (rules.get("stative_patterns") or {}).get(k) or [])
                              for k in ("verbs", "objects"))}
@@ -143,6 +144,13 @@ def build(peer: Path, rules: dict) -> tuple[list[Trigger], dict[str, list[str]],
         if t.objects and t.objects <= rules["generic_objects"]:
             left_out["pattern with a generic object only ('raised the issue', 'took steps')"].append(f"{t.id}: {'/'.join(sorted(t.objects))}")
             continue
+        framing = t.lemmas & rules["no_patterns"]
+        if framing:
+            left_out["a verb left out in every use: frames a possible act, or names ('is considering', 'what he called')"].append(
+                f"{'/'.join(sorted(framing))} ({t.id})")
+            if t.lemmas <= framing:
+                continue
+            t = replace(t, lemmas=t.lemmas - framing)
         stative_verbs, stative_objects = rules["stative"]
         if t.objects and t.objects <= stative_objects and t.lemmas & stative_verbs:
             left_out["a standing relation, not an act ('maintains close ties')"].append(f"{'/'.join(sorted(t.lemmas & stative_verbs))} ({t.id})")
