@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/run_all.py
 
-The PETRARCH benchmark needs the shared peer data (../shared/peer) and is skipped without it.
+The PETRARCH and stories benchmarks, and the Guardian half of the development gold, need the
+shared peer data (../shared/peer) and are skipped without it.
 The scale benchmark (speed, cache, memory; about 30-40 minutes on 2 cores) writes
 benchmarks/results/scale.md.
 """
@@ -17,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    for name in ("entities", "stance", "dates", "petrarch", "scale"):
+    for name in ("entities", "stance", "dates", "petrarch", "stories", "scale"):
         print(f"\n=== benchmarks/{name}.py ===", flush=True)
         sys.argv = [str(HERE / f"{name}.py")]
         try:

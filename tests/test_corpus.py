@@ -137,3 +137,57 @@ def test_blanking_keeps_every_offset():
     i = ARTICLE.index("The next round")
     assert clean[i : i + 14] == "The next round"
     assert clean.count("\n") == ARTICLE.count("\n")
+
+
+# ---- publication dates from the text (datelines.py) -----------------------------------------------
+WIRE = "Farmers march on the capital\n\nLIMA, June 14 (Wire Service) - Thousands of farmers marched on Thursday.\n"
+WIRE_WITH_YEAR = "Farmers march\n\nLIMA, Peru, June 14, 2031 (Wire Service) — Thousands of farmers marched.\n"
+UPDATED = "Protests at new year\nBy Ana Ruiz | Updated: January 2, 2031 08:10 GMT\n\nQUITO, Dec. 31 (Wire) - Police clashed with students.\n"
+
+
+def test_dateline_with_year_fills_a_missing_publication_date(tmp_path):
+    manifest = HEADER + "w1,articles/w1.txt,,,,,,en\n"
+    (doc,) = load_corpus(make_corpus(tmp_path, {"w1.txt": WIRE_WITH_YEAR}, manifest), today=dt.date(2032, 1, 1))
+    assert (doc.published, doc.published_source) == ("2031-06-14", "inferred")
+    assert "dateline" in doc.status_detail and "LIMA, Peru, June 14, 2031" in doc.status_detail
+
+
+def test_dateline_without_year_takes_the_year_of_an_updated_line_across_new_year(tmp_path):
+    (doc,) = load_corpus(make_corpus(tmp_path, {"w1.txt": UPDATED}), today=dt.date(2032, 1, 1))
+    assert (doc.published, doc.published_source) == ("2030-12-31", "inferred")
+
+
+def test_dateline_without_any_year_leaves_the_date_unknown(tmp_path):
+    (doc,) = load_corpus(make_corpus(tmp_path, {"w1.txt": WIRE}), today=dt.date(2032, 1, 1))
+    assert (doc.published, doc.published_source) == ("", "missing")
+    assert "no year" in doc.status_detail
+
+
+def test_manifest_date_is_never_overridden_by_the_dateline(tmp_path):
+    manifest = HEADER + "w1,articles/w1.txt,2031-06-15,,,,,en\n"
+    (doc,) = load_corpus(make_corpus(tmp_path, {"w1.txt": WIRE_WITH_YEAR}, manifest), today=dt.date(2032, 1, 1))
+    assert (doc.published, doc.published_source) == ("2031-06-15", "manifest")
+    assert "2031-06-14" in doc.status_detail and "kept" in doc.status_detail
+
+
+def test_inferred_date_in_the_future_is_not_used(tmp_path):
+    (doc,) = load_corpus(make_corpus(tmp_path, {"w1.txt": WIRE_WITH_YEAR}), today=dt.date(2030, 1, 1))
+    assert (doc.published, doc.published_source) == ("", "missing") and "future" in doc.status_detail
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Farmers march\nPublished 14 June 2031\n\nThousands of farmers marched.\n", "2031-06-14"),
+        ("Farmers march\nSat 14 Jun 2031 10.45 BST\n\nThousands of farmers marched.\n", "2031-06-14"),
+        ("Farmers march\n\nPORT-AU-PRINCE, Haiti, 14 June 2031 (Wire) - Gangs attacked.\n", "2031-06-14"),
+        # a title or story sentence that holds a date is not a date line, nor a clause opening 'Meanwhile, on ...'
+        ("The war that began on April 15, 2023\n\nThe war began on April 15, 2023.\n", ""),
+        ("Farmers march\n\nMeanwhile, on June 14, 2031 - the talks went on.\n", ""),
+        # an 'updated' line alone: the article may be older than its update
+        ("Farmers march\nLast updated 15 June 2031\n\nThousands of farmers marched.\n", ""),
+    ],
+)
+def test_date_lines_at_the_head_of_an_article(tmp_path, text, expected):
+    (doc,) = load_corpus(make_corpus(tmp_path, {"w1.txt": text}), today=dt.date(2032, 1, 1))
+    assert doc.published == expected

@@ -106,3 +106,24 @@ def test_select_events_names_a_bad_parameter():
         select_events(events, date_from="11/03/2024")
     with pytest.raises(ValueError, match="Parameter 'min_reports'"):
         select_events(events, min_reports=0)
+
+
+def test_a_plan_dated_after_its_article_is_not_an_event_yet():
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2024-03-13", "2024-03-20"]})
+    events = merge_events(table(
+        statement("a-1", "a", "DNK", "CHL", "CONSULT", "2024-03-18", "day"),  # 'will meet on Monday'
+        statement("a-2", "a", "DNK", "PER", "CONSULT", "2024-04", "month"),  # 'next month'
+        statement("a-3", "a", "DNK", "BOL", "CONSULT", "2024-03", "month"),  # may be before the 13th
+        statement("b-1", "b", "DNK", "CHL", "CONSULT", "2024-03-18", "day"),  # reported after it happened
+    ), documents)
+    assert list(events["actors"]) == ["BOL;DNK", "CHL;DNK"]
+    assert events.iloc[1]["statement_ids"] == "b-1"
+
+
+def test_a_verbal_act_still_to_come_is_not_an_event_but_an_announced_intention_is():
+    rows = table(
+        statement("a-1", "a", "DNK", "CHL", "CONSULT", "2024-03", "month"),  # 'will hold talks next week'
+        statement("a-2", "a", "DNK", "PER", "THREATEN", "2024-03-11", "day"),  # 'vowed on Monday it will retaliate'
+    )
+    rows["rule"] = ["trigger:consult_hold;source:subject+modal:will", "trigger:retaliate;source:subject+modal:intent:will"]
+    assert list(merge_events(rows)["statement_ids"]) == ["a-2"]

@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
                   "# The texts are (c) Guardian News & Media and are not in this repository: every quotation is a\n"
                   "# span {start, end, sha256} (character offsets into the record's `text`, first 16 hex digits of\n"
                   "# the SHA-256 of the span). Written by tools/anchor_gold.py; format: README.md beside this file.\n")
-        body = yaml.safe_dump(result, sort_keys=False, allow_unicode=True, width=100)
+        body = yaml.safe_dump(result, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
         Path(args.output).write_text(header + body, encoding="utf-8")
         print(f"wrote {args.output}")
     return 0

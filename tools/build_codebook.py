@@ -41,7 +41,7 @@ DEFAULT_PHOENIX = [
 ]
 PHOENIX_SOURCE = "openeventdata/petrarch2 @ 676801cd9cb2924bbbad09f86d15c9323e7097bf"
 
-ACTOR_TYPES = {"state", "igo", "armed_group", "de_facto_state", "other"}
+ACTOR_TYPES = {"state", "igo", "armed_group", "de_facto_state", "party", "community", "other"}
 STRING_FIELDS = ("aliases", "demonyms", "metonyms", "institutions")
 
 # The 193 UN member states (ISO 3166-1 alpha-3) plus the two observer states, Taiwan
@@ -523,7 +523,7 @@ def validate_actors(data, errors: list, warnings: list):
             errors.append(f"{where}: type {a.get('type')!r} not in {sorted(ACTOR_TYPES)}")
         if a.get("type") == "state" and not re.fullmatch(r"[A-Z]{3}", aid):
             errors.append(f"{where}: state ids must be 3-letter codes")
-        extra = set(a) - {"id", "name", "type", *STRING_FIELDS}
+        extra = set(a) - {"id", "name", "type", "country", "sector", "groups", "homonym_cues", *STRING_FIELDS}
         if extra:
             errors.append(f"{where}: unknown fields {sorted(extra)}")
         seen_here = {}
@@ -638,7 +638,7 @@ def validate_non_actors(data, actor_owner: dict, person_owner: dict, errors: lis
     if not isinstance(data, dict):
         errors.append("non_actors.yaml: mapping with outlets / outlet_suffixes / other required")
         return {}
-    extra = set(data) - {"outlets", "outlet_suffixes", "other"}
+    extra = set(data) - {"outlets", "outlet_suffixes", "other", "geographic_nouns", "capitals_only"}
     if extra:
         errors.append(f"non_actors.yaml: unknown keys {sorted(extra)}")
     counts = {}

@@ -1,7 +1,7 @@
 """Load the actor codebook: plain YAML files that a researcher edits (see codebook/README.md).
 
 A codebook is a folder holding `actors.yaml`, `persons.yaml` (plus any `persons_*.yaml`),
-`non_actors.yaml` and `titles.yaml`. This module turns them into lookups and checks them, with
+`non_actors.yaml`, `titles.yaml`, and for sectors `sectors.yaml` and `agents.yaml`. This module turns them into lookups and checks them, with
 errors that name the file and entry.
 """
 
@@ -35,6 +35,10 @@ class Actor:
     demonyms: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
     institutions: tuple[str, ...] = ()
+    country: str = ""  # home country of a group or community ("" for states and IGOs)
+    sector: str = ""  # the actor's own sector, when not its type's (codebook/sectors.yaml)
+    groups: tuple[str, ...] = ()  # a community's armed groups, for "Kurdish forces"
+    homonym_cues: tuple[str, ...] = ()  # words of a sentence that make the name another place
 
 
 @dataclass(frozen=True)
@@ -88,10 +92,35 @@ class Codebook:
     titles: tuple[str, ...]
     institution_nouns: tuple[str, ...]
     extra: dict[str, object] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)  # code -> meaning
+    type_sectors: dict[str, str] = field(default_factory=dict)  # actor type -> sector of its own name
+    fixed_types: frozenset[str] = frozenset()  # types whose own sector an agent noun does not change
+    role_sectors: dict[str, str] = field(default_factory=dict)  # Phoenix role word -> sector
+    agents: dict[str, str] = field(default_factory=dict)  # agent phrase (lower case) -> sector
+    institution_sectors: dict[str, str] = field(default_factory=dict)  # fold(institution name) -> sector
+    agent_links: dict[str, frozenset[str]] = field(default_factory=dict)  # "led"/"backed": see sectors.yaml
+    generic_heads: frozenset[str] = frozenset()  # "group", "faction": the agent before them names the group
+    person_actor_sectors: frozenset[str] = frozenset()  # a title of these sectors makes a person speak for a country
+    geographic_nouns: tuple[str, ...] = ()  # "River", "Valley": after a country's name, a place
+    capitals_only: frozenset[str] = frozenset()  # long acronyms that never match in Title case
 
     def actor_name(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
         return actor.name if actor else actor_id
+
+    def own_sector(self, actor_id: str) -> str:
+        """The sector an actor has when named by its own name: its `sector`, else its type's."""
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return ""
+        return actor.sector or self.type_sectors.get(actor.type, "")
+
+    def home_country(self, actor_id: str) -> str:
+        """The state an actor belongs to: a state itself, a group's `country`, else ""."""
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return ""
+        return actor.id if actor.type == "state" else actor.country
 
 
 def load_codebook(folder: str | Path) -> Codebook:
@@ -117,6 +146,9 @@ def _load(folder: Path, stamp: tuple) -> Codebook:
     persons = [p for f in person_files if f.is_file() for p in _load_persons(f, actors)]
     non_actors = _read_yaml(folder / "non_actors.yaml", required=False)
     titles = _read_yaml(folder / "titles.yaml", required=False)
+    sectors = _read_yaml(folder / "sectors.yaml", required=False)
+    codes = {str(k): str(v) for k, v in (sectors.get("sectors") or {}).items()}
+    _check_actor_sectors(actors, codes, folder / "actors.yaml")
     return Codebook(
         path=folder,
         actors=actors,
@@ -126,7 +158,47 @@ def _load(folder: Path, stamp: tuple) -> Codebook:
         other_non_actors=tuple(non_actors.get("other") or ()),
         titles=tuple(titles.get("titles") or ()),
         institution_nouns=tuple(titles.get("institution_nouns") or ()),
+        sectors=codes,
+        type_sectors={str(k): str(v) for k, v in (sectors.get("type_sectors") or {}).items()},
+        fixed_types=frozenset(sectors.get("fixed_types") or ()),
+        role_sectors={str(k).lower(): str(v) for k, v in (sectors.get("role_sectors") or {}).items()},
+        agents=(agents := _load_agents(folder / "agents.yaml", codes))[0],
+        institution_sectors=agents[1],
+        agent_links={str(k): frozenset(v or ()) for k, v in (sectors.get("agent_links") or {}).items()},
+        person_actor_sectors=frozenset(sectors.get("person_actor_sectors") or ()),
+        generic_heads=frozenset(w.lower() for w in sectors.get("generic_heads") or ()),
+        geographic_nouns=tuple(non_actors.get("geographic_nouns") or ()),
+        capitals_only=frozenset(fold(n) for n in non_actors.get("capitals_only") or ()),
     )
+
+
+def _check_actor_sectors(actors: dict[str, Actor], codes: dict[str, str], path: Path) -> None:
+    for actor in actors.values():
+        if actor.sector and codes and actor.sector not in codes:
+            raise CodebookError(f"{path.name} ({actor.id}): sector {actor.sector!r} is not a code of sectors.yaml.")
+        for other in (actor.country, *actor.groups):
+            if other and other not in actors:
+                raise CodebookError(f"{path.name} ({actor.id}): {other!r} is not an actor id of actors.yaml.")
+
+
+def _load_agents(path: Path, codes: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Agent phrase -> sector (the imported lexicon, hand overrides on top, excluded phrases out),
+    and institution name -> sector (generated, overrides on top)."""
+    data = _read_yaml(path, required=False)
+    agents: dict[str, str] = {}
+    for sector, phrases in (data.get("imported") or {}).items():
+        for phrase in _strings(phrases, f"{path.name} imported {sector}"):
+            agents[phrase.lower()] = str(sector)
+    for phrase, sector in (data.get("overrides") or {}).items():
+        agents[str(phrase).lower()] = str(sector)
+    for phrase in _strings(data.get("excluded"), f"{path.name} excluded"):
+        agents.pop(phrase.lower(), None)
+    institutions = {fold(str(k)): str(v) for k, v in (data.get("institutions") or {}).items()}
+    institutions.update({fold(str(k)): str(v) for k, v in (data.get("overrides") or {}).items() if fold(str(k)) in institutions})
+    unknown = sorted({s for s in [*agents.values(), *institutions.values()] if codes and s not in codes})
+    if unknown:
+        raise CodebookError(f"{path.name}: sectors {unknown} are not codes of sectors.yaml.")
+    return agents, institutions
 
 
 def _read_yaml(path: Path, *, required: bool = True) -> dict:
@@ -155,9 +227,10 @@ def _load_actors(path: Path) -> dict[str, Actor]:
         actor_id = str(entry["id"])
         if actor_id in actors:
             raise CodebookError(f"{where}: actor id {actor_id!r} is used twice.")
-        fields = {k: _strings(entry.get(k), f"{where} ({actor_id}) field '{k}'") for k in ACTOR_FIELDS}
+        fields = {k: _strings(entry.get(k), f"{where} ({actor_id}) field '{k}'") for k in ACTOR_FIELDS + ("groups", "homonym_cues")}
         actors[actor_id] = Actor(
-            id=actor_id, name=str(entry.get("name") or actor_id), type=str(entry.get("type") or "other"), **fields
+            id=actor_id, name=str(entry.get("name") or actor_id), type=str(entry.get("type") or "other"),
+            country=str(entry.get("country") or ""), sector=str(entry.get("sector") or ""), **fields,
         )
     return actors
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .boilerplate import Removal, blank_spans, find_boilerplate
+from .datelines import infer_published
 from .errors import CorpusError
 from .textcheck import find_markup, guess_english
 
@@ -65,6 +66,11 @@ class Document:
         self.warnings.append(message)
         log.warning("%s: %s", self.doc_id, message)
 
+    def note(self, message: str) -> None:
+        """Record how a field was filled (status_detail), without a warning: nothing went wrong."""
+        self.warnings.append(message)
+        log.info("%s: %s", self.doc_id, message)
+
 
 def load_corpus(folder: str | Path, *, today: dt.date | None = None) -> list[Document]:
     """Read every document of a corpus folder, sorted by doc_id.
@@ -74,10 +80,11 @@ def load_corpus(folder: str | Path, *, today: dt.date | None = None) -> list[Doc
     RETURNS (list[Document]): one per document, including skipped ones.
     """
     folder = Path(folder)
+    today = today or dt.date.today()
     docs = list_documents(folder, today=today)
     for doc in docs:
         if doc.status == "ok":
-            _read(folder, doc)
+            _read(folder, doc, today)
     return docs
 
 
@@ -117,7 +124,7 @@ def _from_files(folder: Path) -> list[Document]:
                 f"Two files give the doc_id {path.stem!r}: {docs[path.stem].file} and {rel}. Rename one of them."
             )
         doc = Document(doc_id=path.stem, file=rel)
-        doc.warn("no corpus.csv: publication date and outlet unknown")
+        doc.warn("no corpus.csv: outlet and title unknown, publication date only what the text gives")
         docs[path.stem] = doc
     return list(docs.values())
 
@@ -202,7 +209,7 @@ def _set_published(doc: Document, value: str, where: str, today: dt.date) -> Non
     doc.published_source = "manifest"
 
 
-def _read(folder: Path, doc: Document) -> None:
+def _read(folder: Path, doc: Document, today: dt.date) -> None:
     """Read, decode and clean one document's file, recording what happened."""
     try:
         data = (folder / doc.file).read_bytes()
@@ -229,6 +236,32 @@ def _read(folder: Path, doc: Document) -> None:
     doc.removals = find_boilerplate(unmarked)
     doc.clean_text = blank_spans(unmarked, doc.removals)
     _check_language(doc)
+    if doc.status == "ok":
+        _infer_published(doc, unmarked, today)
+
+
+def _infer_published(doc: Document, text: str, today: dt.date) -> None:
+    """Fill a missing publication date from the text's dateline or date lines (datelines.py).
+
+    A manifest date is never overridden; where the text gives another day, status_detail says so.
+    text (str): the document text with markup blanked (date lines are often page chrome, so not
+        the boilerplate-free text).
+    """
+    found = infer_published(text)
+    if doc.published_source == "manifest":
+        if found.date is not None and found.date.isoformat() != doc.published:
+            doc.note(f"the text gives the publication date {found.date.isoformat()} ({found.rule}); the manifest's {doc.published} is kept")
+        return
+    for note in found.notes:
+        doc.note(note)
+    if found.date is None:
+        return
+    if found.date > today:
+        doc.warn(f"the publication date {found.date.isoformat()} inferred from {found.rule} is in the future; treated as unknown")
+        return
+    doc.published = found.date.isoformat()
+    doc.published_source = "inferred"
+    doc.note(f"publication date {doc.published} inferred from {found.rule}")
 
 
 def _check_language(doc: Document) -> None:

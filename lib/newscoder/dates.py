@@ -11,8 +11,14 @@ this module only decides what each form is anchored to and which act it dates:
   one ("will meet on Monday") the Monday after it;
 * a year-less date ("April 9") takes the year that puts it on the tense's side of the anchor,
   unless the codebook's `dated_events.yaml` names it ("October 7" -> 2023-10-07);
-* a week that spans two months gives no date; where nothing dates an act, the date is empty.
-The rules are written out in codebook/README.md ("Dates").
+* day counts ("the previous day", "two days later", "a day after the meeting") count from the
+  day they name or the last day named; a weekday inside a quotation from the day it was said;
+* a week that spans two months gives no date;
+* an act with no date of its own takes a neighbour's day or the story date (publication day or
+  month; the month for an act told in the present or present perfect); habitual, historical
+  and future acts without a date stay empty.
+The rules are written out in codebook/README.md ("Dates"); the word lists are
+`data/time_words.yaml`.
 """
 
 from __future__ import annotations
@@ -22,30 +28,55 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+import yaml
 from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from .datelines import dateline_span
 from .errors import CodebookError
 from .yamlio import read_mapping
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> dict:
+    """The packaged word lists of `data/time_words.yaml` (future markers, habitual words, ...)."""
+    return yaml.safe_load(resources.files("newscoder").joinpath("data/time_words.yaml").read_text("utf-8"))
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _time_words().get(name) or [])
+
+
+FUTURE_MARKERS = _words("future_markers")
+FUTURE_VERBS = _words("future_verbs")
 # Words that name a meeting: a headline's or a back-reference's meeting is the one dated nearby.
-EVENT_WORDS = frozenset({"meet", "meeting", "talk", "talks", "hold", "host", "convene", "visit", "summit", "negotiation", "negotiations", "discussion", "discussions", "session", "conference"})
-UNDATED_WORDS = frozenset({"recent", "recently", "currently", "previously", "formerly", "once", "earlier", "often", "repeatedly"})
-FUTURE_VERBS = frozenset({"plan", "schedule", "set", "expect", "due", "intend", "prepare"})
+EVENT_WORDS = _words("event_words")
+UNDATED_WORDS = _words("history_words")
+HABITUAL_WORDS = _words("habitual_words")
+RECENT_WORDS = _words("recent_words")
+DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
     r"^(?:on|in|at|by|from|since|until|till|during|of|the|a|an|as of|early|late|mid-?|"
     r"(?:the )?(?:beginning|start|end|middle|turn) of)\s+",
     re.IGNORECASE,
 )
-_NIGHT_BEFORE = re.compile(r"\b(?:the )?(?:previous|preceding) (?:night|day|evening)\b|\bthe (?:night|day|evening) before\b", re.I)
+# Words for the anchor day itself, or the day next to it: "today", "this morning", "last night".
+_SAME_DAY = {
+    **{w: 0 for w in ("today", "tonight", "earlier today", "later today", "this morning", "this afternoon",
+                      "this evening", "early today", "late today", "this morning's", "today's")},
+    **{w: -1 for w in ("yesterday", "last night", "yesterday's", "late yesterday", "early yesterday")},
+    **{w: 1 for w in ("tomorrow", "tomorrow's")},
+}
+_RECENT = re.compile(r"(?:recent|the (?:past|last) (?:few|several)) days", re.I)
 # "days after": how far a few days can reach, and the words that say "a few days".
 FEW_DAYS = 10
 _FEW_DAYS = re.compile(r"(?:a few|few|several|some|two|three|four|five)?\s*days")
@@ -155,6 +186,8 @@ def is_future(token: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in FUTURE_MARKERS:
             return True
+    if verb.lemma_.lower() in FUTURE_VERBS and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "talks are scheduled for May 3", "the vote is set for Sunday"
     head = verb.head
     if verb.dep_ == "xcomp" and (head.lemma_ in FUTURE_VERBS or head.lemma_ == "be" and head.lower_ in ("is", "are")):
         return True
@@ -167,9 +200,19 @@ class DateResolver:
     def __init__(self, nlp: Language, named_events: tuple[NamedEvent, ...] = ()) -> None:
         self.named = {phrase: event for event in named_events for phrase in event.phrases}
         self.matcher = Matcher(nlp.vocab)
-        # Weekdays the NER leaves out ("Monday's meeting") and the night before.
+        # Weekdays the NER leaves out ("Monday's meeting").
         self.matcher.add("WEEKDAY", [[{"LOWER": {"IN": list(WEEKDAYS)}, "IS_TITLE": True}]])
-        self.matcher.add("NIGHT", [[{"LOWER": {"IN": ["the"]}, "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding"]}}, {"LOWER": {"IN": ["night", "day", "evening"]}}]])
+        # Days counted from another day: "the previous night", "the next day", "the day before",
+        # "two days later", "a day after (the meeting)". They win over the NER's shorter span ("A day").
+        part = {"LOWER": {"IN": ["day", "night", "evening", "morning"]}}
+        counts = {"LOWER": {"IN": sorted(DAY_COUNTS)}}
+        self.matcher.add("OFFSET", [
+            [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following"]}}, part],
+            [{"LOWER": "the"}, part, {"LOWER": {"IN": ["before", "after"]}}],
+            [counts, {"LOWER": {"IN": ["day", "days"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
+            [{"LIKE_NUM": True}, {"LOWER": "days"}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
+        ], greedy="LONGEST")
+        self.offset_id = nlp.vocab.strings["OFFSET"]
         # "days after": the matched 'after' or 'before' is dropped from the span again.
         few = ["a", "few", "several", "some", "two", "three", "four", "five"]
         self.matcher.add("DAYS_AFTER", [[{"LOWER": {"IN": few}, "OP": "*"}, {"LOWER": "days"}, {"LOWER": {"IN": ["after", "before"]}}]], greedy="LONGEST")
@@ -177,10 +220,22 @@ class DateResolver:
 
     # ---- finding -----------------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[Span]:
-        """Date expressions: the NER's DATE and TIME entities plus weekday and night-before matches."""
-        found = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        """Date expressions: the NER's DATE and TIME entities plus weekday and day-count matches.
+
+        A day count ("two days later", "a day after") is taken whole even where the NER has part
+        of it ("A day"); the rest are added where the NER has nothing.
+        """
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], m[2]))
+        offsets = [doc[start:end] for match_id, start, end in matches if match_id == self.offset_id and self._is_offset(doc[start:end])]
+        found = list(offsets)
         taken = {i for e in found for i in range(e.start, e.end)}
-        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], m[2])):
+        for e in doc.ents:
+            if e.label_ in ("DATE", "TIME") and not any(i in taken for i in range(e.start, e.end)):
+                found.append(e)
+                taken.update(range(e.start, e.end))
+        for match_id, start, end in matches:
+            if match_id == self.offset_id:
+                continue
             if match_id == self.days_after:
                 end -= 1
             if not any(i in taken for i in range(start, end)):
@@ -211,13 +266,18 @@ class DateResolver:
             if (first.year, first.month) == (last.year, last.month):
                 return EventDate(_format(first, "month"), "month", "relative", text), False
             return NO_DATE, False
+        if _RECENT.fullmatch(lowered):
+            # "in recent days": near the story, so its month (manual 8.6), on the publication's word.
+            return EventDate(_format(anchor, "month"), "month", "publication", text), False
+        shift = _SAME_DAY.get(lowered)
+        if shift is not None:
+            # "today", "this morning", "last night": the anchor day itself (or the one next to it).
+            return EventDate((anchor + dt.timedelta(days=shift)).isoformat(), "day", "relative", text), False
         if not core or _NO_DATE.search(lowered) and not _has_year(lowered):
             return NO_DATE, False
         named = self.named_in(lowered)
         if named is not None and not dates_verb:
             return EventDate(named.date.isoformat(), "day", "explicit", text), True
-        if _NIGHT_BEFORE.search(text):
-            return EventDate((anchor - dt.timedelta(days=1)).isoformat(), "day", "relative", text), False
         if lowered.startswith("earlier this month") or lowered in ("this month", "earlier this month", "later this month"):
             return EventDate(_format(anchor, "month"), "month", "relative", text), False
         direction = "future" if future else "past"
@@ -242,7 +302,7 @@ class DateResolver:
             return NO_DATE, False
         if period in ("month", "year"):
             return EventDate(_format(day, period), period, "relative", text), False
-        if lowered in WEEKDAYS or lowered in ("today", "yesterday", "tomorrow", "tonight", "last night"):
+        if lowered in WEEKDAYS:
             return EventDate(day.isoformat(), "day", "relative", text), False
         if _has_day_number(core):
             # A month and a day without a year: written, so explicit; the year is the tense's.
@@ -250,36 +310,118 @@ class DateResolver:
         return NO_DATE, False
 
     # ---- a whole document ---------------------------------------------------------------------
+    OFFSET_PARAGRAPHS = 3  # how far back "the previous day" looks for the day it counts from
+    QUOTE_PARAGRAPHS = 1  # how far back a quotation looks for the day it was spoken
+
     def expressions(self, doc: Doc, published: dt.date | None) -> list[Expression]:
-        """Every date expression of a document, anchored in reading order, paragraph by paragraph."""
+        """Every date expression of a document, anchored in reading order, paragraph by paragraph.
+
+        Three anchors reach further than the paragraph: a day count ("the previous day", "two
+        days later") counts from the last day named within OFFSET_PARAGRAPHS paragraphs, or from
+        the day of the act it names ("a day after the meeting"); a relative date inside a
+        quotation counts from the day the words were spoken (the speech's own date in the same
+        sentence, else the last day named within QUOTE_PARAGRAPHS paragraphs). The dateline
+        ("KHARTOUM, March 3 (Newswire) -") dates the article, so it dates no act.
+        """
         out: list[Expression] = []
         anchor: dt.date | None = None
         paragraph = -1
+        days: list[tuple[int, dt.date]] = []  # (paragraph, day) of each past day named so far
+        dateline = dateline_span(doc.text)
+        quoted = _quoted_tokens(doc)
         for span in self.spans(doc):
             para = _paragraph(doc, span.start)
             if para != paragraph:
                 paragraph, anchor = para, None
-            if _in_name(span):
+            if _in_name(span) or dateline is not None and dateline[0] <= span.start_char < dateline[1]:
                 continue
             head = _governor(span)
             if _is_since(span) and not (_has_year(span.text) and _has_day_number(span.text)):
                 out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True)))
                 continue
-            base = anchor or published
-            explicit_base = base is None
-            if base is None:
-                base = dt.date(2000, 1, 1)  # any day: only dates that carry their own year are kept
-            before = doc[span.start - 1].lower_ if span.start > 0 else ""
-            after = doc[span.end].lower_ if span.end < len(doc) else ""
-            date, explicit_day = self.read(span.text, base, is_future(doc[head]), dates_verb=before in ("on", "in"), following=after)
-            if explicit_base and date.basis != "explicit":
-                date = NO_DATE  # relative, but to nothing known: leave it empty rather than guess
-            if date.known and date.basis == "explicit" and not _has_year(span.text) and published is None:
-                date = NO_DATE  # a year-less date needs a publication year
+            future = is_future(doc[head])
+            if self._is_offset(span):
+                date = self.counted(span, out, days, para, published)
+                explicit_day = False
+            else:
+                base = anchor
+                if base is None and span.start in quoted:
+                    base = next((d for p, d in reversed(days) if para - p <= self.QUOTE_PARAGRAPHS), None)
+                date, explicit_day = self._read_span(span, base or published, published, future)
             out.append(Expression(span.start, span.end, span.text, date, head))
             if date.precision == "day" and (not explicit_day or published is None or abs((published - dt.date.fromisoformat(date.value)).days) <= 31):
                 anchor = dt.date.fromisoformat(date.value)
-        return out
+                if not future:
+                    days.append((para, anchor))
+        return self._spoken_on(doc, out, quoted, published)
+
+    def _read_span(self, span: Span, base: dt.date | None, published: dt.date | None, future: bool) -> tuple[EventDate, bool]:
+        """`read` for a span of the document, with its context, and the checks for an unknown base."""
+        doc = span.doc
+        explicit_base = base is None
+        if base is None:
+            base = dt.date(2000, 1, 1)  # any day: only dates that carry their own year are kept
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        date, explicit_day = self.read(span.text, base, future, dates_verb=before in ("on", "in"), following=after)
+        if explicit_base and date.basis != "explicit":
+            date = NO_DATE  # relative, but to nothing known: leave it empty rather than guess
+        if date.known and date.basis == "explicit" and not _has_year(span.text) and published is None:
+            date = NO_DATE  # a year-less date needs a publication year
+        return date, explicit_day
+
+    def _spoken_on(self, doc: Doc, out: list[Expression], quoted: set[int], published: dt.date | None) -> list[Expression]:
+        """Re-anchor relative dates inside a quotation to the day the speech is dated in its sentence.
+
+        '“We met them on Monday,” the minister said on Friday': the Monday is the one before Friday.
+        """
+        result = []
+        for e in out:
+            if e.start in quoted and e.date.basis == "relative" and not self._is_offset(doc[e.start:e.end]):
+                sent = doc[e.start].sent
+                spoken = [x for x in out if x is not e and sent.start <= x.start < sent.end and x.start not in quoted
+                          and x.head not in quoted and x.date.precision == "day"]
+                if spoken:
+                    day = dt.date.fromisoformat(spoken[0].date.value)
+                    date, _ = self._read_span(doc[e.start:e.end], day, published, is_future(doc[e.head]))
+                    e = Expression(e.start, e.end, e.text, date, e.head)
+            result.append(e)
+        return result
+
+    def _is_offset(self, span: Span) -> bool:
+        """Whether a span counts days from another day: 'the next day', 'two days later', 'a day after the talks'."""
+        words = [t.lower_ for t in span]
+        if not {"day", "days", "night", "evening", "morning"} & set(words):
+            return False  # "next month", "earlier this week": periods, read by dateparser
+        if not ({"previous", "preceding", "next", "following", "later", "earlier"} & set(words) or words[-1] in ("before", "after")):
+            return False
+        if words[-1] in ("before", "after") and words[0] != "the":
+            return _reference(span) is not None  # "days after they met" is the few-days rule's
+        return len(span) >= 2
+
+    def counted(self, span: Span, out: list[Expression], days: list[tuple[int, dt.date]], para: int, published: dt.date | None) -> EventDate:
+        """The day a day count names: so many days from the act it names, or from the last day named.
+
+        span (Span): 'the previous day', 'two days later', 'a day after the meeting'.
+        out (list[Expression]): the expressions read so far; days: the past days named so far.
+        """
+        words = [t.lower_ for t in span]
+        n = next((DAY_COUNTS.get(w) or (int(w) if w.isdigit() else None) for w in words if w in DAY_COUNTS or w.isdigit()), None)
+        n = 1 if n is None else n
+        sign = -1 if set(words) & {"previous", "preceding", "earlier", "before"} else 1
+        reference = _reference(span)
+        if reference is not None:
+            # "a day after the meeting": counted from the last day the article gives such an act.
+            same = lambda t: t.lemma_.lower() == reference.lemma_.lower() or {t.lemma_.lower(), reference.lemma_.lower()} <= EVENT_WORDS  # noqa: E731
+            found = next((e for e in reversed(out) if e.date.precision == "day" and same(span.doc[e.head])), None)
+            if found is None:
+                return NO_DATE
+            base = dt.date.fromisoformat(found.date.value)
+        else:
+            base = next((d for p, d in reversed(days) if para - p <= self.OFFSET_PARAGRAPHS), published)
+            if base is None:
+                return NO_DATE
+        return EventDate((base + dt.timedelta(days=sign * n)).isoformat(), "day", "relative", span.text)
 
     def __call__(self, doc: Doc, published: dt.date | None) -> "DocumentDates":
         return DocumentDates(doc, self.expressions(doc, published), published)
@@ -303,6 +445,32 @@ def _news_act(token: Token) -> bool:
     if token.tag_ != "VBD" or is_future(token):
         return False
     return not any(t.lower_ in UNDATED_WORDS for t in token.sent)
+
+
+def _reference(span: Span) -> Token | None:
+    """The act a day count ending in 'after'/'before' names: 'a day after *the meeting*'."""
+    prep = span[-1]
+    return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside double quotation marks (“...”, "...", «...»)."""
+    if "newscoder_quoted" in doc.user_data:
+        return doc.user_data["newscoder_quoted"]
+    ranges = []
+    start = None
+    for i, ch in enumerate(doc.text):
+        if ch in "“«" or ch == '"' and start is None:
+            start = i
+        elif ch in "”»" or ch == '"':
+            if start is not None:
+                ranges.append((start, i))
+            start = None
+        elif ch == "\n" and start is not None and doc.text[i - 1: i] == "\n":
+            start = None  # a quotation is not carried over a blank line
+    inside = {t.i for t in doc for a, b in ranges if a < t.idx < b}
+    doc.user_data["newscoder_quoted"] = inside
+    return inside
 
 
 def _in_name(span: Span) -> bool:
@@ -387,31 +555,54 @@ class DocumentDates:
                 # "the meeting taking place on May 22", "talks held on Wednesday": a participle
                 # that modifies the trigger noun carries its date.
                 found = [e for c in token.children if c.dep_ == "acl" for e in self.by_head.get(c.i, ())]
+            if not found and node.pos_ in ("VERB", "AUX"):
+                # "will hold talks next month": the parser hangs the time on the object.
+                found = [e for c in node.children if c.dep_ == "dobj" for e in self.by_head.get(c.i, ())
+                         if self.doc[e.start:e.end].root.dep_ == "npadvmod" and e.start > c.i]
             if found:
                 known = [e for e in found if e.date.known] or found
                 date = min(known, key=lambda e: abs(e.start - token.i)).date
                 return self.refined(token, date) or date
             if _perfect(node):
-                return NO_DATE  # "said on Thursday that they had agreed": the agreeing is earlier
+                # "said on Thursday that they had agreed": the agreeing is earlier, and undated;
+                # "Chile has suspended trade": the story's own news (manual 8.6).
+                return self.story_date(node) if _present_perfect(node) else NO_DATE
             if node.head.i == node.i or node.head.sent.start != sent.start:
                 break
             node = node.head
         if is_future(token):
             return NO_DATE
         if self.is_headline(sent):
+            if _present_act(node):
+                return self.restated(sent) or self.story_date(node)
             return self.restated(sent) or self.fallback
         meeting = self.meeting_before(sent, node)
         if meeting is not None:
             return meeting
+        if _recent(node):
+            return self.story_date(node)
         if not _news_act(node):
             speech = self.quoted_from(sent)
-            return self.date_at(speech.root.idx) if speech is not None else NO_DATE
+            return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
         if _added(node, token):
             # "..., the ministry said. The ministry added that ...": the same report goes on.
             previous = self.sentence_before(sent, self.CARRY_PARAGRAPHS)
             if previous is not None:
                 return self.date_at(previous.root.idx)
         return self.carried(token) or self.fallback
+
+    def story_date(self, verb: Token) -> EventDate:
+        """The story date: the publication month for an act told in the present or present perfect
+        ("Chile accuses Peru", "Chile has suspended trade") or as recent ("recently expelled").
+
+        Habitual acts ("regularly shells", "has long criticised", "every year"), modals and
+        anything else get no date: the text places them nowhere near publication.
+        """
+        if not self.fallback.known or _habitual(verb) or is_future(verb):
+            return NO_DATE
+        if _present_act(verb) or _recent(verb):
+            return EventDate(self.fallback.value[:7], "month", "publication")
+        return NO_DATE
 
     def quoted_from(self, sent: Span) -> Span | None:
         """The sentence whose speaker a wholly quoted sentence goes on quoting ('“...,” she said.
@@ -478,6 +669,37 @@ class DocumentDates:
             if e.start < sent.start and e.date.precision == "day" and self.doc[e.head].lemma_.lower() in EVENT_WORDS:
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _present_act(verb: Token) -> bool:
+    """'accuses', 'is shelling', 'has suspended', 'are expelled': told in the present, no modal."""
+    auxes = _auxiliaries(verb)
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    if not auxes:
+        # a headline's "Chile and Peru hold talks" is often tagged VB: a subject and no auxiliary say present
+        return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.tag_ in ("VBN", "VBG") and auxes[0].tag_ in ("VBZ", "VBP")
+
+
+def _present_perfect(verb: Token) -> bool:
+    """'has suspended', 'have been shelling' (not 'had agreed')."""
+    return any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxiliaries(verb))
+
+
+def _habitual(verb: Token) -> bool:
+    """'regularly shells', 'has long criticised', 'meets every year', 'never signs': no one date."""
+    near = list(verb.children) + [g for c in verb.children if c.dep_ in ("npadvmod", "prep", "advmod") for g in c.subtree]
+    return any(t.lower_ in HABITUAL_WORDS and (t.pos_ in ("ADV", "DET") or t.dep_ in ("neg", "advmod", "det")) for t in near)
+
+
+def _recent(verb: Token) -> bool:
+    """'recently expelled', 'has lately criticised': an adverb that puts the act near the story."""
+    return any(t.lower_ in RECENT_WORDS and t.pos_ == "ADV" for t in verb.children)
 
 
 def _added(verb: Token, act: Token) -> bool:

@@ -6,20 +6,26 @@
    institutions) found with a PhraseMatcher, longest match first.
 2. `merge_ner`: spaCy's entities that no codebook name explains are added; a PERSON entity that
    begins with a country name ("Israel Katz") is a person, not the country.
-3. `resolve`: metonyms used as places lose their actor ("a visit to Ankara"); persons are linked
-   within the document ("Katz" after "Israel Katz") and mapped to the actor they stood for on the
-   publication date, through codebook roles or a title before the name ("Azerbaijani Defense
-   Minister Zakir Hasanov").
+3. `resolve`: metonyms used as places lose their actor ("a visit to Ankara"); a country's name
+   inside a place name ("the Jordan River") or next to words of its homonym ("Atlanta, Georgia")
+   is a place; persons are linked within the document ("Katz" after "Israel Katz") and mapped to
+   the actor they stood for on the publication date, through codebook roles or a title before the
+   name ("Azerbaijani Defense Minister Zakir Hasanov").
+4. `assign_sectors`: every mention with an actor gets a sector (codebook/sectors.yaml) from the
+   agent noun it modifies ("Turkish troops" MIL, "Turkey's foreign ministry" GOV), the title or
+   role of a person, or the actor's own sector; an agent noun with no country ("police said")
+   takes the one state the article names, when it names only one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from .codebook import Codebook, Person, fold
@@ -52,6 +58,24 @@ class Mention:
     actor_id: str = ""
     person: str = ""
     rule: str = ""
+    sector: str = ""  # PLOVER sector (codebook/sectors.yaml); "" for places and mentions without actor
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An agent noun phrase of the agents lexicon in the text ("riot police", "foreign ministry")."""
+
+    start: int
+    end: int
+    sector: str
+    text: str
+
+
+# Dependencies by which a country's name modifies the noun it qualifies ("Turkish troops",
+# "Turkey's army", "the Syria-based rebels").
+MODIFIER_OF_HEAD = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
+# Sectors an agent noun with no country of its own may take from the article's only state.
+NO_ARTICLE_COUNTRY = {"IGO", "NGO"}
 
 
 class EntityFinder:
@@ -69,6 +93,12 @@ class EntityFinder:
                 "OUTLET_SUFFIX",
                 [[{"TEXT": {"REGEX": r"^[A-Z0-9]"}, "OP": "+"}, {"LOWER": {"IN": suffixes}, "IS_TITLE": True}]],
             )
+        self.agent_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_sector: dict[str, list[str]] = {}
+        for phrase, sector in sorted(codebook.agents.items()):
+            by_sector.setdefault(sector, []).append(phrase)
+        for sector, phrases in by_sector.items():
+            self.agent_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
         self.title_words = {w.lower() for t in codebook.titles for w in t.split()}
         self.persons_by_last = {}
         for person in codebook.persons:
@@ -86,17 +116,24 @@ class EntityFinder:
         named += [(name, "non_actor", "", None) for name in self.codebook.other_non_actors]
         forms: dict[str, set[str]] = {}
         mixed_case: set[str] = set()
+        self.lower_first_keys: set[str] = set()
         for name, kind, actor_id, person in named:
             key = fold(name)
             if not (len(name) > 1 and name.isupper()):
                 mixed_case.add(key)
+            if name[:1].islower():
+                self.lower_first_keys.add(key)  # "al-Qaeda": the article is written in lower case
             entry = (kind, actor_id, person)
             if self.entries.setdefault(key, entry) != entry:
                 continue  # first entry wins: curated persons.yaml before bulk imports
             # As written, without diacritics, and with either apostrophe.
             forms.setdefault(key, set()).update({name, unidecode(name), name.replace("'", "’"), name.replace("’", "'")})
-        # Names written only in capitals ("WHO", "US") match only in capitals, never "Who", "Us".
+        # Names written only in capitals ("WHO", "US") match only in capitals, never "Who", "Us";
+        # longer acronyms also in Title case ("Nato", "Isil"), unless listed as capitals_only.
         self.upper_keys = set(forms) - mixed_case
+        self.title_case_keys = {
+            k for k in self.upper_keys if sum(c.isalpha() for c in k) >= 4 and k not in self.codebook.capitals_only
+        }
         keys = [key for key, names in forms.items() for _ in sorted(names)]
         texts = [name for names in forms.values() for name in sorted(names)]
         for key, pattern in zip(keys, nlp.tokenizer.pipe(texts)):
@@ -111,23 +148,39 @@ class EntityFinder:
         """
         mentions = self.match_codebook(doc)
         mentions = self.merge_ner(doc, mentions)
-        return self.resolve(doc, mentions, published)
+        mentions = self.resolve(doc, mentions, published)
+        return self.assign_sectors(doc, mentions, published)
 
     def match_codebook(self, doc: Doc) -> list[Mention]:
         """Codebook names in the text, longest first, names capitalised in the text only."""
         candidates = []
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
-            if not (span.text[:1].isupper() or span.text[:1].isdigit()):
-                continue
             key = doc.vocab.strings[match_id]
-            if key in self.upper_keys and not span.text.isupper():
+            if not self._case_fits(doc, span, key):
                 continue
             kind, actor_id, person = self.entries[key]
             candidates.append(self._codebook_mention(span, kind, actor_id, person))
         for _, start, end in self.outlet_matcher(doc) if len(self.outlet_matcher) else []:
             candidates.append(self._codebook_mention(doc[start:end], "outlet", "", None, rule="outlet_suffix"))
         return _longest(candidates)
+
+    def _case_fits(self, doc: Doc, span: Span, key: str) -> bool:
+        """Whether a codebook name is written as a name: capitalised, acronyms in capitals.
+
+        "Turkey" but not "turkey"; "al-Qaida" (a lower-case article before a capital); "ISIS"
+        and "Isis", but "WHO" never as "Who"; "IS" never inside a line written in capitals.
+        """
+        first = span.text[:1]
+        if not (first.isupper() or first.isdigit()):
+            if key not in self.lower_first_keys or not any(t.text[:1].isupper() for t in span):
+                return False
+        if key in self.upper_keys:
+            if not span.text.isupper():
+                return key in self.title_case_keys and first.isupper()
+            if sum(c.isalpha() for c in key) <= 3 and _in_capitals_line(doc, span):
+                return False
+        return True
 
     def _codebook_mention(self, span: Span, kind: str, actor_id: str, person: Person | None, rule: str = "") -> Mention:
         return Mention(
@@ -195,6 +248,8 @@ class EntityFinder:
     def resolve(self, doc: Doc, mentions: list[Mention], published: dt.date | None) -> list[Mention]:
         """Places, persons and their actors: the context-dependent decisions."""
         resolved = [self._place_or_actor(doc, m) if m.kind in ("metonym", "actor") else m for m in mentions]
+        resolved = [self._named_place(doc, m) if m.kind in ("metonym", "actor", "demonym", "place") else m for m in resolved]
+        resolved = self._possessed_institutions(doc, resolved)
         resolved = [self._regime(doc, m) for m in resolved]
         canon = self._canonical_persons(resolved)
         resolved = [self._regime(doc, self._surname_entity(m, canon)) for m in resolved]
@@ -233,6 +288,46 @@ class EntityFinder:
             # The city itself, not the government seated there.
             return replace(m, kind="place", label="PLACE", actor_id="", rule="metonym_as_place")
         return replace(m, kind="place", rule="actor_name_as_place")
+
+    def _named_place(self, doc: Doc, m: Mention) -> Mention:
+        """A country's name that is part of a place's name, or that names its homonym place.
+
+        "the Jordan River", "Lake Chad", "the Niger Delta": a geographic noun from
+        non_actors.yaml right after or before the name. "Atlanta, Georgia", "Georgia
+        Republicans": a word of the actor's `homonym_cues` in the sentence, or a place name and a
+        comma before it. Either way the mention is a place with no actor.
+        """
+        after = doc[m.end].text if m.end < len(doc) else ""
+        before = doc[m.start - 1].text if m.start > 0 else ""
+        if after in self.codebook.geographic_nouns or (m.kind != "demonym" and before in self.codebook.geographic_nouns):
+            return replace(m, kind="place", label="PLACE", actor_id="", rule="actor_name_in_place_name")
+        actor = self.codebook.actors.get(m.actor_id)
+        if actor is None or not actor.homonym_cues:
+            return m
+        sentence = doc[m.start].sent.text
+        cued = any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", sentence) for cue in actor.homonym_cues)
+        city = doc[m.start - 2] if m.start >= 2 else None
+        own_name = city is not None and self.entries.get(fold(city.text), ("", "", None))[1] == m.actor_id  # "Tbilisi, Georgia"
+        city_before = city is not None and before == "," and city.ent_type_ in ("GPE", "LOC") and city.is_title and not own_name
+        if cued or city_before:
+            return replace(m, kind="place", label="PLACE", actor_id="", rule="homonym_place")
+        return m
+
+    def _possessed_institutions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A state's institution named after another state's name or demonym is that state's body.
+
+        "Chile's Defense Department", "the Kenyan State Department": the codebook lists the
+        generic name under one state (USA), but the possessor says whose it is.
+        """
+        ends = {m.end: m for m in mentions if m.actor_id and m.kind in ("actor", "demonym", "metonym")}
+        out = []
+        for m in mentions:
+            before = ends.get(m.start) or (ends.get(m.start - 1) if m.start > 0 and doc[m.start - 1].lower_ in ("'s", "’s") else None)
+            own, other = self.codebook.actors.get(m.actor_id), self.codebook.actors.get(before.actor_id) if before else None
+            if m.kind == "institution" and own and other and own.type == other.type == "state" and own.id != other.id:
+                m = replace(m, actor_id=other.id, rule=f"{m.rule}+institution_of_possessor")
+            out.append(m)
+        return out
 
     def _regime(self, doc: Doc, m: Mention) -> Mention:
         """'the Assad regime', 'the Aliyev administration' name a government, not the person.
@@ -318,6 +413,228 @@ class EntityFinder:
         if prior is not None and prior.actor_id and prior.kind in ("demonym", "actor", "institution", "metonym"):
             return prior.actor_id
         return ""
+
+    # ---- step 4: sectors ------------------------------------------------------------------
+    def find_agents(self, doc: Doc, mentions: list[Mention]) -> list[Agent]:
+        """Agent nouns of the lexicon that head their noun phrase, longest first.
+
+        "the Syrian government forces": "government forces", not "government"; "a general
+        election" gives nothing ("general" modifies "election"). Agents inside a person's name, an
+        outlet or an unresolved organisation name are left out.
+        """
+        blocked = {i for m in mentions if m.kind in ("person", "outlet", "non_actor") for i in range(m.start, m.end)}
+        # An organisation name spaCy found is blocked too, unless the agent is its head ("the National Guard").
+        blocked |= {i for m in mentions if m.kind == "entity" for i in range(m.start, m.end)}
+        entity_end = {m.end for m in mentions if m.kind == "entity"}
+        generic = self.codebook.generic_heads
+        found = []
+        for match_id, start, end in self.agent_matcher(doc):
+            last = doc[end - 1]
+            if end < len(doc) and last.dep_ in ("amod", "compound") and last.head.i == end and doc[end].lower_ in generic:
+                end += 1  # "a paramilitary group", "rebel factions": the agent names the group
+                last = doc[end - 1]
+            nominal = last.pos_ in ("NOUN", "PROPN", "ADJ") or (last.tag_ == "VBN" and any(c.dep_ in ("det", "poss") for c in last.children))
+            if not nominal or (any(i in blocked for i in range(start, end)) and end not in entity_end):
+                continue
+            if last.dep_ in ("amod", "nmod") and last.head.i > last.i and last.head.pos_ != "PROPN":
+                continue  # a modifier of a later noun ("a general election"); a title before a name counts
+            if last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ != "PROPN" and self._heads_agent(doc, last.head):
+                continue  # "army spokesman": the head is the agent; "army accountant", "police station": the modifier
+            found.append(Agent(start, end, doc.vocab.strings[match_id], doc[start:end].text))
+        chosen: list[Agent] = []
+        used: set[int] = set()
+        for a in sorted(found, key=lambda a: (-(a.end - a.start), a.start)):
+            if not any(i in used for i in range(a.start, a.end)):
+                chosen.append(a)
+                used.update(range(a.start, a.end))
+        return sorted(chosen, key=lambda a: a.start)
+
+    def _heads_agent(self, doc: Doc, head: Token) -> bool:
+        """Whether a noun, alone or with the words before it, is an agent of the lexicon."""
+        return any(" ".join(t.lower_ for t in doc[i : head.i + 1]) in self.codebook.agents for i in range(max(0, head.i - 3), head.i + 1))
+
+    def assign_sectors(self, doc: Doc, mentions: list[Mention], published: dt.date | None = None) -> list[Mention]:
+        """Give every mention with an actor its sector; agent nouns with no country may become mentions.
+
+        doc (Doc): the parsed document.
+        mentions (list[Mention]): the resolved mentions.
+        published (date): publication date, for the roles of persons.
+        RETURNS (list[Mention]): the mentions with `sector` set, plus one `agent` mention per agent
+            noun that no mention took: with the article's only state as actor, else with none
+            ("soldiers" MIL, no actor).
+        """
+        agents = self.find_agents(doc, mentions)
+        agent_at = {i: a for a in agents for i in range(a.start, a.end)}
+        used: set[Agent] = set()
+        result = []
+        for m in mentions:
+            if m.kind == "entity" and m.end - 1 in agent_at and agent_at[m.end - 1].end == m.end:
+                # "the National Guard", "Madras High Court": an organisation named by its agent noun
+                agent = agent_at[m.end - 1]
+                used.add(agent)
+                result.append(replace(m, sector=agent.sector, rule=f"{m.rule}+agent:{agent.text.lower()}"))
+                continue
+            m, agent = self._with_sector(doc, m, agent_at, published, mentions)
+            if agent is not None:
+                used.add(agent)
+            result.append(m)
+        taken = {i for m in result for i in range(m.start, m.end)}
+        state = _only_state(result, self.codebook)
+        for a in agents:
+            if a in used or any(i in taken for i in range(a.start, a.end)):
+                continue
+            span = doc[a.start : a.end]
+            actor = state if a.sector not in NO_ARTICLE_COUNTRY else ""
+            rule = "agent_noun+only_state_in_article" if actor else "agent_noun"
+            result.append(Mention(span.start_char, span.end_char, a.start, a.end, span.text, "AGENT", "agent",
+                                  actor_id=actor, rule=rule, sector=a.sector))
+        return sorted(result, key=lambda m: (m.start_char, m.end_char))
+
+    def _with_sector(
+        self, doc: Doc, m: Mention, agent_at: dict[int, Agent], published: dt.date | None, mentions: list[Mention]
+    ) -> tuple[Mention, Agent | None]:
+        """One mention with its sector, and the agent noun that gave it (if any)."""
+        if m.kind == "person":
+            return self._person_sector(doc, m, agent_at, published, mentions)
+        if not m.actor_id or m.kind == "place":
+            return m, None
+        if m.kind == "regime":
+            return replace(m, sector="GOV"), None
+        actor = self.codebook.actors.get(m.actor_id)
+        if m.kind == "institution":
+            return self._institution_sector(doc, m, agent_at)
+        agent = self._attached_agent(doc, m, agent_at)
+        if actor is None or agent is None:
+            return replace(m, sector=self.codebook.own_sector(m.actor_id)), agent
+        if actor.type in self.codebook.fixed_types:
+            return replace(m, sector=self.codebook.own_sector(m.actor_id), rule=f"{m.rule}+agent:{agent.text.lower()}"), agent
+        if actor.groups and agent.sector in ("MIL", "REB"):
+            group = _nearest_group(m, mentions, actor.groups)
+            if group:
+                return replace(m, actor_id=group, sector=self.codebook.own_sector(group), rule=f"{m.rule}+agent:{agent.text.lower()}+group_in_article"), agent
+        return replace(m, sector=agent.sector, rule=f"{m.rule}+agent:{agent.text.lower()}"), agent
+
+    def _institution_sector(self, doc: Doc, m: Mention, agent_at: dict[int, Agent]) -> tuple[Mention, Agent | None]:
+        """A named institution's sector: the codebook's (agents.yaml `institutions`, "Knesset" LEG),
+        else the agent noun at its head ("Iraqi army" MIL), else the actor's own."""
+        known = self.codebook.institution_sectors.get(fold(m.text)) or self.codebook.agents.get(m.text.lower())
+        if known:
+            return replace(m, sector=known), None
+        if self.codebook.actors.get(m.actor_id) and self.codebook.actors[m.actor_id].type in self.codebook.fixed_types:
+            return replace(m, sector=self.codebook.own_sector(m.actor_id)), None
+        head = agent_at.get(doc[m.start : m.end].root.i) or agent_at.get(m.end - 1)
+        if head is not None:
+            return replace(m, sector=head.sector, rule=f"{m.rule}+agent:{head.text.lower()}"), head
+        return replace(m, sector=self.codebook.own_sector(m.actor_id)), None
+
+    def _attached_agent(self, doc: Doc, m: Mention, agent_at: dict[int, Agent]) -> Agent | None:
+        """The agent noun a country's name qualifies: "Turkish troops", "Turkey's army", "the army of Syria".
+
+        The noun the name modifies in the parse (climbing compounds: "the Pakistani foreign
+        ministry"), or the noun after it with only adjectives between, when the parser attached
+        the name elsewhere.
+        """
+        root = doc[m.start : m.end].root
+        if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in self.codebook.agent_links.get("backer", ()):
+            return None  # "Iranian-backed militias": Iran backs them, they are not Iran's
+        head = None
+        if root.dep_ in MODIFIER_OF_HEAD or root.dep_ == "case":
+            head = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < root.i:
+            head = root.head.head
+        while head is not None and head.i not in agent_at and head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if head is not None and head.i in agent_at:
+            return agent_at[head.i]
+        i = m.end
+        while i < len(doc) and i - m.end < 4 and i not in agent_at:
+            if doc[i].text == "-" and i + 1 < len(doc) and doc[i + 1].lower_ in self.codebook.agent_links.get("of_agent", ()):
+                i += 2  # "a Somalia-based group", "Kurdish-led forces"
+            elif doc[i].pos_ in ("ADJ", "ADV") or doc[i].text in ("'s", "’s"):
+                i += 1
+            else:
+                break
+        return agent_at.get(i) if i < len(doc) and agent_at.get(i) is not None and agent_at[i].start == i else None
+
+    def _person_sector(
+        self, doc: Doc, m: Mention, agent_at: dict[int, Agent], published: dt.date | None, mentions: list[Mention]
+    ) -> tuple[Mention, Agent | None]:
+        """A person's sector: the title the text gives ("opposition leader X", "General X"), else the
+        codebook role on the date, else the sector of the actor they stand for.
+
+        A person with no actor whose title has a sector of `person_actor_sectors` (sectors.yaml:
+        officials, officers, legislators, opposition leaders; not a singer or a rabbi) takes the
+        demonym before the title, or the article's only state ("opposition leader X" in an
+        article about one country).
+        """
+        title = agent_at.get(m.start - 1) if m.start > 0 else None
+        if title is not None and title.start > 0 and doc[title.start - 1].text == "-":
+            title = None  # part of a hyphenated title ("Secretary-General"), not the title itself
+        if title is None:
+            root = doc[m.start : m.end].root
+            title = next((agent_at[c.i] for c in root.children if c.dep_ == "appos" and c.i in agent_at), None)
+        actor = m.actor_id
+        rule = m.rule
+        if title is not None and not actor and title.sector in self.codebook.person_actor_sectors:
+            before = next((o for o in mentions if o.end == title.start and o.actor_id and o.kind in ("demonym", "actor", "metonym")), None)
+            actor = before.actor_id if before else _only_state(mentions, self.codebook)
+            if actor:
+                rule = f"{rule}+title_country" if before else f"{rule}+only_state_in_article"
+        if not actor:
+            # "General X" with no country: still a general
+            return (replace(m, sector=title.sector, rule=f"{rule}+agent:{title.text.lower()}") if title is not None else m), title
+        if title is not None:
+            sector = title.sector
+            rule = f"{rule}+agent:{title.text.lower()}"
+        else:
+            sector = self._role_sector(m.person, published) or self.codebook.own_sector(actor)
+        if self.codebook.actors.get(actor) and self.codebook.actors[actor].type in self.codebook.fixed_types:
+            sector = self.codebook.own_sector(actor)
+        return replace(m, actor_id=actor, sector=sector, rule=rule), title
+
+    def _role_sector(self, name: str, published: dt.date | None) -> str:
+        """The sector of a codebook person's role on the date: "Foreign Minister" GOV, "military" MIL."""
+        person = self._persons_by_name().get(name)
+        role = person.role_on(published) if person else None
+        if role is None and person is not None and person.roles and published is None:
+            # No date: the current role (open-ended), else the latest to start.
+            role = max(person.roles, key=lambda r: (r.end is None, r.start or dt.date.min))
+        if role is None or not role.role:
+            return ""
+        words = role.role.lower().replace("-", " ").split()
+        for n in range(len(words)):
+            phrase = " ".join(words[n:])
+            sector = self.codebook.role_sectors.get(phrase) or self.codebook.agents.get(phrase) or self.codebook.institution_sectors.get(fold(phrase))
+            if sector:
+                return sector
+        return ""
+
+
+def _in_capitals_line(doc: Doc, span: Span) -> bool:
+    """Whether a span sits in a line written in capitals ("WHAT IS NEXT FOR SYRIA")."""
+    words = [t for t in _line_of(doc, span) if t.is_alpha and not (span.start <= t.i < span.end)]
+    return len(words) >= 3 and sum(t.is_upper for t in words) / len(words) >= 0.8
+
+
+def _only_state(mentions: list[Mention], codebook: Codebook) -> str:
+    """The one actor an article names (as actor, place or a person's state), if it is a state; else "".
+
+    An article that names a second actor of any kind (another state, the UN, a group) leaves a
+    bare "police" or "the minister" ambiguous.
+    """
+    named = {m.actor_id for m in mentions if m.actor_id and m.kind != "agent"}
+    only = next(iter(named)) if len(named) == 1 else ""
+    actor = codebook.actors.get(only)
+    return only if actor is not None and actor.type == "state" else ""
+
+
+def _nearest_group(m: Mention, mentions: list[Mention], groups: tuple[str, ...]) -> str:
+    """Of a community's groups, the one the article names nearest before the mention, else first after."""
+    named = [o for o in mentions if o.actor_id in groups]
+    before = [o for o in named if o.start < m.start]
+    if before:
+        return before[-1].actor_id
+    return named[0].actor_id if named else ""
 
 
 def _longest(candidates: list[Mention]) -> list[Mention]:

@@ -2,7 +2,12 @@
 
 The merge rule (codebook/README.md, "Events"):
 
-* Only dated statements become events; undated ones stay in statements.csv.
+* Only dated statements become events; undated ones stay in statements.csv. A statement dated
+  after its document's publication ("will meet on May 3" in an April article) is a plan, not an
+  event yet: it stays in statements.csv with its planned date, and events.csv leaves it out. So
+  does a verbal act the statement coder marked as still to come or only possible ("will hold
+  talks next week", "could meet": `+modal:will` in its rule), whatever its date; an announced
+  intention (`+modal:intent:...`, "vowed it will retaliate") is an act of its own, and stays.
 * Two statements report the same event when they have the same PLOVER category, the same
   actors and compatible dates. For the joint categories (CONSULT, AGREE, COOPERATE) the actors
   are a set, so that "A met B" and "B met A" agree; for every other category the direction
@@ -33,6 +38,25 @@ PRECISION_ORDER = {"day": 0, "month": 1, "year": 2}
 def compatible(a: str, b: str) -> bool:
     """Whether two dates (YYYY, YYYY-MM or YYYY-MM-DD) can be the same day: one contains the other."""
     return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
+
+
+def is_planned(date: str, published: str) -> bool:
+    """Whether an act's date lies wholly after its article's publication: a plan, not an event yet.
+
+    date (str): the act's YYYY, YYYY-MM or YYYY-MM-DD; published (str): YYYY-MM-DD or empty.
+    "2024-04" is planned in a 2024-03-13 article; "2024-03" is not (it may be before the 13th).
+    """
+    if not date or not published:
+        return False
+    return date > published[: len(date)]
+
+
+_MODAL = re.compile(r"\+modal:(?!intent:)")
+
+
+def not_yet(rule: str) -> bool:
+    """Whether the statement coder marked the act as still to come or only possible ('+modal:will')."""
+    return bool(_MODAL.search(rule))
 
 
 JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -71,6 +95,11 @@ def merge_events(statements: pd.DataFrame, documents: pd.DataFrame | None = None
     published = {} if documents is None else dict(zip(documents["doc_id"], documents["published"].fillna("")))
     dated = statements[statements["date_precision"].isin(list(PRECISION_ORDER))].copy()
     dated = dated[dated["plover"].fillna("") != ""]
+    if len(dated):
+        rules = dated["rule"].fillna("").astype(str) if "rule" in dated else [""] * len(dated)
+        planned = [is_planned(str(d), published.get(doc, "")) or not_yet(rule)
+                   for d, doc, rule in zip(dated["event_date"], dated["doc_id"], rules)]
+        dated = dated[[not p for p in planned]]
     groups: dict[tuple, list[dict]] = {}
     for row in dated.to_dict("records"):
         key = (actor_key(row), row["plover"])

@@ -204,6 +204,7 @@ def mention_rows(document: Document, doc: Doc, mentions: list[Mention]) -> list[
             "person": m.person,
             "kind": m.kind,
             "rule": m.rule,
+            "sector": m.sector,
         }
         for m in mentions
     ]

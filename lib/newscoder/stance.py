@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
 
-ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime"}
+ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj", "attr", "oprd"}
 TARGET_PREPS = {"with", "to", "against", "toward", "towards", "on", "between", "upon", "at", "for", "from", "over"}
@@ -69,6 +69,8 @@ class Statement:
     mode: str
     plover: str
     rule: str
+    source_sector: str = ""
+    target_sector: str = ""
 
 
 class StatementCoder:
@@ -716,7 +718,7 @@ class StatementCoder:
             # naming an act already coded refers back to it; a verb telling it again is a new report
             rows += [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
             ctx.advance(sent)
-        return _dedupe(rows)
+        return with_sectors(_dedupe(rows), mentions)
 
     def _act_key(self, row: Statement) -> tuple[str, str, str, bool]:
         """What makes two rows the same act for a back-reference: the actors, the category, and
@@ -950,6 +952,32 @@ def _outer_acts_only(found: list[tuple[Token, Statement]]) -> list[tuple[Token, 
             continue
         kept.append((token, row))
     return kept
+
+
+def with_sectors(rows: list[Statement], mentions: list[Mention]) -> list[Statement]:
+    """Give each statement the sector of the mentions that play its source and target.
+
+    The role's mention is one of its actor (and person, if any) in the statement's sentence: for
+    the source the nearest before the trigger, else after; for the target the nearest after,
+    else before. A role filled from an earlier sentence ("it", "the ministry") takes the last
+    mention of its actor before the sentence. "Syrian troops shelled rebel positions" -> MIL.
+    """
+    def sector(actor: str, person: str, row: Statement, prefer_before: bool) -> str:
+        if not actor:
+            return ""
+        own = [m for m in mentions if m.actor_id == actor and (not person or m.person == person)]
+        here = [m for m in own if row.start_char <= m.start_char < row.end_char]
+        before = sorted((m for m in here if m.start_char < row.trigger_start), key=lambda m: -m.start_char)
+        after = sorted((m for m in here if m.start_char >= row.trigger_end), key=lambda m: m.start_char)
+        earlier = sorted((m for m in own if m.start_char < row.start_char), key=lambda m: -m.start_char)
+        candidates = (before + after if prefer_before else after + before) + earlier
+        return candidates[0].sector if candidates else ""
+
+    return [
+        replace(row, source_sector=sector(row.source_actor, row.source_person, row, True),
+                target_sector=sector(row.target_actor, row.target_person, row, False))
+        for row in rows
+    ]
 
 
 def _dedupe(rows: list[Statement]) -> list[Statement]:

@@ -10,11 +10,12 @@ DOCUMENTS_COLUMNS = [
     "doc_id", "published", "published_source", "outlet", "title", "n_chars", "n_sentences",
     "n_boilerplate_lines", "status", "status_detail",
 ]
-MENTIONS_COLUMNS = ["doc_id", "sent_id", "start_char", "end_char", "text", "label", "actor_id", "person", "kind", "rule"]
+MENTIONS_COLUMNS = ["doc_id", "sent_id", "start_char", "end_char", "text", "label", "actor_id", "person", "kind", "rule", "sector"]
 STATEMENTS_COLUMNS = [
     "statement_id", "doc_id", "sent_id", "start_char", "end_char", "sentence", "trigger", "source_actor",
     "source_person", "target_actor", "target_person", "issue", "stance", "mode", "plover", "event_date",
-    "date_precision", "date_basis", "rule", "trigger_start", "trigger_end", "date_text",
+    "date_precision", "date_basis", "rule", "trigger_start", "trigger_end", "date_text", "source_sector",
+    "target_sector",
 ]
 EVENTS_COLUMNS = [
     "event_id", "date", "date_precision", "label", "actors", "plover", "stance", "n_reports", "doc_ids",
