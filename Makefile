@@ -8,7 +8,7 @@ CORPUS ?= seeds
 OUTPUT ?= outputs
 PARAMS ?= seeds/params.yaml
 
-.PHONY: env browser run test lab notebooks check-notebooks bench clean lock
+.PHONY: env browser run code test lab notebooks check-notebooks bench clean lock
 
 env: $(STAMP)
 
@@ -22,6 +22,10 @@ $(STAMP): requirements.lock pyproject.toml
 
 run: env
 	$(PY) -m newscoder run --corpus $(CORPUS) --output $(OUTPUT) --params $(PARAMS)
+
+# Only the coding pass: tables (CSV + Parquet) and networks, no notebooks (batch jobs).
+code: env
+	$(PY) -m newscoder code --corpus $(CORPUS) --output $(OUTPUT) --params $(PARAMS)
 
 test: env browser
 	$(PY) -m pytest
@@ -40,7 +44,8 @@ $(CHROMIUM):
 lab: env
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-# Re-execute the committed notebooks in place on the seed corpus (fresh kernel, top to bottom).
+# Re-execute the committed notebooks in place on the seed corpus (fresh kernel, top to bottom),
+# after rewriting their parameters cells from lib/newscoder/params.py. Writes nothing into outputs/.
 notebooks: env
 	$(PY) -m newscoder notebooks
 

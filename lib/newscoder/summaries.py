@@ -6,7 +6,6 @@ import html
 from itertools import combinations
 
 import pandas as pd
-from spacy import displacy
 
 from .boilerplate import Removal
 from .corpus import Document
@@ -100,6 +99,8 @@ def render_entities(text: str, mentions: pd.DataFrame, removals: list[Removal] =
     for ent in ents:
         ent["label"] = html.escape(ent["label"])
     colors = {html.escape(k): v for k, v in colors.items()}
+    from spacy import displacy  # imported here: only this view needs spaCy
+
     return displacy.render(
         {"text": text, "ents": ents, "title": html.escape(title) if title else None}, style="ent", manual=True,
         page=False, jupyter=False, options={"colors": colors},
