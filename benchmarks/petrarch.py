@@ -15,7 +15,8 @@ What it does, with no special case for the test sentences:
    non_actors.yaml outlets; not our actors, persons or 'other' non-actors, which would overrule the
    dictionary) and codes every ACTIVE record's sentence, on its date, through EntityFinder and
    StatementCoder, twice:
-   A. with our trigger lexicon alone (codebook/triggers.yaml);
+   A. with our trigger lexicon alone (codebook/triggers.yaml and the CAMEO lexicon it imports,
+      triggers_cameo.json);
    B. with our lexicon PLUS the suite's own verb dictionary (PETR.Validate.verbs.txt) imported by
       newscoder.petrarch_verbs, after our entries. PETRARCH is validated with its own dictionaries,
       so B is the like-for-like figure; A says how far our own lexicon carries;
@@ -281,7 +282,7 @@ def main() -> int:
     lexicon = load_lexicon(root / "codebook")
     print(f"\n{len(active)} active records of {len(records)} ({len(records) - len(active)} inactive left out); date = the record's date")
 
-    print("\n\n==== A. our trigger lexicon alone (codebook/triggers.yaml) " + "=" * 40)
+    print("\n\n==== A. our trigger lexicon alone (codebook/triggers.yaml + triggers_cameo.json) " + "=" * 20)
     outcomes_a = code_records(docs, finder, StatementCoder(nlp, lexicon))
     print_results(outcomes_a, args.details)
 

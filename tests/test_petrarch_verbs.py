@@ -153,6 +153,8 @@ def test_verbs_become_lemmas_with_the_block_or_their_own_code(imported):
     (rescue,) = by_lemma(triggers, "rescue")
     assert (rescue.plover, rescue.stance, rescue.mode) == ("AID", 1, "material")
     assert rescue.lemmas == {"rescue"}  # SALVAGE is null-coded: it has no trigger of its own
+    assert rescue.cameo == "0733"  # the code it stands for, for a stance or intensity of its own
+    assert by_lemma(triggers, "rescue", objects={"hostages", "hostage"})[0].cameo == "0841"  # a pattern's own code
     assert not by_lemma(triggers, "salvage")
     (scold,) = by_lemma(triggers, "berate")
     assert scold.lemmas == {"berate", "excoriate"}  # "BERATED" and the stem "EXCORIAT" are read as lemmas
@@ -212,7 +214,7 @@ def test_own_code_map(dictionary, nlp):
 
 def test_imported_triggers_code_sentences_next_to_our_lexicon(imported, nlp, finder):
     triggers, _ = imported
-    ours = load_lexicon(project_root() / "codebook")
+    ours = load_lexicon(project_root() / "codebook", imported=False)  # the hand-written entries alone
     coder = StatementCoder(nlp, add_triggers(ours, triggers))
     doc = nlp("Norway berated Chile on Monday.")
     rows = {(s.source_actor, s.target_actor, s.plover) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
@@ -276,3 +278,18 @@ def test_lenient_reading_skips_a_bad_block_with_its_verbs(caplog):
     blocks = read_verb_dictionary(text, strict=False).blocks
     assert [(b.name, [f.verb for f in b.forms], len(b.patterns)) for b in blocks] == [("HELP", ["HELP"], 0), ("PRAISE", ["PRAISE"], 0)]
     assert "line 3" in caplog.text and "line 4" in caplog.text
+
+
+def test_a_pattern_can_be_kept_to_the_verbs_its_comment_says_it_was_found_with(nlp):
+    text = "--- GUARD [050] ---\nGUARD\nWATCH\n- * VIGIL [141]  # WATCH\n- * TREATY [081]\n- * FORT [191]  # SET_UP\n"
+    dictionary = read_verb_dictionary(text)
+    assert [p.comment for p in dictionary.blocks[0].patterns] == ["WATCH", "", "SET_UP"]
+    whole, _ = to_triggers(dictionary, nlp)
+    assert by_lemma(whole, "guard", objects={"vigil"})  # PETRARCH's reading: every verb of the block
+    kept, report = to_triggers(dictionary, nlp, found_with=True)
+    (vigil,) = [t for t in kept if "vigil" in t.objects]
+    assert vigil.lemmas == {"watch"}
+    (treaty,) = [t for t in kept if "treaty" in t.objects]
+    assert treaty.lemmas == {"guard", "watch"}  # no comment: the whole block
+    assert not [t for t in kept if "fort" in t.objects]
+    assert any("SET_UP" in item for item in report.patterns_left_out)

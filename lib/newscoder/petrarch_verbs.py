@@ -3,7 +3,8 @@
 Event coders that used PETRARCH keep their event vocabulary in verb dictionaries such as
 `CAMEO.2.0.txt`. This module reads that format and turns what our trigger model can express into
 `lexicon.Trigger` entries, so that a researcher can code with (or next to) that vocabulary. The
-import is opt-in: the default lexicon stays `codebook/triggers.yaml`.
+shipped codebook does so by default: tools/build_cameo_lexicon.py imports PETRARCH2's CAMEO.2.0.txt
+into `codebook/triggers_cameo.json`, which `load_lexicon` merges after `codebook/triggers.yaml`.
 
 The format, as PETRARCH2 reads it (docs/source/dictionaries.rst and PETRreader.py in
 openeventdata/petrarch2):
@@ -24,8 +25,9 @@ openeventdata/petrarch2):
   source to target, B for the one from target back to source (`[042:043]` visit / host a visit).
 * Comments: everything after `#` or `;`, lines starting with `<!`, and `<!-- ... -->` blocks.
 
-`read_verb_dictionary` parses the text; `to_triggers` maps it onto `Trigger`s and reports what it
-left out; `add_triggers` (in lexicon.py) puts them after an existing lexicon's own entries.
+`read_verb_dictionary` parses the text; `to_triggers` maps it onto `Trigger`s (each with its CAMEO
+code in `cameo`) and reports what it left out; `add_triggers` and `merge_triggers` (in lexicon.py)
+put them after an existing lexicon's own entries.
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ class VerbPattern:
     code: str
     line: int = 0
     raw: str = ""
+    comment: str = ""  # the line's comment; CAMEO.2.0.txt names there the verb(s) the pattern was found with
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ def read_verb_dictionary(path_or_text: str | Path, *, strict: bool = True) -> Ve
     skipping = False  # the block header was skipped: so are its verbs and patterns, not given to another block
     for number, line in enumerate(text.splitlines(), start=1):
         # '[###]' is a code (TABARI's placeholder), not the start of a comment
-        body, _, in_comment = _strip_comments(line.replace("[###]", "[\x00]"), in_comment)
+        body, comment, in_comment = _strip_comments(line.replace("[###]", "[\x00]"), in_comment)
         stripped = body.replace("[\x00]", "[###]").strip()
         if not stripped:
             continue
@@ -161,7 +164,7 @@ def read_verb_dictionary(path_or_text: str | Path, *, strict: bool = True) -> Ve
             elif not blocks:
                 raise _LineError("a verb or pattern comes before any '--- DESCRIPTION [code] ---' block header")
             elif stripped.startswith("-"):
-                blocks[-1]["patterns"].append(_pattern(stripped, number))
+                blocks[-1]["patterns"].append(_pattern(stripped, number, comment))
             else:
                 blocks[-1]["forms"].append(_verb_form(stripped, number))
         except _LineError as exc:
@@ -249,7 +252,7 @@ def _verb_word(form: str) -> str:
     return (marked[0] if marked else parts[0]).lstrip("+").upper()
 
 
-def _pattern(stripped: str, number: int) -> VerbPattern:
+def _pattern(stripped: str, number: int, comment: str = "") -> VerbPattern:
     codes, head = _codes(stripped[1:])
     if not codes:
         raise _LineError("a pattern ends with its [code]")
@@ -262,7 +265,7 @@ def _pattern(stripped: str, number: int) -> VerbPattern:
         raise _LineError("a pattern marks the verb with one '*'")
     at = tokens.index("*")
     return VerbPattern(before=tuple(tokens[:at]), after=tuple(tokens[at + 1 :]), code=codes[0], line=number,
-                       raw=" ".join(stripped[1:].split()))
+                       raw=" ".join(stripped[1:].split()), comment=comment)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -363,6 +366,7 @@ def to_triggers(
     *,
     code_map: Mapping[str, str] | None = None,
     prefix: str = "petr",
+    found_with: bool = False,
 ) -> tuple[list[Trigger], VerbImport]:
     """Turn a verb dictionary into trigger entries, and say what was left out.
 
@@ -379,6 +383,11 @@ def to_triggers(
     nlp (Language): a pipeline with a rule lemmatizer, used to turn the listed forms into lemmas.
     code_map (Mapping[str, str] | None): code or root -> PLOVER; None = the shipped CAMEO map.
     prefix (str): the start of every trigger id (ids are `<prefix>.<block>.<code>[.L<line>]`).
+    found_with (bool): apply a pattern whose comment names verbs of its block only to those verbs
+        (CAMEO.2.0.txt notes where each pattern was found: "- * STRIKE [143]  # HOLD"; applied to
+        the whole block, "hold a strike" would also give "keep a strike"); a pattern whose comment
+        names only other verbs (a multi-word verb, a verb of another block) is left out. Patterns
+        without a comment apply to the whole block, as in PETRARCH.
     RETURNS (tuple[list[Trigger], VerbImport]): the triggers in file order, and the report.
     """
     code_map = cameo_to_plover() if code_map is None else code_map
@@ -425,7 +434,7 @@ def to_triggers(
         for (code, plover, symmetric, particle, objects), lemmas in groups.items():
             stance, mode, speech = PLOVER_DEFAULTS[plover]
             add(Trigger(id=f"{prefix}.{slug}.{code}", lemmas=frozenset(lemmas), plover=plover, stance=stance, mode=mode,
-                        particle=particle, objects=objects, symmetric=symmetric, speech=speech))
+                        particle=particle, objects=objects, symmetric=symmetric, speech=speech, cameo=code))
             report.verb_triggers += 1
         for pattern in block.patterns:
             where = f"{block.name}: - {pattern.raw} (line {pattern.line})"
@@ -436,10 +445,14 @@ def to_triggers(
             if not single_lemmas:
                 report.patterns_left_out.append(f"{where}: the block has no one-word verb")
                 continue
+            pattern_lemmas = _found_with(pattern.comment, single_lemmas, lemmatize) if found_with else set(single_lemmas)
+            if not pattern_lemmas:
+                report.patterns_left_out.append(f"{where}: found with {pattern.comment!r}, no one-word verb of the block")
+                continue
             # "- + * FROM $": the subject receives, the actor after "from" acts (our `reverse`)
             after = [t for t in pattern.after if t not in "(){}"]
             reverse = "+" in pattern.before and any(t == "FROM" and "$" in after[i + 1 :] for i, t in enumerate(after))
-            if not reverse and all(verb_plover.get(lemma) == plover for lemma in single_lemmas):
+            if not reverse and all(verb_plover.get(lemma) == plover for lemma in pattern_lemmas):
                 report.same_as_verb += 1
                 continue
             shape, reason = _pattern_shape(pattern, dictionary.synsets, noun_lemma)
@@ -449,12 +462,25 @@ def to_triggers(
             particle, objects = shape
             stance, mode, speech = PLOVER_DEFAULTS[plover]
             symmetric = symmetric or "%" in pattern.before + pattern.after  # '%': "A and B" act together
-            add(Trigger(id=f"{prefix}.{slug}.{_primary(pattern.code)}.L{pattern.line}", lemmas=frozenset(single_lemmas),
+            add(Trigger(id=f"{prefix}.{slug}.{_primary(pattern.code)}.L{pattern.line}", lemmas=frozenset(pattern_lemmas),
                         plover=plover, stance=stance, mode=mode, particle=particle, objects=objects,
-                        symmetric=symmetric and not reverse, speech=speech, reverse=reverse))
+                        symmetric=symmetric and not reverse, speech=speech, reverse=reverse,
+                        cameo=_primary(pattern.code)))
             report.pattern_triggers += 1
     report.triggers = len(triggers)
     return triggers, report
+
+
+def _found_with(comment: str, block_lemmas: set[str], lemmatize: Callable) -> set[str]:
+    """The block's verbs that a pattern's comment names ("CONFIRM , REAFFIRM"); all of them if it names no verb."""
+    words = [w for w in re.split(r"[\s,/]+", comment) if re.fullmatch(r"[A-Z][A-Z'_\-]*", w)]
+    if not words:
+        return set(block_lemmas)
+    named: set[str] = set()
+    for word in words:
+        if "_" not in word:  # "SET_UP": found with a multi-word verb, which patterns do not apply to
+            named |= lemmatize(word, ())
+    return named & block_lemmas
 
 
 def _primary(code: str) -> str:

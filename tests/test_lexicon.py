@@ -1,0 +1,190 @@
+"""Trigger lexicon loading and merging, the shipped CAMEO lexicon, and its builder's rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+
+import pytest
+
+from newscoder.errors import CodebookError
+from newscoder.lexicon import Trigger, load_lexicon, merge_triggers
+from newscoder.paths import project_root
+from newscoder.stance import StatementCoder
+
+HAND = """\
+imported_triggers: [more.json]
+speech_verbs: [say]
+event_verbs: [begin]
+triggers:
+  - {id: consult, lemmas: [meet], plover: CONSULT, stance: 1, mode: verbal, symmetric: true}
+  - {id: hold_talks, lemmas: [hold], objects: [talks], plover: CONSULT, stance: 1, mode: verbal}
+"""
+ISSUES = "issues: [{id: AID, phrases: [aid]}]\n"
+
+
+def entry(id_: str, lemmas: list[str], plover: str = "ACCUSE", stance: int = -1, **more) -> dict:
+    return {"id": id_, "lemmas": lemmas, "plover": plover, "stance": stance, "mode": "verbal", **more}
+
+
+def trigger(id_: str, lemmas: set[str], **more) -> Trigger:
+    return Trigger(id=id_, lemmas=frozenset(lemmas), plover="SUPPORT", stance=1, mode="verbal",
+                   **{k: frozenset(v) if k in ("objects", "particle") else v for k, v in more.items()})
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    (tmp_path / "triggers.yaml").write_text(HAND, encoding="utf-8")
+    (tmp_path / "issues.yaml").write_text(ISSUES, encoding="utf-8")
+    return tmp_path
+
+
+def write_more(folder, entries) -> None:
+    (folder / "more.json").write_text(json.dumps({"about": ["test"], "triggers": entries}), encoding="utf-8")
+
+
+# ---- merging: the hand-written entries win where both speak --------------------------------
+
+
+def test_imported_file_is_loaded_after_the_own_entries(folder):
+    write_more(folder, [entry("x.scold", ["scold"], cameo="111", intensity=-2.0)])
+    lexicon = load_lexicon(folder)
+    assert [t.id for t in lexicon.triggers] == ["consult", "hold_talks", "x.scold"]
+    assert (lexicon.triggers[-1].cameo, lexicon.triggers[-1].intensity) == ("111", -2.0)
+    assert [t.id for t in load_lexicon(folder, imported=False).triggers] == ["consult", "hold_talks"]
+
+
+def test_word_coded_alone_by_an_own_entry_is_left_to_it_in_every_use(folder):
+    # "met with": the own symmetric CONSULT must fire, not an imported one-way entry with a particle
+    write_more(folder, [entry("x.meet", ["meet", "greet"]), entry("x.meet_with", ["meet"], particle=["with"])])
+    ids = {t.id: t.lemmas for t in load_lexicon(folder).triggers}
+    assert ids["x.meet"] == {"greet"} and "x.meet_with" not in ids
+
+
+def test_word_an_own_entry_needs_an_object_for_is_no_act_alone(folder):
+    write_more(folder, [entry("x.hold", ["hold"]), entry("x.hold_talks", ["hold"], objects=["talks"]),
+                        entry("x.hold_vote", ["hold"], objects=["referendum"])])
+    ids = {t.id for t in load_lexicon(folder).triggers}
+    assert "x.hold" not in ids and "x.hold_talks" not in ids  # the word alone; the same object
+    assert "x.hold_vote" in ids  # another object: the imported entry adds a reading
+
+
+def test_speech_words_are_left_out_in_every_use_and_event_verbs_alone(folder):
+    write_more(folder, [entry("x.say_agree", ["say"], objects=["agree"]), entry("x.begin", ["begin"]),
+                        entry("x.begin_war", ["begin"], objects=["war"])])
+    ids = {t.id for t in load_lexicon(folder).triggers}
+    assert ids >= {"x.begin_war"} and not ids & {"x.say_agree", "x.begin"}
+
+
+def test_merge_report_names_what_was_left_out_and_why(folder):
+    own = load_lexicon(folder, imported=False)
+    merged, report = merge_triggers(own, [trigger("x.a", {"meet", "hail"}), trigger("x.b", {"say"})])
+    assert [t.id for t in merged.triggers[-1:]] == ["x.a"] and merged.triggers[-1].lemmas == {"hail"}
+    assert report.entries_left_out == ("x.b",)
+    assert [(i, w) for i, w, _ in report.lemmas_left_out] == [("x.a", "meet"), ("x.b", "say")]
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"intensity": 12}, "intensity"),
+    ({"intensity": "high"}, "intensity"),
+    ({"also": ["consult"]}, "cannot use 'also'"),
+])
+def test_bad_imported_entries_are_named(folder, bad, message):
+    write_more(folder, [entry("x.bad", ["scold"], **bad)])
+    with pytest.raises(CodebookError, match=message):
+        load_lexicon(folder)
+
+
+def test_imported_file_names_stay_in_the_folder(folder):
+    (folder / "triggers.yaml").write_text(HAND.replace("more.json", "../elsewhere.json"), encoding="utf-8")
+    with pytest.raises(CodebookError, match="imported_triggers"):
+        load_lexicon(folder)
+
+
+def test_imported_ids_must_not_repeat_own_ids(folder):
+    write_more(folder, [entry("consult", ["hail"])])
+    with pytest.raises(CodebookError, match="repeat trigger ids"):
+        load_lexicon(folder)
+
+
+# ---- the shipped lexicon ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_lexicon(project_root() / "codebook")
+
+
+@pytest.fixture(scope="module")
+def coder(nlp, shipped):
+    return StatementCoder(nlp, shipped)
+
+
+def rows(nlp, finder, coder, text):
+    doc = nlp(text)
+    return {(s.source_actor, s.target_actor, s.plover, s.stance) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+
+
+def test_shipped_lexicon_imports_cameo_entries_with_codes_and_intensities(shipped):
+    imported = [t for t in shipped.triggers if t.id.startswith("cameo.")]
+    assert len(imported) > 1000
+    assert all(t.cameo and t.intensity is not None and -10 <= t.intensity <= 10 for t in imported)
+    # stance follows the act: CAMEO 02 appeals are cooperative, CAMEO 10 demands are not
+    assert {t.stance for t in imported if t.cameo.startswith("02")} == {1}
+    assert {t.stance for t in imported if t.cameo.startswith("10")} == {-1}
+    assert not [t for t in imported if t.cameo.startswith("01")]  # public statements are left out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sweden extradited the suspect to Turkey on Friday.", ("SWE", "TUR", "COOPERATE", 1)),
+    ("Chile telephoned Peru.", ("CHL", "PER", "CONSULT", 1)),
+    ("Kenya summoned the Ugandan ambassador on Monday.", ("KEN", "UGA", "CONSULT", 1)),
+    ("Portugal lodged a protest with Morocco.", ("PRT", "MAR", "ACCUSE", -1)),
+])
+def test_cameo_verbs_code_acts_the_hand_lexicon_lacks(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+def test_appeal_for_restraint_is_cooperative_and_a_demand_is_not(nlp, finder, coder):
+    appeal = rows(nlp, finder, coder, "Norway urged Sudan to exercise restraint.")
+    assert ("NOR", "SDN", "REQUEST", 1) in appeal
+    demand = rows(nlp, finder, coder, "Norway demanded that Sudan withdraw its troops.")
+    assert ("NOR", "SDN", "REQUEST", -1) in demand
+
+
+@pytest.mark.parametrize("text", [
+    "Chile went home on Monday.",
+    "Chile took the Peruvian proposal to the committee.",
+    "Chile considered the Peruvian offer.",
+    "Chile raised the issue with Peru.",
+])
+def test_generic_verbs_and_objects_are_no_act(nlp, coder, text):
+    doc = nlp(text)
+    assert [(t.text, e.id) for s in doc.sents for t, e, _ in coder.find_triggers(s)] == []
+
+
+# ---- the builder's rules ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def builder():
+    spec = importlib.util.spec_from_file_location("build_cameo_lexicon", project_root() / "tools" / "build_cameo_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_stance_is_the_goldstein_sign_or_the_quad_class_near_zero(builder):
+    assert builder.stance_of(3.4, 1, 1.0) == 1  # appeal for aid
+    assert builder.stance_of(-5.0, 3, 1.0) == -1  # demand
+    assert builder.stance_of(-0.3, 1, 1.0) == 1  # appeal for de-escalation: verbal cooperation
+    assert builder.stance_of(0.4, 3, 1.0) == -1
+
+
+def test_a_code_without_its_own_score_takes_that_of_its_root(builder):
+    table = {"02": (3.0, 1), "025": (-0.3, 1)}
+    assert builder.score_of("0256", table) == (-0.3, 1)
+    assert builder.score_of("027", table) == (3.0, 1)
+    assert builder.score_of("174K", {"17": (-5.0, 4)}) == (-5.0, 4)
+    assert builder.score_of("99", table) is None
