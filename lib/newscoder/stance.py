@@ -943,8 +943,14 @@ def _own_clause(token: Token) -> list[Token]:
 
 
 def _has_object(token: Token, objects: frozenset[str]) -> bool:
-    """Does the token have one of these words as object, modifier or object of its preposition?"""
+    """Does the token have one of these words as object, modifier or object of its preposition?
+
+    The verb's active subject is never its object: in "the bombardment continued" the pattern
+    "continue * bombardment" does not fire (the noun is the act, coded with its own arguments).
+    """
     for child in token.children:
+        if child.dep_ in ("nsubj", "csubj", "expl"):
+            continue
         if child.lemma_.lower() in objects or child.lower_ in objects:
             return True
         if child.dep_ in ("prep", "agent", "xcomp", "dobj", "pobj", "attr", "oprd", "dative"):
