@@ -102,3 +102,11 @@ def test_the_command_line_draws_then_scores(tmp_path, capsys):
 def test_the_command_line_refuses_a_missing_run(tmp_path, capsys):
     assert main(["audit", "draw", "--run", str(tmp_path / "nowhere"), "--out", str(tmp_path / "s.csv")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_precision_is_also_given_per_confidence_level():
+    sheet = draw_sample(statements(6).assign(confidence=["high"] * 3 + ["low"] * 3), 6)
+    sheet["verdict"] = ["right" if c == "high" else "not an act" for c in sheet["confidence"]]
+    result = score_sheet(sheet)
+    assert result.by_confidence == {"high": (3, 3), "low": (0, 3)}
+    assert "confidence low: precision 0.000 (0 of 3)" in str(result)

@@ -28,11 +28,12 @@ VERDICTS = {
     "wrong stance": "cooperative and conflictual are swapped, or the stance should be neutral",
     "wrong type": "the PLOVER category is not the act's",
     "not an act": "the sentence states no act of the source (background, a topic, a name, a report)",
-    "negated or hypothetical": "the act is denied, conditional, planned or possible, not done",
+    "negated or hypothetical": "the act is denied, conditional, planned or possible, and the row says it was done",
+    "wrong modality": "the row marks as negated, hypothetical or future an act that was done, or the wrong one of these",
 }
 SHEET_COLUMNS = [
     "audit_id", "doc_id", "statement_id", "start_char", "end_char", "sentence_sha256", "sentence_marked",
-    "source", "target_or_issue", "stance", "plover", "mode", "rule", "verdict", "comment",
+    "source", "target_or_issue", "stance", "plover", "mode", "modality", "confidence", "rule", "verdict", "comment",
 ]
 TEXT_COLUMNS = ("sentence_marked",)
 
@@ -73,7 +74,8 @@ def draw_sample(statements: pd.DataFrame, n: int = 50, seed: int = 1) -> pd.Data
             "sentence_marked": mark_trigger(str(r["sentence"]), start, int(r["trigger_start"]), int(r["trigger_end"])),
             "source": _who(r["source_actor"], r["source_person"]),
             "target_or_issue": _who(r["target_actor"], r["target_person"]) if r["target_actor"] else r["issue"],
-            "stance": r["stance"], "plover": r["plover"], "mode": r["mode"], "rule": r["rule"], "verdict": "", "comment": "",
+            "stance": r["stance"], "plover": r["plover"], "mode": r["mode"], "modality": r.get("modality", ""),
+            "confidence": r.get("confidence", ""), "rule": r["rule"], "verdict": "", "comment": "",
         })
     return pd.DataFrame(rows, columns=SHEET_COLUMNS)
 
@@ -88,6 +90,7 @@ class AuditResult:
     high: float
     errors: Counter
     unjudged: int
+    by_confidence: dict = None  # level -> (right, judged), when the sheet has a confidence column
 
     @property
     def precision(self) -> float:
@@ -100,6 +103,8 @@ class AuditResult:
             lines.append(f"not judged yet: {self.unjudged} rows (left out of the figures)")
         for verdict, count in sorted(self.errors.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"  {verdict:<24} {count:>3}  {VERDICTS[verdict]}")
+        for level, (right, judged) in sorted((self.by_confidence or {}).items()):
+            lines.append(f"confidence {level}: precision {right / judged:.3f} ({right} of {judged})")
         return "\n".join(lines)
 
 
@@ -133,7 +138,14 @@ def score_sheet(sheet: pd.DataFrame) -> AuditResult:
         low, high = float(ci.low), float(ci.high)
     else:
         low = high = float("nan")
-    return AuditResult(len(judged), right, low, high, errors, len(sheet) - len(judged))
+    levels: dict[str, tuple[int, int]] = {}
+    if "confidence" in sheet:
+        for level, verdict in zip(sheet["confidence"], sheet["verdict"]):
+            parts = _verdicts(verdict)
+            if parts and level:
+                r, n = levels.get(level, (0, 0))
+                levels[level] = (r + (parts == ["right"]), n + 1)
+    return AuditResult(len(judged), right, low, high, errors, len(sheet) - len(judged), levels)
 
 
 def redacted(sheet: pd.DataFrame) -> pd.DataFrame:
