@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/run_all.py
 
-The PETRARCH and stories benchmarks, and the Guardian half of the development gold, need the
+In order: entities, actors (codebook coverage), stance, dates, petrarch, stories, scale. The
+actors, PETRARCH and stories benchmarks, and the Guardian half of the development gold, need the
 shared peer data (../shared/peer) and are skipped without it.
 The scale benchmark (speed, cache, memory; about 30-40 minutes on 2 cores) writes
 benchmarks/results/scale.md.
@@ -18,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    for name in ("entities", "stance", "dates", "petrarch", "stories", "scale"):
+    for name in ("entities", "actors", "stance", "dates", "petrarch", "stories", "scale"):
         print(f"\n=== benchmarks/{name}.py ===", flush=True)
         sys.argv = [str(HERE / f"{name}.py")]
         try:

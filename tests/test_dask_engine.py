@@ -30,3 +30,17 @@ def test_unknown_engine_and_bad_n_process_are_named(nlp, tmp_path):
         pipeline.process_corpus(corpus, "codebook", nlp, engine="spark")
     with pytest.raises(ParameterError, match="'n_process'"):
         pipeline.process_corpus(corpus, "codebook", nlp, n_process=0)
+
+
+def test_engines_share_the_document_step_without_importing_the_pipeline():
+    """Both engines import the per-document step (rows.py); neither imports pipeline.py, which imports them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, newscoder.dask_engine, newscoder.local_engine; "
+        "print(sorted(m for m in sys.modules if m.startswith('newscoder.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "newscoder.rows" in out and "newscoder.parse" in out
+    assert "newscoder.pipeline" not in out

@@ -35,11 +35,10 @@ from .errors import ParameterError
 from .exports import DYAD_PERIOD_COLUMNS, dyad_periods, write_networks
 from .paths import project_root, resolve_path
 from .tables import (
-    DOCUMENTS_COLUMNS, EVENTS_COLUMNS, KEYS, MENTIONS_COLUMNS, STATEMENTS_COLUMNS, read_parquet, write_parquet, write_table,
+    DOCUMENTS_COLUMNS, EVENTS_COLUMNS, KEYS, MENTIONS_COLUMNS, SENTENCES_COLUMNS, STATEMENTS_COLUMNS, read_parquet, write_parquet, write_table,
 )
 
 RECORD = "run.json"
-SENTENCES_COLUMNS = ["doc_id", "sent_id", "start_char", "end_char"]
 # The tables of one coding pass, in the order they are written, with their sort keys.
 TABLES: dict[str, tuple[list[str], list[str]]] = {
     "documents": (DOCUMENTS_COLUMNS, KEYS["documents"]),

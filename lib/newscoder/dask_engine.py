@@ -2,7 +2,7 @@
 
 Each worker process loads the spaCy model once (`load_model` is cached per process) and builds
 the entity finder and statement coder once per run; every partition then runs the same
-`pipeline.parse` and `pipeline.analyse_document` as the local engine, so the tables are the same
+per-document step as the local engine (`rows.code_documents`), so the tables are the same
 bytes. The client reads the corpus and sends document texts with the tasks, so workers need no
 access to the corpus folder; a shared parse cache folder is used if the workers can reach it.
 
@@ -24,25 +24,23 @@ from typing import Iterator
 from tqdm import tqdm
 
 from .codebook import Codebook
+from .codebook_folder import CodebookFolder, load_codebook_folder
 from .corpus import Document
-from .entities import EntityFinder
 from .errors import ParameterError
-from .dates import DateResolver, NamedEvent, load_named_events
-from .lexicon import Lexicon, load_lexicon
 from .model import load_model
-from .stance import StatementCoder
+from .rows import DocumentRows, build_coders, code_documents
 
 log = logging.getLogger(__name__)
 
-# Per worker process: the tools of the current run (model, finder, coder), built once.
+# Per worker process: the tools of the current run (model and coders), built once.
 _TOOLS: dict[str, tuple] = {}
 
 
-def _tools(run_id: str, model: str, codebook: Codebook, lexicon: Lexicon, named_events: tuple[NamedEvent, ...]) -> tuple:
+def _tools(run_id: str, model: str, book: CodebookFolder) -> tuple:
     if run_id not in _TOOLS:
         _TOOLS.clear()
         nlp = load_model(model)
-        _TOOLS[run_id] = (nlp, EntityFinder(nlp, codebook), StatementCoder(nlp, lexicon), DateResolver(nlp, named_events))
+        _TOOLS[run_id] = (nlp, build_coders(nlp, book))
     return _TOOLS[run_id]
 
 
@@ -50,18 +48,13 @@ def code_partition(
     documents: list[Document],
     run_id: str,
     model: str,
-    codebook: Codebook,
-    lexicon: Lexicon,
-    named_events: tuple[NamedEvent, ...],
+    book: CodebookFolder,
     batch_size: int,
     cache: str | None,
-) -> list[tuple[str, object]]:
+) -> list[tuple[str, DocumentRows]]:
     """Runs on a worker: parse and code one partition, return (doc_id, DocumentRows) in order."""
-    from . import pipeline
-
-    nlp, finder, coder, dater = _tools(run_id, model, codebook, lexicon, named_events)
-    stream = pipeline.parse(nlp, documents, batch_size=batch_size, cache=pipeline.parse_cache(Path(cache) if cache else None, nlp))
-    return [(d.doc_id, pipeline.analyse_document(d, doc, finder, coder, dater)) for d, doc in stream]
+    nlp, coders = _tools(run_id, model, book)
+    return list(code_documents(nlp, documents, coders, batch_size=batch_size, cache=Path(cache) if cache else None))
 
 
 def _client(scheduler: str, n_workers: int):
@@ -80,7 +73,7 @@ def _client(scheduler: str, n_workers: int):
 
 def dask_rows(
     documents: list[Document],
-    codebook: Codebook,
+    codebook: Codebook | CodebookFolder,
     model: str,
     *,
     scheduler: str = "",
@@ -89,7 +82,7 @@ def dask_rows(
     cache: Path | None = None,
     progress: bool = False,
     partition_size: int = 0,
-) -> Iterator[tuple[str, object]]:
+) -> Iterator[tuple[str, DocumentRows]]:
     """Yield (doc_id, DocumentRows) for the ok documents, in document order, computed on Dask.
 
     partition_size (int): documents per task; 0 = about four tasks per worker, at most 200.
@@ -104,8 +97,8 @@ def dask_rows(
         size = partition_size or max(1, min(200, math.ceil(len(ready) / (4 * workers))))
         parts = [ready[i : i + size] for i in range(0, len(ready), size)]
         run_id = uuid.uuid4().hex
-        shared = client.scatter([codebook, load_lexicon(codebook.path), load_named_events(codebook.path)], broadcast=True)
-        args = (run_id, model, *shared, batch_size, str(cache) if cache else None)
+        book = client.scatter(load_codebook_folder(codebook), broadcast=True)
+        args = (run_id, model, book, batch_size, str(cache) if cache else None)
         in_flight: deque = deque()
         todo = iter(parts)
         bar = tqdm(total=len(ready), desc="parsing and coding (dask)", unit="doc", disable=not progress, mininterval=1.0, file=sys.stderr)

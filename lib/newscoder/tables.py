@@ -17,6 +17,7 @@ STATEMENTS_COLUMNS = [
     "date_precision", "date_basis", "rule", "trigger_start", "trigger_end", "date_text", "source_sector",
     "target_sector", "modality", "confidence",
 ]
+SENTENCES_COLUMNS = ["doc_id", "sent_id", "start_char", "end_char"]
 EVENTS_COLUMNS = [
     "event_id", "date", "date_precision", "label", "actors", "plover", "stance", "n_reports", "doc_ids",
     "statement_ids", "source_actor", "target_actor", "issue", "mode", "n_statements", "first_published",
