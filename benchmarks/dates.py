@@ -18,7 +18,7 @@ import tempfile
 from newscoder.codebook import load_codebook
 from newscoder.corpus import load_corpus
 from newscoder.dates import DateResolver, load_named_events
-from newscoder.devgold import asserted, load_gold_set, may_show_misses, requested_sets
+from newscoder.devgold import announce, asserted, load_gold_set, may_show_misses, requested_sets
 from newscoder.evaluation import gold_trigger_offsets, score_dates, score_event_merging
 from newscoder.model import load_model
 from newscoder.paths import project_root
@@ -27,10 +27,7 @@ from newscoder.pipeline import parse, process_corpus, published_date
 
 def report(name: str, workdir: str, nlp, codebook, show_diff: bool) -> None:
     gold_set = load_gold_set(name, workdir)
-    for note in gold_set.notes:
-        print(f"  {note}")
-    if not gold_set.doc_ids:
-        print("  no documents")
+    if not announce(gold_set):
         return
     gold = gold_set.statements
     resolver = DateResolver(nlp, load_named_events(project_root() / "codebook"))

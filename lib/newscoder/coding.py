@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from .corpus import Document, load_corpus
+from .corpus import Document, analysed_texts, find_document, load_corpus
 from .errors import ParameterError
 from .exports import DYAD_PERIOD_COLUMNS, dyad_periods, write_networks
 from .paths import project_root, resolve_path
@@ -163,20 +163,11 @@ class CodedCorpus:
     @property
     def texts(self) -> dict[str, str]:
         """doc_id -> document text as read from the file, for the documents that were analysed."""
-        return {d.doc_id: d.text for d in self.documents if d.status == "ok"}
+        return analysed_texts(self.documents)
 
     def document(self, doc_id: str = "") -> Document:
         """One document by id; the first analysed document if `doc_id` is empty."""
-        ok = [d for d in self.documents if d.status == "ok"]
-        if not doc_id:
-            if not ok:
-                raise ValueError("No document of this corpus could be analysed; see documents.csv.")
-            return ok[0]
-        for d in self.documents:
-            if d.doc_id == doc_id:
-                return d
-        sample = ", ".join(d.doc_id for d in ok[:5])
-        raise ValueError(f"Parameter 'show_doc': {doc_id!r} is not a doc_id of this corpus (for example: {sample}).")
+        return find_document(self.documents, doc_id)
 
 
 def read_record(folder: Path) -> dict[str, Any] | None:

@@ -301,3 +301,25 @@ def decode(data: bytes, doc: Document) -> str | None:
     doc.encoding = best.encoding
     doc.warn(f"not UTF-8; decoded as {best.encoding}")
     return str(best)
+
+
+def analysed_texts(documents: list[Document]) -> dict[str, str]:
+    """doc_id -> document text as read from the file, for the documents that were analysed."""
+    return {d.doc_id: d.text for d in documents if d.status == "ok"}
+
+
+def find_document(documents: list[Document], doc_id: str = "") -> Document:
+    """One document by id; the first analysed document if `doc_id` is empty.
+
+    RAISES (ValueError): naming the parameter `show_doc` when no document has that id.
+    """
+    ok = [d for d in documents if d.status == "ok"]
+    if not doc_id:
+        if not ok:
+            raise ValueError("No document of this corpus could be analysed; see documents.csv.")
+        return ok[0]
+    for d in documents:
+        if d.doc_id == doc_id:
+            return d
+    sample = ", ".join(d.doc_id for d in ok[:5])
+    raise ValueError(f"Parameter 'show_doc': {doc_id!r} is not a doc_id of this corpus (for example: {sample}).")

@@ -243,3 +243,13 @@ def requested_sets(argv: list[str]) -> list[str]:
 def may_show_misses(name: str) -> bool:
     """Misses may be read on the seeds and dev-tune, never on dev-test (README: totals only)."""
     return name != "dev-test"
+
+
+def announce(gold_set: GoldSet) -> bool:
+    """Print a set's notes (what was skipped); False when it has no documents to score."""
+    for note in gold_set.notes:
+        print(f"  {note}")
+    if not gold_set.doc_ids:
+        print("  no documents")
+        return False
+    return True
