@@ -19,7 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from newscoder.devgold import write_corpus, default_peer
+from newscoder.corpus import write_corpus
+from newscoder.devgold import default_peer
 from newscoder.pipeline import process_corpus
 
 STORIES = "ngec_synthetic_stories_dev.jsonl"

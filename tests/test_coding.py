@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newscoder import coding
+from newscoder.corpus import write_corpus
 from newscoder.paths import project_root
 from newscoder.tables import read_table
 
@@ -29,12 +30,11 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
-    (folder / "articles").mkdir()
-    rows = ["doc_id,file,published,published_confidence,outlet,title,url,language"]
-    for doc_id, text in ARTICLES.items():
-        (folder / "articles" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        rows.append(f"{doc_id},articles/{doc_id}.txt,2025-03-0{len(rows)},high,Test Wire,Title {doc_id},,en")
-    (folder / "corpus.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    write_corpus(folder, [
+        {"doc_id": doc_id, "text": text, "published": f"2025-03-0{k}", "published_confidence": "high",
+         "outlet": "Test Wire", "title": f"Title {doc_id}", "language": "en"}
+        for k, (doc_id, text) in enumerate(ARTICLES.items(), 1)
+    ])
     return folder
 
 

@@ -323,3 +323,14 @@ def find_document(documents: list[Document], doc_id: str = "") -> Document:
             return d
     sample = ", ".join(d.doc_id for d in ok[:5])
     raise ValueError(f"Parameter 'show_doc': {doc_id!r} is not a doc_id of this corpus (for example: {sample}).")
+
+
+def write_corpus(folder: Path, records: list[dict]) -> None:
+    """A corpus folder (articles/*.txt + corpus.csv) from (doc_id, text, manifest fields) records."""
+    (folder / "articles").mkdir(parents=True, exist_ok=True)
+    with open(folder / "corpus.csv", "w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for r in sorted(records, key=lambda r: r["doc_id"]):
+            (folder / "articles" / f"{r['doc_id']}.txt").write_text(r["text"], encoding="utf-8")
+            writer.writerow({c: r.get(c, "") for c in MANIFEST_COLUMNS} | {"file": f"articles/{r['doc_id']}.txt"})

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .corpus import write_corpus
 from .errors import ParameterError
 from .paths import project_root
 from .yamlio import read_mapping
@@ -144,18 +145,6 @@ def _statement_table(rows: list[dict]) -> pd.DataFrame:
     if len(table):
         table["stance"] = table["stance"].astype(int)
     return table
-
-
-def write_corpus(folder: Path, records: list[dict]) -> None:
-    """A corpus folder (articles/*.txt + corpus.csv) from (doc_id, text, manifest fields) records."""
-    (folder / "articles").mkdir(parents=True, exist_ok=True)
-    columns = ["doc_id", "file", "published", "published_confidence", "outlet", "title", "url", "language"]
-    with open(folder / "corpus.csv", "w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for r in sorted(records, key=lambda r: r["doc_id"]):
-            (folder / "articles" / f"{r['doc_id']}.txt").write_text(r["text"], encoding="utf-8")
-            writer.writerow({c: r.get(c, "") for c in columns} | {"file": f"articles/{r['doc_id']}.txt"})
 
 
 def _own_records() -> list[dict]:

@@ -43,6 +43,14 @@ def setup() -> None:
     matplotlib.rcParams.update(STYLE)
 
 
+def nothing_to_show(message: str) -> plt.Figure:
+    """A small figure that says, in words, why a view has nothing to draw."""
+    fig, ax = plt.subplots(figsize=(8, 1.5))
+    ax.text(0.5, 0.5, message, ha="center", va="center")
+    ax.set_axis_off()
+    return fig
+
+
 def save(fig: plt.Figure, folder: str | Path, name: str) -> SVG:
     """Save a figure as SVG and PNG without date metadata; return the SVG for display.
 
@@ -157,10 +165,7 @@ def timeline(events: pd.DataFrame, *, title: str = "", annotate: int = 6, max_la
 
     setup()
     if events.empty:
-        fig, ax = plt.subplots(figsize=(8, 1.5))
-        ax.text(0.5, 0.5, "No dated events match the selection.", ha="center", va="center")
-        ax.set_axis_off()
-        return fig
+        return nothing_to_show("No dated events match the selection.")
     counts = events.groupby("actors")["n_reports"].sum()
     lanes = sorted(counts.index, key=lambda a: (-counts[a], a))
     left_out = len(lanes) - max_lanes
@@ -278,10 +283,7 @@ def coverage(events: pd.DataFrame, documents: pd.DataFrame, *, max_rows: int = 4
     published = {d.doc_id: pd.Timestamp(d.published) for d in docs.itertuples() if isinstance(d.published, str) and d.published}
     spans = [date_span(d) for d in events["date"]]
     if not spans and not published:
-        fig, ax = plt.subplots(figsize=(8, 1.5))
-        ax.text(0.5, 0.5, "No dated events and no publication dates to show.", ha="center", va="center")
-        ax.set_axis_off()
-        return fig
+        return nothing_to_show("No dated events and no publication dates to show.")
     lo, hi = date_range(spans, list(published.values())) if spans else (min(published.values()) - pd.Timedelta(days=3), max(published.values()) + pd.Timedelta(days=4))
     fig, ax = plt.subplots(figsize=(11, page(1.2 + 0.45 * max(len(docs), 1))))
     hidden = set()
@@ -322,10 +324,7 @@ def dyad_periods(table: pd.DataFrame, *, value: str = "net_goldstein", title: st
     """
     setup()
     if table.empty:
-        fig, ax = plt.subplots(figsize=(8, 1.5))
-        ax.text(0.5, 0.5, "No dyadic statements dated precisely enough for this view.", ha="center", va="center")
-        ax.set_axis_off()
-        return fig
+        return nothing_to_show("No dyadic statements dated precisely enough for this view.")
     dyads = list(dict.fromkeys(table["dyad"]))
     periods = period_range(sorted(set(table["period"])))
     grid = table.pivot_table(index="dyad", columns="period", values=value, aggfunc="sum").reindex(index=dyads, columns=periods)
