@@ -689,16 +689,6 @@ def test_a_date_is_no_target(nlp, finder, coder):
     assert ("KEN", "SOM", "", "REQUEST", -1) in rows
 
 
-def test_uncoded_report_lists_drop_reasons_and_verbs_of_two_actor_sentences(nlp, finder, coder):
-    from newscoder.stance_report import uncoded_report
-
-    doc = nlp("Chile held talks with Peru. Kenya outflanked Uganda. Norway slept.")
-    drops, verbs = uncoded_report(coder, [(doc, finder(doc, dt.date(2025, 3, 1)), "t")])
-    assert ("noun_named_by_trigger_verb", "consult_noun") in set(zip(drops["filter"], drops["trigger_id"]))
-    assert "outflank" in set(verbs["lemma"])  # no trigger word, two actors, no row
-    assert "sleep" not in set(verbs["lemma"])  # one actor only
-
-
 def test_a_list_is_a_pair_only_in_a_between_phrase(nlp, finder, coder):
     assert ("RUS", "JOR") in pairs(code(nlp, finder, coder, "A ceasefire was agreed last year between Russia, Egypt and Jordan."))
     assert code(nlp, finder, coder, "Forces were fighting to the south, Russian, Iranian and Syrian.") == set()

@@ -35,7 +35,8 @@ from .errors import ParameterError
 from .exports import DYAD_PERIOD_COLUMNS, dyad_periods, write_networks
 from .paths import project_root, resolve_path
 from .tables import (
-    DOCUMENTS_COLUMNS, EVENTS_COLUMNS, KEYS, MENTIONS_COLUMNS, SENTENCES_COLUMNS, STATEMENTS_COLUMNS, read_parquet, write_parquet, write_table,
+    DOCUMENTS_COLUMNS, EVENTS_COLUMNS, KEYS, MENTIONS_COLUMNS, SENTENCES_COLUMNS, STATEMENTS_COLUMNS, UNCODED_COLUMNS, read_parquet,
+    write_parquet, write_table,
 )
 
 RECORD = "run.json"
@@ -48,12 +49,13 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "sentences": (SENTENCES_COLUMNS, ["doc_id", "sent_id"]),
     "dyads_week": (DYAD_PERIOD_COLUMNS, ["dyad", "period"]),
     "dyads_month": (DYAD_PERIOD_COLUMNS, ["dyad", "period"]),
+    "uncoded": (UNCODED_COLUMNS, KEYS["uncoded"]),
 }
 # What a run's output folder holds; only these are removed when another run takes the folder.
 RUN_CONTENTS = ("tables", "networks", "figures", "html", "notebooks", RECORD)
 CODING_CACHE = ".cache/coding"
 # Bump when the tables' layout changes, so that tables written before are coded again.
-CODING_FORMAT = 1
+CODING_FORMAT = 2
 
 
 def file_hashes(root: Path) -> dict[str, str]:
@@ -117,7 +119,7 @@ class CodedCorpus:
         self.key = key
 
     def table(self, name: str) -> pd.DataFrame:
-        """One table by name (documents, mentions, statements, events, sentences)."""
+        """One table by name (documents, mentions, statements, events, sentences, uncoded, dyads_week, dyads_month)."""
         columns, _ = TABLES[name]
         return read_parquet(self.folder / "tables" / f"{name}.parquet", columns)
 
@@ -140,6 +142,10 @@ class CodedCorpus:
     @cached_property
     def sentences_table(self) -> pd.DataFrame:
         return self.table("sentences")
+
+    @cached_property
+    def uncoded_table(self) -> pd.DataFrame:
+        return self.table("uncoded")
 
     def listing(self) -> pd.DataFrame:
         """The files the coding pass wrote (tables/ as CSV and Parquet, networks/), with their rows."""
@@ -248,6 +254,7 @@ def code_corpus(
         "sentences": result.sentences_table,
         "dyads_week": dyad_periods(result.statements_table, "week"),
         "dyads_month": dyad_periods(result.statements_table, "month"),
+        "uncoded": result.uncoded_table,
     }
     write_tables(frames, folder / "tables")
     write_networks(result.statements_table, folder / "networks")

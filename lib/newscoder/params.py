@@ -42,6 +42,7 @@ CHOICES = {
     "cooccurrence_unit": ("sentence", "document"),
     "time_unit": ("week", "month"),
     "weights": ("stance", "goldstein"),
+    "min_confidence": ("low", "medium", "high"),
 }
 POSITIVE = {"n_process", "top_actors", "top_dyads", "rows_shown", "min_reports"}
 # The parameters file's section of settings for its own corpus only (see the module docstring).
@@ -84,6 +85,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("cooccurrence_unit", "str", "sentence", "count co-occurrence per 'sentence' or per 'document'", ("01_entities",)),
     _p("show_doc", "str", "", "doc_id of the article to render with displaCy; empty for the first document", ("01_entities",)),
     _p("statements_shown", "int", 60, "how many coded statements to list", ("02_stance",)),
+    _p("min_confidence", "str", "low", "lowest confidence of the statements shown: 'low' (all), 'medium' or 'high' (README: How far to trust the coder)", ("02_stance",)),
     _p("validation_gold", "str", "", "hand-coded statements to validate against; empty skips (the seeds name theirs in seeds/params.yaml)", ("02_stance",)),
     _p("top_dyads", "int", 12, "dyads shown by name in the dyad x time view and timeline lanes, by volume; the rest as 'other'", ("03_timeline",)),
     _p("time_unit", "str", "month", "'week' or 'month': the period of the dyad x time view", ("03_timeline",)),

@@ -9,7 +9,7 @@ re-exported, so `from newscoder.pipeline import parse, process_corpus, published
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -29,7 +29,7 @@ from .rows import (
     SENTENCES_COLUMNS, DocumentRows, TableBuilder, analyse_document, document_row, mention_rows, published_date,
     sentence_ids, statement_rows,
 )
-from .tables import DOCUMENTS_COLUMNS, MENTIONS_COLUMNS, STATEMENTS_COLUMNS
+from .tables import DOCUMENTS_COLUMNS, MENTIONS_COLUMNS, STATEMENTS_COLUMNS, UNCODED_COLUMNS
 
 __all__ = [
     "CorpusResult", "process_corpus", "write_tables", "ENGINES", "PROGRESS_MIN_DOCUMENTS",
@@ -53,6 +53,7 @@ class CorpusResult:
     mentions_table: pd.DataFrame
     statements_table: pd.DataFrame
     sentences_table: pd.DataFrame
+    uncoded_table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame([], columns=UNCODED_COLUMNS))
 
     @property
     def events_table(self) -> pd.DataFrame:
@@ -126,6 +127,7 @@ def process_corpus(
         builder.table("mentions", MENTIONS_COLUMNS),
         builder.table("statements", STATEMENTS_COLUMNS),
         builder.table("sentences", SENTENCES_COLUMNS),
+        builder.table("uncoded", UNCODED_COLUMNS),
     )
 
 

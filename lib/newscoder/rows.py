@@ -23,7 +23,8 @@ from .dates import NO_DATE, DateResolver, DocumentDates
 from .entities import EntityFinder, Mention
 from .parse import parse, parse_cache
 from .stance import Statement, StatementCoder
-from .tables import MENTIONS_COLUMNS, SENTENCES_COLUMNS, STATEMENTS_COLUMNS
+from .stance_report import uncoded_rows
+from .tables import MENTIONS_COLUMNS, SENTENCES_COLUMNS, STATEMENTS_COLUMNS, UNCODED_COLUMNS
 
 
 def sentence_ids(doc: Doc) -> dict[int, int]:
@@ -106,6 +107,7 @@ class DocumentRows:
     sentences: list[dict]
     mentions: list[dict]
     statements: list[dict]
+    uncoded: list[dict]
 
 
 @dataclass
@@ -132,8 +134,10 @@ def analyse_document(document: Document, doc: Doc, finder: EntityFinder, coder: 
     ]
     published = published_date(document)
     mentions = finder(doc, published)
-    statements = statement_rows(coder(doc, mentions, document.doc_id, sent_of), dater(doc, published))
-    return DocumentRows(len(set(sent_of.values())), sentences, mention_rows(document, doc, mentions), statements)
+    coding = coder.code(doc, mentions, document.doc_id, sent_of)
+    statements = statement_rows(coding.statements, dater(doc, published))
+    uncoded = uncoded_rows(coder, doc, mentions, coding, document.doc_id, sent_of)
+    return DocumentRows(len(set(sent_of.values())), sentences, mention_rows(document, doc, mentions), statements, uncoded)
 
 
 def code_documents(
@@ -160,11 +164,13 @@ class TableBuilder:
     DataFrames with repeated strings shared (interned), so memory grows with the tables, not
     with Python dicts per row."""
 
+    TABLES = {"mentions": MENTIONS_COLUMNS, "statements": STATEMENTS_COLUMNS, "sentences": SENTENCES_COLUMNS, "uncoded": UNCODED_COLUMNS}
+
     def __init__(self, chunk: int = 500) -> None:
         self.chunk = chunk
         self.n_sentences: dict[str, int] = {}
-        self._rows: dict[str, list[dict]] = {"mentions": [], "statements": [], "sentences": []}
-        self._frames: dict[str, list[pd.DataFrame]] = {"mentions": [], "statements": [], "sentences": []}
+        self._rows: dict[str, list[dict]] = {name: [] for name in self.TABLES}
+        self._frames: dict[str, list[pd.DataFrame]] = {name: [] for name in self.TABLES}
         self._pending = 0
 
     def add(self, doc_id: str, found: DocumentRows) -> None:
@@ -173,12 +179,13 @@ class TableBuilder:
         self._rows["mentions"] += found.mentions
         self._rows["statements"] += found.statements
         self._rows["sentences"] += found.sentences
+        self._rows["uncoded"] += found.uncoded
         self._pending += 1
         if self._pending >= self.chunk:
             self._flush()
 
     def _flush(self) -> None:
-        for name, columns in (("mentions", MENTIONS_COLUMNS), ("statements", STATEMENTS_COLUMNS), ("sentences", SENTENCES_COLUMNS)):
+        for name, columns in self.TABLES.items():
             rows = self._rows[name]
             if rows:
                 frame = pd.DataFrame(rows, columns=columns)
@@ -190,7 +197,7 @@ class TableBuilder:
         self._pending = 0
 
     def table(self, name: str, columns: list[str]) -> pd.DataFrame:
-        """The rows of one table (mentions, statements, sentences) added so far, in order."""
+        """The rows of one table (mentions, statements, sentences, uncoded) added so far, in order."""
         self._flush()
         frames = self._frames[name]
         if not frames:

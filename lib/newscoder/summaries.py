@@ -204,6 +204,17 @@ def uncoded_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, statement
     return pd.DataFrame(rows, columns=["doc_id", "sent_id", "actors", "sentence"]).set_index(["doc_id", "sent_id"])
 
 
+CONFIDENCE_LEVELS = ("low", "medium", "high")
+
+
+def at_confidence(statements: pd.DataFrame, minimum: str = "low") -> pd.DataFrame:
+    """The statements whose confidence is `minimum` or higher ('low' keeps all, 'high' only high)."""
+    if minimum not in CONFIDENCE_LEVELS:
+        raise ValueError(f"confidence must be one of {', '.join(CONFIDENCE_LEVELS)}; got {minimum!r}")
+    keep = set(CONFIDENCE_LEVELS[CONFIDENCE_LEVELS.index(minimum):])
+    return statements[statements["confidence"].isin(keep)].reset_index(drop=True)
+
+
 def stance_summary(statements: pd.DataFrame) -> str:
     """A few sentences on what the stance coder found, for the notebook's summary."""
     if statements.empty:

@@ -18,6 +18,8 @@ STATEMENTS_COLUMNS = [
     "target_sector", "modality", "confidence",
 ]
 SENTENCES_COLUMNS = ["doc_id", "sent_id", "start_char", "end_char"]
+# what the coder left out: dropped triggers (the filter), triggers with no actor, verbs not in the lexicon
+UNCODED_COLUMNS = ["doc_id", "sent_id", "start_char", "word", "lemma", "trigger_id", "reason"]
 EVENTS_COLUMNS = [
     "event_id", "date", "date_precision", "label", "actors", "plover", "stance", "n_reports", "doc_ids",
     "statement_ids", "source_actor", "target_actor", "issue", "mode", "n_statements", "first_published",
@@ -27,6 +29,7 @@ KEYS = {
     "mentions": ["doc_id", "start_char", "end_char"],
     "statements": ["doc_id", "start_char", "statement_id"],
     "events": ["date", "event_id"],
+    "uncoded": ["doc_id", "start_char", "reason"],
 }
 
 
