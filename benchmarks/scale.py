@@ -1,6 +1,6 @@
 """Speed and memory of the corpus pass (issue 5). Prints a table and writes benchmarks/results/scale.md.
 
-    .venv/bin/python benchmarks/scale.py [--only throughput,scaling,seed,warm,memory,run] [--n 2000] [--big 10000]
+    .venv/bin/python benchmarks/scale.py [--only throughput,scaling,seed,warm,memory,run,run_memory] [--n 2000] [--big 10000]
     .venv/bin/python benchmarks/scale.py --only run --guardian 2     # the Guardian dev set twice over
 
 - throughput: words/s of raw `nlp.pipe` and of the whole corpus pass (`process_corpus`: read,
@@ -21,6 +21,11 @@
   cleaned texts, in its own process, model load included) plus one kernel start per notebook.
   Peak RSS is sampled every 0.1 s for the whole process tree and for every process on its own.
   Target: run <= 1.5x floor.
+- run_memory: the whole `newscoder run` on `--small` and `--big` generated articles (cold parse
+  cache): peak RSS of the process tree and of the largest process (coding pass or a notebook
+  kernel), and the pixel size of every PNG figure it drew; the outputs stay under
+  .cache/bench/run-<n>/ to look at. Targets: largest process <= 1.5 GB at 10,000 articles and
+  within 1.3x between 1,000 and 10,000; no figure taller than 3,000 px.
 
 The corpora come from benchmarks/corpus_gen.py (seeded; see there) and are written under the
 project's .cache/bench/ folder (gitignored), reused when already there.
@@ -282,6 +287,34 @@ def whole_run(folder: Path) -> dict:
             "run_peak_tree_mb": run["peak_tree_mb"], "run_peak_per_process_mb": run["peak_per_process_mb"]}
 
 
+def figure_heights(folder: Path) -> dict[str, tuple[int, int]]:
+    """Width and height in pixels of every PNG figure a run wrote (figures/*.png)."""
+    from PIL import Image
+
+    sizes = {}
+    for png in sorted((folder / "figures").glob("*.png")):
+        with Image.open(png) as image:
+            sizes[png.name] = image.size
+    return sizes
+
+
+def run_memory(n: int) -> dict:
+    """Peak RSS of every process of a whole `newscoder run` (coding pass and notebooks) on `n` generated
+    articles, with a cold parse cache; the output is kept under .cache/bench/run-<n>/ to look at."""
+    folder = corpus(n)
+    keep = project_root() / ".cache" / "bench" / f"run-{n}"
+    shutil.rmtree(keep, ignore_errors=True)
+    keep.mkdir(parents=True)
+    params = _params_file(keep, corpus=str(folder), cache=str(keep / "cache"), output=str(keep / "out"))
+    run = _watch([PY, "-m", "newscoder", "run", "--params", str(params)])
+    shutil.rmtree(keep / "cache", ignore_errors=True)
+    tables = keep / "out" / "tables"
+    rows = {name: sum(1 for _ in (tables / f"{name}.csv").open(encoding="utf-8")) - 1 for name in ("mentions", "statements")}
+    return {"articles": n, "seconds": run["seconds"], "peak_tree_mb": run["peak_tree_mb"],
+            "largest_mb": max(run["peak_per_process_mb"].values()), "peak_per_process_mb": run["peak_per_process_mb"],
+            "figures": figure_heights(keep / "out"), "output": str(keep / "out"), **rows}
+
+
 def report(results: dict, machine_line: str) -> str:
     lines = ["# Scale benchmarks (benchmarks/scale.py)", "", f"Machine: {machine_line}.", ""]
     lines += ["| measure | value | target |", "|---|---|---|"]
@@ -311,6 +344,15 @@ def report(results: dict, machine_line: str) -> str:
     if len(mem) == 2:
         small, big = sorted(mem)
         lines.append(f"| peak RSS ratio {big:,} / {small:,} articles | {mem[big]['peak_rss_mb'] / mem[small]['peak_rss_mb']:.2f} | <= 1.5 |")
+    runs = {m["articles"]: m for m in results.get("run_memory", [])}
+    for m in runs.values():
+        tallest = max(runs[m["articles"]]["figures"].items(), key=lambda kv: kv[1][1], default=("none", (0, 0)))
+        lines.append(f"| whole `newscoder run`, {m['articles']:,} generated articles ({m['mentions']:,} mentions, {m['statements']:,} statements; {m['seconds']:.0f} s): "
+                     f"peak RSS of the process tree / largest process | {m['peak_tree_mb']:,.0f} MB / {m['largest_mb']:,.0f} MB | largest <= 1,500 MB |")
+        lines.append(f"| tallest figure of that run ({len(m['figures'])} PNG figures) | {tallest[0]}: {tallest[1][0]} x {tallest[1][1]} px | <= 3,000 px tall |")
+    if len(runs) == 2:
+        small, big = sorted(runs)
+        lines.append(f"| largest process's peak RSS, {big:,} / {small:,} articles | {runs[big]['largest_mb'] / runs[small]['largest_mb']:.2f} | <= 1.3 |")
     return "\n".join(lines) + "\n"
 
 
@@ -351,6 +393,8 @@ def main() -> int:
         results["warm"] = warm_cache(args.n)
     if "memory" in only:
         results["memory"] = [memory(args.small), memory(args.big)]
+    if "run_memory" in only:
+        results["run_memory"] = [run_memory(args.small), run_memory(args.big)]
     if "run" in only:
         results["run"] = [whole_run(guardian_corpus(args.guardian) if args.guardian else corpus(args.n))]
     text = report(results, machine_line)
