@@ -6,6 +6,7 @@ is sent SIGKILL (nothing can be tidied), SIGTERM or SIGINT (the runner tidies up
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import psutil
 import pytest
+
+from newscoder import runner
 
 from test_runner import ROOT, corpus, run_cli  # noqa: F401  (corpus is a fixture)
 
@@ -33,8 +36,8 @@ def finished(tmp_path):
     return out, snapshot(out)
 
 
-def start_and_stop_midway(corpus: Path, out: Path, sig: int) -> tuple[subprocess.CompletedProcess, list[psutil.Process]]:  # noqa: F811
-    """Start a run into `out`, wait until a notebook's kernel is running, send `sig`."""
+def start_and_stop_midway(corpus: Path, out: Path, sig: int, min_kernels: int = 1) -> tuple[subprocess.CompletedProcess, list[psutil.Process]]:  # noqa: F811
+    """Start a run into `out`, wait until `min_kernels` notebook kernels are running, send `sig`."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "newscoder", "run", "--corpus", str(corpus), "--output", str(out)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -45,10 +48,10 @@ def start_and_stop_midway(corpus: Path, out: Path, sig: int) -> tuple[subprocess
     try:
         while time.monotonic() < deadline and proc.poll() is None:
             kernels = [c for c in psutil.Process(proc.pid).children(recursive=True) if "ipykernel" in " ".join(c.cmdline())]
-            if kernels and staged.exists():
+            if len(kernels) >= min_kernels and staged.exists():
                 break
             time.sleep(0.2)
-        assert proc.poll() is None and kernels and staged.exists(), "the run never reached a notebook"
+        assert proc.poll() is None and len(kernels) >= min_kernels and staged.exists(), "the run never reached a notebook"
         time.sleep(2)  # inside the notebook's cells
         proc.send_signal(sig)
         stdout, stderr = proc.communicate(timeout=120)
@@ -99,6 +102,40 @@ def test_sigterm_or_ctrl_c_stops_cleanly(finished, corpus, sig):  # noqa: F811
     assert "newscoder/__main__.py" not in result.stderr and "newscoder/runner.py" not in result.stderr
     assert snapshot(out) == before
     assert not out.with_name(f".{out.name}.staging").exists()
+
+
+def test_an_interrupt_while_notebooks_run_side_by_side_stops_their_kernels(monkeypatch, tmp_path):
+    """Side by side, the notebooks run in threads: Ctrl-C reaches only the main thread, which must
+    stop every kernel itself (else each notebook would run on to its end)."""
+    import threading
+
+    started: list[subprocess.Popen] = []
+    lock = threading.Lock()
+
+    def fake_execute(nb, staging, plan, progress, bar=True):
+        # stands for a kernel: a child process whose command line names ipykernel, busy for a minute
+        kernel = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "ipykernel"])
+        with lock:
+            started.append(kernel)
+        kernel.wait()
+        return {"notebook": nb.name, "status": "ok"}
+
+    monkeypatch.setattr(runner, "_execute", fake_execute)
+    monkeypatch.setattr(runner, "notebook_workers", lambda n: 2)
+    plan = runner.RunPlan([Path("01_a.ipynb"), Path("02_b.ipynb")], {}, {}, tmp_path, tmp_path / "p.yaml")
+
+    def interrupt_when_both_run():
+        deadline = time.monotonic() + 30
+        while len(started) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(os.getpid(), signal.SIGINT)  # as Ctrl-C: a real signal, to the main thread
+
+    threading.Thread(target=interrupt_when_both_run, daemon=True).start()
+    begin = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        runner._execute_all(plan, tmp_path, progress=False)
+    assert time.monotonic() - begin < 30
+    assert len(started) == 2 and all(k.returncode == -signal.SIGTERM for k in started)
 
 
 def test_a_second_run_into_the_same_folder_is_refused_while_one_runs(finished, corpus):  # noqa: F811

@@ -19,6 +19,7 @@ import os
 import platform
 import shutil
 import sys
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -143,12 +144,10 @@ def _run_in(plan: RunPlan, staging: Path, progress: bool) -> Path:
     started = _now()
     failure: NotebookError | None = None
     _code(plan, staging, progress)
-    for nb in plan.notebooks:
-        step = _execute(nb, staging, plan, progress)
+    for step in _execute_all(plan, staging, progress):
         plan.steps.append(step)
-        if step["status"] == "failed":
+        if step["status"] == "failed" and failure is None:
             failure = NotebookError(step["error"])
-            break
     pages = _render(plan, staging)
     record = _run_record(plan, started, pages, failed=failure is not None)
     record["coding"] = (coding.read_record(staging) or {}).get("coding")
@@ -252,7 +251,73 @@ def _replace(source: Path, target: Path) -> Path:
     return target
 
 
-def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool) -> dict[str, Any]:
+def notebook_workers(n_notebooks: int) -> int:
+    """How many notebooks run at once: one per core, at most one per notebook.
+
+    The notebooks only read the coding pass's tables, so they can run side by side; each has
+    its own kernel (about 300 MB).
+    """
+    return max(1, min(n_notebooks, os.cpu_count() or 1))
+
+
+def _execute_all(plan: RunPlan, staging: Path, progress: bool) -> list[dict[str, Any]]:
+    """Run the plan's notebooks, side by side where there are cores; RETURNS their steps in notebook order.
+
+    One at a time, a failed notebook stops the ones after it. Side by side, each notebook runs to
+    its end and the first failed one (in notebook order) fails the run. On Ctrl-C or SIGTERM the
+    kernels are stopped before the interrupt goes on, so that no kernel outlives the run.
+    """
+    workers = notebook_workers(len(plan.notebooks))
+    if workers == 1:
+        steps = []
+        for nb in plan.notebooks:
+            steps.append(_execute(nb, staging, plan, progress))
+            if steps[-1]["status"] == "failed":
+                break
+        return steps
+    from concurrent.futures import ThreadPoolExecutor, wait
+
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
+    # progress bars of notebooks running together would interleave: a line per notebook instead
+    futures = [pool.submit(_execute, nb, staging, plan, progress, bar=False) for nb in plan.notebooks]
+    try:
+        wait(futures)
+    except KeyboardInterrupt:
+        for future in futures:
+            future.cancel()
+        _stop_kernels()
+        pool.shutdown(wait=True)
+        raise
+    pool.shutdown(wait=True)
+    return [f.result() for f in futures]
+
+
+def _stop_kernels(grace: float = 5.0) -> None:
+    """Terminate the notebook kernels this process started (then kill those still running)."""
+    import psutil
+
+    kernels = [c for c in psutil.Process().children(recursive=True) if _is_kernel(c)]
+    for kernel in kernels:
+        try:
+            kernel.terminate()
+        except psutil.Error:
+            pass
+    _, alive = psutil.wait_procs(kernels, timeout=grace)
+    for kernel in alive:
+        try:
+            kernel.kill()
+        except psutil.Error:
+            pass
+
+
+def _is_kernel(process: Any) -> bool:
+    try:
+        return "ipykernel" in " ".join(process.cmdline())
+    except Exception:  # gone already, or not ours to read
+        return False
+
+
+def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool, bar: bool = True) -> dict[str, Any]:
     """Run one notebook with papermill into the staging folder."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -265,11 +330,12 @@ def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool) -> dict[str
     target.parent.mkdir(parents=True, exist_ok=True)
     if progress:
         print(f"running {nb.name}", file=sys.stderr, flush=True)
+    start = time.perf_counter()
     step: dict[str, Any] = {"notebook": nb.name, "status": "ok", "started": _now()}
     try:
         pm.execute_notebook(
             str(nb), str(target), parameters=parameters, kernel_name=KERNEL, cwd=str(nb.parent),
-            execution_timeout=plan.timeout, progress_bar=progress, log_output=False, report_mode=True,
+            execution_timeout=plan.timeout, progress_bar=progress and bar, log_output=False, report_mode=True,
         )
     except PapermillExecutionError as exc:
         step.update(status="failed", cell=exc.exec_count, error=(
@@ -278,6 +344,8 @@ def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool) -> dict[str
     except Exception as exc:  # the kernel died or could not start: still a failed step, not a crash
         step.update(status="failed", error=f"Notebook {nb.name} could not run: {type(exc).__name__}: {exc}")
     step["finished"] = _now()
+    if progress and not bar:
+        print(f"{nb.name}: {step['status']} ({time.perf_counter() - start:.0f} s)", file=sys.stderr, flush=True)
     return step
 
 
