@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .datelines import dateline_span
+from .datelines import date_line_spans, dateline_span
 from .errors import CodebookError
 from .yamlio import read_mapping
 
@@ -176,6 +176,16 @@ def _core(text: str) -> str:
     return text
 
 
+def _weekday_part(lowered: str) -> bool:
+    """'wednesday night', 'monday afternoon': a weekday and a part of it, so that weekday.
+
+    >>> _weekday_part("wednesday night"), _weekday_part("night")
+    (True, False)
+    """
+    words = lowered.split()
+    return len(words) == 2 and words[0] in WEEKDAYS
+
+
 def _has_year(text: str) -> bool:
     return re.search(r"\b(1[89]\d\d|20\d\d)\b", text) is not None
 
@@ -288,7 +298,7 @@ class DateResolver:
         if shift is not None:
             # "today", "this morning", "last night": the anchor day itself (or the one next to it).
             return EventDate((anchor + dt.timedelta(days=shift)).isoformat(), "day", "relative", text), False
-        if not core or _NO_DATE.search(lowered) and not _has_year(lowered):
+        if not core or _NO_DATE.search(lowered) and not _has_year(lowered) or _DURATION.fullmatch(core):
             return NO_DATE, False
         named = self.named_in(lowered)
         if named is not None and not dates_verb:
@@ -317,7 +327,7 @@ class DateResolver:
             return NO_DATE, False
         if period in ("month", "year"):
             return EventDate(_format(day, period), period, "relative", text), False
-        if lowered in WEEKDAYS:
+        if lowered in WEEKDAYS or period == "part_of_day" and _weekday_part(lowered):
             return EventDate(day.isoformat(), "day", "relative", text), False
         if _has_day_number(core):
             # A month and a day without a year: written, so explicit; the year is the tense's.
@@ -343,6 +353,7 @@ class DateResolver:
         paragraph = -1
         days: list[tuple[int, dt.date]] = []  # (paragraph, day) of each past day named so far
         dateline = dateline_span(doc.text)
+        head_dates = date_line_spans(doc.text)
         quoted = _quoted_tokens(doc)
         for span in self.spans(doc):
             para = _paragraph(doc, span.start)
@@ -350,6 +361,8 @@ class DateResolver:
                 paragraph, anchor = para, None
             if _in_name(span) or dateline is not None and dateline[0] <= span.start_char < dateline[1]:
                 continue
+            if any(a <= span.start_char < b for a, b in head_dates):
+                continue  # "Published 12 March 2026": the article's date, not an act's
             head = _governor(span)
             if _is_since(span) and (not _since_date(span) or self.named_in(_core(span.text).lower()) is not None):
                 # "since Hamas's October 7 attack", "since October 7": another event, only a reference point
@@ -582,6 +595,8 @@ class DocumentDates:
         while token.dep_ in ("aux", "auxpass", "neg") and token.head.i != token.i:
             token = token.head  # a trigger written from its auxiliary: "have pressed", "did not attend"
         sent = token.sent
+        if _conditional(token):
+            return NO_DATE  # "if they go on the offensive": only a condition, not an act
         node = token
         while True:
             if any(a.lower_ in MODAL_WORDS for a in _auxiliaries(node)):
@@ -606,7 +621,7 @@ class DocumentDates:
                 # "said on Thursday that they had agreed": the agreeing is earlier, and undated;
                 # "Chile has suspended trade": the story's own news (manual 8.6), unless told as
                 # background in a relative clause ("Peru, which has suspended trade, ...").
-                if not _present_perfect(node) or _negated(node) or _background(token):
+                if not _present_perfect(node) or _negated(node) or _background(token) or _stative_passive(node):
                     return NO_DATE  # "has not condemned": a state that lasts until now, not an act
                 speech = self.quoted_from(sent)
                 return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
@@ -614,11 +629,12 @@ class DocumentDates:
                 break
             node = node.head
         if is_future(token):
-            return NO_DATE
+            return self.pledge_date(token, sent)
         if self.is_headline(sent):
-            if _present_act(_tensed(token, node)):
-                return self.restated(sent) or self.story_date(_tensed(token, node))
-            return self.restated(sent) or self.fallback
+            verb = _tensed(token, node)
+            if verb.tag_ == "VBD" and verb.pos_ in ("VERB", "AUX"):
+                return self.restated(sent) or self.fallback  # a past-tense title: "Chile expelled envoys"
+            return self.restated(sent) or self.head_date(verb)
         meeting = self.meeting_before(sent, node)
         if meeting is not None:
             return meeting
@@ -649,6 +665,34 @@ class DocumentDates:
         if _present_act(verb) or _recent(verb):
             return EventDate(self.fallback.value[:7], "month", "publication")
         return NO_DATE
+
+    def pledge_date(self, token: Token, sent: Span) -> EventDate:
+        """A speaker's own 'we will' or 'I will' inside a quotation is a pledge or a threat made as
+        they speak ('“We will work with Seoul,” the minister said'): the date of the speaking. Any
+        other future act without a date of its own has none yet."""
+        verb = _tensed(token, token)
+        if token.i not in _quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+            return NO_DATE
+        speech = self.quoted_from(sent)
+        if speech is not None:
+            return self.date_at(speech.root.idx)
+        saying = sent.root
+        if saying.i == verb.i or saying.i in _quoted_tokens(self.doc):
+            return NO_DATE
+        return self.date_at(saying.idx)
+
+    def head_date(self, verb: Token) -> EventDate:
+        """The story date of an act in the title or standfirst: the publication month.
+
+        Titles are written in the present of news ("Chile expels Peruvian envoys") and parsed badly
+        (a capitalised "Police Land in Lima" reads as nouns), so any act there that is not told as
+        future or possible ("Chile to expel envoys", "Chile may expel") is dated by the story.
+        """
+        if not self.fallback.known or is_future(verb) or any(a.lower_ in MODAL_WORDS for a in _auxiliaries(verb)):
+            return NO_DATE
+        if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.pos_ not in ("VERB", "AUX"):
+            return NO_DATE  # "Chile to expel envoys": the title's infinitive of a plan
+        return EventDate(self.fallback.value[:7], "month", "publication")
 
     def quoted_from(self, sent: Span) -> Span | None:
         """The sentence whose speaker a wholly quoted sentence goes on quoting ('“...,” she said.
@@ -689,8 +733,11 @@ class DocumentDates:
         return previous is not None and _refers_to_meeting(previous) and not is_future(previous.root)
 
     def is_headline(self, sent: Span) -> bool:
-        """Whether a sentence is on the article's first non-blank line (its title), with text after it."""
+        """Whether a sentence is in the article's head (its title or standfirst, `head_end`), or on
+        its first non-blank line with text after it."""
         text = self.doc.text
+        if sent.start_char < head_end(text) and _line_words(text, sent.start_char) >= HEAD_WORDS:
+            return True
         line_end = text.find("\n", len(text) - len(text.lstrip()))
         return line_end != -1 and sent.start_char < line_end and text[line_end:].strip() != ""
 
@@ -715,6 +762,55 @@ class DocumentDates:
             if e.start < sent.start and e.date.precision == "day" and self.doc[e.head].lemma_.lower() in EVENT_WORDS:
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
+
+
+HEAD_WORDS = 4  # a head line with fewer words is page chrome ("Africa › Sudan"), not a title
+BODY_WORDS = 8  # a line of at least this many words that ends a sentence starts the story
+
+
+def head_end(text: str) -> int:
+    """Where the story proper starts: its dateline, else the first line that is a sentence of at
+    least BODY_WORDS words. Lines before it are the head: the title, a standfirst, bylines.
+
+    >>> head_end("Chile and Peru sign a truce\nThe deal ends a year of clashes at sea, officials said.")
+    28
+    """
+    dateline = dateline_span(text)
+    if dateline is not None:
+        return dateline[0]
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if len(stripped.split()) >= BODY_WORDS and stripped[-1:] in ".!?" + QUOTES + "’'":
+            return pos + len(line) - len(line.lstrip())
+        pos += len(line)
+    return 0
+
+
+def _line_words(text: str, char: int) -> int:
+    """How many words the line holding `char` has."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return len(text[start:end if end != -1 else len(text)].split())
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditional(token: Token) -> bool:
+    """Whether `token` lies in a condition: 'warned it would respond if Chile *sent* troops',
+    'unless Peru *withdraws*'. (The consequence, 'would respond', is not the condition.)
+
+    The clause verbs from `token` up to its sentence's root are checked for a mark 'if'/'unless'.
+    """
+    node = token
+    while True:
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -756,6 +852,13 @@ def _background(token: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _stative_passive(verb: Token) -> bool:
+    """'its borders have been closed', 'the fighters have been protected': a present perfect passive
+    with no agent tells the state the act left, not the act ('have been closed by Chile' keeps it, and
+    so does a passive that keeps an object: 'we have been sent four letters')."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ in ("agent", "dobj") for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
