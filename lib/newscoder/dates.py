@@ -65,6 +65,7 @@ UNDATED_WORDS = _words("history_words")
 HABITUAL_WORDS = _words("habitual_words")
 RECENT_WORDS = _words("recent_words")
 STATIVE_VERBS = _words("stative_verbs")
+SPEECH_VERBS = _words("speech_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
@@ -232,7 +233,7 @@ class DateResolver:
         part = {"LOWER": {"IN": ["day", "night", "evening", "morning"]}}
         counts = {"LOWER": {"IN": sorted(DAY_COUNTS)}}
         self.matcher.add("OFFSET", [
-            [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following"]}}, part],
+            [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following", "same"]}}, part],
             [{"LOWER": "the"}, part, {"LOWER": {"IN": ["before", "after"]}}],
             [counts, {"LOWER": {"IN": ["day", "days"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
             [{"LIKE_NUM": True}, {"LOWER": "days"}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
@@ -426,7 +427,7 @@ class DateResolver:
         words = [t.lower_ for t in span]
         if not {"day", "days", "night", "evening", "morning"} & set(words):
             return False  # "next month", "earlier this week": periods, read by dateparser
-        if not ({"previous", "preceding", "next", "following", "later", "earlier"} & set(words) or words[-1] in ("before", "after")):
+        if not ({"previous", "preceding", "next", "following", "later", "earlier", "same"} & set(words) or words[-1] in ("before", "after")):
             return False
         if words[-1] in ("before", "after") and words[0] != "the":
             return _reference(span) is not None  # "days after they met" is the few-days rule's
@@ -435,12 +436,12 @@ class DateResolver:
     def counted(self, span: Span, out: list[Expression], days: list[tuple[int, dt.date]], para: int, published: dt.date | None) -> EventDate:
         """The day a day count names: so many days from the act it names, or from the last day named.
 
-        span (Span): 'the previous day', 'two days later', 'a day after the meeting'.
+        span (Span): 'the previous day', 'two days later', 'a day after the meeting', 'the same day'.
         out (list[Expression]): the expressions read so far; days: the past days named so far.
         """
         words = [t.lower_ for t in span]
         n = next((DAY_COUNTS.get(w) or (int(w) if w.isdigit() else None) for w in words if w in DAY_COUNTS or w.isdigit()), None)
-        n = 1 if n is None else n
+        n = 0 if "same" in words else 1 if n is None else n  # "the same day": the day just named
         sign = -1 if set(words) & {"previous", "preceding", "earlier", "before"} else 1
         reference = _reference(span)
         if reference is not None:
@@ -604,6 +605,9 @@ class DocumentDates:
                 # "“The dialogue must continue.”" is dated by the speech
                 speech = self.quoted_from(sent)
                 return self.date_at(speech.root.idx) if speech is not None else NO_DATE
+            counted = self.counted_from_clause(node)
+            if counted is not None:
+                return counted
             found = self.by_head.get(node.i)
             if not found and node is token and token.pos_ == "NOUN":
                 # "the meeting taking place on May 22", "talks held on Wednesday": a participle
@@ -617,6 +621,18 @@ class DocumentDates:
                 known = [e for e in found if e.date.known] or found
                 date = min(known, key=lambda e: abs(e.start - token.i)).date
                 return self.refined(token, date) or date
+            if _perfect(node) and not _present_perfect(node):
+                # "had raided the village on Wednesday night": its own day; "said Japan had lodged a
+                # protest": reported news, dated by the report; "had agreed and had signed": the verb
+                # it is coordinated with; otherwise earlier than the story, at no known time.
+                own = self.clause_date(node)
+                if own is not None:
+                    return own
+                if node.dep_ == "conj" and _perfect(node.head) and node.head.sent.start == sent.start:
+                    node = node.head
+                    continue
+                saying = _reported_by(node)
+                return self.date_at(saying.idx) if saying is not None else NO_DATE
             if _perfect(node):
                 # "said on Thursday that they had agreed": the agreeing is earlier, and undated;
                 # "Chile has suspended trade": the story's own news (manual 8.6), unless told as
@@ -627,6 +643,8 @@ class DocumentDates:
                 return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
             if node.head.i == node.i or node.head.sent.start != sent.start:
                 break
+            if any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS for a in node.children) and node.i not in _quoted_tokens(self.doc):
+                break  # "said on Tuesday that Peru will defend its coast": not done on Tuesday (a quotation is the speech's)
             node = node.head
         if is_future(token):
             return self.pledge_date(token, sent)
@@ -666,6 +684,38 @@ class DocumentDates:
             return EventDate(self.fallback.value[:7], "month", "publication")
         return NO_DATE
 
+    def counted_from_clause(self, verb: Token) -> EventDate | None:
+        """'landed on Thursday, *eight days after* the rebels seized the town': the seizing is so many
+        days before (or, with 'before', after) the day of the clause it hangs from.
+
+        RETURNS the day, NO_DATE when that clause has no day, or None when `verb` is not such a clause.
+        """
+        count = _day_count_before_mark(verb)
+        if count is None or verb.dep_ != "advcl" or verb.head.i == verb.i:
+            return None
+        base = self.date_at(verb.head.idx)
+        if base.precision != "day":
+            return NO_DATE
+        day = dt.date.fromisoformat(base.value) + dt.timedelta(days=count)
+        return EventDate(day.isoformat(), "day", "relative", base.expression)
+
+    CLAUSE_DEPS = ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl")
+
+    def clause_date(self, verb: Token) -> EventDate | None:
+        """The known date of an expression inside the clause of `verb`, not in a clause it governs
+    nor in an infinitive of a later act:
+        'had broken the truce by bombing positions *on Wednesday afternoon*' (the 'by' phrase is the
+        act's own), not 'had said *on Monday* that ...' seen from a verb above. None if there is none."""
+        todo, inside = [verb], set()
+        while todo:
+            node = todo.pop()
+            inside.add(node.i)
+            # ('had begun *distributing* food on Saturday' is one act; 'had agreed *to resume* traffic
+            # by the end of 2018' names a later one)
+            todo += [c for c in node.children if c.dep_ not in self.CLAUSE_DEPS and not (c.dep_ == "xcomp" and c.tag_ != "VBG")]
+        dated = [e for e in self.expressions if e.head in inside and e.head != verb.i and e.date.known]
+        return min(dated, key=lambda e: abs(e.start - verb.i)).date if dated else None
+
     def pledge_date(self, token: Token, sent: Span) -> EventDate:
         """A speaker's own 'we will' or 'I will' inside a quotation is a pledge or a threat made as
         they speak ('“We will work with Seoul,” the minister said'): the date of the speaking. Any
@@ -676,8 +726,8 @@ class DocumentDates:
         speech = self.quoted_from(sent)
         if speech is not None:
             return self.date_at(speech.root.idx)
-        saying = sent.root
-        if saying.i == verb.i or saying.i in _quoted_tokens(self.doc):
+        saying = sent.root  # the verb of saying, or the quotation's own main act ('“They have signed, and we will ...”')
+        if saying.i == verb.i or any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS for a in saying.children):
             return NO_DATE
         return self.date_at(saying.idx)
 
@@ -690,8 +740,8 @@ class DocumentDates:
         """
         if not self.fallback.known or is_future(verb) or any(a.lower_ in MODAL_WORDS for a in _auxiliaries(verb)):
             return NO_DATE
-        if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.pos_ not in ("VERB", "AUX"):
-            return NO_DATE  # "Chile to expel envoys": the title's infinitive of a plan
+        if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "to" and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.sent.start:verb.i - 1]):
+            return NO_DATE  # "Chile to Expel Envoys": the title's infinitive of a plan
         return EventDate(self.fallback.value[:7], "month", "publication")
 
     def quoted_from(self, sent: Span) -> Span | None:
@@ -852,6 +902,33 @@ def _background(token: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _day_count_before_mark(verb: Token) -> int | None:
+    """The signed day count of '*three days after* Chile shelled the port' at the clause verb
+    ('shelled'): -3 (+3 for 'before'); None without a written count ('days after', 'hours after').
+
+    >>> # 'a day after Chile expelled two envoys' -> -1 at 'expelled'
+    """
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if not marks or marks[0].i < 2:
+        return None
+    unit, number = verb.doc[marks[0].i - 1], verb.doc[marks[0].i - 2]
+    if unit.lower_ not in ("day", "days"):
+        return None
+    n = DAY_COUNTS.get(number.lower_) or (int(number.text) if number.text.isdigit() else None)
+    if n is None:
+        return None
+    return -n if marks[0].lower_ == "after" else n
+
+
+def _reported_by(verb: Token) -> Token | None:
+    """The verb of saying whose report `verb` is ('said Japan *had lodged* a protest'), or None
+    (also where the saying is denied: 'did not confirm that police had beaten him' reports nothing)."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in SPEECH_VERBS and not _negated(head):
+        return head
+    return None
 
 
 def _stative_passive(verb: Token) -> bool:
