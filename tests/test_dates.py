@@ -375,9 +375,16 @@ def test_times_of_day_and_lengths_neither_date_nor_block_an_act(nlp, resolver):
     assert date_of(nlp, resolver, text, "accused") == ("2024-03", "month", "publication")
 
 
-def test_would_turns_a_date_forward_but_a_pledge_without_one_is_dated_by_its_saying(nlp, resolver):
-    text = "The Chilean minister said his country would respect the truce."
-    assert date_of(nlp, resolver, text, "respect") == ("2024-03", "month", "publication")
+def test_would_reports_a_plan_not_yet_done_but_a_refusal_is_dated_by_its_saying(nlp, resolver):
+    # future in the past: planned, not done, and not on the day it was said
+    text = "The Chilean minister said on Tuesday that his navy would escort the fishing fleet."
+    assert date_of(nlp, resolver, text, "escort")[:2] == ("", "none")
+    assert date_of(nlp, resolver, text, "said")[:2] == ("2024-03-12", "day")
+    # with a date of its own it is dated forward; a refusal ('would not') is made as it is said
+    text = "The Chilean minister said on Tuesday that his navy would escort the fleet on Friday."
+    assert date_of(nlp, resolver, text, "escort")[:2] == ("2024-03-15", "day")
+    text = "The Chilean minister said his country would not negotiate under threats."
+    assert date_of(nlp, resolver, text, "negotiate") == ("2024-03", "month", "publication")
 
 
 def test_a_weekday_after_another_weekday_still_counts_from_publication(nlp, resolver):

@@ -643,10 +643,10 @@ class DocumentDates:
                 return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
             if node.head.i == node.i or node.head.sent.start != sent.start:
                 break
-            if any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS for a in node.children) and node.i not in _quoted_tokens(self.doc):
+            if (any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS for a in node.children) or _future_in_past(node)) and node.i not in _quoted_tokens(self.doc):
                 break  # "said on Tuesday that Peru will defend its coast": not done on Tuesday (a quotation is the speech's)
             node = node.head
-        if is_future(token):
+        if is_future(token) or _future_in_past(token):
             return self.pledge_date(token, sent)
         if self.is_headline(sent):
             verb = _tensed(token, node)
@@ -920,6 +920,21 @@ def _day_count_before_mark(verb: Token) -> int | None:
     if n is None:
         return None
     return -n if marks[0].lower_ == "after" else n
+
+
+def _future_in_past(token: Token) -> bool:
+    """'said the sponsors *would raise* every complaint': a plan reported in the past, not yet done."""
+    verb = _path_to_clause(token)[-1]
+    return (any(a.dep_ == "aux" and a.lower_ in FORWARD_MARKERS for a in verb.children) and not _negated(verb)
+            and token.i not in _quoted_tokens(token.doc))
+
+
+def _path_to_clause(token: Token) -> list[Token]:
+    """`token` and its heads up to and including the first verb (the clause it belongs to)."""
+    path = [token]
+    while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
 
 
 def _reported_by(verb: Token) -> Token | None:
