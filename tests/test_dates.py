@@ -459,3 +459,11 @@ def test_so_many_days_after_a_clause_counts_back_from_the_day_it_hangs_from(nlp,
     # no day to count from: no guess
     text = "Peruvian troops crossed the border last month, three days after Chilean ships shelled the port."
     assert date_of(nlp, resolver, text, "shelled")[:2] == ("", "none")
+
+
+def test_a_same_day_report_dates_its_undated_acts_to_the_day_only_in_the_same_paragraph(nlp, resolver):
+    text = ("Chilean warships shelled the port of Ilo on Wednesday. Fishermen fled. Peru recalled its envoy.\n\n"
+            "Bolivia condemned the shelling.")
+    # (published Wednesday: the shelling is the publication day, so this is a same-day report)
+    assert date_of(nlp, resolver, text, "recalled") == ("2024-03-13", "day", "publication")
+    assert date_of(nlp, resolver, text, "condemned") == ("2024-03", "month", "publication")

@@ -666,7 +666,21 @@ class DocumentDates:
             previous = self.sentence_before(sent, self.CARRY_PARAGRAPHS)
             if previous is not None:
                 return self.date_at(previous.root.idx)
-        return self.carried(token) or self.fallback
+        return self.carried(token) or self.undated_news(token)
+
+    SAME_DAY_PARAGRAPHS = 0
+
+    def undated_news(self, token: Token) -> EventDate:
+        """An undated past act of the article's news: the publication day where it is told within
+        SAME_DAY_PARAGRAPHS paragraphs of an act the article dates to that day (the same-day report
+        goes on), else the publication month, all the story vouches for."""
+        if self.fallback.precision != "day":
+            return self.fallback
+        here = _paragraph(self.doc, token.i)
+        if any(e.date.value == self.fallback.value and e.date.basis == "relative"
+               and abs(_paragraph(self.doc, e.start) - here) <= self.SAME_DAY_PARAGRAPHS for e in self.expressions):
+            return self.fallback
+        return EventDate(self.fallback.value[:7], "month", "publication")
 
     def story_date(self, verb: Token) -> EventDate:
         """The story date: the publication month for an act told in the present or present perfect
