@@ -23,6 +23,7 @@ def published(text: str) -> str:
         ("TBILISI, Georgia, Oct. 27, 2026 — Police detained two organisers.", "2026-10-27"),
         ("SRINAGAR, India, 7th May 2026: Troops exchanged fire overnight.", "2026-05-07"),
         ("SRINAGAR (India), May 7, 2026 — Troops exchanged fire overnight.", "2026-05-07"),
+        ("TBILISI, Georgia — Oct. 26, 2026 — Police detained two organisers.", "2026-10-26"),
         # date lines under a title: labelled, bare, with a weekday, a time, a byline, ISO, numbers
         ("Published: 4 March 2026\n\nDrones struck a power plant.", "2026-03-04"),
         ("First published on Mon 26 Oct 2026 18.40 GMT\n\nPolice detained two organisers.", "2026-10-26"),

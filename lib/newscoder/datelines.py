@@ -57,8 +57,8 @@ NUMERIC_FORM = re.compile(r"(?<![\d./])(?P<first>[0-3]?\d)[./](?P<second>[0-3]?\
 # per part, up to three comma-separated parts ("GOMA, Democratic Republic of Congo").
 _PLACE_PART = r"[A-Z][^\W\d_]*\.?(?:[ '’-](?:of |de |du |la |al-|el-)?[A-Z][^\W\d_]*\.?){0,3}"
 _PLACE = _PLACE_PART + r"(?:\s*/\s*" + _PLACE_PART + r")*(?:\s*\(" + _PLACE_PART + r"\))?"  # "NEW DELHI/ISLAMABAD", "SRINAGAR (India)"
-_DATELINE = re.compile(
-    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2}),\s*(?P<date>[^()\n]{3,30}?)\s*"
+_DATELINE = re.compile(  # the place is followed by a comma, or a dash ("TBILISI, Georgia — Oct. 26, 2026 —")
+    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?:,|\s*[–—]|\s-)\s*(?P<date>[^()\n]{3,30}?)\s*"
     r"(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[-–—:]+|\s-\s)\s*"
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?|\b(?:GMT|UTC|BST|CET|EST|EDT|PST|ET)\b", re.I)
