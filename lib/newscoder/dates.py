@@ -14,9 +14,18 @@ this module only decides what each form is anchored to and which act it dates:
 * day counts ("the previous day", "two days later", "a day after the meeting") count from the
   day they name or the last day named; a weekday inside a quotation from the day it was said;
 * a week that spans two months gives no date;
-* an act with no date of its own takes a neighbour's day or the story date (publication day or
-  month; the month for an act told in the present or present perfect); habitual, historical
-  and future acts without a date stay empty.
+* "the same day" is the day just named; "three days after <clause>" counts back from the day of
+  the clause it hangs from; "Wednesday night" is that Wednesday;
+* the dateline and the date lines at the head ("Published 12 March 2026") date the article, not
+  an act; the title and standfirst are dated by the story month unless told as a plan;
+* a pluperfect takes a day of its own clause, else its coordinated verb's, else the day of the
+  verb of saying that reports it ("said Japan had lodged a protest"), else none;
+* an act with no date of its own takes a neighbour's day or the story date: the publication
+  day in a paragraph of a same-day report that dates an act to that day, else the month (the
+  month for an act told in the present or present perfect); habitual, historical and future
+  acts ("will", "would" outside a quotation), conditions ("if they attack") and present perfect
+  passives of a state ("have been closed") without a date stay empty; a speaker's own quoted
+  "we will" is dated by the speaking.
 The rules are written out in codebook/README.md ("Dates"); the word lists are
 `data/time_words.yaml`.
 """
