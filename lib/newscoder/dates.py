@@ -845,7 +845,7 @@ def head_end(text: str) -> int:
     """Where the story proper starts: its dateline, else the first line that is a sentence of at
     least BODY_WORDS words. Lines before it are the head: the title, a standfirst, bylines.
 
-    >>> head_end("Chile and Peru sign a truce\nThe deal ends a year of clashes at sea, officials said.")
+    >>> head_end("Chile and Peru sign a truce\\nThe deal ends a year of clashes at sea, officials said.")
     28
     """
     dateline = dateline_span(text)
