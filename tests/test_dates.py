@@ -467,3 +467,20 @@ def test_a_same_day_report_dates_its_undated_acts_to_the_day_only_in_the_same_pa
     # (published Wednesday: the shelling is the publication day, so this is a same-day report)
     assert date_of(nlp, resolver, text, "recalled") == ("2024-03-13", "day", "publication")
     assert date_of(nlp, resolver, text, "condemned") == ("2024-03", "month", "publication")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [("last Wednesday", "2024-03-06"), ("last Monday", "2024-03-11"), ("last Thursday", "2024-03-07")],
+)
+def test_last_weekday_is_the_latest_one_before_publication_a_week_back_on_the_same_weekday(nlp, resolver, phrase, expected):
+    # Published Wednesday 2024-03-13.
+    text = f"Peruvian ships shelled the port {phrase}."
+    assert date_of(nlp, resolver, text, "shelled") == (expected, "day", "relative")
+
+
+def test_next_weekday_is_the_first_one_after_publication(nlp, resolver):
+    text = "Chilean and Peruvian envoys will meet in Quito next Saturday."
+    assert date_of(nlp, resolver, text, "meet") == ("2024-03-16", "day", "relative")
+    text = "Chilean and Peruvian envoys will meet in Quito next Wednesday."
+    assert date_of(nlp, resolver, text, "meet")[:2] == ("2024-03-20", "day")

@@ -186,6 +186,23 @@ def _core(text: str) -> str:
     return text
 
 
+def qualified_weekday(lowered: str, anchor: dt.date) -> dt.date | None:
+    """'last Wednesday': the latest Wednesday before the anchor day (a week back if the anchor is
+    a Wednesday); 'next Saturday', 'this coming Saturday': the first one after it. None for any
+    other expression ('this Friday' is left to the tense, like a bare weekday).
+
+    >>> qualified_weekday("last wednesday", dt.date(2024, 3, 13)), qualified_weekday("next saturday", dt.date(2024, 3, 13))
+    (datetime.date(2024, 3, 6), datetime.date(2024, 3, 16))
+    """
+    m = re.fullmatch(r"(last|next|this coming|coming) (\w+)(?: (?:night|morning|afternoon|evening))?", lowered)
+    if m is None or m.group(2) not in WEEKDAYS:
+        return None
+    weekday = WEEKDAYS.index(m.group(2))
+    if m.group(1) == "last":
+        return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
+    return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+
+
 def _weekday_part(lowered: str) -> bool:
     """'wednesday night', 'monday afternoon': a weekday and a part of it, so that weekday.
 
@@ -304,6 +321,9 @@ class DateResolver:
         if _RECENT.fullmatch(lowered):
             # "in recent days": near the story, so its month (manual 8.6), on the publication's word.
             return EventDate(_format(anchor, "month"), "month", "publication", text), False
+        qualified = qualified_weekday(lowered, anchor)
+        if qualified is not None:
+            return EventDate(qualified.isoformat(), "day", "relative", text), False
         shift = _SAME_DAY.get(lowered)
         if shift is not None:
             # "today", "this morning", "last night": the anchor day itself (or the one next to it).
