@@ -38,6 +38,7 @@ def published(text: str) -> str:
         ("Dated: Sunday, 26th of October 2026\n\nPolice detained two organisers.", "2026-10-26"),
         ("By NINO BERIDZE\nOCTOBER 26, 2026\n\nPolice detained two organisers.", "2026-10-26"),
         ("Updated 2 hours ago\nMay 7, 2026 / 10:15 AM\n\nTroops exchanged fire overnight.", "2026-05-07"),
+        ("Monday 26 October 2026 | Print edition\n\nPolice detained two organisers.", "2026-10-26"),
     ],
 )
 def test_a_dated_head_gives_the_publication_day(head, expected):
@@ -100,3 +101,12 @@ def test_date_line_spans_cover_the_date_lines_and_not_the_story():
     text = "A title\nPublished 4 March 2026\n\nOfficials met on March 2, 2026, in Kyiv.\n"
     (start, end), = date_line_spans(text)
     assert text[start:end] == "Published 4 March 2026"
+
+
+def test_an_ambiguous_numeric_date_line_lends_its_year_to_a_dateline_of_the_same_day():
+    # '06/05/2026' alone could be May 6 or June 5; with 'ISLAMABAD, May 6' both numbers agree.
+    text = "Title\n06/05/2026 14:20\n\nISLAMABAD, May 6 (Newswire) - Talks began in the capital."
+    assert published(text) == "2026-05-06"
+    # a numeric line of another day lends nothing
+    text = "Title\n07/05/2026 14:20\n\nISLAMABAD, May 6 (Newswire) - Talks began in the capital."
+    assert published(text) == ""

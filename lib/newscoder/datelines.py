@@ -251,6 +251,22 @@ def _year_for(dateline: DateLine, reference: DateLine) -> int | None:
     return near[1] if near is not None and near[0] <= YEAR_REACH else None
 
 
+def _year_from_numeric_line(dateline: DateLine, text: str, labels: Labels) -> tuple[dt.date | None, str]:
+    """A year-less dateline's year from an all-numeric head line that writes the same day in
+    either order: 'ISLAMABAD, May 6' with '06/05/2026' or '05/06/2026' (ambiguous alone, but
+    both numbers are the dateline's day and month)."""
+    lines = [line for line in text.splitlines() if line.strip()][: labels.head_lines]
+    for line in lines:
+        if len(line) > 160:
+            continue
+        for m in NUMERIC_FORM.finditer(line):
+            if {int(m.group("first")), int(m.group("second"))} == {dateline.day, dateline.month} and _bare(line, labels):
+                year = int(m.group("year"))
+                if dateline.on(year) is not None:
+                    return dateline.on(year), f"the dateline {dateline.text!r}, with the year of the line {line.strip()!r}"
+    return None, ""
+
+
 BODY_REACH = 31  # days before the dateline that a dated act of the story may lie
 
 
@@ -304,6 +320,8 @@ def infer_published(text: str, labels: Labels | None = None) -> Inferred:
                     date = dateline.on(year)
                     rule = f"the dateline {dateline.text!r}, with the year of the line {reference.text!r}"
                     break
+            if date is None:
+                date, rule = _year_from_numeric_line(dateline, text, labels or default_labels())
             if date is None:
                 date, rule = _year_from_body(dateline, text)
             if date is None:
