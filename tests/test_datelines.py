@@ -110,3 +110,9 @@ def test_an_ambiguous_numeric_date_line_lends_its_year_to_a_dateline_of_the_same
     # a numeric line of another day lends nothing
     text = "Title\n07/05/2026 14:20\n\nISLAMABAD, May 6 (Newswire) - Talks began in the capital."
     assert published(text) == ""
+
+
+def test_a_picture_caption_with_a_date_is_not_a_date_line():
+    text = "Title\nProtesters in Tbilisi, 25 October 2026. Photograph: Wire Agency\nPublished 26 October 2026\n\nPolice detained two."
+    assert published(text) == "2026-10-26"
+    assert published("Title\nPolice in Tbilisi, 25 October 2026 (Photo: Wire)\n\nPolice detained two organisers.") == ""

@@ -103,6 +103,7 @@ class Labels:
     updated: tuple[str, ...]
     head_lines: int
     line_words: frozenset[str] = frozenset()  # lower-case words a date line may hold ('at', 'correspondent')
+    caption_words: frozenset[str] = frozenset()  # words of a picture caption ('Photograph:'), never a date line
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +112,8 @@ def default_labels() -> Labels:
     raw = yaml.safe_load(resources.files("newscoder").joinpath("data/datelines.yaml").read_text("utf-8"))
     order = lambda words: tuple(sorted((w.lower() for w in words), key=len, reverse=True))  # noqa: E731
     return Labels(order(raw.get("published_labels", [])), order(raw.get("updated_labels", [])), int(raw.get("head_lines", 8)),
-                  frozenset(str(w).lower() for w in raw.get("date_line_words", [])))
+                  frozenset(str(w).lower() for w in raw.get("date_line_words", [])),
+                  frozenset(str(w).lower() for w in raw.get("caption_words", [])))
 
 
 def numeric_date(first: int, second: int) -> tuple[int, int] | None:
@@ -182,6 +184,8 @@ def _date_lines(line: str, index: int, labels: Labels) -> list[DateLine]:
     """The dated parts of a short head line: 'Published 3 March 2026, updated 4 March 2026'."""
     if len(line) > 160 or re.search(r"[a-z][.!?][\"”]?$", _TIME.sub("", line).strip()):
         return []  # a sentence of the story, not a date line
+    if _caption(line, labels):
+        return []  # "Protesters in Tbilisi, 26 October 2026. Photograph: AFP": the picture's day
     out = []
     rest = line
     start = 0
@@ -199,6 +203,11 @@ def _date_lines(line: str, index: int, labels: Labels) -> list[DateLine]:
         out.append(DateLine(kind, index, line.strip(), month, day, year))
         start += m.end()
     return out
+
+
+def _caption(line: str, labels: Labels) -> bool:
+    """Whether a line is a picture caption or credit ('Police in Tbilisi, 26 October 2026. Photo: AFP')."""
+    return any(w.lower() in labels.caption_words for w in re.findall(r"[^\W\d_]+", line))
 
 
 BARE_WORDS = 6  # capitalised words (names, places, an outlet) a date line may hold besides its date
