@@ -746,9 +746,9 @@ class DocumentDates:
 
     def clause_date(self, verb: Token) -> EventDate | None:
         """The known date of an expression inside the clause of `verb`, not in a clause it governs
-    nor in an infinitive of a later act:
-        'had broken the truce by bombing positions *on Wednesday afternoon*' (the 'by' phrase is the
-        act's own), not 'had said *on Monday* that ...' seen from a verb above. None if there is none."""
+        nor in an infinitive of a later act: 'had broken the truce by bombing positions *on
+        Wednesday afternoon*' (the 'by' phrase is the act's own), not 'had said *on Monday* that
+        ...' seen from a verb above. None if there is none."""
         todo, inside = [verb], set()
         while todo:
             node = todo.pop()
@@ -888,7 +888,7 @@ def _line_words(text: str, char: int) -> int:
 
 
 FIRST_PERSON = frozenset({"i", "we"})
-CONDITIONS = frozenset({"if", "unless"})
+CONDITIONS = _words("condition_marks")
 
 
 def _conditional(token: Token) -> bool:
@@ -950,8 +950,7 @@ def _background(token: Token) -> bool:
 def _day_count_before_mark(verb: Token) -> int | None:
     """The signed day count of '*three days after* Chile shelled the port' at the clause verb
     ('shelled'): -3 (+3 for 'before'); None without a written count ('days after', 'hours after').
-
-    >>> # 'a day after Chile expelled two envoys' -> -1 at 'expelled'
+    Example: 'a day after Chile expelled two envoys' gives -1 at 'expelled'.
     """
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
     if not marks or marks[0].i < 2:
