@@ -484,3 +484,14 @@ def test_next_weekday_is_the_first_one_after_publication(nlp, resolver):
     assert date_of(nlp, resolver, text, "meet") == ("2024-03-16", "day", "relative")
     text = "Chilean and Peruvian envoys will meet in Quito next Wednesday."
     assert date_of(nlp, resolver, text, "meet")[:2] == ("2024-03-20", "day")
+
+
+def test_a_day_in_the_acts_own_phrase_dates_it_but_not_a_day_of_what_it_is_about(nlp, resolver):
+    # the means ('by shelling ... on Monday') is the act itself
+    text = "An official said Peru had in fact broken the truce by shelling the port on Monday afternoon."
+    assert date_of(nlp, resolver, text, "broken")[:2] == ("2024-03-11", "day")
+    text = "Chilean police broke up the march by firing tear gas on Monday night."
+    assert date_of(nlp, resolver, text, "broke")[:2] == ("2024-03-11", "day")
+    # the content of an accusation is another act: the accusation is the story's, undated
+    text = "The Chilean minister accused Peru of shelling the port on Monday."
+    assert date_of(nlp, resolver, text, "accused")[0] != "2024-03-11"

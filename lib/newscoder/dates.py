@@ -646,6 +646,11 @@ class DocumentDates:
                 # "will hold talks next month": the parser hangs the time on the object.
                 found = [e for c in node.children if c.dep_ == "dobj" for e in self.by_head.get(c.i, ())
                          if self.doc[e.start:e.end].root.dep_ == "npadvmod" and e.start > c.i]
+            if not found and node is token and node.pos_ in ("VERB", "AUX"):
+                # "broke the truce by bombing positions on Wednesday": a day in the act's own phrases
+                own = self.clause_date(node)
+                if own is not None:
+                    return own
             if found:
                 known = [e for e in found if e.date.known] or found
                 date = min(known, key=lambda e: abs(e.start - token.i)).date
@@ -755,7 +760,9 @@ class DocumentDates:
             inside.add(node.i)
             # ('had begun *distributing* food on Saturday' is one act; 'had agreed *to resume* traffic
             # by the end of 2018' names a later one)
-            todo += [c for c in node.children if c.dep_ not in self.CLAUSE_DEPS and not (c.dep_ == "xcomp" and c.tag_ != "VBG")]
+            # ('accused Peru *of shelling* the port on Sunday': the accusation's content, another act)
+            todo += [c for c in node.children if c.dep_ not in self.CLAUSE_DEPS and not (c.dep_ == "xcomp" and c.tag_ != "VBG")
+                     and not (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and any(g.dep_ == "pcomp" for g in c.children))]
         dated = [e for e in self.expressions if e.head in inside and e.head != verb.i and e.date.known]
         return min(dated, key=lambda e: abs(e.start - verb.i)).date if dated else None
 
@@ -888,6 +895,7 @@ def _line_words(text: str, char: int) -> int:
 
 
 FIRST_PERSON = frozenset({"i", "we"})
+CONTENT_PREPS = _words("content_preps")
 CONDITIONS = _words("condition_marks")
 
 
