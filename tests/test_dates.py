@@ -102,10 +102,32 @@ def test_week_in_one_month_gives_the_month_and_across_two_gives_nothing(nlp, res
     assert date_of(nlp, resolver, "Chile recalled its ambassador last week.", "recalled", dt.date(2024, 5, 8))[:2] == ("", "none")
 
 
-def test_pluperfect_under_a_dated_report_is_not_given_the_report_date(nlp, resolver):
+def test_pluperfect_reported_by_a_verb_of_saying_takes_the_report_date(nlp, resolver):
+    # The report tells fresh news: the recall is dated by the saying (development gold, manual 8.6).
     text = "Chile said on Monday that Peru had recalled its ambassador."
     assert date_of(nlp, resolver, text, "said")[:2] == ("2024-03-11", "day")
+    assert date_of(nlp, resolver, text, "recalled")[:2] == ("2024-03-11", "day")
+
+
+def test_pluperfect_without_a_report_or_with_a_denied_one_stays_undated(nlp, resolver):
+    assert date_of(nlp, resolver, "By then Peru had recalled its ambassador.", "recalled")[:2] == ("", "none")
+    text = "Chile did not confirm on Monday that Peru had recalled its ambassador."
     assert date_of(nlp, resolver, text, "recalled")[:2] == ("", "none")
+
+
+def test_pluperfect_with_a_day_of_its_own_takes_that_day(nlp, resolver):
+    text = "Farmers told the radio that Peruvian troops had burned their barns on Sunday night, killing two cows."
+    assert date_of(nlp, resolver, text, "burned") == ("2024-03-10", "day", "relative")
+    text = "The agency said it had begun handing out tents on Saturday to families in Arica."
+    assert date_of(nlp, resolver, text, "begun")[:2] == ("2024-03-09", "day")
+    # an infinitive's date is a later act's: 'had agreed to reopen the port by June' is not June
+    text = "Chile said on Monday that Peru had agreed to reopen the port by June 2024."
+    assert date_of(nlp, resolver, text, "agreed")[:2] == ("2024-03-11", "day")
+
+
+def test_pluperfect_coordinated_with_a_dated_one_shares_its_day(nlp, resolver):
+    text = "An official said Chile had called both envoys on Tuesday and that neither had asked for a delay."
+    assert date_of(nlp, resolver, text, "asked")[:2] == ("2024-03-12", "day")
 
 
 def test_since_another_event_is_only_a_reference_point(nlp, resolver):
@@ -353,9 +375,16 @@ def test_times_of_day_and_lengths_neither_date_nor_block_an_act(nlp, resolver):
     assert date_of(nlp, resolver, text, "accused") == ("2024-03", "month", "publication")
 
 
-def test_would_turns_a_date_forward_but_a_pledge_without_one_is_dated_by_its_saying(nlp, resolver):
-    text = "The Chilean minister said his country would respect the truce."
-    assert date_of(nlp, resolver, text, "respect") == ("2024-03", "month", "publication")
+def test_would_reports_a_plan_not_yet_done_but_a_refusal_is_dated_by_its_saying(nlp, resolver):
+    # future in the past: planned, not done, and not on the day it was said
+    text = "The Chilean minister said on Tuesday that his navy would escort the fishing fleet."
+    assert date_of(nlp, resolver, text, "escort")[:2] == ("", "none")
+    assert date_of(nlp, resolver, text, "said")[:2] == ("2024-03-12", "day")
+    # with a date of its own it is dated forward; a refusal ('would not') is made as it is said
+    text = "The Chilean minister said on Tuesday that his navy would escort the fleet on Friday."
+    assert date_of(nlp, resolver, text, "escort")[:2] == ("2024-03-15", "day")
+    text = "The Chilean minister said his country would not negotiate under threats."
+    assert date_of(nlp, resolver, text, "negotiate") == ("2024-03", "month", "publication")
 
 
 def test_a_weekday_after_another_weekday_still_counts_from_publication(nlp, resolver):
@@ -368,3 +397,101 @@ def test_a_present_perfect_in_a_relative_clause_is_background(nlp, resolver):
     text = "Chile thanked Bolivia, which has sent two hundred police officers to the border."
     assert date_of(nlp, resolver, text, "sent")[:2] == ("", "none")
     assert date_of(nlp, resolver, "Bolivia has sent two hundred police officers to the border.", "sent")[:2] == ("2024-03", "month")
+
+
+# ---- the head, conditions, pledges, states, part-of-day and counted clauses ------------------------
+def test_a_weekday_with_a_part_of_the_day_is_that_weekday(nlp, resolver):
+    assert date_of(nlp, resolver, "Peruvian ships shelled the port on Monday night.", "shelled") == ("2024-03-11", "day", "relative")
+    assert date_of(nlp, resolver, "Chile recalled its envoy late on Sunday afternoon.", "recalled")[:2] == ("2024-03-10", "day")
+
+
+def test_a_title_and_standfirst_are_dated_by_the_story_month_whatever_their_parse(nlp, resolver):
+    text = ("Lima News\nWorld | Americas\nChilean Navy Shells Peruvian Port as Envoys Trade Blame\n"
+            "Fishermen flee the coast while Lima recalls its ambassador\n"
+            "By Ana Ruiz\nPublished 13 March 2024\n\n"
+            "LIMA (Lima News) - Chilean warships shelled the port of Ilo on Tuesday, officials said.")
+    assert date_of(nlp, resolver, text, "Shells") == ("2024-03", "month", "publication")
+    assert date_of(nlp, resolver, text, "recalls") == ("2024-03", "month", "publication")
+    # the date line dates the article, not the shelling; the body's own day stays
+    assert date_of(nlp, resolver, text, "shelled") == ("2024-03-12", "day", "relative")
+    # a title told as a plan is not dated
+    plan = text.replace("Chilean Navy Shells Peruvian Port as Envoys Trade Blame", "Chile to Recall Its Ambassador From Lima")
+    assert date_of(nlp, resolver, plan, "Recall")[:2] == ("", "none")
+
+
+def test_an_act_inside_a_condition_has_no_date(nlp, resolver):
+    text = "Chile warned on Monday that it would respond if Peru sent troops to the border."
+    assert date_of(nlp, resolver, text, "sent")[:2] == ("", "none")
+    assert date_of(nlp, resolver, text, "warned")[:2] == ("2024-03-11", "day")
+    assert date_of(nlp, resolver, "Peru will lift the ban unless Chile expels the envoy.", "expels")[:2] == ("", "none")
+
+
+def test_a_speakers_own_we_will_in_a_quotation_is_dated_by_the_speaking(nlp, resolver):
+    text = "“We will defend every metre of our coast,” the Chilean minister said on Tuesday."
+    assert date_of(nlp, resolver, text, "defend")[:2] == ("2024-03-12", "day")
+    # a third party's future, or one outside quotation marks, has no date yet
+    text = "The Chilean minister said on Tuesday that Peru will defend its coast."
+    assert date_of(nlp, resolver, text, "defend")[:2] == ("", "none")
+
+
+def test_a_present_perfect_passive_without_agent_is_a_state(nlp, resolver):
+    assert date_of(nlp, resolver, "The border crossings have been closed to traders.", "closed")[:2] == ("", "none")
+    # with its agent, or an object left, it is an act the story reports
+    assert date_of(nlp, resolver, "The border crossings have been closed by Peruvian troops.", "closed") == ("2024-03", "month", "publication")
+    assert date_of(nlp, resolver, "We have been sent three letters by the ministry.", "sent")[:2] == ("2024-03", "month")
+
+
+def test_a_length_written_with_a_hyphen_dates_nothing(nlp, resolver):
+    text = "Fishermen have been protected by the navy throughout the seven-year dispute."
+    assert date_of(nlp, resolver, text, "protected")[0] != "2017-03"
+
+
+def test_the_same_day_is_the_day_just_named(nlp, resolver):
+    text = "Peru protested on March 4, and Chile the same day recalled its ambassador."
+    assert date_of(nlp, resolver, text, "recalled") == ("2024-03-04", "day", "relative")
+
+
+def test_so_many_days_after_a_clause_counts_back_from_the_day_it_hangs_from(nlp, resolver):
+    text = "Peruvian troops crossed the border on Thursday, three days after Chilean ships shelled the port."
+    assert date_of(nlp, resolver, text, "shelled") == ("2024-03-04", "day", "relative")
+    text = "Peruvian troops crossed the border on Monday, two days before Chile recalled its envoy."
+    assert date_of(nlp, resolver, text, "recalled")[:2] == ("2024-03-13", "day")
+    # no day to count from: no guess
+    text = "Peruvian troops crossed the border last month, three days after Chilean ships shelled the port."
+    assert date_of(nlp, resolver, text, "shelled")[:2] == ("", "none")
+
+
+def test_a_same_day_report_dates_its_undated_acts_to_the_day_only_in_the_same_paragraph(nlp, resolver):
+    text = ("Chilean warships shelled the port of Ilo on Wednesday. Fishermen fled. Peru recalled its envoy.\n\n"
+            "Bolivia condemned the shelling.")
+    # (published Wednesday: the shelling is the publication day, so this is a same-day report)
+    assert date_of(nlp, resolver, text, "recalled") == ("2024-03-13", "day", "publication")
+    assert date_of(nlp, resolver, text, "condemned") == ("2024-03", "month", "publication")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [("last Wednesday", "2024-03-06"), ("last Monday", "2024-03-11"), ("last Thursday", "2024-03-07")],
+)
+def test_last_weekday_is_the_latest_one_before_publication_a_week_back_on_the_same_weekday(nlp, resolver, phrase, expected):
+    # Published Wednesday 2024-03-13.
+    text = f"Peruvian ships shelled the port {phrase}."
+    assert date_of(nlp, resolver, text, "shelled") == (expected, "day", "relative")
+
+
+def test_next_weekday_is_the_first_one_after_publication(nlp, resolver):
+    text = "Chilean and Peruvian envoys will meet in Quito next Saturday."
+    assert date_of(nlp, resolver, text, "meet") == ("2024-03-16", "day", "relative")
+    text = "Chilean and Peruvian envoys will meet in Quito next Wednesday."
+    assert date_of(nlp, resolver, text, "meet")[:2] == ("2024-03-20", "day")
+
+
+def test_a_day_in_the_acts_own_phrase_dates_it_but_not_a_day_of_what_it_is_about(nlp, resolver):
+    # the means ('by shelling ... on Monday') is the act itself
+    text = "An official said Peru had in fact broken the truce by shelling the port on Monday afternoon."
+    assert date_of(nlp, resolver, text, "broken")[:2] == ("2024-03-11", "day")
+    text = "Chilean police broke up the march by firing tear gas on Monday night."
+    assert date_of(nlp, resolver, text, "broke")[:2] == ("2024-03-11", "day")
+    # the content of an accusation is another act: the accusation is the story's, undated
+    text = "The Chilean minister accused Peru of shelling the port on Monday."
+    assert date_of(nlp, resolver, text, "accused")[0] != "2024-03-11"

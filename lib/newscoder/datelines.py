@@ -4,10 +4,10 @@ Wire copy opens its first paragraph with a dateline, "ISLAMABAD, March 3 (Reuter
 copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe | March 3,
 2026", "Last updated March 4, 2026 09:12 GMT"). `infer_published` reads them, in order:
 
-1. **dateline**: "PLACE[, REGION], <date>[, <year>] [(Agency)] -" at the start of one of the
-   first lines. With a year, it is the publication day.
+1. **dateline**: "PLACE[/PLACE][ (Region)][, REGION], <date>[, <year>] [(Agency)] -" at the start
+   of one of the first lines. With a year, it is the publication day.
 2. **year of a date line**: a dateline without a year takes the year of a published, byline or
-   "updated" line (the year that does not put the dateline after that line's day); failing
+   "updated" line (the year that puts the dateline nearest that line's day); failing
    that, of the full dates the story gives for its acts ("on March 1, 2026"), when they agree on
    a year that puts the dateline up to a month after them. With none, the date is left unknown
    rather than guessed: a year is never taken from the clock.
@@ -15,7 +15,12 @@ copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe
    An "updated" line alone gives no publication date: the article may be older than its update.
 
 Where two of these disagree, the first in that order wins and the disagreement is noted.
-The label words ("published", "updated", ...) are data: `data/datelines.yaml`.
+A date is written "March 3, 2026", "3 March 2026", "Tue 3 Mar 2026", "26-Oct-2026", "2026-03-03"
+or "2026/03/03"; an all-numeric "26.10.2026" or "10/26/2026" only when one order alone makes a
+date ("07/05/2026" is left unknown). A date line may hold names, an outlet, times and a few page
+words ("correspondent", "min read") besides its date, but no other lower-case word: a title or a
+sentence that holds a date is not a date line. The label and page words are data:
+`data/datelines.yaml`.
 """
 
 from __future__ import annotations
@@ -29,26 +34,31 @@ from importlib import resources
 import yaml
 
 # The English calendar (not domain knowledge): month names and abbreviations, as written in news.
-_MONTH = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (  # as written in a line of capitals too ("OCTOBER 26, 2026")
+    r"(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)|(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|"
+    r"APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?))\.?"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?\s+)?"
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?\s+|(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]*,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # The forms of a date: "March 3, 2026", "3 March 2026", "2026-03-03"; the year may be missing
 # in the first two (a dateline's "March 3").
-DATE_FORMS = (
-    re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?:(?:,\s*|\s+)" + _YEAR + r")?\b"),
-    re.compile(r"\b" + _WEEKDAY + _DAY + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
-    re.compile(r"\b" + _YEAR + r"-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)"),  # also "2026-03-03T10:00Z"
+DATE_FORMS = (  # also "Oct-26-2026", "26-Oct-2026", "26th of October 2026", "2026/10/26"
+    re.compile(r"\b" + _WEEKDAY + _MONTH + r"(?:\s+|-)" + _DAY + r"(?:(?:,\s*|\s+|-)" + _YEAR + r")?\b"),
+    re.compile(r"\b" + _WEEKDAY + _DAY + r"(?:\s+of\s+|\s+|-)" + _MONTH + r"(?:(?:,?\s+|-)" + _YEAR + r")?\b"),
+    re.compile(r"\b" + _YEAR + r"(?P<sep>[-/])(?P<month>0?[1-9]|1[0-2])(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),  # also "2026-03-03T10:00Z"
 )
+# "26.10.2026", "26/10/2026", "10/26/2026": numbers only; read when one order alone is a date
+# (`numeric_date`), since "07/05/2026" is May 7 in Britain and July 5 in the United States.
+NUMERIC_FORM = re.compile(r"(?<![\d./])(?P<first>[0-3]?\d)[./](?P<second>[0-3]?\d)[./]" + _YEAR + r"(?![\d.]\d)")
 # A place: capitalised words ("KHARTOUM", "Port-au-Prince", "St. Louis"), up to three of them
 # per part, up to three comma-separated parts ("GOMA, Democratic Republic of Congo").
 _PLACE_PART = r"[A-Z][^\W\d_]*\.?(?:[ '’-](?:of |de |du |la |al-|el-)?[A-Z][^\W\d_]*\.?){0,3}"
-_DATELINE = re.compile(
-    r"^\s*(?P<place>" + _PLACE_PART + r"(?:,\s*" + _PLACE_PART + r"){0,2}),\s*(?P<date>[^()\n]{3,30}?)\s*"
+_PLACE = _PLACE_PART + r"(?:\s*/\s*" + _PLACE_PART + r")*(?:\s*\(" + _PLACE_PART + r"\))?"  # "NEW DELHI/ISLAMABAD", "SRINAGAR (India)"
+_DATELINE = re.compile(  # the place is followed by a comma, or a dash ("TBILISI, Georgia — Oct. 26, 2026 —")
+    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?:,|\s*[–—]|\s-)\s*(?P<date>[^()\n]{3,30}?)\s*"
     r"(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[-–—:]+|\s-\s)\s*"
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?|\b(?:GMT|UTC|BST|CET|EST|EDT|PST|ET)\b", re.I)
@@ -92,6 +102,8 @@ class Labels:
     published: tuple[str, ...]
     updated: tuple[str, ...]
     head_lines: int
+    line_words: frozenset[str] = frozenset()  # lower-case words a date line may hold ('at', 'correspondent')
+    caption_words: frozenset[str] = frozenset()  # words of a picture caption ('Photograph:'), never a date line
 
 
 @lru_cache(maxsize=1)
@@ -99,16 +111,33 @@ def default_labels() -> Labels:
     """The packaged label words of `data/datelines.yaml`, longest first."""
     raw = yaml.safe_load(resources.files("newscoder").joinpath("data/datelines.yaml").read_text("utf-8"))
     order = lambda words: tuple(sorted((w.lower() for w in words), key=len, reverse=True))  # noqa: E731
-    return Labels(order(raw.get("published_labels", [])), order(raw.get("updated_labels", [])), int(raw.get("head_lines", 8)))
+    return Labels(order(raw.get("published_labels", [])), order(raw.get("updated_labels", [])), int(raw.get("head_lines", 8)),
+                  frozenset(str(w).lower() for w in raw.get("date_line_words", [])),
+                  frozenset(str(w).lower() for w in raw.get("caption_words", [])))
+
+
+def numeric_date(first: int, second: int) -> tuple[int, int] | None:
+    """(month, day) of a numeric date '26/10' or '10/26' when only one order makes a date, else None.
+
+    >>> numeric_date(26, 10), numeric_date(10, 26), numeric_date(7, 5)
+    ((10, 26), (10, 26), None)
+    """
+    orders = {(m, d) for d, m in ((first, second), (second, first)) if 1 <= m <= 12 and 1 <= d <= 31}
+    return orders.pop() if len(orders) == 1 else None
 
 
 def read_date(text: str, need_year: bool = False) -> tuple[re.Match, int, int, int | None] | None:
     """The first date written in `text`. RETURNS (match, month, day, year or None), or None.
 
-    text (str): a line or part of one ("Tue 3 Mar 2026 10.45 GMT").
+    text (str): a line or part of one ("Tue 3 Mar 2026 10.45 GMT", "26.10.2026 18:40").
     need_year (bool): only dates that give their year.
     """
     found = []
+    for m in NUMERIC_FORM.finditer(text):
+        order = numeric_date(int(m.group("first")), int(m.group("second")))
+        if order is not None:
+            found.append((m.start(), m, order[0], order[1], int(m.group("year"))))
+            break
     for form in DATE_FORMS:
         for m in form.finditer(text):
             if need_year and not m.group("year"):
@@ -138,8 +167,9 @@ def _dateline(line: str, index: int) -> DateLine | None:
 
 
 def _label_before(text: str, labels: Labels) -> str:
-    """The kind of date a label just before a date gives ('Updated' -> updated), or ''."""
-    words = re.sub(r"[^\w ]+", " ", text.lower()).split()
+    """The kind of date a label just before a date gives ('Updated' -> updated, also across a time:
+    'Updated 2:14 PM EDT, March 4, 2026'), or ''."""
+    words = re.sub(r"[^\w ]+", " ", _TIME.sub(" ", text).lower()).split()
     tail = " ".join(words[-3:])
     for label in labels.updated:
         if tail.endswith(label):
@@ -152,8 +182,10 @@ def _label_before(text: str, labels: Labels) -> str:
 
 def _date_lines(line: str, index: int, labels: Labels) -> list[DateLine]:
     """The dated parts of a short head line: 'Published 3 March 2026, updated 4 March 2026'."""
-    if len(line) > 120 or re.search(r"[a-z][.!?][\"”]?$", line.strip()):
+    if len(line) > 160 or re.search(r"[a-z][.!?][\"”]?$", _TIME.sub("", line).strip()):
         return []  # a sentence of the story, not a date line
+    if _caption(line, labels):
+        return []  # "Protesters in Tbilisi, 26 October 2026. Photograph: AFP": the picture's day
     out = []
     rest = line
     start = 0
@@ -173,15 +205,25 @@ def _date_lines(line: str, index: int, labels: Labels) -> list[DateLine]:
     return out
 
 
+def _caption(line: str, labels: Labels) -> bool:
+    """Whether a line is a picture caption or credit ('Police in Tbilisi, 26 October 2026. Photo: AFP')."""
+    return any(w.lower() in labels.caption_words for w in re.findall(r"[^\W\d_]+", line))
+
+
+BARE_WORDS = 6  # capitalised words (names, places, an outlet) a date line may hold besides its date
+
+
 def _bare(line: str, labels: Labels) -> bool:
-    """Whether a line is a date with at most a few capitalised words around it ('Reuters | 3 March 2026')."""
+    """Whether a line is a date with a few names and page words around it: 'Reuters | 3 March 2026',
+    'Nino Beridze, Caucasus correspondent · Thursday, May 7, 2026 at 10:15 a.m.' (not a title or a
+    sentence that holds a date: 'The war that began on April 15, 2023')."""
     text = _TIME.sub(" ", line)
-    for form in DATE_FORMS:
+    for form in (*DATE_FORMS, NUMERIC_FORM):
         text = form.sub(" ", text)
     for label in labels.published + labels.updated:
         text = re.sub(rf"\b{re.escape(label)}\b", " ", text, flags=re.I)
-    words = re.findall(r"[^\W\d_]+", text)
-    return len(words) <= 4 and all(w[0].isupper() for w in words)
+    words = [w for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text) if w.lower() not in labels.line_words]
+    return len(words) <= BARE_WORDS and all(w[0].isupper() for w in words)
 
 
 def find_date_lines(text: str, labels: Labels | None = None) -> list[DateLine]:
@@ -203,16 +245,35 @@ def find_date_lines(text: str, labels: Labels | None = None) -> list[DateLine]:
     return found
 
 
+YEAR_REACH = 183  # days between a year-less dateline and a date line that lends it its year
+
+
 def _year_for(dateline: DateLine, reference: DateLine) -> int | None:
-    """The year that puts the dateline's day on or before the reference line's day."""
+    """The year that puts the dateline's day nearest the reference line's day: 'QUITO, Dec. 31' with
+    'Updated January 2, 2031' is 2030; 'TBILISI, Oct. 27' with 'Published Oct. 26, 2026 11:50 PM'
+    (filed after midnight, or in another time zone) is 2026, not a year earlier."""
     ref = reference.date
     if ref is None:
         return None
-    for year in (ref.year, ref.year - 1):
-        day = dateline.on(year)
-        if day is not None and day <= ref:
-            return year
-    return None
+    days = [(abs((day - ref).days), year) for year in (ref.year - 1, ref.year, ref.year + 1) if (day := dateline.on(year)) is not None]
+    near = min(days, default=None)
+    return near[1] if near is not None and near[0] <= YEAR_REACH else None
+
+
+def _year_from_numeric_line(dateline: DateLine, text: str, labels: Labels) -> tuple[dt.date | None, str]:
+    """A year-less dateline's year from an all-numeric head line that writes the same day in
+    either order: 'ISLAMABAD, May 6' with '06/05/2026' or '05/06/2026' (ambiguous alone, but
+    both numbers are the dateline's day and month)."""
+    lines = [line for line in text.splitlines() if line.strip()][: labels.head_lines]
+    for line in lines:
+        if len(line) > 160:
+            continue
+        for m in NUMERIC_FORM.finditer(line):
+            if {int(m.group("first")), int(m.group("second"))} == {dateline.day, dateline.month} and _bare(line, labels):
+                year = int(m.group("year"))
+                if dateline.on(year) is not None:
+                    return dateline.on(year), f"the dateline {dateline.text!r}, with the year of the line {line.strip()!r}"
+    return None, ""
 
 
 BODY_REACH = 31  # days before the dateline that a dated act of the story may lie
@@ -269,6 +330,8 @@ def infer_published(text: str, labels: Labels | None = None) -> Inferred:
                     rule = f"the dateline {dateline.text!r}, with the year of the line {reference.text!r}"
                     break
             if date is None:
+                date, rule = _year_from_numeric_line(dateline, text, labels or default_labels())
+            if date is None:
                 date, rule = _year_from_body(dateline, text)
             if date is None:
                 when = f"{dt.date(2000, dateline.month, 1):%B} {dateline.day}"
@@ -307,3 +370,24 @@ def dateline_span(text: str, labels: Labels | None = None) -> tuple[int, int] | 
                 return pos + m.start("place"), pos + m.end()
         pos += len(line)
     return None
+
+
+def date_line_spans(text: str, labels: Labels | None = None) -> list[tuple[int, int]]:
+    """Character offsets of the date lines at the head of `text` ('Published 12 March 2026',
+    'October 6, 2026', 'By Ana Ruiz | Updated: January 2, 2031 08:10 GMT').
+
+    Like the dateline, a date line dates the article, not an act: the date resolver leaves it out.
+    """
+    labels = labels or default_labels()
+    spans = []
+    pos = 0
+    seen = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            if seen >= labels.head_lines:
+                break
+            if _date_lines(line, seen, labels):
+                spans.append((pos, pos + len(line.rstrip("\r\n"))))
+            seen += 1
+        pos += len(line)
+    return spans

@@ -14,9 +14,18 @@ this module only decides what each form is anchored to and which act it dates:
 * day counts ("the previous day", "two days later", "a day after the meeting") count from the
   day they name or the last day named; a weekday inside a quotation from the day it was said;
 * a week that spans two months gives no date;
-* an act with no date of its own takes a neighbour's day or the story date (publication day or
-  month; the month for an act told in the present or present perfect); habitual, historical
-  and future acts without a date stay empty.
+* "the same day" is the day just named; "three days after <clause>" counts back from the day of
+  the clause it hangs from; "Wednesday night" is that Wednesday;
+* the dateline and the date lines at the head ("Published 12 March 2026") date the article, not
+  an act; the title and standfirst are dated by the story month unless told as a plan;
+* a pluperfect takes a day of its own clause, else its coordinated verb's, else the day of the
+  verb of saying that reports it ("said Japan had lodged a protest"), else none;
+* an act with no date of its own takes a neighbour's day or the story date: the publication
+  day in a paragraph of a same-day report that dates an act to that day, else the month (the
+  month for an act told in the present or present perfect); habitual, historical and future
+  acts ("will", "would" outside a quotation), conditions ("if they attack") and present perfect
+  passives of a state ("have been closed") without a date stay empty; a speaker's own quoted
+  "we will" is dated by the speaking.
 The rules are written out in codebook/README.md ("Dates"); the word lists are
 `data/time_words.yaml`.
 """
@@ -37,7 +46,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .datelines import dateline_span
+from .datelines import date_line_spans, dateline_span
 from .errors import CodebookError
 from .yamlio import read_mapping
 
@@ -65,6 +74,7 @@ UNDATED_WORDS = _words("history_words")
 HABITUAL_WORDS = _words("habitual_words")
 RECENT_WORDS = _words("recent_words")
 STATIVE_VERBS = _words("stative_verbs")
+SPEECH_VERBS = _words("speech_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
@@ -176,6 +186,33 @@ def _core(text: str) -> str:
     return text
 
 
+def qualified_weekday(lowered: str, anchor: dt.date) -> dt.date | None:
+    """'last Wednesday': the latest Wednesday before the anchor day (a week back if the anchor is
+    a Wednesday); 'next Saturday', 'this coming Saturday': the first one after it. None for any
+    other expression ('this Friday' is left to the tense, like a bare weekday).
+
+    >>> qualified_weekday("last wednesday", dt.date(2024, 3, 13)), qualified_weekday("next saturday", dt.date(2024, 3, 13))
+    (datetime.date(2024, 3, 6), datetime.date(2024, 3, 16))
+    """
+    m = re.fullmatch(r"(last|next|this coming|coming) (\w+)(?: (?:night|morning|afternoon|evening))?", lowered)
+    if m is None or m.group(2) not in WEEKDAYS:
+        return None
+    weekday = WEEKDAYS.index(m.group(2))
+    if m.group(1) == "last":
+        return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
+    return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+
+
+def _weekday_part(lowered: str) -> bool:
+    """'wednesday night', 'monday afternoon': a weekday and a part of it, so that weekday.
+
+    >>> _weekday_part("wednesday night"), _weekday_part("night")
+    (True, False)
+    """
+    words = lowered.split()
+    return len(words) == 2 and words[0] in WEEKDAYS
+
+
 def _has_year(text: str) -> bool:
     return re.search(r"\b(1[89]\d\d|20\d\d)\b", text) is not None
 
@@ -222,7 +259,7 @@ class DateResolver:
         part = {"LOWER": {"IN": ["day", "night", "evening", "morning"]}}
         counts = {"LOWER": {"IN": sorted(DAY_COUNTS)}}
         self.matcher.add("OFFSET", [
-            [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following"]}}, part],
+            [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following", "same"]}}, part],
             [{"LOWER": "the"}, part, {"LOWER": {"IN": ["before", "after"]}}],
             [counts, {"LOWER": {"IN": ["day", "days"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
             [{"LIKE_NUM": True}, {"LOWER": "days"}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
@@ -284,11 +321,14 @@ class DateResolver:
         if _RECENT.fullmatch(lowered):
             # "in recent days": near the story, so its month (manual 8.6), on the publication's word.
             return EventDate(_format(anchor, "month"), "month", "publication", text), False
+        qualified = qualified_weekday(lowered, anchor)
+        if qualified is not None:
+            return EventDate(qualified.isoformat(), "day", "relative", text), False
         shift = _SAME_DAY.get(lowered)
         if shift is not None:
             # "today", "this morning", "last night": the anchor day itself (or the one next to it).
             return EventDate((anchor + dt.timedelta(days=shift)).isoformat(), "day", "relative", text), False
-        if not core or _NO_DATE.search(lowered) and not _has_year(lowered):
+        if not core or _NO_DATE.search(lowered) and not _has_year(lowered) or _DURATION.fullmatch(core):
             return NO_DATE, False
         named = self.named_in(lowered)
         if named is not None and not dates_verb:
@@ -317,7 +357,7 @@ class DateResolver:
             return NO_DATE, False
         if period in ("month", "year"):
             return EventDate(_format(day, period), period, "relative", text), False
-        if lowered in WEEKDAYS:
+        if lowered in WEEKDAYS or period == "part_of_day" and _weekday_part(lowered):
             return EventDate(day.isoformat(), "day", "relative", text), False
         if _has_day_number(core):
             # A month and a day without a year: written, so explicit; the year is the tense's.
@@ -343,6 +383,7 @@ class DateResolver:
         paragraph = -1
         days: list[tuple[int, dt.date]] = []  # (paragraph, day) of each past day named so far
         dateline = dateline_span(doc.text)
+        head_dates = date_line_spans(doc.text)
         quoted = _quoted_tokens(doc)
         for span in self.spans(doc):
             para = _paragraph(doc, span.start)
@@ -350,6 +391,8 @@ class DateResolver:
                 paragraph, anchor = para, None
             if _in_name(span) or dateline is not None and dateline[0] <= span.start_char < dateline[1]:
                 continue
+            if any(a <= span.start_char < b for a, b in head_dates):
+                continue  # "Published 12 March 2026": the article's date, not an act's
             head = _governor(span)
             if _is_since(span) and (not _since_date(span) or self.named_in(_core(span.text).lower()) is not None):
                 # "since Hamas's October 7 attack", "since October 7": another event, only a reference point
@@ -413,7 +456,7 @@ class DateResolver:
         words = [t.lower_ for t in span]
         if not {"day", "days", "night", "evening", "morning"} & set(words):
             return False  # "next month", "earlier this week": periods, read by dateparser
-        if not ({"previous", "preceding", "next", "following", "later", "earlier"} & set(words) or words[-1] in ("before", "after")):
+        if not ({"previous", "preceding", "next", "following", "later", "earlier", "same"} & set(words) or words[-1] in ("before", "after")):
             return False
         if words[-1] in ("before", "after") and words[0] != "the":
             return _reference(span) is not None  # "days after they met" is the few-days rule's
@@ -422,12 +465,12 @@ class DateResolver:
     def counted(self, span: Span, out: list[Expression], days: list[tuple[int, dt.date]], para: int, published: dt.date | None) -> EventDate:
         """The day a day count names: so many days from the act it names, or from the last day named.
 
-        span (Span): 'the previous day', 'two days later', 'a day after the meeting'.
+        span (Span): 'the previous day', 'two days later', 'a day after the meeting', 'the same day'.
         out (list[Expression]): the expressions read so far; days: the past days named so far.
         """
         words = [t.lower_ for t in span]
         n = next((DAY_COUNTS.get(w) or (int(w) if w.isdigit() else None) for w in words if w in DAY_COUNTS or w.isdigit()), None)
-        n = 1 if n is None else n
+        n = 0 if "same" in words else 1 if n is None else n  # "the same day": the day just named
         sign = -1 if set(words) & {"previous", "preceding", "earlier", "before"} else 1
         reference = _reference(span)
         if reference is not None:
@@ -582,6 +625,8 @@ class DocumentDates:
         while token.dep_ in ("aux", "auxpass", "neg") and token.head.i != token.i:
             token = token.head  # a trigger written from its auxiliary: "have pressed", "did not attend"
         sent = token.sent
+        if _conditional(token):
+            return NO_DATE  # "if they go on the offensive": only a condition, not an act
         node = token
         while True:
             if any(a.lower_ in MODAL_WORDS for a in _auxiliaries(node)):
@@ -589,6 +634,9 @@ class DocumentDates:
                 # "“The dialogue must continue.”" is dated by the speech
                 speech = self.quoted_from(sent)
                 return self.date_at(speech.root.idx) if speech is not None else NO_DATE
+            counted = self.counted_from_clause(node)
+            if counted is not None:
+                return counted
             found = self.by_head.get(node.i)
             if not found and node is token and token.pos_ == "NOUN":
                 # "the meeting taking place on May 22", "talks held on Wednesday": a participle
@@ -598,27 +646,47 @@ class DocumentDates:
                 # "will hold talks next month": the parser hangs the time on the object.
                 found = [e for c in node.children if c.dep_ == "dobj" for e in self.by_head.get(c.i, ())
                          if self.doc[e.start:e.end].root.dep_ == "npadvmod" and e.start > c.i]
+            if not found and node is token and node.pos_ in ("VERB", "AUX"):
+                # "broke the truce by bombing positions on Wednesday": a day in the act's own phrases
+                own = self.clause_date(node)
+                if own is not None:
+                    return own
             if found:
                 known = [e for e in found if e.date.known] or found
                 date = min(known, key=lambda e: abs(e.start - token.i)).date
                 return self.refined(token, date) or date
+            if _perfect(node) and not _present_perfect(node):
+                # "had raided the village on Wednesday night": its own day; "said Japan had lodged a
+                # protest": reported news, dated by the report; "had agreed and had signed": the verb
+                # it is coordinated with; otherwise earlier than the story, at no known time.
+                own = self.clause_date(node)
+                if own is not None:
+                    return own
+                if node.dep_ == "conj" and _perfect(node.head) and node.head.sent.start == sent.start:
+                    node = node.head
+                    continue
+                saying = _reported_by(node)
+                return self.date_at(saying.idx) if saying is not None else NO_DATE
             if _perfect(node):
                 # "said on Thursday that they had agreed": the agreeing is earlier, and undated;
                 # "Chile has suspended trade": the story's own news (manual 8.6), unless told as
                 # background in a relative clause ("Peru, which has suspended trade, ...").
-                if not _present_perfect(node) or _negated(node) or _background(token):
+                if not _present_perfect(node) or _negated(node) or _background(token) or _stative_passive(node):
                     return NO_DATE  # "has not condemned": a state that lasts until now, not an act
                 speech = self.quoted_from(sent)
                 return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
             if node.head.i == node.i or node.head.sent.start != sent.start:
                 break
+            if (any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS for a in node.children) or _future_in_past(node)) and node.i not in _quoted_tokens(self.doc):
+                break  # "said on Tuesday that Peru will defend its coast": not done on Tuesday (a quotation is the speech's)
             node = node.head
-        if is_future(token):
-            return NO_DATE
+        if is_future(token) or _future_in_past(token):
+            return self.pledge_date(token, sent)
         if self.is_headline(sent):
-            if _present_act(_tensed(token, node)):
-                return self.restated(sent) or self.story_date(_tensed(token, node))
-            return self.restated(sent) or self.fallback
+            verb = _tensed(token, node)
+            if verb.tag_ == "VBD" and verb.pos_ in ("VERB", "AUX"):
+                return self.restated(sent) or self.fallback  # a past-tense title: "Chile expelled envoys"
+            return self.restated(sent) or self.head_date(verb)
         meeting = self.meeting_before(sent, node)
         if meeting is not None:
             return meeting
@@ -632,7 +700,21 @@ class DocumentDates:
             previous = self.sentence_before(sent, self.CARRY_PARAGRAPHS)
             if previous is not None:
                 return self.date_at(previous.root.idx)
-        return self.carried(token) or self.fallback
+        return self.carried(token) or self.undated_news(token)
+
+    SAME_DAY_PARAGRAPHS = 0
+
+    def undated_news(self, token: Token) -> EventDate:
+        """An undated past act of the article's news: the publication day where it is told within
+        SAME_DAY_PARAGRAPHS paragraphs of an act the article dates to that day (the same-day report
+        goes on), else the publication month, all the story vouches for."""
+        if self.fallback.precision != "day":
+            return self.fallback
+        here = _paragraph(self.doc, token.i)
+        if any(e.date.value == self.fallback.value and e.date.basis == "relative"
+               and abs(_paragraph(self.doc, e.start) - here) <= self.SAME_DAY_PARAGRAPHS for e in self.expressions):
+            return self.fallback
+        return EventDate(self.fallback.value[:7], "month", "publication")
 
     def story_date(self, verb: Token) -> EventDate:
         """The story date: the publication month for an act told in the present or present perfect
@@ -649,6 +731,68 @@ class DocumentDates:
         if _present_act(verb) or _recent(verb):
             return EventDate(self.fallback.value[:7], "month", "publication")
         return NO_DATE
+
+    def counted_from_clause(self, verb: Token) -> EventDate | None:
+        """'landed on Thursday, *eight days after* the rebels seized the town': the seizing is so many
+        days before (or, with 'before', after) the day of the clause it hangs from.
+
+        RETURNS the day, NO_DATE when that clause has no day, or None when `verb` is not such a clause.
+        """
+        count = _day_count_before_mark(verb)
+        if count is None or verb.dep_ != "advcl" or verb.head.i == verb.i:
+            return None
+        base = self.date_at(verb.head.idx)
+        if base.precision != "day":
+            return NO_DATE
+        day = dt.date.fromisoformat(base.value) + dt.timedelta(days=count)
+        return EventDate(day.isoformat(), "day", "relative", base.expression)
+
+    CLAUSE_DEPS = ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl")
+
+    def clause_date(self, verb: Token) -> EventDate | None:
+        """The known date of an expression inside the clause of `verb`, not in a clause it governs
+        nor in an infinitive of a later act: 'had broken the truce by bombing positions *on
+        Wednesday afternoon*' (the 'by' phrase is the act's own), not 'had said *on Monday* that
+        ...' seen from a verb above. None if there is none."""
+        todo, inside = [verb], set()
+        while todo:
+            node = todo.pop()
+            inside.add(node.i)
+            # ('had begun *distributing* food on Saturday' is one act; 'had agreed *to resume* traffic
+            # by the end of 2018' names a later one)
+            # ('accused Peru *of shelling* the port on Sunday': the accusation's content, another act)
+            todo += [c for c in node.children if c.dep_ not in self.CLAUSE_DEPS and not (c.dep_ == "xcomp" and c.tag_ != "VBG")
+                     and not (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and any(g.dep_ == "pcomp" for g in c.children))]
+        dated = [e for e in self.expressions if e.head in inside and e.head != verb.i and e.date.known]
+        return min(dated, key=lambda e: abs(e.start - verb.i)).date if dated else None
+
+    def pledge_date(self, token: Token, sent: Span) -> EventDate:
+        """A speaker's own 'we will' or 'I will' inside a quotation is a pledge or a threat made as
+        they speak ('“We will work with Seoul,” the minister said'): the date of the speaking. Any
+        other future act without a date of its own has none yet."""
+        verb = _tensed(token, token)
+        if token.i not in _quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+            return NO_DATE
+        speech = self.quoted_from(sent)
+        if speech is not None:
+            return self.date_at(speech.root.idx)
+        saying = sent.root  # the verb of saying, or the quotation's own main act ('“They have signed, and we will ...”')
+        if saying.i == verb.i or any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS for a in saying.children):
+            return NO_DATE
+        return self.date_at(saying.idx)
+
+    def head_date(self, verb: Token) -> EventDate:
+        """The story date of an act in the title or standfirst: the publication month.
+
+        Titles are written in the present of news ("Chile expels Peruvian envoys") and parsed badly
+        (a capitalised "Police Land in Lima" reads as nouns), so any act there that is not told as
+        future or possible ("Chile to expel envoys", "Chile may expel") is dated by the story.
+        """
+        if not self.fallback.known or is_future(verb) or any(a.lower_ in MODAL_WORDS for a in _auxiliaries(verb)):
+            return NO_DATE
+        if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "to" and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.sent.start:verb.i - 1]):
+            return NO_DATE  # "Chile to Expel Envoys": the title's infinitive of a plan
+        return EventDate(self.fallback.value[:7], "month", "publication")
 
     def quoted_from(self, sent: Span) -> Span | None:
         """The sentence whose speaker a wholly quoted sentence goes on quoting ('“...,” she said.
@@ -689,8 +833,11 @@ class DocumentDates:
         return previous is not None and _refers_to_meeting(previous) and not is_future(previous.root)
 
     def is_headline(self, sent: Span) -> bool:
-        """Whether a sentence is on the article's first non-blank line (its title), with text after it."""
+        """Whether a sentence is in the article's head (its title or standfirst, `head_end`), or on
+        its first non-blank line with text after it."""
         text = self.doc.text
+        if sent.start_char < head_end(text) and _line_words(text, sent.start_char) >= HEAD_WORDS:
+            return True
         line_end = text.find("\n", len(text) - len(text.lstrip()))
         return line_end != -1 and sent.start_char < line_end and text[line_end:].strip() != ""
 
@@ -715,6 +862,56 @@ class DocumentDates:
             if e.start < sent.start and e.date.precision == "day" and self.doc[e.head].lemma_.lower() in EVENT_WORDS:
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
+
+
+HEAD_WORDS = 4  # a head line with fewer words is page chrome ("Africa › Sudan"), not a title
+BODY_WORDS = 8  # a line of at least this many words that ends a sentence starts the story
+
+
+def head_end(text: str) -> int:
+    """Where the story proper starts: its dateline, else the first line that is a sentence of at
+    least BODY_WORDS words. Lines before it are the head: the title, a standfirst, bylines.
+
+    >>> head_end("Chile and Peru sign a truce\\nThe deal ends a year of clashes at sea, officials said.")
+    28
+    """
+    dateline = dateline_span(text)
+    if dateline is not None:
+        return dateline[0]
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if len(stripped.split()) >= BODY_WORDS and stripped[-1:] in ".!?" + QUOTES + "’'":
+            return pos + len(line) - len(line.lstrip())
+        pos += len(line)
+    return 0
+
+
+def _line_words(text: str, char: int) -> int:
+    """How many words the line holding `char` has."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return len(text[start:end if end != -1 else len(text)].split())
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+CONTENT_PREPS = _words("content_preps")
+CONDITIONS = _words("condition_marks")
+
+
+def _conditional(token: Token) -> bool:
+    """Whether `token` lies in a condition: 'warned it would respond if Chile *sent* troops',
+    'unless Peru *withdraws*'. (The consequence, 'would respond', is not the condition.)
+
+    The clause verbs from `token` up to its sentence's root are checked for a mark 'if'/'unless'.
+    """
+    node = token
+    while True:
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -756,6 +953,54 @@ def _background(token: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _day_count_before_mark(verb: Token) -> int | None:
+    """The signed day count of '*three days after* Chile shelled the port' at the clause verb
+    ('shelled'): -3 (+3 for 'before'); None without a written count ('days after', 'hours after').
+    Example: 'a day after Chile expelled two envoys' gives -1 at 'expelled'.
+    """
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if not marks or marks[0].i < 2:
+        return None
+    unit, number = verb.doc[marks[0].i - 1], verb.doc[marks[0].i - 2]
+    if unit.lower_ not in ("day", "days"):
+        return None
+    n = DAY_COUNTS.get(number.lower_) or (int(number.text) if number.text.isdigit() else None)
+    if n is None:
+        return None
+    return -n if marks[0].lower_ == "after" else n
+
+
+def _future_in_past(token: Token) -> bool:
+    """'said the sponsors *would raise* every complaint': a plan reported in the past, not yet done."""
+    verb = _path_to_clause(token)[-1]
+    return (any(a.dep_ == "aux" and a.lower_ in FORWARD_MARKERS for a in verb.children) and not _negated(verb)
+            and token.i not in _quoted_tokens(token.doc))
+
+
+def _path_to_clause(token: Token) -> list[Token]:
+    """`token` and its heads up to and including the first verb (the clause it belongs to)."""
+    path = [token]
+    while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def _reported_by(verb: Token) -> Token | None:
+    """The verb of saying whose report `verb` is ('said Japan *had lodged* a protest'), or None
+    (also where the saying is denied: 'did not confirm that police had beaten him' reports nothing)."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in SPEECH_VERBS and not _negated(head):
+        return head
+    return None
+
+
+def _stative_passive(verb: Token) -> bool:
+    """'its borders have been closed', 'the fighters have been protected': a present perfect passive
+    with no agent tells the state the act left, not the act ('have been closed by Chile' keeps it, and
+    so does a passive that keeps an object: 'we have been sent four letters')."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ in ("agent", "dobj") for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:

@@ -1,0 +1,118 @@
+"""Publication dates from an article's head: datelines, date lines, bylines (datelines.py).
+
+Every line here is written for this test, in the forms wire services and newspapers use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newscoder.datelines import date_line_spans, infer_published, numeric_date
+
+
+def published(text: str) -> str:
+    found = infer_published(text)
+    return found.date.isoformat() if found.date else ""
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        # wire datelines that carry their year, in both orders, with a region, an agency, a colon
+        ("Kyiv, 3 March 2026 (AFP) - Drones struck a power plant.", "2026-03-03"),
+        ("TBILISI, Georgia, Oct. 27, 2026 — Police detained two organisers.", "2026-10-27"),
+        ("SRINAGAR, India, 7th May 2026: Troops exchanged fire overnight.", "2026-05-07"),
+        ("SRINAGAR (India), May 7, 2026 — Troops exchanged fire overnight.", "2026-05-07"),
+        ("TBILISI, Georgia — Oct. 26, 2026 — Police detained two organisers.", "2026-10-26"),
+        # date lines under a title: labelled, bare, with a weekday, a time, a byline, ISO, numbers
+        ("Published: 4 March 2026\n\nDrones struck a power plant.", "2026-03-04"),
+        ("First published on Mon 26 Oct 2026 18.40 GMT\n\nPolice detained two organisers.", "2026-10-26"),
+        ("Thursday, May 7, 2026 at 10:15 a.m. EDT\n\nTroops exchanged fire overnight.", "2026-05-07"),
+        ("By Ana Ruiz · 4 March 2026 · 5 min read\n\nDrones struck a power plant.", "2026-03-04"),
+        ("Nino Beridze, Caucasus correspondent | 26 October 2026\n\nPolice detained two organisers.", "2026-10-26"),
+        ("Posted 2026-03-04T10:22:00Z\n\nDrones struck a power plant.", "2026-03-04"),
+        ("26.10.2026 18:40\n\nPolice detained two organisers.", "2026-10-26"),
+        ("Published 10/26/2026\n\nPolice detained two organisers.", "2026-10-26"),
+        ("Posted: 26-Oct-2026\n\nPolice detained two organisers.", "2026-10-26"),
+        ("2026/10/26 21:05\n\nPolice detained two organisers.", "2026-10-26"),
+        ("Dated: Sunday, 26th of October 2026\n\nPolice detained two organisers.", "2026-10-26"),
+        ("By NINO BERIDZE\nOCTOBER 26, 2026\n\nPolice detained two organisers.", "2026-10-26"),
+        ("Updated 2 hours ago\nMay 7, 2026 / 10:15 AM\n\nTroops exchanged fire overnight.", "2026-05-07"),
+        ("Monday 26 October 2026 | Print edition\n\nPolice detained two organisers.", "2026-10-26"),
+    ],
+)
+def test_a_dated_head_gives_the_publication_day(head, expected):
+    assert published("Title of the story\n" + head + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "BEIRUT, Lebanon (AP) — Jets struck a depot south of the city.",  # no date at all
+        "ISLAMABAD, March 3 (Newswire) - Talks began in the capital.",  # a day but no year
+        "NEW DELHI/ISLAMABAD, May 7 (Newswire) - Troops exchanged fire.",
+        "SRINAGAR, India, May 7th — Troops exchanged fire overnight.",
+        "Updated 14.32 GMT\n\nJets struck a depot.",  # a time, no date
+        "Last modified on Thu 5 Mar 2026 09.10 GMT\n\nJets struck a depot.",  # an update alone
+        "Updated 2:14 PM EDT, Wed March 4, 2026\n\nBEIRUT, Lebanon (AP) — Jets struck a depot.",
+        "07/05/2026\n\nJets struck a depot.",  # May 7 or July 5: not guessed
+        "The war that began on April 15, 2023\n\nJets struck a depot.",  # a title that holds a date
+    ],
+)
+def test_a_head_without_a_full_publication_day_leaves_it_unknown(head):
+    assert published("Title of the story\n" + head + "\n") == ""
+
+
+def test_a_year_less_dateline_takes_the_year_of_a_date_line_and_says_so():
+    text = "Title\nBy Ana Ruiz | Published March 3, 2026\n\nISLAMABAD, March 3 (Newswire) - Talks began."
+    found = infer_published(text)
+    assert found.date.isoformat() == "2026-03-03" and "with the year of the line" in found.rule
+
+
+def test_a_dateline_without_year_says_why_the_date_is_unknown():
+    found = infer_published("Title\n\nISLAMABAD, March 3 (Newswire) - Talks began.")
+    assert found.date is None and any("no year" in note for note in found.notes)
+
+
+def test_the_dateline_year_is_the_one_nearest_the_date_line():
+    # Across new year: an update on January 2 lends the year before to a December 31 dateline.
+    text = "Title\nUpdated January 2, 2027\n\nQUITO, Dec. 31 (Wire) - Police clashed with students."
+    assert published(text) == "2026-12-31"
+    # Filed a day after the web page's date (time zones): the same year, not the year before.
+    text = "Title\nPublished Oct. 26, 2026 11:50 PM\n\nTBILISI, Georgia, Oct. 27 (Bulletin) — Police detained two."
+    found = infer_published(text)
+    assert found.date.isoformat() == "2026-10-27"
+    assert any("2026-10-26" in note for note in found.notes)  # the disagreement is noted
+
+
+def test_two_date_lines_that_disagree_keep_the_first_and_note_the_other():
+    found = infer_published("Title\nPublished 4 March 2026\nBy Ana Ruiz, 5 March 2026\n\nDrones struck.")
+    assert found.date.isoformat() == "2026-03-04" and any("2026-03-05" in note for note in found.notes)
+
+
+def test_numeric_dates_are_read_only_in_the_one_order_that_makes_a_date():
+    assert numeric_date(26, 10) == (10, 26)
+    assert numeric_date(10, 26) == (10, 26)
+    assert numeric_date(7, 5) is None
+    assert numeric_date(13, 13) is None
+
+
+def test_date_line_spans_cover_the_date_lines_and_not_the_story():
+    text = "A title\nPublished 4 March 2026\n\nOfficials met on March 2, 2026, in Kyiv.\n"
+    (start, end), = date_line_spans(text)
+    assert text[start:end] == "Published 4 March 2026"
+
+
+def test_an_ambiguous_numeric_date_line_lends_its_year_to_a_dateline_of_the_same_day():
+    # '06/05/2026' alone could be May 6 or June 5; with 'ISLAMABAD, May 6' both numbers agree.
+    text = "Title\n06/05/2026 14:20\n\nISLAMABAD, May 6 (Newswire) - Talks began in the capital."
+    assert published(text) == "2026-05-06"
+    # a numeric line of another day lends nothing
+    text = "Title\n07/05/2026 14:20\n\nISLAMABAD, May 6 (Newswire) - Talks began in the capital."
+    assert published(text) == ""
+
+
+def test_a_picture_caption_with_a_date_is_not_a_date_line():
+    text = "Title\nProtesters in Tbilisi, 25 October 2026. Photograph: Wire Agency\nPublished 26 October 2026\n\nPolice detained two."
+    assert published(text) == "2026-10-26"
+    assert published("Title\nPolice in Tbilisi, 25 October 2026 (Photo: Wire)\n\nPolice detained two organisers.") == ""
