@@ -104,6 +104,20 @@ def test_a_notebook_run_by_hand_replaces_another_run_in_its_folder_and_records_i
     assert set(run.statements_table["doc_id"]) <= set(ARTICLES)
 
 
+def test_a_notebook_inside_a_run_reads_the_runs_tables_even_after_a_codebook_edit(corpus, tmp_path, monkeypatch):
+    # A run (status "coding") coded its folder once; a library or codebook file edited while its
+    # notebooks run must not make a notebook code again, nor clear the run's folder.
+    book = tmp_path / "codebook"
+    shutil.copytree(ROOT / "codebook", book)
+    folder = tmp_path / ".out.staging"
+    coding.code_corpus(str(corpus), str(book), MODEL, folder, record={"status": "coding", "made_by": "newscoder"})
+    (folder / "notebooks").mkdir()
+    (book / "issues.yaml").write_text((book / "issues.yaml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(coding, "code_corpus", lambda *a, **k: pytest.fail("the notebook coded the corpus again"))
+    run = coding.open_coded(str(corpus), str(book), MODEL, str(folder), notebook="02_stance.ipynb")
+    assert (folder / "notebooks").is_dir() and len(run.statements_table) > 0
+
+
 def _snapshot(folder):
     if not folder.exists():
         return None

@@ -199,6 +199,10 @@ def is_current(folder: Path, key: dict[str, str]) -> bool:
     record = read_record(folder)
     if not record or (record.get("coding") or {}).get("key") != key["key"]:
         return False
+    return _complete(folder)
+
+
+def _complete(folder: Path) -> bool:
     return all((folder / "tables" / f"{name}.parquet").is_file() for name in TABLES)
 
 
@@ -299,7 +303,13 @@ def open_coded(
     corpus_path = resolve_path(corpus, name="corpus", must_exist=True)
     if is_current(folder, key):
         return CodedCorpus(folder, corpus_path, key)
-    if (read_record(folder) or {}).get("status") != "coding":
+    in_run = read_record(folder) or {}
+    if in_run.get("status") == "coding" and in_run.get("coding") and _complete(folder):
+        # The folder of a run in progress (`newscoder run`), coded once before its notebooks: read
+        # what the run coded, even if a library or codebook file was edited since it began, so that
+        # every notebook of one run shows the same tables (and none codes the corpus again).
+        return CodedCorpus(folder, corpus_path, in_run["coding"])
+    if in_run.get("status") != "coding":
         clear_run(folder)  # another run's outputs; but never the run in progress that this notebook belongs to
     record = {
         "status": "ok",
