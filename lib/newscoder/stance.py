@@ -45,7 +45,6 @@ ABOUT_PREPS = {"for", "on", "over", "about", "against", "into", "toward", "towar
 FORMER_WORDS = {"former", "retired", "ex", "ex-", "erstwhile"}
 COMPEL_VERBS = {"force", "compel", "oblige", "obligate", "coerce", "pressure"}
 CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos"}
-PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
 
 @dataclass(frozen=True)
@@ -340,8 +339,9 @@ class StatementCoder:
                             found += self.parties(part, ctx, depth + 1) or self._country_named_as_place(part, child, ctx)
         if found:
             return _unique(found)
-        pair = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "each", "two") for c in head.children)
-        if head.lemma_.lower() in PAIR_WORDS and pair and len(ctx.counts) >= 2:
+        counted = any(c.lower_ in ("both", "each", "two") for c in head.children)
+        pair = head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.rules.pair_words or counted and head.lemma_.lower() in self.rules.counted_pair_words
+        if pair and len(ctx.counts) >= 2:
             # "both sides", "the two countries": the pair the sentence has told acting, else the two actors
             # the article has named most so far
             return [replace(p, how="pair_anaphor") for p in ctx.pair_of(head) or ctx.pair_named_most()]
@@ -723,8 +723,24 @@ class StatementCoder:
             # "The meetings between A and B signaled progress", after "A and B met": a noun phrase
             # naming an act already coded refers back to it; a verb telling it again is a new report
             rows += [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
+            subjects = self.subject_of_sentence(sent, ctx)
             ctx.advance(sent)
+            ctx.previous_subject = subjects
         return Coding(with_sectors(_dedupe(rows), mentions), drops)
+
+    def subject_of_sentence(self, sent: Span, ctx: "_Context") -> tuple[Token | None, list[Party]]:
+        """The subject of a sentence's main verb and the actors it names, for a pronoun in the next.
+
+        "A State Department spokesperson said ...": the spokesperson, USA. A pronoun subject that
+        was itself resolved this way passes its actors on ("He said ... He added ...").
+        """
+        subj = next((c for c in sent.root.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
+        if subj is None:
+            return None, []
+        found = self.parties(subj, ctx)
+        if not found and subj.lower_ in PRONOUNS_PERSON | PRONOUNS_ACTOR:
+            found = ctx.previous_subject[1]
+        return subj, found
 
     def _act_key(self, row: Statement) -> tuple[str, str, str, bool]:
         """What makes two rows the same act for a back-reference: the actors, the category, and
@@ -828,6 +844,7 @@ class _Context:
         self.last_pair: list[Party] = []  # the parties of the last joint act told (meeting, talks)
         self.last_pair_sent = -1
         self.sent_order: dict[int, int] = {}  # sentence start token -> its number, for sentences seen so far
+        self.previous_subject: tuple[Token | None, list[Party]] = (None, [])  # the last sentence's main subject and its actors
 
     def pair_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Party]:
         """Who took part in a joint act the sentence names without its parties ("the latest meeting").

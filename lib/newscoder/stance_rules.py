@@ -10,7 +10,7 @@ codebook/stance_rules.yaml.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +31,7 @@ _LIST_KEYS = (
     "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
-    "partner_categories",
+    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words",
 )
 
 
@@ -57,6 +57,9 @@ class StanceRules:
     background_preps: frozenset[str]
     one_way_categories: frozenset[str]
     partner_categories: frozenset[str]
+    subject_pronouns: frozenset[str]
+    pair_words: frozenset[str]
+    counted_pair_words: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -362,6 +365,26 @@ def subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) 
     return _unique(found) or None
 
 
+def pronoun_of_previous_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A pronoun subject no actor of its own sentence or of the article explains: the actors of the
+    previous sentence's main subject, if the pronoun can stand for it ("he" or "she" for a person or
+    an office, "it" or "they" for anything but a person). "A Chilean envoy spoke on Monday. *She*
+    urged Peru to reopen the border" -> CHL. Confidence low (`previous_subject`)."""
+    subj = coder._subject(token)
+    if subj is None or subj.lower_ not in coder.rules.subject_pronouns or entry.pos != "VERB":
+        return None
+    before, found = ctx.previous_subject
+    if before is None or not found:
+        return None
+    person = ctx.mention_at.get(before.i)
+    is_person = (person is not None and person.kind == "person") or before.lower_ in ("he", "she")
+    if subj.lower_ in ("he", "she") and not (is_person or before.pos_ == "NOUN" and before.tag_ == "NN"):
+        return None  # "he" is no country or organisation named by its name
+    if subj.lower_ in ("it", "they") and is_person:
+        return None
+    return [replace(p, how="previous_subject") for p in found]
+
+
 def unresolved_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """A verb whose own subject names no actor has no source: "the militias had attacked B", A
     said, is not A's attack. "We" and "I" may still be the speaker's."""
@@ -400,7 +423,7 @@ SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
         their_joint_act, modifier, by, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, subject, unresolved_subject, left_of_verb,
+        agentless_passive, relative_clause, subject, pronoun_of_previous_subject, unresolved_subject, left_of_verb,
         subject_of_setting_clause, speaker,
     )
 ]

@@ -1,0 +1,55 @@
+"""Grammar-true roles: each role rule of the statement coder on sentences of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newscoder.lexicon import load_lexicon
+from newscoder.paths import project_root
+from newscoder.stance import StatementCoder
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return StatementCoder(nlp, load_lexicon(project_root() / "codebook"))
+
+
+def rows(nlp, finder, coder, text, published=dt.date(2025, 3, 1)):
+    """The asserted rows of a text: (source, target, stance, confidence, rule)."""
+    doc = nlp(text)
+    return [(s.source_actor, s.target_actor, s.stance, s.confidence, s.rule)
+            for s in coder(doc, finder(doc, published), "t") if s.modality == "asserted"]
+
+
+def pairs(found):
+    return {(r[0], r[1]) for r in found}
+
+
+def test_pronoun_subject_takes_the_previous_sentences_subject_at_low_confidence(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "A Chilean envoy spoke to reporters in Lima on Monday. She urged Peru to reopen the border.")
+    assert ("CHL", "PER") in pairs(found)
+    row = next(r for r in found if (r[0], r[1]) == ("CHL", "PER"))
+    assert row[3] == "low" and "source:pronoun_of_previous_subject" in row[4]
+
+
+def test_he_does_not_stand_for_a_country_named_by_its_name(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile reopened its embassy on Monday. He urged Peru to reopen the border.")
+    assert ("CHL", "PER") not in pairs(found)
+
+
+def test_pronoun_with_no_actor_before_gives_no_row(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "The weather was cold on Monday. She urged Peru to reopen the border.")
+    assert not any(r[1] == "PER" for r in found)
+
+
+def test_counted_leaders_are_the_pair_of_the_joint_act_before(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana and Togo held talks in Accra on Friday. The two leaders agreed on a new border crossing.")
+    agreed = [r for r in found if "trigger:agree" in r[4]]
+    assert {("GHA", "TGO"), ("TGO", "GHA")} <= pairs(agreed)
+
+
+def test_plural_forces_without_a_count_are_no_pair(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana and Togo held talks in Accra on Friday. Officials said the armed forces signed the accord.")
+    assert not any("trigger:agree" in r[4] for r in found)
