@@ -53,3 +53,22 @@ def test_counted_leaders_are_the_pair_of_the_joint_act_before(nlp, finder, coder
 def test_plural_forces_without_a_count_are_no_pair(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Ghana and Togo held talks in Accra on Friday. Officials said the armed forces signed the accord.")
     assert not any("trigger:agree" in r[4] for r in found)
+
+
+def test_speaker_saying_an_actor_poses_a_threat_accuses_it(nlp, finder, coder):
+    doc = nlp("Kenya said the Ugandan rebels represented a threat to its security.")
+    found = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")]
+    row = next(s for s in found if (s.source_actor, s.target_actor) == ("KEN", "UGA"))
+    assert (row.plover, row.stance) == ("ACCUSE", -1)
+    assert "source:speaker_characterising" in row.rule and "target:characterised_subject" in row.rule
+    assert not any(s.source_actor == "UGA" for s in found)  # the speaker's words, not a threat by the rebels
+
+
+def test_plan_called_an_attack_by_a_speaker_is_the_speakers_accusation(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "The Malian plan was a blatant attack on our sovereignty, Algeria said.")
+    assert pairs(found) == {("DZA", "MLI")}
+
+
+def test_threat_told_without_a_speaker_stays_the_subjects_act(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ugandan rebels are a threat to Kenya.")
+    assert ("UGA", "KEN") in pairs(found)

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
-from .stance_rules import SOURCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, confidence_of, load_stance_rules, modality_of
+from .stance_rules import SOURCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -753,6 +753,13 @@ class StatementCoder:
         """The rows one trigger gives."""
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
+        if source_rule == "source:speaker_characterising":
+            # "A said B's plan was an attack on it": A accuses B (the act is A's words, not B's attack)
+            said = self.by_id[self.rules.characterisation_entry]
+            entry = replace(entry, plover=said.plover, stance=said.stance, mode=said.mode, symmetric=False, reverse=False, also=())
+            subj = characterised_subject(self, token, entry)
+            targets = [p for p in self.parties(subj, ctx) if p.actor not in {q.actor for q in sources}] if subj is not None else []
+            target_rule = "target:characterised_subject"
         if sources:
             # "A fought alongside B against C": B is a partner, never the target (manual 8.5). Whether
             # B does the act too the parse does not say, so B gets no row of its own.

@@ -31,7 +31,7 @@ _LIST_KEYS = (
     "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
-    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words",
+    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs",
 )
 
 
@@ -60,11 +60,13 @@ class StanceRules:
     subject_pronouns: frozenset[str]
     pair_words: frozenset[str]
     counted_pair_words: frozenset[str]
+    characterising_verbs: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
     remote_rules: frozenset[str]
     pair_reach: int = 3
+    characterisation_entry: str = ""
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -96,7 +98,10 @@ def _load(path: Path, stamp: int) -> StanceRules:
     reach = data.get("pair_reach", 3)
     if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
         raise CodebookError(f"{path.name}: pair_reach must be a whole number of sentences, 0 or more (got {reach!r}).")
-    return StanceRules(**lists, pair_reach=reach, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+    entry = data.get("characterisation_entry") or ""
+    if not isinstance(entry, str):
+        raise CodebookError(f"{path.name}: characterisation_entry must be the id of a trigger entry such as accuse (got {entry!r}).")
+    return StanceRules(**lists, pair_reach=reach, characterisation_entry=entry, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
 
 
 def _words(value: object, where: str) -> frozenset[str]:
@@ -202,6 +207,8 @@ def noun_as_predicate(coder: StatementCoder, token: Token, entry: Trigger, sport
     are still coded."""
     if entry.pos != "NOUN" or token.dep_ != "attr" or token.head.lemma_.lower() != "be":
         return False
+    if characterised_subject(coder, token, entry) is not None:
+        return False  # a speaker says it ("the plan was an attack on us", A said): A's accusation
     subj = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and coder.trigger_of(subj) is None
 
@@ -226,6 +233,41 @@ TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
 # Each takes (coder, token, entry, ctx) and gives the sources (a list, maybe empty, which ends the
 # search: no source, no statement) or None when it does not apply. `StatementCoder.sources` tries
 # them in this order; the name of the one that gave the sources goes into `rule`.
+
+def characterised_subject(coder: StatementCoder, token: Token, entry: Trigger) -> Token | None:
+    """The subject a hostile noun act is said of: "B's plan *was* an attack", "B *poses* a threat"
+    (`characterising_verbs`), when that subject names an actor and a speaker reports the clause."""
+    head = token.head
+    if entry.pos != "NOUN" or entry.stance >= 0 or head.i == token.i or coder.rules.characterisation_entry not in coder.by_id:
+        return None
+    if not (token.dep_ == "attr" and head.lemma_.lower() == "be" or token.dep_ == "dobj" and head.lemma_.lower() in coder.rules.characterising_verbs):
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in coder.rules.first_person or head.dep_ not in ("ccomp", "parataxis", "ROOT"):
+        return None
+    return subj
+
+
+def speaker_characterising(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A speaker who says an actor is or poses a hostile act accuses it: "Chile said the Peruvian
+    plan was *an attack* on its waters", "Chile said Peruvian gangs posed *a threat*" -> CHL -> PER,
+    ACCUSE (the category and stance of `characterisation_entry`; target `characterised_subject`)."""
+    subj = characterised_subject(coder, token, entry)
+    if subj is None or not coder.parties(subj, ctx):
+        return None
+    speakers = coder._speaker(token, ctx) or _inverted_speaker(coder, token.head, ctx)
+    return speakers or None
+
+
+def _inverted_speaker(coder: StatementCoder, clause: Token, ctx: _Context) -> list[Party]:
+    """The speaker of a report verb the parser hung on the reported clause ("B is a threat, A said")."""
+    for child in clause.children:
+        if child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in coder.lexicon.speech_verbs:
+            subj = next((c for c in child.children if c.dep_ in ("nsubj",)), None)
+            if subj is not None:
+                return coder.parties(subj, ctx)
+    return []
+
 
 def their_joint_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """"A and B postponed *their* meeting": a joint noun act of a compound subject is the pair's."""
@@ -421,7 +463,7 @@ def speaker(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) 
 
 SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
-        their_joint_act, modifier, by, noun_of, parties_named_between, participants_of_earlier_act,
+        speaker_characterising, their_joint_act, modifier, by, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
         agentless_passive, relative_clause, subject, pronoun_of_previous_subject, unresolved_subject, left_of_verb,
         subject_of_setting_clause, speaker,
