@@ -72,3 +72,19 @@ def test_plan_called_an_attack_by_a_speaker_is_the_speakers_accusation(nlp, find
 def test_threat_told_without_a_speaker_stays_the_subjects_act(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Ugandan rebels are a threat to Kenya.")
     assert ("UGA", "KEN") in pairs(found)
+
+
+def test_act_between_two_sectors_of_one_country_is_coded_as_domestic(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Kenyan police arrested opposition supporters in Nairobi.")
+    assert ("KEN", "KEN") in pairs(found)
+    assert any("target:domestic" in r[4] for r in found)
+
+
+def test_protest_against_ones_own_government_is_domestic(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chilean teachers are protesting against the government.")
+    assert ("CHL", "CHL") in pairs(found)
+
+
+def test_a_pronoun_for_the_subjects_own_country_is_no_domestic_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile's navy shelled its own coast, officials said.")
+    assert ("CHL", "CHL") not in pairs(found)

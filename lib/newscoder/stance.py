@@ -492,7 +492,9 @@ class StatementCoder:
             against = [t for t in own if t.lower_ == "against" and t.dep_ == "prep" and t.i > token.i]
             found = [p for a in against[:1] for g in a.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
             if found:
-                return [p for p in _unique(found) if p.actor not in {q.actor for q in sources}], "target:against"
+                foreign = [p for p in _unique(found) if p.actor not in {q.actor for q in sources}]
+                domestic = [p for p in found if self._domestic(sources, p, ctx)]
+                return (foreign, "target:against") if foreign or not domestic else (_unique(domestic), "target:domestic")
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 named = self.parties(child, ctx)
@@ -513,7 +515,10 @@ class StatementCoder:
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
         source_ids = {p.actor for p in sources}
+        domestic = [p for p in found if self._domestic(sources, p, ctx)]
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
+        if not found and domestic:
+            return _unique(domestic), "target:domestic"  # "Serbian police detained students": one country, two sectors
         if not found and entry.pos == "NOUN" and entry.plover not in self.rules.of_agent_categories:
             # "Russia's bombing of Aleppo", "the arrest of A's envoy by B": whom the named act is done to
             found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -629,6 +634,18 @@ class StatementCoder:
         source_ids = {p.actor for p in sources}
         found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
+
+    def _domestic(self, sources: list[Party], target: Party, ctx: "_Context") -> bool:
+        """Is this target of the source's own country but another sector of it, both named in the
+        clause ("Serbian police detained students": COP -> EDU; "the army shelled rebel positions":
+        MIL -> REB)? A domestic act is coded as one (`target:domestic`); the same body twice is not."""
+        if target.start_char < 0 or target.how.removeprefix("modifier:") not in ACTOR_KINDS:
+            return False  # named in the clause, not a pronoun or a back-reference
+        sector = ctx.sector_at.get(target.start_char, "")
+        return bool(sector) and any(
+            s.actor == target.actor and s.start_char >= 0 and s.start_char != target.start_char
+            and ctx.sector_at.get(s.start_char, "") not in ("", sector)
+            for s in sources)
 
     def _arguments(self, clause: Token, ctx: "_Context") -> list[Party]:
         """The actors a clause's verb acts on: its objects and its target prepositions' objects."""
@@ -834,7 +851,7 @@ class StatementCoder:
                 source_char=s.start_char, target_char=t.start_char if t else -1,
             )
             for s, t in pairs
-            if t is None or s.actor != t.actor
+            if t is None or s.actor != t.actor or self._domestic([s], t, ctx)
         ]
 
 
@@ -843,6 +860,7 @@ class _Context:
 
     def __init__(self, mention_at: dict[int, Mention], pair_reach: int = 3) -> None:
         self.mention_at = mention_at
+        self.sector_at = {m.start_char: m.sector for m in mention_at.values()}  # where a mention starts -> its sector
         self.pair_reach = pair_reach  # how many sentences back a joint act told without its parties may look
         self.last_person: Party | None = None
         self.last_actor: Party | None = None
