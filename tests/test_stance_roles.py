@@ -88,3 +88,16 @@ def test_protest_against_ones_own_government_is_domestic(nlp, finder, coder):
 def test_a_pronoun_for_the_subjects_own_country_is_no_domestic_target(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Chile's navy shelled its own coast, officials said.")
     assert ("CHL", "CHL") not in pairs(found)
+
+
+def test_he_after_a_newly_named_unknown_person_is_not_the_earlier_known_one(nlp, finder, coder):
+    text = ("Kenya's president William Ruto spoke in Nairobi on Monday. The delegation was led by Colonel "
+            "Barnabas Okello-Wambui, who praised the mission. He accused Uganda of shelling border villages.")
+    found = rows(nlp, finder, coder, text)
+    assert ("KEN", "UGA") not in pairs(found)
+
+
+def test_he_with_no_other_person_since_is_the_known_person(nlp, finder, coder):
+    text = "Kenya's president William Ruto spoke in Nairobi on Monday. He accused Uganda of shelling border villages."
+    found = rows(nlp, finder, coder, text)
+    assert ("KEN", "UGA") in pairs(found)

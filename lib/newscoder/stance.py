@@ -305,7 +305,7 @@ class StatementCoder:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
                 return [replace(earlier, how="pronoun_same_sentence")]
-            if ctx.last_person:
+            if ctx.last_person and not _unresolved_person_since(head, ctx):
                 return [replace(ctx.last_person, how="pronoun")]
         if lower in PRONOUNS_ACTOR:
             earlier = ctx.earlier_in_sentence(head, include_subjects=possessive)
@@ -933,6 +933,21 @@ class _Context:
                 self.last_actor = party
             self.counts[m.actor_id] = self.counts.get(m.actor_id, 0) + 1
             self.first_seen.setdefault(m.actor_id, token.i)
+
+
+def _unresolved_person_since(pronoun: Token, ctx: _Context) -> bool:
+    """Was a person the codebook does not know named after the last known one, before the pronoun?
+
+    "Ruto met envoys. ... The talks were led by Amina Odhiambo. *She* said ...": "she" is Odhiambo,
+    whose actor is unknown, not Ruto; such a pronoun gets no actor from earlier sentences.
+    """
+    since = ctx.last_person.start_char if ctx.last_person is not None else -1
+    for ent in pronoun.doc.ents:
+        if ent.label_ == "PERSON" and since < ent.start_char and ent.end <= pronoun.i:
+            m = ctx.mention_at.get(ent.root.i)
+            if m is None or m.kind != "person" or not m.actor_id:
+                return True
+    return False
 
 
 def _pair_without(found: list[Party], source_ids: set[str], token: Token, ctx: _Context) -> list[Party]:
