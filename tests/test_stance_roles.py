@@ -101,3 +101,12 @@ def test_he_with_no_other_person_since_is_the_known_person(nlp, finder, coder):
     text = "Kenya's president William Ruto spoke in Nairobi on Monday. He accused Uganda of shelling border villages."
     found = rows(nlp, finder, coder, text)
     assert ("KEN", "UGA") in pairs(found)
+
+
+def test_rows_of_imported_entries_and_rows_toward_an_issue_alone_are_not_high():
+    from newscoder.stance_rules import confidence_of, load_stance_rules
+
+    rules = load_stance_rules()
+    assert confidence_of(rules, "source:subject", "target:object", ["actor", "actor"], True, "accuse") == "high"
+    assert confidence_of(rules, "source:subject", "target:object", ["actor", "actor"], True, "cameo.praise.051") == "medium"
+    assert confidence_of(rules, "source:subject", "", ["actor", ""], False, "accuse") == "medium"

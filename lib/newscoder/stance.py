@@ -847,7 +847,7 @@ class StatementCoder:
                 sentence=sent.text.strip(), trigger=trigger_text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
                 source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
                 issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
-                confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None),
+                confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None, entry.id),
                 source_char=s.start_char, target_char=t.start_char if t else -1,
             )
             for s, t in pairs

@@ -65,6 +65,7 @@ class StanceRules:
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
     remote_rules: frozenset[str]
+    imported_prefixes: frozenset[str] = frozenset()
     pair_reach: int = 3
     characterisation_entry: str = ""
 
@@ -94,7 +95,7 @@ def _load(path: Path, stamp: int) -> StanceRules:
     conf = data.get("confidence") or {}
     if not isinstance(conf, dict):
         raise CodebookError(f"{path.name}: confidence must be a mapping with direct_sources, direct_targets, remote_parties, remote_rules.")
-    levels = {key: _words(conf.get(key), f"{path.name}: confidence.{key}") for key in ("direct_sources", "direct_targets", "remote_parties", "remote_rules")}
+    levels = {key: _words(conf.get(key), f"{path.name}: confidence.{key}") for key in ("direct_sources", "direct_targets", "remote_parties", "remote_rules", "imported_prefixes")}
     reach = data.get("pair_reach", 3)
     if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
         raise CodebookError(f"{path.name}: pair_reach must be a whole number of sentences, 0 or more (got {reach!r}).")
@@ -583,7 +584,7 @@ def modality_of(coder: StatementCoder, token: Token) -> tuple[str, str]:
 
 # ---- confidence --------------------------------------------------------------------------------
 
-def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: list[str], has_target: bool) -> str:
+def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: list[str], has_target: bool, trigger_id: str = "") -> str:
     """How sure a row is, from the rules that found its roles and how its parties were found.
 
     "Egypt condemned Ethiopia" (subject, object, both named there) is high; a source that is a
@@ -593,6 +594,9 @@ def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: 
     target_rule (str): e.g. "target:object", "" for a row toward an issue.
     hows (list[str]): Party.how of the source and target.
     has_target (bool): whether the row has a target actor (else an issue).
+    trigger_id (str): the lexicon entry's id; an entry of an imported dictionary (`imported_prefixes`)
+        makes a row medium at most, and so does a row toward an issue alone (both were right in
+        fewer than half of their high rows on the seeds and dev-tune).
     RETURNS (str): "high", "medium" or "low".
     """
     src = source_rule.removeprefix("source:")
@@ -601,4 +605,6 @@ def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: 
         return "low"
     direct_target = tgt in rules.direct_targets or not has_target or (not tgt and src == "between")
     named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime") or h.startswith(("modifier:", "coordinated:")) for h in hows)
-    return "high" if src in rules.direct_sources and direct_target and named else "medium"
+    imported = any(trigger_id.startswith(prefix) for prefix in rules.imported_prefixes)
+    high = src in rules.direct_sources and direct_target and named and has_target and not imported
+    return "high" if high else "medium"
