@@ -110,3 +110,29 @@ def test_rows_of_imported_entries_and_rows_toward_an_issue_alone_are_not_high():
     assert confidence_of(rules, "source:subject", "target:object", ["actor", "actor"], True, "accuse") == "high"
     assert confidence_of(rules, "source:subject", "target:object", ["actor", "actor"], True, "cameo.praise.051") == "medium"
     assert confidence_of(rules, "source:subject", "", ["actor", ""], False, "accuse") == "medium"
+
+
+def test_regarding_an_actor_as_a_hostile_thing_accuses_it(nlp, finder, coder):
+    doc = nlp("Iran regards the Kurdish militia as a terrorist group.")
+    found = coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    assert {(s.source_actor, s.target_actor, s.plover, s.stance) for s in found} == {("IRN", "KURDS", "ACCUSE", -1)}
+
+
+def test_regarding_an_actor_as_a_partner_supports_it(nlp, finder, coder):
+    doc = nlp("Ghana sees Togo as a reliable partner.")
+    found = coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    assert {(s.source_actor, s.target_actor, s.plover, s.stance) for s in found} == {("GHA", "TGO", "SUPPORT", 1)}
+
+
+def test_regarding_without_a_characterising_word_is_no_act(nlp, finder, coder):
+    assert rows(nlp, finder, coder, "Ghana sees Togo as a neighbour with a long coast.") == []
+
+
+def test_object_relative_pronoun_is_its_antecedent(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Egypt criticised the Islamic State, which Iran regards as a terror group.")
+    assert ("IRN", "ISIS") in pairs(found)
+
+
+def test_speaker_calling_a_pair_friends_supports_both(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Peru and Bolivia met in Lima. “Both countries are close friends of Chile,” Boric said.")
+    assert {("CHL", "PER"), ("CHL", "BOL")} <= pairs(found)

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
-from .stance_rules import SOURCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import SOURCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -162,7 +162,7 @@ class StatementCoder:
         drops: list[Drop] = []
         sport = {i for _, start, end in self.discard(sent) for i in range(start, end)}
         for token in sent:
-            entry = self.trigger_of(token)
+            entry = self.trigger_of(token) or characterisation_trigger(self, token)
             if entry is None:
                 continue
             dropped_by = next((name for name, rule in TRIGGER_FILTERS if rule(self, token, entry, sport)), "")
@@ -498,6 +498,8 @@ class StatementCoder:
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 named = self.parties(child, ctx)
+                if not named and child.lower_ in ("which", "that", "whom", "who") and token.dep_ == "relcl" and child.dep_ in OBJECT_DEPS:
+                    named = self.parties(token.head, ctx)  # "the PKK, which Turkey regards as ...": the antecedent
                 found += named
                 how = how or ("target:object" if named else "")
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
@@ -772,10 +774,12 @@ class StatementCoder:
         targets, target_rule = self.targets(token, entry, sources, ctx)
         if source_rule == "source:speaker_characterising":
             # "A said B's plan was an attack on it": A accuses B (the act is A's words, not B's attack)
-            said = self.by_id[self.rules.characterisation_entry]
-            entry = replace(entry, plover=said.plover, stance=said.stance, mode=said.mode, symmetric=False, reverse=False, also=())
+            if entry.stance < 0:
+                said = self.by_id[self.rules.characterisation_entry]
+                entry = replace(entry, plover=said.plover, stance=said.stance, mode=said.mode, symmetric=False, reverse=False, also=())
             subj = characterised_subject(self, token, entry)
-            targets = [p for p in self.parties(subj, ctx) if p.actor not in {q.actor for q in sources}] if subj is not None else []
+            said_of = _pair_without(self.parties(subj, ctx), {q.actor for q in sources}, token, ctx) if subj is not None else []
+            targets = [p for p in _unique(said_of) if p.actor not in {q.actor for q in sources}]
             target_rule = "target:characterised_subject"
         if sources:
             # "A fought alongside B against C": B is a partner, never the target (manual 8.5). Whether

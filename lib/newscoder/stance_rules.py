@@ -31,7 +31,7 @@ _LIST_KEYS = (
     "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
-    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs",
+    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs",
 )
 
 
@@ -61,6 +61,9 @@ class StanceRules:
     pair_words: frozenset[str]
     counted_pair_words: frozenset[str]
     characterising_verbs: frozenset[str]
+    hostile_words: frozenset[str]
+    friendly_words: frozenset[str]
+    regarding_verbs: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -68,6 +71,7 @@ class StanceRules:
     imported_prefixes: frozenset[str] = frozenset()
     pair_reach: int = 3
     characterisation_entry: str = ""
+    friendly_entry: str = ""
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -99,10 +103,11 @@ def _load(path: Path, stamp: int) -> StanceRules:
     reach = data.get("pair_reach", 3)
     if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
         raise CodebookError(f"{path.name}: pair_reach must be a whole number of sentences, 0 or more (got {reach!r}).")
-    entry = data.get("characterisation_entry") or ""
-    if not isinstance(entry, str):
-        raise CodebookError(f"{path.name}: characterisation_entry must be the id of a trigger entry such as accuse (got {entry!r}).")
-    return StanceRules(**lists, pair_reach=reach, characterisation_entry=entry, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+    entries = {key: data.get(key) or "" for key in ("characterisation_entry", "friendly_entry")}
+    for key, entry in entries.items():
+        if not isinstance(entry, str):
+            raise CodebookError(f"{path.name}: {key} must be the id of a trigger entry such as accuse (got {entry!r}).")
+    return StanceRules(**lists, pair_reach=reach, **entries, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
 
 
 def _words(value: object, where: str) -> frozenset[str]:
@@ -236,17 +241,54 @@ TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
 # them in this order; the name of the one that gave the sources goes into `rule`.
 
 def characterised_subject(coder: StatementCoder, token: Token, entry: Trigger) -> Token | None:
-    """The subject a hostile noun act is said of: "B's plan *was* an attack", "B *poses* a threat"
-    (`characterising_verbs`), when that subject names an actor and a speaker reports the clause."""
+    """The subject a hostile noun act, or a word of `hostile_words` / `friendly_words`, is said of:
+    "B's plan *was* an attack", "B *poses* a threat" (`characterising_verbs`), "B is *a close
+    friend*", when that subject names an actor and a speaker reports the clause."""
     head = token.head
-    if entry.pos != "NOUN" or entry.stance >= 0 or head.i == token.i or coder.rules.characterisation_entry not in coder.by_id:
+    if entry.pos != "NOUN" or entry.stance == 0 or head.i == token.i or coder.rules.characterisation_entry not in coder.by_id:
         return None
-    if not (token.dep_ == "attr" and head.lemma_.lower() == "be" or token.dep_ == "dobj" and head.lemma_.lower() in coder.rules.characterising_verbs):
+    copula = token.dep_ in ("attr", "acomp") and head.lemma_.lower() == "be"
+    if not (copula or token.dep_ == "dobj" and head.lemma_.lower() in coder.rules.characterising_verbs):
         return None
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in coder.rules.first_person or head.dep_ not in ("ccomp", "parataxis", "ROOT"):
         return None
     return subj
+
+
+def characterisation_trigger(coder: StatementCoder, token: Token) -> Trigger | None:
+    """A word that is no lexicon entry but characterises an actor in a hostile or friendly way
+    (`hostile_words`, `friendly_words`), in one of two constructions:
+
+    - a verb of regarding with "as" (`regarding_verbs`): "A regards B *as* a terrorist group",
+      "A described B's move as provocative" -> the verb is the trigger, A -> B, ACCUSE (or the
+      `friendly_entry` category for "A sees B as a partner");
+    - a copula a speaker reports: "B is a close friend", A said -> the predicate is the trigger
+      (coded by the source rule `speaker_characterising`).
+    RETURNS (Trigger | None): an entry of the characterisation's category, else None.
+    """
+    lemma = token.lemma_.lower()
+    if lemma in coder.rules.regarding_verbs and token.pos_ == "VERB":
+        holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "obj"))]
+        said = [t for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+        return _characterisation_entry(coder, said, "VERB")
+    if token.dep_ in ("attr", "acomp") and token.head.lemma_.lower() == "be" and token.pos_ in ("NOUN", "ADJ"):
+        words = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "conj"))]
+        return _characterisation_entry(coder, words, "NOUN")
+    return None
+
+
+def _characterisation_entry(coder: StatementCoder, words: list[Token], pos: str) -> Trigger | None:
+    from dataclasses import replace as with_
+
+    lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+    for kind, listed, base in (("hostile", coder.rules.hostile_words, coder.rules.characterisation_entry),
+                               ("friendly", coder.rules.friendly_words, coder.rules.friendly_entry)):
+        if lemmas & listed and base in coder.by_id:
+            return with_(coder.by_id[base], id=f"characterisation_{kind}", lemmas=frozenset(lemmas & listed), pos=pos,
+                         objects=frozenset(), particle=frozenset(), symmetric=False, speech=False, third_party=False,
+                         reverse=False, also=())
+    return None
 
 
 def speaker_characterising(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
