@@ -136,3 +136,28 @@ def test_object_relative_pronoun_is_its_antecedent(nlp, finder, coder):
 def test_speaker_calling_a_pair_friends_supports_both(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Peru and Bolivia met in Lima. “Both countries are close friends of Chile,” Boric said.")
     assert {("CHL", "PER"), ("CHL", "BOL")} <= pairs(found)
+
+
+def test_actors_accusing_each_other_accuse_one_another(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile and Peru accused each other of violating the maritime accord.")
+    assert {("CHL", "PER"), ("PER", "CHL")} <= pairs(found)
+    assert all("target:reciprocal" in r[4] for r in found if (r[0], r[1]) in {("CHL", "PER"), ("PER", "CHL")})
+
+
+def test_the_army_refers_to_the_actor_named_as_its_owner_before(nlp, finder, coder):
+    text = "Chad's army and the rebels signed a truce. Guterres welcomed it. The army then accused Libya of arming the rebels."
+    found = rows(nlp, finder, coder, text)
+    assert ("TCD", "LBY") in pairs(found)
+    assert ("UN", "LBY") not in pairs(found)
+
+
+def test_pronoun_subject_of_an_object_relative_clause_is_not_its_antecedent(nlp, finder, coder):
+    doc = nlp("Egypt hosted Hamas, which it regards as a partner.")
+    found = {(s.source_actor, s.target_actor, s.plover) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+    assert ("EGY", "HAMAS", "SUPPORT") in found
+    assert not any(src == "HAMAS" for src, _, _ in found)
+
+
+def test_a_tie_between_two_others_is_not_the_speakers_stance(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "A Chilean senator said that Peru is Bolivia's closest ally.")
+    assert ("CHL", "PER") not in pairs(found)

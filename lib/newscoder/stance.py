@@ -307,6 +307,12 @@ class StatementCoder:
                 return [replace(earlier, how="pronoun_same_sentence")]
             if ctx.last_person and not _unresolved_person_since(head, ctx):
                 return [replace(ctx.last_person, how="pronoun")]
+        if lower in PRONOUNS_ACTOR and depth == 0 and _subject_of_object_relative(head):
+            # "Turkey criticised the PKK, which *it* regards as ...": not the antecedent, the main subject
+            main = next((c for c in head.sent.root.children if c.dep_ in SUBJECT_DEPS), None)
+            antecedent = {p.actor for p in self.parties(head.head.head, ctx, 1)}
+            found = [p for p in (self.parties(main, ctx, 1) if main is not None and main.i != head.i else []) if p.actor not in antecedent]
+            return [replace(p, how="pronoun_same_sentence") for p in found]
         if lower in PRONOUNS_ACTOR:
             earlier = ctx.earlier_in_sentence(head, include_subjects=possessive)
             if earlier is not None:
@@ -345,8 +351,12 @@ class StatementCoder:
             # "both sides", "the two countries": the pair the sentence has told acting, else the two actors
             # the article has named most so far
             return [replace(p, how="pair_anaphor") for p in ctx.pair_of(head) or ctx.pair_named_most()]
-        if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children) and ctx.last_actor:
-            return [replace(ctx.last_actor, how="anaphor")]
+        if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children):
+            owner = _owner_named_before(head, ctx) if head.lemma_.lower() in self.rules.owned_body_nouns else None
+            if owner is not None:  # "Sudan's army ... the army": the actor named with the same noun before
+                return [replace(owner, how="anaphor")]
+            if ctx.last_actor:
+                return [replace(ctx.last_actor, how="anaphor")]
         return []
 
     def _coordinated_modifiers(self, head: Token, ctx: "_Context") -> list[Party]:
@@ -486,6 +496,8 @@ class StatementCoder:
         """Who is acted upon or addressed."""
         found: list[Party] = []
         how = ""
+        if _reciprocal_object(token):
+            return [], "target:reciprocal"  # "A and B accused each other": each source is the other's target
         if entry.stance < 0:
             # "backed the case against Israel", "sought backing against Turkey": the one it is against.
             own = _own_clause(token)
@@ -835,7 +847,7 @@ class StatementCoder:
             pairs = [(s, t) for s in sources for t in targets]
             if entry.symmetric:
                 pairs += [(t, s) for s in sources for t in targets]
-        elif entry.symmetric and len(sources) >= 2:
+        elif (entry.symmetric or target_rule == "target:reciprocal") and len(sources) >= 2:
             pairs = list(permutations(sources, 2))
         elif issue:
             pairs = [(s, None) for s in sources]
@@ -937,6 +949,32 @@ class _Context:
                 self.last_actor = party
             self.counts[m.actor_id] = self.counts.get(m.actor_id, 0) + 1
             self.first_seen.setdefault(m.actor_id, token.i)
+
+
+def _subject_of_object_relative(token: Token) -> bool:
+    """Is the token the subject of a relative clause whose relative pronoun is its object ("the PKK,
+    which *it* regards as a threat")?"""
+    clause = token.head
+    return (token.dep_ in SUBJECT_DEPS and clause.dep_ == "relcl"
+            and any(c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that", "whom", "who") for c in clause.children))
+
+
+def _reciprocal_object(token: Token) -> bool:
+    """Is the act's object "each other" or "one another" ("A and B accused *each other*")?"""
+    return any(c.dep_ in OBJECT_DEPS | {"pobj"} and c.lower_ in ("other", "another") and any(g.lower_ in ("each", "one") for g in c.children)
+               for c in [*token.children, *(g for p in token.children if p.dep_ == "prep" for g in p.children)])
+
+
+def _owner_named_before(noun: Token, ctx: _Context) -> Party | None:
+    """The actor last named as the owner of the same noun before ("*Sudan's* army ... the army",
+    "the *Kenyan* police ... the police"): what a definite description refers back to."""
+    lemma = noun.lemma_.lower()
+    for j in range(noun.i - 1, -1, -1):
+        t = noun.doc[j]
+        m = ctx.mention_at.get(j)
+        if m is not None and m.actor_id and m.kind in ACTOR_KINDS and t.dep_ in ("poss", "amod", "compound") and t.head.lemma_.lower() == lemma:
+            return Party(m.actor_id, m.person, m.kind, m.start_char)
+    return None
 
 
 def _unresolved_person_since(pronoun: Token, ctx: _Context) -> bool:

@@ -31,7 +31,7 @@ _LIST_KEYS = (
     "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
-    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs",
+    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns",
 )
 
 
@@ -64,6 +64,7 @@ class StanceRules:
     hostile_words: frozenset[str]
     friendly_words: frozenset[str]
     regarding_verbs: frozenset[str]
+    owned_body_nouns: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -299,6 +300,10 @@ def speaker_characterising(coder: StatementCoder, token: Token, entry: Trigger, 
     if subj is None or not coder.parties(subj, ctx):
         return None
     speakers = coder._speaker(token, ctx) or _inverted_speaker(coder, token.head, ctx)
+    owners = {p.actor for c in token.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+              for g in ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"]) for p in coder.parties(g, ctx)}
+    if owners - {p.actor for p in speakers}:
+        return None  # "B is C's ally", A said: a tie between B and C, not A's stance
     return speakers or None
 
 
