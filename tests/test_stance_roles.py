@@ -161,3 +161,10 @@ def test_pronoun_subject_of_an_object_relative_clause_is_not_its_antecedent(nlp,
 def test_a_tie_between_two_others_is_not_the_speakers_stance(nlp, finder, coder):
     found = rows(nlp, finder, coder, "A Chilean senator said that Peru is Bolivia's closest ally.")
     assert ("CHL", "PER") not in pairs(found)
+
+
+def test_the_group_refers_back_to_the_last_acting_actor_at_low_confidence(nlp, finder, coder):
+    text = "Hamas rejected the plan on Monday. Its spokesman said the group had accused Egypt of bad faith."
+    found = rows(nlp, finder, coder, text)
+    row = next(r for r in found if (r[0], r[1]) == ("HAMAS", "EGY"))
+    assert row[3] == "low"

@@ -31,7 +31,7 @@ _LIST_KEYS = (
     "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
-    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns",
+    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors",
 )
 
 
@@ -65,6 +65,7 @@ class StanceRules:
     friendly_words: frozenset[str]
     regarding_verbs: frozenset[str]
     owned_body_nouns: frozenset[str]
+    group_anaphors: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
