@@ -168,3 +168,8 @@ def test_the_group_refers_back_to_the_last_acting_actor_at_low_confidence(nlp, f
     found = rows(nlp, finder, coder, text)
     row = next(r for r in found if (r[0], r[1]) == ("HAMAS", "EGY"))
     assert row[3] == "low"
+
+
+def test_the_militia_as_an_object_names_no_one(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile rejected the plan on Monday. Peru attacked the militia near the border.")
+    assert ("PER", "CHL") not in pairs(found)

@@ -351,7 +351,8 @@ class StatementCoder:
             # "both sides", "the two countries": the pair the sentence has told acting, else the two actors
             # the article has named most so far
             return [replace(p, how="pair_anaphor") for p in ctx.pair_of(head) or ctx.pair_named_most()]
-        if head.lemma_.lower() in self.lexicon.anaphors | self.rules.group_anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children):
+        group = head.lemma_.lower() in self.rules.group_anaphors and head.dep_ in SUBJECT_DEPS | {"nsubjpass"}  # "the group said"
+        if (head.lemma_.lower() in self.lexicon.anaphors or group) and any(c.lower_ in ("the", "this", "that") for c in head.children):
             owner = _owner_named_before(head, ctx) if head.lemma_.lower() in self.rules.owned_body_nouns else None
             if owner is not None:  # "Sudan's army ... the army": the actor named with the same noun before
                 return [replace(owner, how="anaphor")]
