@@ -173,3 +173,14 @@ def test_the_group_refers_back_to_the_last_acting_actor_at_low_confidence(nlp, f
 def test_the_militia_as_an_object_names_no_one(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Chile rejected the plan on Monday. Peru attacked the militia near the border.")
     assert ("PER", "CHL") not in pairs(found)
+
+
+def test_aid_sent_to_support_an_actor_targets_it(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Japan is sending medical supplies to support the Peruvian government.")
+    assert ("JPN", "PER") in pairs(found)
+    assert any("target:of_purpose" in r[4] for r in found)
+
+
+def test_a_hostile_purpose_gives_a_cooperative_act_no_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Turkey sent troops into the region to prevent Kurdish fighters from forming an entity.")
+    assert not any("target:of_purpose" in r[4] for r in found)

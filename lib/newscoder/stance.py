@@ -611,6 +611,11 @@ class StatementCoder:
                 found += self._arguments(clause, ctx)
                 how = "target:of_agreed_act" if found else how
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
+        if not found and entry.stance > 0 and not entry.speech and entry.plover != "AGREE":
+            # "sent arms to support the Yemeni government", "pledged funds to help strengthen Mali's army":
+            # whom the act's purpose helps
+            found = [p for p in self._purpose_beneficiaries(token, ctx) if p.actor not in {q.actor for q in sources}]
+            how = "target:of_purpose" if found else how
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -661,6 +666,20 @@ class StatementCoder:
             s.actor == target.actor and s.start_char >= 0 and s.start_char != target.start_char
             and ctx.sector_at.get(s.start_char, "") not in ("", sector)
             for s in sources)
+
+    def _purpose_beneficiaries(self, token: Token, ctx: "_Context") -> list[Party]:
+        """The actors a purpose infinitive of a cooperative act helps: its verb is a cooperative
+        trigger or one of `partner_verbs` ("to support B", "to help strengthen B's army")."""
+        holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+        found: list[Party] = []
+        for clause in (c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            chain = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]  # "to help strengthen B"
+            inner = self.trigger_of(clause)
+            helping = clause.lemma_.lower() in self.rules.partner_verbs or (inner is not None and inner.stance > 0)
+            if helping:
+                found += [p for verb in chain for p in self._arguments(verb, ctx)]
+        return found
 
     def _arguments(self, clause: Token, ctx: "_Context") -> list[Party]:
         """The actors a clause's verb acts on: its objects and its target prepositions' objects."""
