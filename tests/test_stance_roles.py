@@ -184,3 +184,8 @@ def test_aid_sent_to_support_an_actor_targets_it(nlp, finder, coder):
 def test_a_hostile_purpose_gives_a_cooperative_act_no_target(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Turkey sent troops into the region to prevent Kurdish fighters from forming an entity.")
     assert not any("target:of_purpose" in r[4] for r in found)
+
+
+def test_arrival_in_a_states_capital_is_a_visit_to_that_state(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "A delegation of Chilean ministers arrived in Peru's capital on Friday.")
+    assert ("CHL", "PER") in pairs(found)

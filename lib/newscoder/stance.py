@@ -626,7 +626,11 @@ class StatementCoder:
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.id == "visit"):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
             places = [ctx.mention_at[t.i] for t in _phrases_of(token) if t.i in ctx.mention_at]
-            found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places if m.kind == "place" and m.actor_id]
+            # "arrived in *Haiti's* capital", "shelled *Syria's* north": the owner of the place named
+            owners = {ctx.mention_at[t.i].start_char for t in _phrases_of(token) if t.i in ctx.mention_at and t.dep_ == "poss"
+                      and t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "to", "into", "on")}
+            found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places
+                     if m.actor_id and (m.kind == "place" or m.start_char in owners and m.kind in ACTOR_KINDS)]
             if not found and entry.plover in ("ASSAULT", "COERCE") and entry.pos == "VERB":
                 # "cordoned off the roads leading into X", "fired shells near a vessel from X": the first
                 # actor named after the act in its own clause, outside a 'by' phrase
