@@ -189,3 +189,19 @@ def test_a_hostile_purpose_gives_a_cooperative_act_no_target(nlp, finder, coder)
 def test_arrival_in_a_states_capital_is_a_visit_to_that_state(nlp, finder, coder):
     found = rows(nlp, finder, coder, "A delegation of Chilean ministers arrived in Peru's capital on Friday.")
     assert ("CHL", "PER") in pairs(found)
+
+
+def test_refusing_to_meet_an_actor_rejects_it(nlp, finder, coder):
+    doc = nlp("Chile refused to meet Peru.")
+    found = {(s.source_actor, s.target_actor, s.plover, s.stance) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+    assert ("CHL", "PER", "REJECT", -1) in found
+
+
+def test_refusing_talks_with_an_actor_rejects_that_partner(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile refused on Thursday to resume direct talks with Peru.")
+    assert ("CHL", "PER") in pairs(found)
+
+
+def test_vowing_to_cooperate_is_still_no_threat(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile vowed to cooperate with Peru.")
+    assert not any(r[2] == -1 and (r[0], r[1]) == ("CHL", "PER") for r in found)

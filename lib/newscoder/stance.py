@@ -598,8 +598,8 @@ class StatementCoder:
             # "vowed to wage war on X", "threatened to strike X": the one the announced act is aimed at
             for clause in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
                 inner = self.trigger_of(clause)
-                if inner is not None and inner.stance > 0:
-                    continue  # "vowed to cooperate with X" is no threat to X
+                if inner is not None and inner.stance > 0 and entry.plover not in self.rules.refusal_categories:
+                    continue  # "vowed to cooperate with X" is no threat to X; "refused to meet X" rejects X
                 found += self._arguments(clause, ctx)
                 how = "target:of_announced_act" if found else how
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
@@ -691,6 +691,9 @@ class StatementCoder:
         for child in clause.children:
             if child.dep_ in OBJECT_DEPS:
                 found += self.parties(child, ctx)
+                # "to resume talks *with the rebels*": the partner of a joint act named as the object
+                found += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                          for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
                 found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
         return found

@@ -31,7 +31,7 @@ _LIST_KEYS = (
     "hypothetical_aux", "future_aux", "reported_future_aux", "future_verbs", "hypothetical_verbs",
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
-    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors",
+    "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
 )
 
 
@@ -66,6 +66,7 @@ class StanceRules:
     regarding_verbs: frozenset[str]
     owned_body_nouns: frozenset[str]
     group_anaphors: frozenset[str]
+    refusal_categories: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -90,7 +91,7 @@ def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
 def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
-    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories"):  # PLOVER category names are upper case
+    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
