@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
-from .stance_rules import SOURCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, confidence_of, load_stance_rules, modality_of
+from .stance_rules import SOURCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -45,7 +45,6 @@ ABOUT_PREPS = {"for", "on", "over", "about", "against", "into", "toward", "towar
 FORMER_WORDS = {"former", "retired", "ex", "ex-", "erstwhile"}
 COMPEL_VERBS = {"force", "compel", "oblige", "obligate", "coerce", "pressure"}
 CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos"}
-PAIR_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties"}
 
 
 @dataclass(frozen=True)
@@ -163,7 +162,7 @@ class StatementCoder:
         drops: list[Drop] = []
         sport = {i for _, start, end in self.discard(sent) for i in range(start, end)}
         for token in sent:
-            entry = self.trigger_of(token)
+            entry = self.trigger_of(token) or characterisation_trigger(self, token)
             if entry is None:
                 continue
             dropped_by = next((name for name, rule in TRIGGER_FILTERS if rule(self, token, entry, sport)), "")
@@ -306,8 +305,14 @@ class StatementCoder:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
                 return [replace(earlier, how="pronoun_same_sentence")]
-            if ctx.last_person:
+            if ctx.last_person and not _unresolved_person_since(head, ctx):
                 return [replace(ctx.last_person, how="pronoun")]
+        if lower in PRONOUNS_ACTOR and depth == 0 and _subject_of_object_relative(head):
+            # "Turkey criticised the PKK, which *it* regards as ...": not the antecedent, the main subject
+            main = next((c for c in head.sent.root.children if c.dep_ in SUBJECT_DEPS), None)
+            antecedent = {p.actor for p in self.parties(head.head.head, ctx, 1)}
+            found = [p for p in (self.parties(main, ctx, 1) if main is not None and main.i != head.i else []) if p.actor not in antecedent]
+            return [replace(p, how="pronoun_same_sentence") for p in found]
         if lower in PRONOUNS_ACTOR:
             earlier = ctx.earlier_in_sentence(head, include_subjects=possessive)
             if earlier is not None:
@@ -340,13 +345,19 @@ class StatementCoder:
                             found += self.parties(part, ctx, depth + 1) or self._country_named_as_place(part, child, ctx)
         if found:
             return _unique(found)
-        pair = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "each", "two") for c in head.children)
-        if head.lemma_.lower() in PAIR_WORDS and pair and len(ctx.counts) >= 2:
+        counted = any(c.lower_ in ("both", "each", "two") for c in head.children)
+        pair = head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.rules.pair_words or counted and head.lemma_.lower() in self.rules.counted_pair_words
+        if pair and len(ctx.counts) >= 2:
             # "both sides", "the two countries": the pair the sentence has told acting, else the two actors
             # the article has named most so far
             return [replace(p, how="pair_anaphor") for p in ctx.pair_of(head) or ctx.pair_named_most()]
-        if head.lemma_.lower() in self.lexicon.anaphors and any(c.lower_ in ("the", "this", "that") for c in head.children) and ctx.last_actor:
-            return [replace(ctx.last_actor, how="anaphor")]
+        group = head.lemma_.lower() in self.rules.group_anaphors and head.dep_ in SUBJECT_DEPS | {"nsubjpass"}  # "the group said"
+        if (head.lemma_.lower() in self.lexicon.anaphors or group) and any(c.lower_ in ("the", "this", "that") for c in head.children):
+            owner = _owner_named_before(head, ctx) if head.lemma_.lower() in self.rules.owned_body_nouns else None
+            if owner is not None:  # "Sudan's army ... the army": the actor named with the same noun before
+                return [replace(owner, how="anaphor")]
+            if ctx.last_actor:
+                return [replace(ctx.last_actor, how="anaphor")]
         return []
 
     def _coordinated_modifiers(self, head: Token, ctx: "_Context") -> list[Party]:
@@ -486,16 +497,22 @@ class StatementCoder:
         """Who is acted upon or addressed."""
         found: list[Party] = []
         how = ""
+        if _reciprocal_object(token):
+            return [], "target:reciprocal"  # "A and B accused each other": each source is the other's target
         if entry.stance < 0:
             # "backed the case against Israel", "sought backing against Turkey": the one it is against.
             own = _own_clause(token)
             against = [t for t in own if t.lower_ == "against" and t.dep_ == "prep" and t.i > token.i]
             found = [p for a in against[:1] for g in a.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
             if found:
-                return [p for p in _unique(found) if p.actor not in {q.actor for q in sources}], "target:against"
+                foreign = [p for p in _unique(found) if p.actor not in {q.actor for q in sources}]
+                domestic = [p for p in found if self._domestic(sources, p, ctx)]
+                return (foreign, "target:against") if foreign or not domestic else (_unique(domestic), "target:domestic")
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 named = self.parties(child, ctx)
+                if not named and child.lower_ in ("which", "that", "whom", "who") and token.dep_ == "relcl" and child.dep_ in OBJECT_DEPS:
+                    named = self.parties(token.head, ctx)  # "the PKK, which Turkey regards as ...": the antecedent
                 found += named
                 how = how or ("target:object" if named else "")
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
@@ -513,7 +530,10 @@ class StatementCoder:
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
         source_ids = {p.actor for p in sources}
+        domestic = [p for p in found if self._domestic(sources, p, ctx)]
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
+        if not found and domestic:
+            return _unique(domestic), "target:domestic"  # "Serbian police detained students": one country, two sectors
         if not found and entry.pos == "NOUN" and entry.plover not in self.rules.of_agent_categories:
             # "Russia's bombing of Aleppo", "the arrest of A's envoy by B": whom the named act is done to
             found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -578,8 +598,8 @@ class StatementCoder:
             # "vowed to wage war on X", "threatened to strike X": the one the announced act is aimed at
             for clause in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
                 inner = self.trigger_of(clause)
-                if inner is not None and inner.stance > 0:
-                    continue  # "vowed to cooperate with X" is no threat to X
+                if inner is not None and inner.stance > 0 and entry.plover not in self.rules.refusal_categories:
+                    continue  # "vowed to cooperate with X" is no threat to X; "refused to meet X" rejects X
                 found += self._arguments(clause, ctx)
                 how = "target:of_announced_act" if found else how
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
@@ -591,6 +611,11 @@ class StatementCoder:
                 found += self._arguments(clause, ctx)
                 how = "target:of_agreed_act" if found else how
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
+        if not found and entry.stance > 0 and not entry.speech and entry.plover != "AGREE":
+            # "sent arms to support the Yemeni government", "pledged funds to help strengthen Mali's army":
+            # whom the act's purpose helps
+            found = [p for p in self._purpose_beneficiaries(token, ctx) if p.actor not in {q.actor for q in sources}]
+            how = "target:of_purpose" if found else how
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -601,7 +626,11 @@ class StatementCoder:
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.id == "visit"):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
             places = [ctx.mention_at[t.i] for t in _phrases_of(token) if t.i in ctx.mention_at]
-            found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places if m.kind == "place" and m.actor_id]
+            # "arrived in *Haiti's* capital", "shelled *Syria's* north": the owner of the place named
+            owners = {ctx.mention_at[t.i].start_char for t in _phrases_of(token) if t.i in ctx.mention_at and t.dep_ == "poss"
+                      and t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "to", "into", "on")}
+            found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places
+                     if m.actor_id and (m.kind == "place" or m.start_char in owners and m.kind in ACTOR_KINDS)]
             if not found and entry.plover in ("ASSAULT", "COERCE") and entry.pos == "VERB":
                 # "cordoned off the roads leading into X", "fired shells near a vessel from X": the first
                 # actor named after the act in its own clause, outside a 'by' phrase
@@ -630,12 +659,41 @@ class StatementCoder:
         found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
 
+    def _domestic(self, sources: list[Party], target: Party, ctx: "_Context") -> bool:
+        """Is this target of the source's own country but another sector of it, both named in the
+        clause ("Serbian police detained students": COP -> EDU; "the army shelled rebel positions":
+        MIL -> REB)? A domestic act is coded as one (`target:domestic`); the same body twice is not."""
+        if target.start_char < 0 or target.how.removeprefix("modifier:") not in ACTOR_KINDS:
+            return False  # named in the clause, not a pronoun or a back-reference
+        sector = ctx.sector_at.get(target.start_char, "")
+        return bool(sector) and any(
+            s.actor == target.actor and s.start_char >= 0 and s.start_char != target.start_char
+            and ctx.sector_at.get(s.start_char, "") not in ("", sector)
+            for s in sources)
+
+    def _purpose_beneficiaries(self, token: Token, ctx: "_Context") -> list[Party]:
+        """The actors a purpose infinitive of a cooperative act helps: its verb is a cooperative
+        trigger or one of `partner_verbs` ("to support B", "to help strengthen B's army")."""
+        holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+        found: list[Party] = []
+        for clause in (c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            chain = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]  # "to help strengthen B"
+            inner = self.trigger_of(clause)
+            helping = clause.lemma_.lower() in self.rules.partner_verbs or (inner is not None and inner.stance > 0)
+            if helping:
+                found += [p for verb in chain for p in self._arguments(verb, ctx)]
+        return found
+
     def _arguments(self, clause: Token, ctx: "_Context") -> list[Party]:
         """The actors a clause's verb acts on: its objects and its target prepositions' objects."""
         found = []
         for child in clause.children:
             if child.dep_ in OBJECT_DEPS:
                 found += self.parties(child, ctx)
+                # "to resume talks *with the rebels*": the partner of a joint act named as the object
+                found += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                          for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
                 found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
         return found
@@ -723,8 +781,24 @@ class StatementCoder:
             # "The meetings between A and B signaled progress", after "A and B met": a noun phrase
             # naming an act already coded refers back to it; a verb telling it again is a new report
             rows += [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
+            subjects = self.subject_of_sentence(sent, ctx)
             ctx.advance(sent)
+            ctx.previous_subject = subjects
         return Coding(with_sectors(_dedupe(rows), mentions), drops)
+
+    def subject_of_sentence(self, sent: Span, ctx: "_Context") -> tuple[Token | None, list[Party]]:
+        """The subject of a sentence's main verb and the actors it names, for a pronoun in the next.
+
+        "A State Department spokesperson said ...": the spokesperson, USA. A pronoun subject that
+        was itself resolved this way passes its actors on ("He said ... He added ...").
+        """
+        subj = next((c for c in sent.root.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
+        if subj is None:
+            return None, []
+        found = self.parties(subj, ctx)
+        if not found and subj.lower_ in PRONOUNS_PERSON | PRONOUNS_ACTOR:
+            found = ctx.previous_subject[1]
+        return subj, found
 
     def _act_key(self, row: Statement) -> tuple[str, str, str, bool]:
         """What makes two rows the same act for a back-reference: the actors, the category, and
@@ -737,6 +811,15 @@ class StatementCoder:
         """The rows one trigger gives."""
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
+        if source_rule == "source:speaker_characterising":
+            # "A said B's plan was an attack on it": A accuses B (the act is A's words, not B's attack)
+            if entry.stance < 0:
+                said = self.by_id[self.rules.characterisation_entry]
+                entry = replace(entry, plover=said.plover, stance=said.stance, mode=said.mode, symmetric=False, reverse=False, also=())
+            subj = characterised_subject(self, token, entry)
+            said_of = _pair_without(self.parties(subj, ctx), {q.actor for q in sources}, token, ctx) if subj is not None else []
+            targets = [p for p in _unique(said_of) if p.actor not in {q.actor for q in sources}]
+            target_rule = "target:characterised_subject"
         if sources:
             # "A fought alongside B against C": B is a partner, never the target (manual 8.5). Whether
             # B does the act too the parse does not say, so B gets no row of its own.
@@ -791,7 +874,7 @@ class StatementCoder:
             pairs = [(s, t) for s in sources for t in targets]
             if entry.symmetric:
                 pairs += [(t, s) for s in sources for t in targets]
-        elif entry.symmetric and len(sources) >= 2:
+        elif (entry.symmetric or target_rule == "target:reciprocal") and len(sources) >= 2:
             pairs = list(permutations(sources, 2))
         elif issue:
             pairs = [(s, None) for s in sources]
@@ -807,11 +890,11 @@ class StatementCoder:
                 sentence=sent.text.strip(), trigger=trigger_text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
                 source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
                 issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
-                confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None),
+                confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None, entry.id),
                 source_char=s.start_char, target_char=t.start_char if t else -1,
             )
             for s, t in pairs
-            if t is None or s.actor != t.actor
+            if t is None or s.actor != t.actor or self._domestic([s], t, ctx)
         ]
 
 
@@ -820,6 +903,7 @@ class _Context:
 
     def __init__(self, mention_at: dict[int, Mention], pair_reach: int = 3) -> None:
         self.mention_at = mention_at
+        self.sector_at = {m.start_char: m.sector for m in mention_at.values()}  # where a mention starts -> its sector
         self.pair_reach = pair_reach  # how many sentences back a joint act told without its parties may look
         self.last_person: Party | None = None
         self.last_actor: Party | None = None
@@ -828,6 +912,7 @@ class _Context:
         self.last_pair: list[Party] = []  # the parties of the last joint act told (meeting, talks)
         self.last_pair_sent = -1
         self.sent_order: dict[int, int] = {}  # sentence start token -> its number, for sentences seen so far
+        self.previous_subject: tuple[Token | None, list[Party]] = (None, [])  # the last sentence's main subject and its actors
 
     def pair_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Party]:
         """Who took part in a joint act the sentence names without its parties ("the latest meeting").
@@ -891,6 +976,47 @@ class _Context:
                 self.last_actor = party
             self.counts[m.actor_id] = self.counts.get(m.actor_id, 0) + 1
             self.first_seen.setdefault(m.actor_id, token.i)
+
+
+def _subject_of_object_relative(token: Token) -> bool:
+    """Is the token the subject of a relative clause whose relative pronoun is its object ("the PKK,
+    which *it* regards as a threat")?"""
+    clause = token.head
+    return (token.dep_ in SUBJECT_DEPS and clause.dep_ == "relcl"
+            and any(c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that", "whom", "who") for c in clause.children))
+
+
+def _reciprocal_object(token: Token) -> bool:
+    """Is the act's object "each other" or "one another" ("A and B accused *each other*")?"""
+    return any(c.dep_ in OBJECT_DEPS | {"pobj"} and c.lower_ in ("other", "another") and any(g.lower_ in ("each", "one") for g in c.children)
+               for c in [*token.children, *(g for p in token.children if p.dep_ == "prep" for g in p.children)])
+
+
+def _owner_named_before(noun: Token, ctx: _Context) -> Party | None:
+    """The actor last named as the owner of the same noun before ("*Sudan's* army ... the army",
+    "the *Kenyan* police ... the police"): what a definite description refers back to."""
+    lemma = noun.lemma_.lower()
+    for j in range(noun.i - 1, -1, -1):
+        t = noun.doc[j]
+        m = ctx.mention_at.get(j)
+        if m is not None and m.actor_id and m.kind in ACTOR_KINDS and t.dep_ in ("poss", "amod", "compound") and t.head.lemma_.lower() == lemma:
+            return Party(m.actor_id, m.person, m.kind, m.start_char)
+    return None
+
+
+def _unresolved_person_since(pronoun: Token, ctx: _Context) -> bool:
+    """Was a person the codebook does not know named after the last known one, before the pronoun?
+
+    "Ruto met envoys. ... The talks were led by Amina Odhiambo. *She* said ...": "she" is Odhiambo,
+    whose actor is unknown, not Ruto; such a pronoun gets no actor from earlier sentences.
+    """
+    since = ctx.last_person.start_char if ctx.last_person is not None else -1
+    for ent in pronoun.doc.ents:
+        if ent.label_ == "PERSON" and since < ent.start_char and ent.end <= pronoun.i:
+            m = ctx.mention_at.get(ent.root.i)
+            if m is None or m.kind != "person" or not m.actor_id:
+                return True
+    return False
 
 
 def _pair_without(found: list[Party], source_ids: set[str], token: Token, ctx: _Context) -> list[Party]:

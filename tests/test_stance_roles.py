@@ -1,0 +1,207 @@
+"""Grammar-true roles: each role rule of the statement coder on sentences of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newscoder.lexicon import load_lexicon
+from newscoder.paths import project_root
+from newscoder.stance import StatementCoder
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return StatementCoder(nlp, load_lexicon(project_root() / "codebook"))
+
+
+def rows(nlp, finder, coder, text, published=dt.date(2025, 3, 1)):
+    """The asserted rows of a text: (source, target, stance, confidence, rule)."""
+    doc = nlp(text)
+    return [(s.source_actor, s.target_actor, s.stance, s.confidence, s.rule)
+            for s in coder(doc, finder(doc, published), "t") if s.modality == "asserted"]
+
+
+def pairs(found):
+    return {(r[0], r[1]) for r in found}
+
+
+def test_pronoun_subject_takes_the_previous_sentences_subject_at_low_confidence(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "A Chilean envoy spoke to reporters in Lima on Monday. She urged Peru to reopen the border.")
+    assert ("CHL", "PER") in pairs(found)
+    row = next(r for r in found if (r[0], r[1]) == ("CHL", "PER"))
+    assert row[3] == "low" and "source:pronoun_of_previous_subject" in row[4]
+
+
+def test_he_does_not_stand_for_a_country_named_by_its_name(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile reopened its embassy on Monday. He urged Peru to reopen the border.")
+    assert ("CHL", "PER") not in pairs(found)
+
+
+def test_pronoun_with_no_actor_before_gives_no_row(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "The weather was cold on Monday. She urged Peru to reopen the border.")
+    assert not any(r[1] == "PER" for r in found)
+
+
+def test_counted_leaders_are_the_pair_of_the_joint_act_before(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana and Togo held talks in Accra on Friday. The two leaders agreed on a new border crossing.")
+    agreed = [r for r in found if "trigger:agree" in r[4]]
+    assert {("GHA", "TGO"), ("TGO", "GHA")} <= pairs(agreed)
+
+
+def test_plural_forces_without_a_count_are_no_pair(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana and Togo held talks in Accra on Friday. Officials said the armed forces signed the accord.")
+    assert not any("trigger:agree" in r[4] for r in found)
+
+
+def test_speaker_saying_an_actor_poses_a_threat_accuses_it(nlp, finder, coder):
+    doc = nlp("Kenya said the Ugandan rebels represented a threat to its security.")
+    found = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")]
+    row = next(s for s in found if (s.source_actor, s.target_actor) == ("KEN", "UGA"))
+    assert (row.plover, row.stance) == ("ACCUSE", -1)
+    assert "source:speaker_characterising" in row.rule and "target:characterised_subject" in row.rule
+    assert not any(s.source_actor == "UGA" for s in found)  # the speaker's words, not a threat by the rebels
+
+
+def test_plan_called_an_attack_by_a_speaker_is_the_speakers_accusation(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "The Malian plan was a blatant attack on our sovereignty, Algeria said.")
+    assert pairs(found) == {("DZA", "MLI")}
+
+
+def test_threat_told_without_a_speaker_stays_the_subjects_act(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ugandan rebels are a threat to Kenya.")
+    assert ("UGA", "KEN") in pairs(found)
+
+
+def test_act_between_two_sectors_of_one_country_is_coded_as_domestic(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Kenyan police arrested opposition supporters in Nairobi.")
+    assert ("KEN", "KEN") in pairs(found)
+    assert any("target:domestic" in r[4] for r in found)
+
+
+def test_protest_against_ones_own_government_is_domestic(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chilean teachers are protesting against the government.")
+    assert ("CHL", "CHL") in pairs(found)
+
+
+def test_a_pronoun_for_the_subjects_own_country_is_no_domestic_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile's navy shelled its own coast, officials said.")
+    assert ("CHL", "CHL") not in pairs(found)
+
+
+def test_he_after_a_newly_named_unknown_person_is_not_the_earlier_known_one(nlp, finder, coder):
+    text = ("Kenya's president William Ruto spoke in Nairobi on Monday. The delegation was led by Colonel "
+            "Barnabas Okello-Wambui, who praised the mission. He accused Uganda of shelling border villages.")
+    found = rows(nlp, finder, coder, text)
+    assert ("KEN", "UGA") not in pairs(found)
+
+
+def test_he_with_no_other_person_since_is_the_known_person(nlp, finder, coder):
+    text = "Kenya's president William Ruto spoke in Nairobi on Monday. He accused Uganda of shelling border villages."
+    found = rows(nlp, finder, coder, text)
+    assert ("KEN", "UGA") in pairs(found)
+
+
+def test_rows_of_imported_entries_and_rows_toward_an_issue_alone_are_not_high():
+    from newscoder.stance_rules import confidence_of, load_stance_rules
+
+    rules = load_stance_rules()
+    assert confidence_of(rules, "source:subject", "target:object", ["actor", "actor"], True, "accuse") == "high"
+    assert confidence_of(rules, "source:subject", "target:object", ["actor", "actor"], True, "cameo.praise.051") == "medium"
+    assert confidence_of(rules, "source:subject", "", ["actor", ""], False, "accuse") == "medium"
+
+
+def test_regarding_an_actor_as_a_hostile_thing_accuses_it(nlp, finder, coder):
+    doc = nlp("Iran regards the Kurdish militia as a terrorist group.")
+    found = coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    assert {(s.source_actor, s.target_actor, s.plover, s.stance) for s in found} == {("IRN", "KURDS", "ACCUSE", -1)}
+
+
+def test_regarding_an_actor_as_a_partner_supports_it(nlp, finder, coder):
+    doc = nlp("Ghana sees Togo as a reliable partner.")
+    found = coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    assert {(s.source_actor, s.target_actor, s.plover, s.stance) for s in found} == {("GHA", "TGO", "SUPPORT", 1)}
+
+
+def test_regarding_without_a_characterising_word_is_no_act(nlp, finder, coder):
+    assert rows(nlp, finder, coder, "Ghana sees Togo as a neighbour with a long coast.") == []
+
+
+def test_object_relative_pronoun_is_its_antecedent(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Egypt criticised the Islamic State, which Iran regards as a terror group.")
+    assert ("IRN", "ISIS") in pairs(found)
+
+
+def test_speaker_calling_a_pair_friends_supports_both(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Peru and Bolivia met in Lima. “Both countries are close friends of Chile,” Boric said.")
+    assert {("CHL", "PER"), ("CHL", "BOL")} <= pairs(found)
+
+
+def test_actors_accusing_each_other_accuse_one_another(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile and Peru accused each other of violating the maritime accord.")
+    assert {("CHL", "PER"), ("PER", "CHL")} <= pairs(found)
+    assert all("target:reciprocal" in r[4] for r in found if (r[0], r[1]) in {("CHL", "PER"), ("PER", "CHL")})
+
+
+def test_the_army_refers_to_the_actor_named_as_its_owner_before(nlp, finder, coder):
+    text = "Chad's army and the rebels signed a truce. Guterres welcomed it. The army then accused Libya of arming the rebels."
+    found = rows(nlp, finder, coder, text)
+    assert ("TCD", "LBY") in pairs(found)
+    assert ("UN", "LBY") not in pairs(found)
+
+
+def test_pronoun_subject_of_an_object_relative_clause_is_not_its_antecedent(nlp, finder, coder):
+    doc = nlp("Egypt hosted Hamas, which it regards as a partner.")
+    found = {(s.source_actor, s.target_actor, s.plover) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+    assert ("EGY", "HAMAS", "SUPPORT") in found
+    assert not any(src == "HAMAS" for src, _, _ in found)
+
+
+def test_a_tie_between_two_others_is_not_the_speakers_stance(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "A Chilean senator said that Peru is Bolivia's closest ally.")
+    assert ("CHL", "PER") not in pairs(found)
+
+
+def test_the_group_refers_back_to_the_last_acting_actor_at_low_confidence(nlp, finder, coder):
+    text = "Hamas rejected the plan on Monday. Its spokesman said the group had accused Egypt of bad faith."
+    found = rows(nlp, finder, coder, text)
+    row = next(r for r in found if (r[0], r[1]) == ("HAMAS", "EGY"))
+    assert row[3] == "low"
+
+
+def test_the_militia_as_an_object_names_no_one(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile rejected the plan on Monday. Peru attacked the militia near the border.")
+    assert ("PER", "CHL") not in pairs(found)
+
+
+def test_aid_sent_to_support_an_actor_targets_it(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Japan is sending medical supplies to support the Peruvian government.")
+    assert ("JPN", "PER") in pairs(found)
+    assert any("target:of_purpose" in r[4] for r in found)
+
+
+def test_a_hostile_purpose_gives_a_cooperative_act_no_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Turkey sent troops into the region to prevent Kurdish fighters from forming an entity.")
+    assert not any("target:of_purpose" in r[4] for r in found)
+
+
+def test_arrival_in_a_states_capital_is_a_visit_to_that_state(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "A delegation of Chilean ministers arrived in Peru's capital on Friday.")
+    assert ("CHL", "PER") in pairs(found)
+
+
+def test_refusing_to_meet_an_actor_rejects_it(nlp, finder, coder):
+    doc = nlp("Chile refused to meet Peru.")
+    found = {(s.source_actor, s.target_actor, s.plover, s.stance) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+    assert ("CHL", "PER", "REJECT", -1) in found
+
+
+def test_refusing_talks_with_an_actor_rejects_that_partner(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile refused on Thursday to resume direct talks with Peru.")
+    assert ("CHL", "PER") in pairs(found)
+
+
+def test_vowing_to_cooperate_is_still_no_threat(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile vowed to cooperate with Peru.")
+    assert not any(r[2] == -1 and (r[0], r[1]) == ("CHL", "PER") for r in found)
