@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -29,6 +30,8 @@ from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from .codebook import Codebook, Person, fold
+from .errors import CodebookError
+from .yamlio import read_mapping
 
 # Which codebook match wins when two of equal length overlap: lower is stronger.
 KIND_PRIORITY = {"outlet": 0, "non_actor": 0, "person": 1, "institution": 2, "actor": 3, "metonym": 4, "demonym": 5}
@@ -42,6 +45,12 @@ PLACE_WORDS = {"mount", "mt.", "lake", "river", "jabal", "jebel", "wadi", "cape"
 PLACE_NOUNS = {"province", "region", "city", "town", "village", "district", "governorate", "area", "county", "municipality", "neighbourhood", "neighborhood", "camp", "port", "island", "valley", "border", "crossing"}
 # Words after a person's name that make the name stand for a regime, not for the person.
 REGIME_WORDS = {"regime", "administration", "government"}
+# NER labels whose unexplained multi-word spans are compared with codebook names by spelling.
+TOLERANT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+# How alike two spellings of one organisation's name are (difflib ratio on the squashed forms).
+NAME_RATIO = 0.92
+# A given name written shorter ("Ukhna" for "Ukhnaagiin") matches from this many letters on.
+GIVEN_PREFIX = 4
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,7 @@ class EntityFinder:
         for sector, phrases in by_sector.items():
             self.agent_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
         self.title_words = {w.lower() for t in codebook.titles for w in t.split()}
+        self.spellings = _spellings(codebook)
         self.persons_by_last = {}
         for person in codebook.persons:
             self.persons_by_last.setdefault(fold(person.name.split()[-1]), []).append(person)
@@ -138,6 +148,25 @@ class EntityFinder:
         texts = [name for names in forms.values() for name in sorted(names)]
         for key, pattern in zip(keys, nlp.tokenizer.pipe(texts)):
             self.phrases.add(key, [pattern])
+        self._index_spellings(forms)
+
+    def _index_spellings(self, forms: dict[str, set[str]]) -> None:
+        """Squashed forms of the codebook's names of two words or more, for `match_tolerant`:
+        by whole form, by word, and (persons) by the name without its last word."""
+        self.squashed: dict[str, str] = {}
+        self.by_word: dict[str, set[str]] = {}
+        self.by_leading: dict[str, set[str]] = {}
+        for key in forms:
+            form = squash(key)
+            words = form.split()
+            if len(words) < 2:
+                continue
+            self.squashed.setdefault(form, key)
+            for word in words:
+                if len(word) >= 3:
+                    self.by_word.setdefault(word, set()).add(form)
+            if self.entries[key][0] == "person" and len(words) >= 3:
+                self.by_leading.setdefault(" ".join(words[:-1]), set()).add(form)
 
     def __call__(self, doc: Doc, published: dt.date | None = None) -> list[Mention]:
         """Find the mentions of one document.
@@ -148,6 +177,7 @@ class EntityFinder:
         """
         mentions = self.match_codebook(doc)
         mentions = self.merge_ner(doc, mentions)
+        mentions = self.match_tolerant(doc, mentions)
         mentions = self.resolve(doc, mentions, published)
         return self.assign_sectors(doc, mentions, published)
 
@@ -247,6 +277,66 @@ class EntityFinder:
         # "the provinces of Daraa, Quneitra and Sweida", "the town of X"
         governor = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" else first.head if first.dep_ == "appos" else None
         return governor is not None and governor.lemma_.lower() in PLACE_NOUNS
+
+    def match_tolerant(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """spaCy names that no codebook name explains, matched to one by a tolerant spelling.
+
+        The same name in another spelling is the codebook's name: other punctuation or a typo
+        ("the Kurdistan Workers party", "Kurdisstan Workers' Party"), another transliteration
+        ("Sergei Shoygu"), a shorter given name ("Ukhna Khurelsukh" for "Ukhnaagiin
+        Khurelsukh"), or a person's name without its last surname ("Diego Molano" for "Diego
+        Molano Vega"). Only names of two words or more, and only when one codebook entry fits.
+        A name cut short by the parser before a lower-case noun ("the Kurdistan Workers" +
+        "party") is tried with that noun too.
+        """
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for m in mentions:
+            if not m.rule.startswith("ner_") or m.kind not in ("person", "entity") or m.label not in TOLERANT_LABELS:
+                out.append(m)
+                continue
+            start = m.start + 1 if doc[m.start].lower_ == "the" and m.end - m.start > 1 else m.start
+            ends = [m.end]
+            nxt = m.end + 1 if m.end < len(doc) and doc[m.end].text in ("’", "'") else m.end
+            if nxt < len(doc) and nxt not in taken and doc[nxt].is_alpha and doc[nxt].is_lower and doc[nxt].pos_ == "NOUN":
+                ends.append(nxt + 1)
+            found = None
+            for end in ends:
+                key, how = self._tolerant_key(doc[start:end].text, person=m.label == "PERSON")
+                if key:
+                    found = (end, key, how)
+            if found is None:
+                out.append(m)
+                continue
+            end, key, how = found
+            kind, actor_id, person = self.entries[key]
+            out.append(self._codebook_mention(doc[start:end], kind, actor_id, person, rule=f"codebook_{kind}+tolerant_{how}"))
+            taken.update(range(start, end))
+        return out
+
+    def _tolerant_key(self, text: str, person: bool) -> tuple[str, str]:
+        """The one codebook key a name is another spelling of, and how it matched; ("", "") if none."""
+        form = squash(_strip_possessive(text))
+        words = form.split()
+        if len(words) < 2:
+            return "", ""
+        if form in self.squashed:
+            return self.squashed[form], "punctuation"
+        if person:
+            shorter = {f for f in self.by_leading.get(form, ()) if len(f.split()) == len(words) + 1}
+            if len(shorter) == 1:
+                return self.squashed[shorter.pop()], "without_last_name"
+        fits = {f for f in self._spelling_candidates(words) if _same_name(words, f.split(), person, self.spellings)}
+        entries = {self.entries[self.squashed[f]] for f in fits}
+        if len(entries) != 1:
+            return "", ""
+        best = max(fits, key=lambda f: SequenceMatcher(None, form, f).ratio())
+        return self.squashed[best], "spelling"
+
+    def _spelling_candidates(self, words: list[str]) -> set[str]:
+        """Codebook forms that share a word with the name: through its two rarest words."""
+        known = sorted((w for w in words if w in self.by_word), key=lambda w: len(self.by_word[w]))
+        return set().union(*(self.by_word[w] for w in known[:2])) if known else set()
 
     def resolve(self, doc: Doc, mentions: list[Mention], published: dt.date | None) -> list[Mention]:
         """Places, persons and their actors: the context-dependent decisions."""
@@ -424,8 +514,10 @@ class EntityFinder:
         words = _strip_possessive(m.text).split()
         last = fold(words[-1]) if words else ""
         name, person = (m.person, None) if m.person else canon.get(last, (" ".join(words), None))
+        if not m.person and not _same_given_names(words, name.split(), self.spellings):
+            name, person = " ".join(words), None  # "John Letts" is not "Jack Letts": another of the family
         if m.person:
-            person = next((p for p in self.codebook.persons if p.name == m.person), None)
+            person = self._persons_by_name().get(m.person)
         actor = person.actor_on(published) if person else ""
         rule = m.rule if m.person else ("person_same_surname" if name != " ".join(words) else m.rule)
         if person and person.role_on(published):
@@ -660,6 +752,13 @@ class EntityFinder:
         return ""
 
 
+def _spellings(codebook: Codebook) -> Spellings:
+    """The romanisation table of the codebook's non_actors.yaml (`transliteration`), pairs in order."""
+    path = codebook.path / "non_actors.yaml"
+    data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
+    return tuple((str(a), str(b)) for a, b in data.get("transliteration") or ())
+
+
 def _without_titles(ent: Span, title_words: set[str]) -> Span:
     """A PERSON entity without the title words spaCy took into it ("Gen Jeffrey Harrigan")."""
     start = ent.start
@@ -741,3 +840,57 @@ def _is_headline(line: Span) -> bool:
     """Title Case text ("Turkey and Israel Hold First Talks"), where capitals say nothing about names."""
     words = [t for t in line if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
     return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) / len(words) >= 0.85
+
+
+def squash(text: str) -> str:
+    """A name's spelling without case, diacritics, punctuation or an article: "the Kurdistan
+    Workers’ Party" and "Kurdistan Workers Party" are both "kurdistan workers party"."""
+    words = re.sub(r"[^0-9a-z]+", " ", unidecode(text).casefold()).split()
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+Spellings = tuple[tuple[str, str], ...]
+
+
+def translit(word: str, table: Spellings) -> str:
+    """A word's spelling with the usual variants of romanisation made one (non_actors.yaml
+    `transliteration`): "Shoygu" and "Shoigu", "Sergey" and "Sergei"; doubled letters single
+    ("Mohammed", "Mohamed")."""
+    for a, b in table:
+        word = word.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _vowel_skeleton(word: str, table: Spellings) -> str:
+    """Consonants kept, each run of vowels one mark: "Muhammad" and "Mohammed" alike."""
+    return re.sub(r"[aeiou]+", "a", translit(word, table))
+
+
+def _given_alike(a: str, b: str, table: Spellings) -> bool:
+    """Two given names of one person: one romanisation, or one an initial or a shortening of the other."""
+    if _vowel_skeleton(a, table) == _vowel_skeleton(b, table):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return (len(short) == 1 and long_.startswith(short)) or (len(short) >= GIVEN_PREFIX and long_.startswith(short))
+
+
+def _same_given_names(words: list[str], other: list[str], table: Spellings) -> bool:
+    """Whether a name written in full can be a fuller or other spelling of another with its surname:
+    a surname alone always can; "Jack Letts" and "John Letts" are two persons."""
+    first, others = squash(words[0]) if words else "", squash(" ".join(other[:-1])).split()
+    if len(words) < 2 or len(other) < 2 or not first or not others:
+        return True
+    return _given_alike(first, others[0], table) or first in others
+
+
+def _same_name(words: list[str], other: list[str], person: bool, table: Spellings) -> bool:
+    """Whether two squashed names are spellings of one name.
+
+    A person's: as many words, one romanisation of the surname ("Shoigu"/"Shoygu") and given
+    names alike or shortened ("Sergei"/"Sergey", "Ukhna"/"Ukhnaagiin"). Another name: alike as a
+    whole (NAME_RATIO), with at most one word more or less.
+    """
+    if person:
+        return len(words) == len(other) and translit(words[-1], table) == translit(other[-1], table) and all(
+            _given_alike(a, b, table) for a, b in zip(words[:-1], other[:-1]))
+    return abs(len(words) - len(other)) <= 1 and SequenceMatcher(None, " ".join(words), " ".join(other)).ratio() >= NAME_RATIO
