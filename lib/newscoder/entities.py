@@ -39,10 +39,16 @@ KIND_PRIORITY = {"outlet": 0, "non_actor": 0, "person": 1, "institution": 2, "ac
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "around", "across", "throughout", "into"}
 # ... and of these when they follow a word of movement ("a visit to Washington").
 MOTION_PREPS = {"to", "from"}
-MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", "arrival", "go", "come", "move", "head", "tour", "relocate", "journey", "drive"}
+# ... or a word of working or living somewhere ("a think tank operating from Cairo").
+MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", "arrival", "go", "come", "move", "head", "tour", "relocate", "journey", "drive",
+                "flee", "escape", "evacuate", "depart", "deport", "extradite", "operate", "work", "live", "broadcast", "report"}
 # First words of place names that spaCy's small model sometimes tags PERSON.
-PLACE_WORDS = {"mount", "mt.", "lake", "river", "jabal", "jebel", "wadi", "cape", "port", "fort", "gulf", "bay", "strait", "camp", "valley", "desert", "island", "islands", "mountains"}
+PLACE_WORDS = {"kafr", "jisr", "tal", "tell", "maarat", "maarrat", "mount", "mt.", "lake", "river", "jabal", "jebel", "wadi", "cape", "port", "fort", "gulf", "bay", "strait", "camp", "valley", "desert", "island", "islands", "mountains"}
 PLACE_NOUNS = {"province", "region", "city", "town", "village", "district", "governorate", "area", "county", "municipality", "neighbourhood", "neighborhood", "camp", "port", "island", "valley", "border", "crossing"}
+# Actor types that hold no territory: their names are never places.
+NOT_TERRITORIES = {"armed_group", "party", "igo", "community"}
+# Prepositions that give examples of the noun before them ("towns such as X", "cities like X").
+EXAMPLE_PREPS = {"as", "including", "like"}
 # Words after a person's name that make the name stand for a regime, not for the person.
 REGIME_WORDS = {"regime", "administration", "government"}
 # NER labels whose unexplained multi-word spans are compared with codebook names by spelling.
@@ -275,7 +281,9 @@ class EntityFinder:
         if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS | {"near", "toward", "towards", "from"}:
             return True
         # "the provinces of Daraa, Quneitra and Sweida", "the town of X"
-        governor = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" else first.head if first.dep_ == "appos" else None
+        # ... "towns such as X", "villages, including X", "cities like X"
+        listing = first.dep_ == "pobj" and first.head.lower_ in EXAMPLE_PREPS
+        governor = first.head.head if first.dep_ == "pobj" and (first.head.lower_ == "of" or listing) else first.head if first.dep_ == "appos" else None
         return governor is not None and governor.lemma_.lower() in PLACE_NOUNS
 
     def match_tolerant(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -404,6 +412,9 @@ class EntityFinder:
         if m.kind == "metonym":
             # The city itself, not the government seated there.
             return replace(m, kind="place", label="PLACE", actor_id="", rule="metonym_as_place")
+        actor = self.codebook.actors.get(m.actor_id)
+        if actor is not None and actor.type in NOT_TERRITORIES:
+            return m  # "militias inside the SDF": a group is not a place
         return replace(m, kind="place", rule="actor_name_as_place")
 
     def _named_place(self, doc: Doc, m: Mention) -> Mention:
@@ -623,8 +634,9 @@ class EntityFinder:
             if a in used or any(i in taken for i in range(a.start, a.end)):
                 continue
             span = doc[a.start : a.end]
-            actor = state if a.sector not in NO_ARTICLE_COUNTRY else ""
-            rule = "agent_noun+only_state_in_article" if actor else "agent_noun"
+            owner = _owner(doc, a, result)
+            actor = owner.actor_id if owner else state if a.sector not in NO_ARTICLE_COUNTRY else ""
+            rule = f"agent_noun+owner:{owner.text}" if owner else "agent_noun+only_state_in_article" if actor else "agent_noun"
             result.append(Mention(span.start_char, span.end_char, a.start, a.end, span.text, "AGENT", "agent",
                                   actor_id=actor, rule=rule, sector=a.sector))
         return sorted(result, key=lambda m: (m.start_char, m.end_char))
@@ -643,9 +655,15 @@ class EntityFinder:
         if m.kind == "institution":
             return self._institution_sector(doc, m, agent_at)
         agent = self._attached_agent(doc, m, agent_at)
-        if actor is not None and actor.type == "community" and m.kind == "demonym" and agent is None:
-            # "Kurdish areas", "the Kurdish-led SDF": a description, not the community acting
+        named_group = any(o.start == m.end and o.actor_id in actor.groups for o in mentions) if actor is not None else False
+        if actor is not None and actor.type == "community" and m.kind == "demonym" and (
+                agent is None or named_group or self._hyphen_link(doc, m) == "of_agent"):
+            # "Kurdish areas", "the Kurdish-led SDF", "a Kurdish-led force", "the Kurdish Democratic
+            # Union Party": a description or part of a group's name, not the community acting
             return replace(m, actor_id="", rule=f"{m.rule}+community_adjective"), None
+        if actor is not None and actor.type == "state" and m.kind == "demonym" and agent is None and _one_national(doc, m):
+            # "a Briton held in Syria": one private person of the country, a civilian
+            return replace(m, sector=self.codebook.type_sectors.get("community", ""), rule=f"{m.rule}+one_national"), None
         if actor is None or agent is None:
             return replace(m, sector=self.codebook.own_sector(m.actor_id)), agent
         if actor.type in self.codebook.fixed_types:
@@ -669,6 +687,13 @@ class EntityFinder:
             return replace(m, sector=head.sector, rule=f"{m.rule}+agent:{head.text.lower()}"), head
         return replace(m, sector=self.codebook.own_sector(m.actor_id)), None
 
+    def _hyphen_link(self, doc: Doc, m: Mention) -> str:
+        """The kind of link word after a hyphen right after the mention ("Kurdish-led": of_agent;
+        "Iranian-backed": backer), else ""."""
+        if m.end + 1 < len(doc) and doc[m.end].text == "-":
+            return next((kind for kind, words in self.codebook.agent_links.items() if doc[m.end + 1].lower_ in words), "")
+        return ""
+
     def _attached_agent(self, doc: Doc, m: Mention, agent_at: dict[int, Agent]) -> Agent | None:
         """The agent noun a country's name qualifies: "Turkish troops", "Turkey's army", "the army of Syria".
 
@@ -682,6 +707,8 @@ class EntityFinder:
         head = None
         if root.dep_ in MODIFIER_OF_HEAD or root.dep_ == "case":
             head = root.head
+        elif root.dep_ == "conj" and root.head.dep_ in MODIFIER_OF_HEAD:
+            head = root.head.head  # "Syrian and Russian air force": both modify the agent
         elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < root.i:
             head = root.head.head
         while head is not None and head.i not in agent_at and head.dep_ == "compound" and head.head.i > head.i:
@@ -757,6 +784,29 @@ def _spellings(codebook: Codebook) -> Spellings:
     path = codebook.path / "non_actors.yaml"
     data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
     return tuple((str(a), str(b)) for a, b in data.get("transliteration") or ())
+
+
+def _owner(doc: Doc, a: Agent, mentions: list[Mention]) -> Mention | None:
+    """The person whose agents these are: "Assad's forces", "forces loyal to Bashar al-Assad",
+    "the militia of X". A person's mention (or a regime's) with an actor, else None."""
+    head = doc[a.end - 1]
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    owners += [o for c in head.children if c.dep_ == "amod" and c.lower_ == "loyal"
+               for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    for token in owners:
+        m = next((m for m in mentions if m.start <= token.i < m.end and m.actor_id and m.kind in ("person", "regime")), None)
+        if m is not None:
+            return m
+    return None
+
+
+def _one_national(doc: Doc, m: Mention) -> bool:
+    """A demonym written as a singular noun after "a": "a Briton", "an Iraqi who fled". ("The
+    Russians" and "Americans" in political news are their state.)"""
+    last = doc[m.end - 1]
+    return last.pos_ in ("NOUN", "PROPN") and last.dep_ not in MODIFIER_OF_HEAD and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in last.children)
 
 
 def _without_titles(ent: Span, title_words: set[str]) -> Span:
