@@ -242,3 +242,50 @@ def test_community_adjective_is_not_the_community_acting(finder, nlp):
 def test_wire_service_name_is_an_outlet(finder, nlp):
     ms = mentions(finder, nlp, "BELGRADE (Balkan Wire) - Serbia recalled its envoy.")
     assert not persons(ms) and find(ms, "Balkan Wire").kind == "outlet"
+
+
+@pytest.mark.parametrize(
+    "text, name, actor, sector",
+    [
+        ("A Chilean army spokesman denied the report.", "Chilean", "CHL", "MIL"),
+        ("Peruvian police officials said two officers were hurt.", "Peruvian", "PER", "COP"),
+        ("Venezuelan opposition sources said the talks had failed.", "Venezuelan", "VEN", "OPP"),
+        ("Algerian state media reported the visit.", "Algerian", "DZA", "MED"),
+        ("Ethiopian and Eritrean troops left the town.", "Ethiopian", "ETH", "MIL"),
+        ("Sudanese air defences fired at a drone.", "Sudanese", "SDN", "MIL"),
+    ],
+)
+def test_agent_phrases_of_bodies_and_their_people(finder, nlp, text, name, actor, sector):
+    m = find(mentions(finder, nlp, text), name)
+    assert (m.actor_id, m.sector) == (actor, sector)
+
+
+def test_bare_spokesman_is_government(finder, nlp):
+    ms = mentions(finder, nlp, "A spokesman for the Chilean government denied the report.")
+    assert find(ms, "Chilean").sector == "GOV"
+
+
+def test_agents_of_a_leader_belong_to_the_leaders_state(finder, nlp):
+    ms = mentions(finder, nlp, "Maduro's forces dispersed the crowd while Colombia watched.", dt.date(2019, 6, 1))
+    forces = find(ms, "forces")
+    assert (forces.actor_id, forces.sector) == ("VEN", "MIL")
+
+
+def test_one_national_is_a_civilian(finder, nlp):
+    ms = mentions(finder, nlp, "A Canadian was detained at the airport in Tehran.")
+    assert (find(ms, "Canadian").actor_id, find(ms, "Canadian").sector) == ("CAN", "CVL")
+
+
+def test_plural_nationals_in_politics_are_their_state(finder, nlp):
+    ms = mentions(finder, nlp, "The Russians rejected the proposal on Monday.")
+    assert (find(ms, "Russians").actor_id, find(ms, "Russians").sector) == ("RUS", "GOV")
+
+
+def test_community_leading_a_force_is_a_description(finder, nlp):
+    ms = mentions(finder, nlp, "A Kurdish-led militia took the bridge.")
+    assert "KURDS" not in actors(ms)
+
+
+def test_community_adjective_in_a_groups_name_is_the_group(finder, nlp):
+    ms = mentions(finder, nlp, "The Kurdish Democratic Union Party said it would attend.")
+    assert "KURDS" not in actors(ms) and "YPG" in actors(ms)
