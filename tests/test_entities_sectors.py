@@ -289,3 +289,20 @@ def test_community_leading_a_force_is_a_description(finder, nlp):
 def test_community_adjective_in_a_groups_name_is_the_group(finder, nlp):
     ms = mentions(finder, nlp, "The Kurdish Democratic Union Party said it would attend.")
     assert "KURDS" not in actors(ms) and "YPG" in actors(ms)
+
+
+def test_agent_after_a_city_takes_the_citys_country(finder, nlp):
+    ms = mentions(finder, nlp, "Johannesburg police arrested four men after the robbery.")
+    police = find(ms, "police")
+    assert (police.actor_id, police.sector) == ("ZAF", "COP")
+    assert find(ms, "Johannesburg").actor_id == ""
+
+
+def test_city_alone_is_a_place_without_actor(finder, nlp):
+    ms = mentions(finder, nlp, "The festival in Johannesburg drew large crowds on Sunday.")
+    assert not actors(ms)
+
+
+def test_person_named_after_a_city_is_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Sydney Okonkwo, a farmer, lost his harvest to the floods.")
+    assert find(ms, "Sydney Okonkwo").kind == "person"

@@ -34,7 +34,7 @@ from .errors import CodebookError
 from .yamlio import read_mapping
 
 # Which codebook match wins when two of equal length overlap: lower is stronger.
-KIND_PRIORITY = {"outlet": 0, "non_actor": 0, "person": 1, "institution": 2, "actor": 3, "metonym": 4, "demonym": 5}
+KIND_PRIORITY = {"outlet": 0, "non_actor": 0, "person": 1, "institution": 2, "actor": 3, "metonym": 4, "demonym": 5, "place": 6}
 # A metonym that is the object of these prepositions names a place, not a government.
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "around", "across", "throughout", "into"}
 # ... and of these when they follow a word of movement ("a visit to Washington").
@@ -98,6 +98,8 @@ class EntityFinder:
 
     def __init__(self, nlp: Language, codebook: Codebook) -> None:
         self.codebook = codebook
+        self.spellings, self.places = _matching_data(codebook)
+        self.place_country: dict[str, str] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[str, tuple[str, str, Person | None]] = {}
         self._add_patterns(nlp)
@@ -115,7 +117,6 @@ class EntityFinder:
         for sector, phrases in by_sector.items():
             self.agent_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
         self.title_words = {w.lower() for t in codebook.titles for w in t.split()}
-        self.spellings = _spellings(codebook)
         self.persons_by_last = {}
         for person in codebook.persons:
             self.persons_by_last.setdefault(fold(person.name.split()[-1]), []).append(person)
@@ -130,6 +131,7 @@ class EntityFinder:
             named += [(name, "person", "", person) for name in (person.name, *person.variants)]
         named += [(name, "outlet", "", None) for name in self.codebook.outlets]
         named += [(name, "non_actor", "", None) for name in self.codebook.other_non_actors]
+        named += [(name, "place", "", None) for name in self.places]
         forms: dict[str, set[str]] = {}
         mixed_case: set[str] = set()
         self.lower_first_keys: set[str] = set()
@@ -142,6 +144,8 @@ class EntityFinder:
             entry = (kind, actor_id, person)
             if self.entries.setdefault(key, entry) != entry:
                 continue  # first entry wins: curated persons.yaml before bulk imports
+            if kind == "place":
+                self.place_country[key] = self.places[name]
             # As written, without diacritics, and with either apostrophe.
             forms.setdefault(key, set()).update({name, unidecode(name), name.replace("'", "’"), name.replace("’", "'")})
         # Names written only in capitals ("WHO", "US") match only in capitals, never "Who", "Us";
@@ -233,6 +237,13 @@ class EntityFinder:
             if not ent.text.strip():
                 continue
             overlapping = {id(m): m for i in range(ent.start, ent.end) if (m := taken.get(i))}
+            if overlapping and all(m.kind == "place" for m in overlapping.values()) and _wider(ent, overlapping.values()):
+                # a longer name that holds a place's name ("Sydney Mufamadi", "the Aleppo Media Centre") is spaCy's
+                for m in overlapping.values():
+                    result.remove(m)
+                    for i in range(m.start, m.end):
+                        taken.pop(i, None)
+                overlapping = {}
             if not overlapping:
                 if ent.label_ == "PERSON" and self._place_not_person(ent):
                     result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, "LOC", "entity", rule="ner_person_as_place"))
@@ -334,7 +345,8 @@ class EntityFinder:
             shorter = {f for f in self.by_leading.get(form, ()) if len(f.split()) == len(words) + 1}
             if len(shorter) == 1:
                 return self.squashed[shorter.pop()], "without_last_name"
-        fits = {f for f in self._spelling_candidates(words) if _same_name(words, f.split(), person, self.spellings)}
+        fits = {f for f in self._spelling_candidates(words)
+                if _same_name(words, f.split(), self.entries[self.squashed[f]][0] == "person", self.spellings)}
         entries = {self.entries[self.squashed[f]] for f in fits}
         if len(entries) != 1:
             return "", ""
@@ -630,13 +642,19 @@ class EntityFinder:
             result.append(m)
         taken = {i for m in result for i in range(m.start, m.end)}
         state = _only_state(result, self.codebook)
+        of_place = self._place_agents(doc, result, agent_at)
         for a in agents:
             if a in used or any(i in taken for i in range(a.start, a.end)):
                 continue
             span = doc[a.start : a.end]
             owner = _owner(doc, a, result)
-            actor = owner.actor_id if owner else state if a.sector not in NO_ARTICLE_COUNTRY else ""
-            rule = f"agent_noun+owner:{owner.text}" if owner else "agent_noun+only_state_in_article" if actor else "agent_noun"
+            if a in of_place:
+                actor, rule = of_place[a][0], f"agent_noun+place:{of_place[a][1]}"
+            elif owner is not None:
+                actor, rule = owner.actor_id, f"agent_noun+owner:{owner.text}"
+            else:
+                actor = state if a.sector not in NO_ARTICLE_COUNTRY else ""
+                rule = "agent_noun+only_state_in_article" if actor else "agent_noun"
             result.append(Mention(span.start_char, span.end_char, a.start, a.end, span.text, "AGENT", "agent",
                                   actor_id=actor, rule=rule, sector=a.sector))
         return sorted(result, key=lambda m: (m.start_char, m.end_char))
@@ -647,6 +665,8 @@ class EntityFinder:
         """One mention with its sector, and the agent noun that gave it (if any)."""
         if m.kind == "person":
             return self._person_sector(doc, m, agent_at, published, mentions)
+        if m.kind == "place" and m.rule == "codebook_place":
+            return m, None  # a place is no actor; the agent noun after it takes its country (_place_agents)
         if not m.actor_id or m.kind == "place":
             return m, None
         if m.kind == "regime":
@@ -673,6 +693,22 @@ class EntityFinder:
             if group:
                 return replace(m, actor_id=group, sector=self.codebook.own_sector(group), rule=f"{m.rule}+agent:{agent.text.lower()}+group_in_article"), agent
         return replace(m, sector=agent.sector, rule=f"{m.rule}+agent:{agent.text.lower()}"), agent
+
+    def _place_agents(self, doc: Doc, mentions: list[Mention], agent_at: dict[int, Agent]) -> dict[Agent, tuple[str, str]]:
+        """Agent nouns after a codebook place, with the place's country and name: "Shanghai police"
+        CHN COP, "Aleppo residents" SYR CVL. The place itself stays a place with no actor."""
+        found = {}
+        for m in mentions:
+            if m.kind == "place" and m.rule == "codebook_place":
+                agent = self._attached_agent(doc, m, agent_at)
+                country = self.place_country.get(self._entry_key(m.text), "")
+                if agent is not None and country:
+                    found.setdefault(agent, (country, m.text))
+        return found
+
+    def _entry_key(self, text: str) -> str:
+        """The codebook key a matched name was registered under (a form without diacritics, another apostrophe)."""
+        return next((k for k in (fold(text), fold(unidecode(text)), fold(_strip_possessive(text))) if k in self.entries), "")
 
     def _institution_sector(self, doc: Doc, m: Mention, agent_at: dict[int, Agent]) -> tuple[Mention, Agent | None]:
         """A named institution's sector: the codebook's (agents.yaml `institutions`, "Knesset" LEG),
@@ -779,11 +815,26 @@ class EntityFinder:
         return ""
 
 
-def _spellings(codebook: Codebook) -> Spellings:
-    """The romanisation table of the codebook's non_actors.yaml (`transliteration`), pairs in order."""
+def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str]]:
+    """From the codebook's non_actors.yaml: the romanisation table (`transliteration`, pairs in
+    order) and the places (`places`: name -> the state it lies in)."""
     path = codebook.path / "non_actors.yaml"
     data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
-    return tuple((str(a), str(b)) for a, b in data.get("transliteration") or ())
+    spellings = tuple((str(a), str(b)) for a, b in data.get("transliteration") or ())
+    places = {str(name): str(country) for country, names in (data.get("places") or {}).items() for name in names or ()}
+    unknown = sorted({c for c in places.values() if c not in codebook.actors})
+    if unknown:
+        raise CodebookError(f"non_actors.yaml places: {unknown} are not actor ids of actors.yaml.")
+    return spellings, places
+
+
+def _wider(ent: Span, places) -> bool:
+    """Whether spaCy's entity is longer than the place names inside it and is not itself a place
+    name with a place noun ("Kano State", "Idlib province": the codebook place stays)."""
+    covered = sum(m.end - m.start for m in places)
+    if ent.end - ent.start <= covered or ent.label_ in ("GPE", "LOC", "FAC"):
+        return False
+    return all(ent.start <= m.start and m.end <= ent.end for m in places)
 
 
 def _owner(doc: Doc, a: Agent, mentions: list[Mention]) -> Mention | None:
