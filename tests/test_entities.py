@@ -195,3 +195,13 @@ def test_group_after_a_locative_preposition_is_still_the_group(finder, nlp):
     ms = mentions(finder, nlp, "Disputes grew inside the Syrian Democratic Forces over pay.")
     sdf = find(ms, "Syrian Democratic Forces")
     assert sdf.actor_id == "SDF" and sdf.kind == "actor"
+
+
+def test_name_with_a_role_in_apposition_is_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Among those held was Nikola Ristić, a student leader from Novi Sad, his lawyer said.")
+    assert find(ms, "Nikola Ristić").kind == "person"
+
+
+def test_place_with_a_place_noun_in_apposition_is_not_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Novi Sad, a city in the north, was quiet on Sunday.")
+    assert not any(m.kind == "person" for m in ms)

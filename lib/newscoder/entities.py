@@ -99,6 +99,7 @@ class EntityFinder:
     def __init__(self, nlp: Language, codebook: Codebook) -> None:
         self.codebook = codebook
         self.spellings, self.places = _matching_data(codebook)
+        self.person_nouns = _person_nouns(codebook)
         self.place_country: dict[str, str] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[str, tuple[str, str, Person | None]] = {}
@@ -187,6 +188,7 @@ class EntityFinder:
         """
         mentions = self.match_codebook(doc)
         mentions = self.merge_ner(doc, mentions)
+        mentions = self.appositive_persons(doc, mentions)
         mentions = self.match_tolerant(doc, mentions)
         mentions = self.resolve(doc, mentions, published)
         return self.assign_sectors(doc, mentions, published)
@@ -286,6 +288,8 @@ class EntityFinder:
         if ent[0].lower_ in PLACE_WORDS or ent[0].lower_.split("-")[0] in PLACE_WORDS:
             return True
         root = ent.root
+        if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in root.children):
+            return True  # "Novi Sad, a city in the north"
         if any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in root.conjuncts):
             return True  # "the provinces of Daraa, Quneitra and Sweida"
         first = min([root, *root.conjuncts], key=lambda t: t.i)
@@ -296,6 +300,30 @@ class EntityFinder:
         listing = first.dep_ == "pobj" and first.head.lower_ in EXAMPLE_PREPS
         governor = first.head.head if first.dep_ == "pobj" and (first.head.lower_ == "of" or listing) else first.head if first.dep_ == "appos" else None
         return governor is not None and governor.lemma_.lower() in PLACE_NOUNS
+
+    def appositive_persons(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A capitalised name of two to four words with an appositive that names a person's role is
+        a person, when spaCy tagged it otherwise or not at all: "Nikola Ristić, a student leader",
+        "Maya Ruiz, director of the charity" (titles.yaml `person_nouns`). Codebook names are kept."""
+        at = {i: m for m in mentions for i in range(m.start, m.end)}
+        out = list(mentions)
+        for token in doc:
+            if not (token.pos_ == "PROPN" and token.is_title and any(
+                    c.dep_ == "appos" and c.i > token.i and c.lemma_.lower() in self.person_nouns and c.pos_ == "NOUN" for c in token.children)):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                start -= 1
+            if not 2 <= token.i + 1 - start <= 4 or token.i + 1 < len(doc) and doc[token.i + 1].text != ",":
+                continue
+            inside = {id(m): m for i in range(start, token.i + 1) if (m := at.get(i))}
+            if any(m.kind != "entity" or m.label == "PERSON" or m.start < start or m.end > token.i + 1 for m in inside.values()):
+                continue  # a codebook name, a person already, or a longer entity
+            for m in inside.values():
+                out.remove(m)
+            span = doc[start : token.i + 1]
+            out.append(Mention(span.start_char, span.end_char, span.start, span.end, span.text, "PERSON", "person", rule="appositive_person"))
+        return sorted(out, key=lambda m: (m.start_char, m.end_char))
 
     def match_tolerant(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """spaCy names that no codebook name explains, matched to one by a tolerant spelling.
@@ -826,6 +854,13 @@ def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str]]:
     if unknown:
         raise CodebookError(f"non_actors.yaml places: {unknown} are not actor ids of actors.yaml.")
     return spellings, places
+
+
+def _person_nouns(codebook: Codebook) -> frozenset[str]:
+    """titles.yaml `person_nouns`: nouns of an appositive that make the name before it a person's."""
+    path = codebook.path / "titles.yaml"
+    data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
+    return frozenset(str(n).lower() for n in data.get("person_nouns") or ())
 
 
 def _wider(ent: Span, places) -> bool:
