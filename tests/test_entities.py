@@ -205,3 +205,15 @@ def test_name_with_a_role_in_apposition_is_a_person(finder, nlp):
 def test_place_with_a_place_noun_in_apposition_is_not_a_person(finder, nlp):
     ms = mentions(finder, nlp, "Novi Sad, a city in the north, was quiet on Sunday.")
     assert not any(m.kind == "person" for m in ms)
+
+
+def test_capital_visited_is_a_place_but_acting_is_the_government(finder, nlp):
+    place = mentions(finder, nlp, "The envoy visited Nairobi before the summit.")
+    assert find(place, "Nairobi").kind == "place" and find(place, "Nairobi").actor_id == ""
+    actor = mentions(finder, nlp, "Nairobi rejected the envoy's proposal.")
+    assert find(actor, "Nairobi").actor_id == "KEN"
+
+
+def test_autonomous_region_named_as_a_place_is_not_its_government(finder, nlp):
+    ms = mentions(finder, nlp, "Aid convoys crossed into Iraqi Kurdistan on Tuesday.")
+    assert "KRG" not in {m.actor_id for m in ms}

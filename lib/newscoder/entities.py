@@ -42,6 +42,8 @@ MOTION_PREPS = {"to", "from"}
 # ... or a word of working or living somewhere ("a think tank operating from Cairo").
 MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", "arrival", "go", "come", "move", "head", "tour", "relocate", "journey", "drive",
                 "flee", "escape", "evacuate", "depart", "deport", "extradite", "operate", "work", "live", "broadcast", "report"}
+# Verbs whose direct object is a place ("visited Erbil", "toured the region").
+VISIT_VERBS = {"visit", "tour", "enter", "reach", "leave", "flee", "cross"}
 # First words of place names that spaCy's small model sometimes tags PERSON.
 PLACE_WORDS = {"kafr", "jisr", "tal", "tell", "maarat", "maarrat", "mount", "mt.", "lake", "river", "jabal", "jebel", "wadi", "cape", "port", "fort", "gulf", "bay", "strait", "camp", "valley", "desert", "island", "islands", "mountains"}
 PLACE_NOUNS = {"province", "region", "city", "town", "village", "district", "governorate", "area", "county", "municipality", "neighbourhood", "neighborhood", "camp", "port", "island", "valley", "border", "crossing"}
@@ -442,11 +444,14 @@ class EntityFinder:
     def _place_or_actor(self, doc: Doc, m: Mention) -> Mention:
         root = doc[m.start : m.end].root
         head = root.head
-        if root.dep_ != "pobj":
+        if root.dep_ == "dobj" and head.lemma_.lower() in VISIT_VERBS:
+            is_place = True  # "the minister visited Erbil"
+        elif root.dep_ != "pobj":
             return m
-        prep = head.lower_
-        mover = head.head
-        is_place = prep in LOCATIVE_PREPS or (prep in MOTION_PREPS and mover.lemma_.lower() in MOTION_WORDS)
+        else:
+            prep = head.lower_
+            mover = head.head
+            is_place = prep in LOCATIVE_PREPS or (prep in MOTION_PREPS and mover.lemma_.lower() in MOTION_WORDS)
         if not is_place:
             return m
         if m.kind == "metonym":
