@@ -306,3 +306,8 @@ def test_city_alone_is_a_place_without_actor(finder, nlp):
 def test_person_named_after_a_city_is_a_person(finder, nlp):
     ms = mentions(finder, nlp, "Sydney Okonkwo, a farmer, lost his harvest to the floods.")
     assert find(ms, "Sydney Okonkwo").kind == "person"
+
+
+def test_envoy_of_a_leader_is_the_leaders_not_the_destinations(finder, nlp):
+    ms = mentions(finder, nlp, "Anne Dubois, Macron’s Mali envoy, said the talks would resume.", dt.date(2020, 3, 1))
+    assert find(ms, "Anne Dubois").actor_id == "FRA"

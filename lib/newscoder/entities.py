@@ -814,10 +814,15 @@ class EntityFinder:
         actor = m.actor_id
         rule = m.rule
         if title is not None and not actor and title.sector in self.codebook.person_actor_sectors:
+            owner = _owner(doc, title, mentions)
             before = next((o for o in mentions if o.end == title.start and o.actor_id and o.kind in ("demonym", "actor", "metonym")), None)
-            actor = before.actor_id if before else _only_state(mentions, self.codebook)
-            if actor:
-                rule = f"{rule}+title_country" if before else f"{rule}+only_state_in_article"
+            if owner is not None:
+                # "Trump's Syria envoy": the envoy of the one who sent him, not of the country he is sent to
+                actor, rule = owner.actor_id, f"{rule}+title_of:{owner.text}"
+            else:
+                actor = before.actor_id if before else _only_state(mentions, self.codebook)
+                if actor:
+                    rule = f"{rule}+title_country" if before else f"{rule}+only_state_in_article"
         if not actor:
             # "General X" with no country: still a general
             return (replace(m, sector=title.sector, rule=f"{rule}+agent:{title.text.lower()}") if title is not None else m), title
