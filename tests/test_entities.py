@@ -217,3 +217,13 @@ def test_capital_visited_is_a_place_but_acting_is_the_government(finder, nlp):
 def test_autonomous_region_named_as_a_place_is_not_its_government(finder, nlp):
     ms = mentions(finder, nlp, "Aid convoys crossed into Iraqi Kurdistan on Tuesday.")
     assert "KRG" not in {m.actor_id for m in ms}
+
+
+def test_short_mixed_case_acronym_matches_only_as_written(finder, nlp):
+    ms = mentions(finder, nlp, "“Let us wait,” she said, after police linked LeT to the blast.")
+    assert [m.text for m in ms if m.actor_id == "LET"] == ["LeT"]
+
+
+def test_group_name_inside_a_person_name_is_the_persons(finder, nlp):
+    ms = mentions(finder, nlp, "The delegation was received by Mahmoud Fatah Darwish, a businessman from Nablus.")
+    assert "FATAH" not in {m.actor_id for m in ms}

@@ -49,6 +49,8 @@ PLACE_WORDS = {"kafr", "jisr", "tal", "tell", "maarat", "maarrat", "mount", "mt.
 PLACE_NOUNS = {"province", "region", "city", "town", "village", "district", "governorate", "area", "county", "municipality", "neighbourhood", "neighborhood", "camp", "port", "island", "valley", "border", "crossing"}
 # Actor types that hold no territory: their names are never places.
 NOT_TERRITORIES = {"armed_group", "party", "igo", "community"}
+# Lower-case words inside personal names ("Abdel Fatah al-Sisi", "Ursula von der Leyen").
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "-", "de", "van", "von", "der", "da", "di", "du", "le", "la"}
 # Prepositions that give examples of the noun before them ("towns such as X", "cities like X").
 EXAMPLE_PREPS = {"as", "including", "like"}
 # Words after a person's name that make the name stand for a regime, not for the person.
@@ -154,6 +156,8 @@ class EntityFinder:
         # Names written only in capitals ("WHO", "US") match only in capitals, never "Who", "Us";
         # longer acronyms also in Title case ("Nato", "Isil"), unless listed as capitals_only.
         self.upper_keys = set(forms) - mixed_case
+        # Short mixed-case acronyms ("LeT", "JuD", "DfID") match only as written, never "Let", "Jud".
+        self.exact_forms = {k: names for k, names in forms.items() if all(_camel_acronym(n) for n in names)}
         self.title_case_keys = {
             k for k in self.upper_keys if sum(c.isalpha() for c in k) >= 4 and k not in self.codebook.capitals_only
         }
@@ -216,6 +220,8 @@ class EntityFinder:
         and "Isis", but "WHO" never as "Who"; "IS" never inside a line written in capitals.
         """
         first = span.text[:1]
+        if key in self.exact_forms:
+            return span.text in self.exact_forms[key]
         if not (first.isupper() or first.isdigit()):
             if key not in self.lower_first_keys or not any(t.text[:1].isupper() for t in span):
                 return False
@@ -265,10 +271,25 @@ class EntityFinder:
                 result.remove(first)
                 result.append(replace(first, label="PERSON", kind="person", person=first.text, rule="codebook_non_actor_person"))
                 continue
+            named = [m for m in inner if m.kind in ("actor", "metonym", "place")]
+            if (
+                ent.label_ == "PERSON"
+                and len(named) == 1
+                and all(m.kind == "person" for m in inner if m is not named[0])
+                and ent.start < named[0].start
+                and all(ent.start <= m.start and m.end <= ent.end for m in inner)
+                and all(t.is_title or t.lower_ in NAME_PARTICLES for t in ent)
+                and not _is_headline(_line_of(doc, ent))
+            ):
+                # "Abdel Fatah al-Sisi": an actor's or place's name inside a person's name is the name
+                for m in inner:
+                    result.remove(m)
+                result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, "PERSON", "person", rule="ner_person_over_actor_name"))
+                continue
             if (
                 ent.label_ == "PERSON"
                 and len(inner) == 1
-                and first.kind in ("actor", "metonym", "demonym")
+                and first.kind in ("actor", "metonym", "demonym", "place")
                 and first.start == ent.start
                 and first.end < ent.end
                 and ent.end - first.end <= 3
@@ -864,6 +885,11 @@ def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str]]:
     if unknown:
         raise CodebookError(f"non_actors.yaml places: {unknown} are not actor ids of actors.yaml.")
     return spellings, places
+
+
+def _camel_acronym(name: str) -> bool:
+    """A short name with a capital after a small letter: "LeT", "JuD", "DfID" (not "McCain": longer)."""
+    return len(name) <= 5 and " " not in name and re.search(r"[a-z][A-Z]", name) is not None
 
 
 def _person_nouns(codebook: Codebook) -> frozenset[str]:
