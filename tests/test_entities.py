@@ -227,3 +227,12 @@ def test_short_mixed_case_acronym_matches_only_as_written(finder, nlp):
 def test_group_name_inside_a_person_name_is_the_persons(finder, nlp):
     ms = mentions(finder, nlp, "The delegation was received by Mahmoud Fatah Darwish, a businessman from Nablus.")
     assert "FATAH" not in {m.actor_id for m in ms}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Delegates gathered for the Nairobi peace process on Monday.", "Nairobi"),
+    ("The family rented a flat in the capital Nairobi.", "Nairobi"),
+])
+def test_capital_naming_an_event_or_in_apposition_to_capital_is_a_place(finder, nlp, text, name):
+    m = find(mentions(finder, nlp, text), name)
+    assert m.actor_id == "" and m.kind == "place"

@@ -102,7 +102,7 @@ class EntityFinder:
 
     def __init__(self, nlp: Language, codebook: Codebook) -> None:
         self.codebook = codebook
-        self.spellings, self.places = _matching_data(codebook)
+        self.spellings, self.places, self.event_nouns = _matching_data(codebook)
         self.person_nouns = _person_nouns(codebook)
         self.place_country: dict[str, str] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -465,6 +465,10 @@ class EntityFinder:
     def _place_or_actor(self, doc: Doc, m: Mention) -> Mention:
         root = doc[m.start : m.end].root
         head = root.head
+        if m.kind == "metonym" and (root.dep_ in ("compound", "amod", "nmod") and head.i > root.i and head.lower_ in self.event_nouns
+                                    or root.dep_ == "appos" and head.lower_ == "capital"):
+            # "the Astana peace process", "the Minsk agreements", "in the capital Amman": the city
+            return replace(m, kind="place", label="PLACE", actor_id="", rule="metonym_as_place")
         if root.dep_ == "dobj" and head.lemma_.lower() in VISIT_VERBS:
             is_place = True  # "the minister visited Erbil"
         elif root.dep_ != "pobj":
@@ -874,9 +878,9 @@ class EntityFinder:
         return ""
 
 
-def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str]]:
+def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str], frozenset[str]]:
     """From the codebook's non_actors.yaml: the romanisation table (`transliteration`, pairs in
-    order) and the places (`places`: name -> the state it lies in)."""
+    order), the places (`places`: name -> the state it lies in) and the `event_nouns`."""
     path = codebook.path / "non_actors.yaml"
     data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
     spellings = tuple((str(a), str(b)) for a, b in data.get("transliteration") or ())
@@ -884,7 +888,7 @@ def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str]]:
     unknown = sorted({c for c in places.values() if c not in codebook.actors})
     if unknown:
         raise CodebookError(f"non_actors.yaml places: {unknown} are not actor ids of actors.yaml.")
-    return spellings, places
+    return spellings, places, frozenset(str(n).lower() for n in data.get("event_nouns") or ())
 
 
 def _camel_acronym(name: str) -> bool:
