@@ -311,3 +311,9 @@ def test_person_named_after_a_city_is_a_person(finder, nlp):
 def test_envoy_of_a_leader_is_the_leaders_not_the_destinations(finder, nlp):
     ms = mentions(finder, nlp, "Anne Dubois, Macron’s Mali envoy, said the talks would resume.", dt.date(2020, 3, 1))
     assert find(ms, "Anne Dubois").actor_id == "FRA"
+
+
+def test_agent_of_a_place_with_its_place_noun_takes_the_country(finder, nlp):
+    ms = mentions(finder, nlp, "The Lagos State government closed the markets.")
+    government = find(ms, "government")
+    assert (government.actor_id, government.sector) == ("NGA", "GOV")

@@ -689,10 +689,13 @@ class EntityFinder:
         result = []
         for m in mentions:
             if m.kind == "entity" and m.end - 1 in agent_at and agent_at[m.end - 1].end == m.end:
-                # "the National Guard", "Madras High Court": an organisation named by its agent noun
+                # "the National Guard", "Madras High Court": an organisation named by its agent noun,
+                # of the country of a place that begins its name
                 agent = agent_at[m.end - 1]
                 used.add(agent)
-                result.append(replace(m, sector=agent.sector, rule=f"{m.rule}+agent:{agent.text.lower()}"))
+                where = self.place_country.get(self._entry_key(squash(doc[m.start : agent.start].text))) if agent.start > m.start else ""
+                rule = f"{m.rule}+agent:{agent.text.lower()}" + (f"+place:{doc[m.start : agent.start].text}" if where else "")
+                result.append(replace(m, actor_id=where or m.actor_id, sector=agent.sector, rule=rule))
                 continue
             m, agent = self._with_sector(doc, m, agent_at, published, mentions)
             if agent is not None:
@@ -909,6 +912,9 @@ def _wider(ent: Span, places) -> bool:
     covered = sum(m.end - m.start for m in places)
     if ent.end - ent.start <= covered or ent.label_ in ("GPE", "LOC", "FAC"):
         return False
+    rest = [t for t in ent if not any(m.start <= t.i < m.end for m in places) and t.lower_ != "the"]
+    if rest and all(t.lower_ in PLACE_NOUNS | {"state"} for t in rest):
+        return False  # "Kano State", "Idlib Governorate": the place itself
     return all(ent.start <= m.start and m.end <= ent.end for m in places)
 
 
