@@ -236,3 +236,13 @@ def test_group_name_inside_a_person_name_is_the_persons(finder, nlp):
 def test_capital_naming_an_event_or_in_apposition_to_capital_is_a_place(finder, nlp, text, name):
     m = find(mentions(finder, nlp, text), name)
     assert m.actor_id == "" and m.kind == "place"
+
+
+def test_arabic_place_name_elements_make_a_place_not_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Residents recalled the Khan Arnabah shelling of last spring.")
+    assert not any(m.kind == "person" for m in ms)
+
+
+def test_title_is_not_part_of_an_appositive_persons_name(finder, nlp):
+    ms = mentions(finder, nlp, "The order came from Judge Marta Ibsen, the judge who heard the appeal.")
+    assert any(m.kind == "person" and m.person == "Marta Ibsen" for m in ms)

@@ -45,7 +45,7 @@ MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", 
 # Verbs whose direct object is a place ("visited Erbil", "toured the region").
 VISIT_VERBS = {"visit", "tour", "enter", "reach", "leave", "flee", "cross"}
 # First words of place names that spaCy's small model sometimes tags PERSON.
-PLACE_WORDS = {"kafr", "jisr", "tal", "tell", "maarat", "maarrat", "mount", "mt.", "lake", "river", "jabal", "jebel", "wadi", "cape", "port", "fort", "gulf", "bay", "strait", "camp", "valley", "desert", "island", "islands", "mountains"}
+PLACE_WORDS = {"kafr", "jisr", "tal", "tell", "maarat", "maarrat", "khan", "deir", "ain", "ras", "bir", "mount", "mt.", "lake", "river", "jabal", "jebel", "wadi", "cape", "port", "fort", "gulf", "bay", "strait", "camp", "valley", "desert", "island", "islands", "mountains"}
 PLACE_NOUNS = {"province", "region", "city", "town", "village", "district", "governorate", "area", "county", "municipality", "neighbourhood", "neighborhood", "camp", "port", "island", "valley", "border", "crossing"}
 # Actor types that hold no territory: their names are never places.
 NOT_TERRITORIES = {"armed_group", "party", "igo", "community"}
@@ -342,9 +342,11 @@ class EntityFinder:
             inside = {id(m): m for i in range(start, token.i + 1) if (m := at.get(i))}
             if any(m.kind != "entity" or m.label == "PERSON" or m.start < start or m.end > token.i + 1 for m in inside.values()):
                 continue  # a codebook name, a person already, or a longer entity
+            span = _without_titles(doc[start : token.i + 1], self.title_words)  # "Judge X Y": X Y
+            if len(span) < 2:
+                continue
             for m in inside.values():
                 out.remove(m)
-            span = doc[start : token.i + 1]
             out.append(Mention(span.start_char, span.end_char, span.start, span.end, span.text, "PERSON", "person", rule="appositive_person"))
         return sorted(out, key=lambda m: (m.start_char, m.end_char))
 
