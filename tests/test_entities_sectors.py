@@ -317,3 +317,17 @@ def test_agent_of_a_place_with_its_place_noun_takes_the_country(finder, nlp):
     ms = mentions(finder, nlp, "The Lagos State government closed the markets.")
     government = find(ms, "government")
     assert (government.actor_id, government.sector) == ("NGA", "GOV")
+
+
+@pytest.mark.parametrize("text, name, actor, sector", [
+    ("The Storting voted down the proposal late on Tuesday.", "Storting", "NOR", "LEG"),
+    ("The Bundeswehr will send two more frigates.", "Bundeswehr", "DEU", "MIL"),
+])
+def test_institution_known_by_its_own_name_has_its_sector(finder, nlp, text, name, actor, sector):
+    m = find(mentions(finder, nlp, text), name)
+    assert (m.actor_id, m.sector) == (actor, sector)
+
+
+def test_somali_sufi_militia_is_a_group_of_somalia(finder, nlp, codebook):
+    ms = mentions(finder, nlp, "ASWJ fighters clashed with al-Shabaab near Guriel.")
+    assert "ASWJ" in actors(ms) and codebook.home_country("ASWJ") == "SOM"
