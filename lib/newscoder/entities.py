@@ -5,7 +5,11 @@
 1. `match_codebook`: codebook names (persons, outlets, actor names, demonyms, metonyms,
    institutions) found with a PhraseMatcher, longest match first.
 2. `merge_ner`: spaCy's entities that no codebook name explains are added; a PERSON entity that
-   begins with a country name ("Israel Katz") is a person, not the country.
+   begins with a country name ("Israel Katz") or holds one ("Abdel Fatah al-Sisi") is a person,
+   not the country; a codebook place (non_actors.yaml `places`) is never a person.
+   `appositive_persons`: a name with a role in apposition ("X, a student leader") is a person.
+   `match_tolerant`: a name spaCy found in another spelling of a codebook name (a typo,
+   punctuation, another romanisation, a shorter given name) is that codebook name.
 3. `resolve`: metonyms used as places lose their actor ("a visit to Ankara"); a country's name
    inside a place name ("the Jordan River") or next to words of its homonym ("Atlanta, Georgia")
    is a place; persons are linked within the document ("Katz" after "Israel Katz") and mapped to
@@ -14,13 +18,16 @@
 4. `assign_sectors`: every mention with an actor gets a sector (codebook/sectors.yaml) from the
    agent noun it modifies ("Turkish troops" MIL, "Turkey's foreign ministry" GOV), the title or
    role of a person, or the actor's own sector; an agent noun with no country ("police said")
-   takes the one state the article names, when it names only one.
+   takes the one state the article names, when it names only one; an agent after a codebook
+   place ("Shanghai police") takes the place's country, one after a person's possessive
+   ("Assad's forces") the person's actor.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -908,7 +915,7 @@ def _person_nouns(codebook: Codebook) -> frozenset[str]:
     return frozenset(str(n).lower() for n in data.get("person_nouns") or ())
 
 
-def _wider(ent: Span, places) -> bool:
+def _wider(ent: Span, places: Iterable[Mention]) -> bool:
     """Whether spaCy's entity is longer than the place names inside it and is not itself a place
     name with a place noun ("Kano State", "Idlib province": the codebook place stays)."""
     covered = sum(m.end - m.start for m in places)
