@@ -246,3 +246,8 @@ def test_arabic_place_name_elements_make_a_place_not_a_person(finder, nlp):
 def test_title_is_not_part_of_an_appositive_persons_name(finder, nlp):
     ms = mentions(finder, nlp, "The order came from Judge Marta Ibsen, the judge who heard the appeal.")
     assert any(m.kind == "person" and m.person == "Marta Ibsen" for m in ms)
+
+
+def test_capital_in_apposition_that_acts_is_the_government(finder, nlp):
+    ms = mentions(finder, nlp, "The Kenyan capital, Nairobi, has offered to host the next round.")
+    assert find(ms, "Nairobi").actor_id == "KEN"

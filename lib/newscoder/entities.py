@@ -474,10 +474,11 @@ class EntityFinder:
     def _place_or_actor(self, doc: Doc, m: Mention) -> Mention:
         root = doc[m.start : m.end].root
         head = root.head
-        if m.kind == "metonym" and (root.dep_ in ("compound", "amod", "nmod") and head.i > root.i and head.lower_ in self.event_nouns
-                                    or root.dep_ == "appos" and head.lower_ == "capital"):
-            # "the Astana peace process", "the Minsk agreements", "in the capital Amman": the city
+        if m.kind == "metonym" and root.dep_ in ("compound", "amod", "nmod") and head.i > root.i and head.lower_ in self.event_nouns:
+            # "the Astana peace process", "the Minsk agreements": the city names the event
             return replace(m, kind="place", label="PLACE", actor_id="", rule="metonym_as_place")
+        if root.dep_ == "appos" and head.lower_ == "capital":
+            root, head = head, head.head  # "in the capital Amman": as "in the capital"; "the capital, Baku, hosted" acts
         if root.dep_ == "dobj" and head.lemma_.lower() in VISIT_VERBS:
             is_place = True  # "the minister visited Erbil"
         elif root.dep_ != "pobj":
