@@ -48,7 +48,7 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "around", "
 MOTION_PREPS = {"to", "from"}
 # ... or a word of working or living somewhere ("a think tank operating from Cairo").
 MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", "arrival", "go", "come", "move", "head", "tour", "relocate", "journey", "drive",
-                "flee", "escape", "evacuate", "depart", "deport", "extradite", "operate", "work", "live", "broadcast", "report"}
+                "flee", "escape", "evacuate", "depart", "operate", "work", "live", "broadcast"}
 # Verbs whose direct object is a place ("visited Erbil", "toured the region").
 VISIT_VERBS = {"visit", "tour", "enter", "reach", "leave", "flee", "cross"}
 # First words of place names that spaCy's small model sometimes tags PERSON.
