@@ -287,7 +287,7 @@ def test_community_leading_a_force_is_a_description(finder, nlp):
 
 
 def test_community_adjective_in_a_groups_name_is_the_group(finder, nlp):
-    ms = mentions(finder, nlp, "The Kurdish Democratic Union Party said it would attend.")
+    ms = mentions(finder, nlp, "The Kurdish People’s Protection Units said they would attend.")
     assert "KURDS" not in actors(ms) and "YPG" in actors(ms)
 
 

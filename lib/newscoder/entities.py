@@ -5,7 +5,7 @@
 1. `match_codebook`: codebook names (persons, outlets, actor names, demonyms, metonyms,
    institutions) found with a PhraseMatcher, longest match first.
 2. `merge_ner`: spaCy's entities that no codebook name explains are added; a PERSON entity that
-   begins with a country name ("Israel Katz") or holds one ("Abdel Fatah al-Sisi") is a person,
+   begins with a country name ("Israel Katz") or holds one ("Mahmoud Fatah Darwish") is a person,
    not the country; a codebook place (non_actors.yaml `places`) is never a person.
    `appositive_persons`: a name with a role in apposition ("X, a student leader") is a person.
    `match_tolerant`: a name spaCy found in another spelling of a codebook name (a typo,
@@ -19,8 +19,8 @@
    agent noun it modifies ("Turkish troops" MIL, "Turkey's foreign ministry" GOV), the title or
    role of a person, or the actor's own sector; an agent noun with no country ("police said")
    takes the one state the article names, when it names only one; an agent after a codebook
-   place ("Shanghai police") takes the place's country, one after a person's possessive
-   ("Assad's forces") the person's actor.
+   place ("Johannesburg police") takes the place's country, one after a person's possessive
+   ("Maduro's forces") the person's actor.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ KIND_PRIORITY = {"outlet": 0, "non_actor": 0, "person": 1, "institution": 2, "ac
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "around", "across", "throughout", "into"}
 # ... and of these when they follow a word of movement ("a visit to Washington").
 MOTION_PREPS = {"to", "from"}
-# ... or a word of working or living somewhere ("a think tank operating from Cairo").
+# ... or a word of working or living somewhere ("a lawyer working from Nairobi").
 MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", "arrival", "go", "come", "move", "head", "tour", "relocate", "journey", "drive",
                 "flee", "escape", "evacuate", "depart", "operate", "work", "live", "broadcast"}
 # Verbs whose direct object is a place ("visited Erbil", "toured the region").
@@ -56,7 +56,7 @@ PLACE_WORDS = {"kafr", "jisr", "tal", "tell", "maarat", "maarrat", "khan", "deir
 PLACE_NOUNS = {"province", "region", "city", "town", "village", "district", "governorate", "area", "county", "municipality", "neighbourhood", "neighborhood", "camp", "port", "island", "valley", "border", "crossing"}
 # Actor types that hold no territory: their names are never places.
 NOT_TERRITORIES = {"armed_group", "party", "igo", "community"}
-# Lower-case words inside personal names ("Abdel Fatah al-Sisi", "Ursula von der Leyen").
+# Lower-case words inside personal names ("Abdel Fattah el-Sisi", "Ursula von der Leyen").
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "-", "de", "van", "von", "der", "da", "di", "du", "le", "la"}
 # Prepositions that give examples of the noun before them ("towns such as X", "cities like X").
 EXAMPLE_PREPS = {"as", "including", "like"}
@@ -66,7 +66,7 @@ REGIME_WORDS = {"regime", "administration", "government"}
 TOLERANT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 # How alike two spellings of one organisation's name are (difflib ratio on the squashed forms).
 NAME_RATIO = 0.92
-# A given name written shorter ("Ukhna" for "Ukhnaagiin") matches from this many letters on.
+# A given name written shorter ("Baatar" for "Baatarjavyn") matches from this many letters on.
 GIVEN_PREFIX = 4
 
 
@@ -255,7 +255,7 @@ class EntityFinder:
                 continue
             overlapping = {id(m): m for i in range(ent.start, ent.end) if (m := taken.get(i))}
             if overlapping and all(m.kind == "place" for m in overlapping.values()) and _wider(ent, overlapping.values()):
-                # a longer name that holds a place's name ("Sydney Mufamadi", "the Aleppo Media Centre") is spaCy's
+                # a longer name that holds a place's name ("Sydney Okonkwo", "the Homs Media Office") is spaCy's
                 for m in overlapping.values():
                     result.remove(m)
                     for i in range(m.start, m.end):
@@ -288,7 +288,7 @@ class EntityFinder:
                 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in ent)
                 and not _is_headline(_line_of(doc, ent))
             ):
-                # "Abdel Fatah al-Sisi": an actor's or place's name inside a person's name is the name
+                # "Mahmoud Fatah Darwish": an actor's or place's name inside a person's name is the name
                 for m in inner:
                     result.remove(m)
                 result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, "PERSON", "person", rule="ner_person_over_actor_name"))
@@ -319,7 +319,7 @@ class EntityFinder:
             return True
         root = ent.root
         if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in root.children):
-            return True  # "Novi Sad, a city in the north"
+            return True  # "Kragujevac, a city in the centre"
         if any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in root.conjuncts):
             return True  # "the provinces of Daraa, Quneitra and Sweida"
         first = min([root, *root.conjuncts], key=lambda t: t.i)
@@ -333,8 +333,8 @@ class EntityFinder:
 
     def appositive_persons(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """A capitalised name of two to four words with an appositive that names a person's role is
-        a person, when spaCy tagged it otherwise or not at all: "Nikola Ristić, a student leader",
-        "Maya Ruiz, director of the charity" (titles.yaml `person_nouns`). Codebook names are kept."""
+        a person, when spaCy tagged it otherwise or not at all: "Petar Ilić, a youth leader",
+        "Lena Brandt, director of the foundation" (titles.yaml `person_nouns`). Codebook names are kept."""
         at = {i: m for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
         for token in doc:
@@ -361,10 +361,10 @@ class EntityFinder:
         """spaCy names that no codebook name explains, matched to one by a tolerant spelling.
 
         The same name in another spelling is the codebook's name: other punctuation or a typo
-        ("the Kurdistan Workers party", "Kurdisstan Workers' Party"), another transliteration
-        ("Sergei Shoygu"), a shorter given name ("Ukhna Khurelsukh" for "Ukhnaagiin
-        Khurelsukh"), or a person's name without its last surname ("Diego Molano" for "Diego
-        Molano Vega"). Only names of two words or more, and only when one codebook entry fits.
+        ("the Kurdistan Workers party", "Kurdistan Workres' Party"), another transliteration
+        ("Sergei Shoygu"), a shorter given name ("Baatar Tsendjav" for "Baatarjavyn
+        Tsendjav"), or a person's name without its last surname ("Carmen Vidal" for "Carmen
+        Vidal Soto"). Only names of two words or more, and only when one codebook entry fits.
         A name cut short by the parser before a lower-case noun ("the Kurdistan Workers" +
         "party") is tried with that noun too.
         """
@@ -475,10 +475,10 @@ class EntityFinder:
         root = doc[m.start : m.end].root
         head = root.head
         if m.kind == "metonym" and root.dep_ in ("compound", "amod", "nmod") and head.i > root.i and head.lower_ in self.event_nouns:
-            # "the Astana peace process", "the Minsk agreements": the city names the event
+            # "the Nairobi peace process", "the Oslo accords": the city names the event
             return replace(m, kind="place", label="PLACE", actor_id="", rule="metonym_as_place")
         if root.dep_ == "appos" and head.lower_ == "capital":
-            root, head = head, head.head  # "in the capital Amman": as "in the capital"; "the capital, Baku, hosted" acts
+            root, head = head, head.head  # "in the capital Nairobi": as "in the capital"; "the capital, Nairobi, hosted" acts
         if root.dep_ == "dobj" and head.lemma_.lower() in VISIT_VERBS:
             is_place = True  # "the minister visited Erbil"
         elif root.dep_ != "pobj":
@@ -606,7 +606,7 @@ class EntityFinder:
         last = fold(words[-1]) if words else ""
         name, person = (m.person, None) if m.person else canon.get(last, (" ".join(words), None))
         if not m.person and not _same_given_names(words, name.split(), self.spellings):
-            name, person = " ".join(words), None  # "John Letts" is not "Jack Letts": another of the family
+            name, person = " ".join(words), None  # "Daniel Okafor" is not "Maria Okafor": another of the family
         if m.person:
             person = self._persons_by_name().get(m.person)
         actor = person.actor_on(published) if person else ""
@@ -699,7 +699,7 @@ class EntityFinder:
         result = []
         for m in mentions:
             if m.kind == "entity" and m.end - 1 in agent_at and agent_at[m.end - 1].end == m.end:
-                # "the National Guard", "Madras High Court": an organisation named by its agent noun,
+                # "the National Guard", "Karachi High Court": an organisation named by its agent noun,
                 # of the country of a place that begins its name
                 agent = agent_at[m.end - 1]
                 used.add(agent)
@@ -753,7 +753,7 @@ class EntityFinder:
             # Union Party": a description or part of a group's name, not the community acting
             return replace(m, actor_id="", rule=f"{m.rule}+community_adjective"), None
         if actor is not None and actor.type == "state" and m.kind == "demonym" and agent is None and _one_national(doc, m):
-            # "a Briton held in Syria": one private person of the country, a civilian
+            # "a Canadian detained at the airport": one private person of the country, a civilian
             return replace(m, sector=self.codebook.type_sectors.get("community", ""), rule=f"{m.rule}+one_national"), None
         if actor is None or agent is None:
             return replace(m, sector=self.codebook.own_sector(m.actor_id)), agent
@@ -766,8 +766,8 @@ class EntityFinder:
         return replace(m, sector=agent.sector, rule=f"{m.rule}+agent:{agent.text.lower()}"), agent
 
     def _place_agents(self, doc: Doc, mentions: list[Mention], agent_at: dict[int, Agent]) -> dict[Agent, tuple[str, str]]:
-        """Agent nouns after a codebook place, with the place's country and name: "Shanghai police"
-        CHN COP, "Aleppo residents" SYR CVL. The place itself stays a place with no actor."""
+        """Agent nouns after a codebook place, with the place's country and name: "Johannesburg police"
+        ZAF COP, "Homs residents" SYR CVL. The place itself stays a place with no actor."""
         found = {}
         for m in mentions:
             if m.kind == "place" and m.rule == "codebook_place":
@@ -815,7 +815,7 @@ class EntityFinder:
         if root.dep_ in MODIFIER_OF_HEAD or root.dep_ == "case":
             head = root.head
         elif root.dep_ == "conj" and root.head.dep_ in MODIFIER_OF_HEAD:
-            head = root.head.head  # "Syrian and Russian air force": both modify the agent
+            head = root.head.head  # "Ethiopian and Eritrean troops": both modify the agent
         elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < root.i:
             head = root.head.head
         while head is not None and head.i not in agent_at and head.dep_ == "compound" and head.head.i > head.i:
@@ -855,7 +855,7 @@ class EntityFinder:
             owner = _owner(doc, title, mentions)
             before = next((o for o in mentions if o.end == title.start and o.actor_id and o.kind in ("demonym", "actor", "metonym")), None)
             if owner is not None:
-                # "Trump's Syria envoy": the envoy of the one who sent him, not of the country he is sent to
+                # "Macron's Mali envoy": the envoy of the one who sent her, not of the country she is sent to
                 actor, rule = owner.actor_id, f"{rule}+title_of:{owner.text}"
             else:
                 actor = before.actor_id if before else _only_state(mentions, self.codebook)
@@ -918,18 +918,18 @@ def _person_nouns(codebook: Codebook) -> frozenset[str]:
 
 def _wider(ent: Span, places: Iterable[Mention]) -> bool:
     """Whether spaCy's entity is longer than the place names inside it and is not itself a place
-    name with a place noun ("Kano State", "Idlib province": the codebook place stays)."""
+    name with a place noun ("Lagos State", "Homs province": the codebook place stays)."""
     covered = sum(m.end - m.start for m in places)
     if ent.end - ent.start <= covered or ent.label_ in ("GPE", "LOC", "FAC"):
         return False
     rest = [t for t in ent if not any(m.start <= t.i < m.end for m in places) and t.lower_ != "the"]
     if rest and all(t.lower_ in PLACE_NOUNS | {"state"} for t in rest):
-        return False  # "Kano State", "Idlib Governorate": the place itself
+        return False  # "Lagos State", "Homs Governorate": the place itself
     return all(ent.start <= m.start and m.end <= ent.end for m in places)
 
 
 def _owner(doc: Doc, a: Agent, mentions: list[Mention]) -> Mention | None:
-    """The person whose agents these are: "Assad's forces", "forces loyal to Bashar al-Assad",
+    """The person whose agents these are: "Maduro's forces", "forces loyal to Nicolás Maduro",
     "the militia of X". A person's mention (or a regime's) with an actor, else None."""
     head = doc[a.end - 1]
     owners = [c for c in head.children if c.dep_ == "poss"]
@@ -944,7 +944,7 @@ def _owner(doc: Doc, a: Agent, mentions: list[Mention]) -> Mention | None:
 
 
 def _one_national(doc: Doc, m: Mention) -> bool:
-    """A demonym written as a singular noun after "a": "a Briton", "an Iraqi who fled". ("The
+    """A demonym written as a singular noun after "a": "a Canadian", "an Iraqi who fled". ("The
     Russians" and "Americans" in political news are their state.)"""
     last = doc[m.end - 1]
     return last.pos_ in ("NOUN", "PROPN") and last.dep_ not in MODIFIER_OF_HEAD and any(
@@ -1068,7 +1068,7 @@ def _given_alike(a: str, b: str, table: Spellings) -> bool:
 
 def _same_given_names(words: list[str], other: list[str], table: Spellings) -> bool:
     """Whether a name written in full can be a fuller or other spelling of another with its surname:
-    a surname alone always can; "Jack Letts" and "John Letts" are two persons."""
+    a surname alone always can; "Maria Okafor" and "Daniel Okafor" are two persons."""
     first, others = squash(words[0]) if words else "", squash(" ".join(other[:-1])).split()
     if len(words) < 2 or len(other) < 2 or not first or not others:
         return True
@@ -1079,7 +1079,7 @@ def _same_name(words: list[str], other: list[str], person: bool, table: Spelling
     """Whether two squashed names are spellings of one name.
 
     A person's: as many words, one romanisation of the surname ("Shoigu"/"Shoygu") and given
-    names alike or shortened ("Sergei"/"Sergey", "Ukhna"/"Ukhnaagiin"). Another name: alike as a
+    names alike or shortened ("Sergei"/"Sergey", "Baatar"/"Baatarjavyn"). Another name: alike as a
     whole (NAME_RATIO), with at most one word more or less.
     """
     if person:
