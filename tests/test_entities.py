@@ -120,3 +120,134 @@ def test_fold_ignores_case_diacritics_and_curly_quotes(a, b):
 def test_acronyms_match_only_in_capitals(finder, nlp):
     ms = mentions(finder, nlp, "Who decides? Us, said the minister. The WHO and the US disagreed.")
     assert {m.text: m.actor_id for m in ms if m.actor_id} == {"WHO": "WHO", "US": "USA"}
+
+
+# ---- names in other spellings ---------------------------------------------------------------
+
+def test_person_in_another_romanisation_is_the_codebook_person(finder, nlp):
+    ms = mentions(finder, nlp, "Sergey Shoygu inspected a tank factory near Omsk.", dt.date(2020, 5, 1))
+    shoigu = find(ms, "Sergey Shoygu")
+    assert shoigu.person == "Sergei Shoigu" and shoigu.actor_id == "RUS"
+
+
+def test_similar_surname_is_not_the_codebook_person(finder, nlp):
+    ms = mentions(finder, nlp, "Ali Khani, a shopkeeper, closed early.", dt.date(2020, 5, 1))
+    assert find(ms, "Ali Khani").person == "Ali Khani" and find(ms, "Ali Khani").actor_id == ""
+
+
+def test_misspelt_group_name_is_the_group(finder, nlp):
+    ms = mentions(finder, nlp, "Ankara blamed the Kurdistan Workres’ party for the ambush.")
+    assert any(m.actor_id == "PKK" for m in ms)
+
+
+def test_name_glued_to_the_article_is_the_group(finder, nlp):
+    ms = mentions(finder, nlp, "The head of theKurdistan Workers’ Party said the talks failed.")
+    assert any(m.actor_id == "PKK" for m in ms)
+
+
+def test_unknown_organisation_near_a_codebook_name_is_not_it(finder, nlp):
+    ms = mentions(finder, nlp, "The Syrian Democratic Council opened an office in Paris.")
+    assert not any(m.actor_id == "SDF" for m in ms)
+
+
+def test_person_without_the_last_surname_is_the_codebook_person(finder, nlp):
+    person = Person("Carmen Vidal Soto", actor="PER", roles=(Role("PER", "Foreign Minister", dt.date(2019, 1, 1)),))
+    one = _finder_with(nlp, finder, person)
+    ms = one(nlp("Talks will resume, said Carmen Vidal."), dt.date(2021, 1, 1))
+    assert find(ms, "Carmen Vidal").person == "Carmen Vidal Soto" and find(ms, "Carmen Vidal").actor_id == "PER"
+
+
+def test_shortened_given_name_is_the_codebook_person(finder, nlp):
+    person = Person("Baatarjavyn Tsendjav", actor="MNG", roles=(Role("MNG", "Prime Minister", dt.date(2019, 1, 1)),))
+    one = _finder_with(nlp, finder, person)
+    ms = one(nlp("Talks will resume, said Baatar Tsendjav."), dt.date(2021, 1, 1))
+    assert find(ms, "Baatar Tsendjav").person == "Baatarjavyn Tsendjav"
+
+
+def test_two_persons_of_one_family_are_two_persons(finder, nlp):
+    ms = mentions(finder, nlp, "Maria Okafor, a nurse, said her brother Daniel Okafor was detained. Okafor said she had no news.")
+    assert find(ms, "Maria Okafor").person == "Maria Okafor"
+    assert find(ms, "Daniel Okafor").person == "Daniel Okafor"
+
+
+def _finder_with(nlp, finder, person):
+    """A finder whose codebook has one more person."""
+    from dataclasses import replace as dc_replace
+
+    from newscoder.entities import EntityFinder
+
+    return EntityFinder(nlp, dc_replace(finder.codebook, persons=[*finder.codebook.persons, person]))
+
+
+# ---- places ---------------------------------------------------------------------------------
+
+def test_town_given_as_an_example_of_places_is_not_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Shelling hit villages such as Kafr Hamra and Tal Rifaat overnight.")
+    assert not any(m.kind == "person" for m in ms)
+
+
+def test_capital_where_someone_works_is_a_place(finder, nlp):
+    ms = mentions(finder, nlp, "A lawyer now working from Nairobi filed the appeal.")
+    assert find(ms, "Nairobi").actor_id == "" and find(ms, "Nairobi").kind == "place"
+
+
+def test_group_after_a_locative_preposition_is_still_the_group(finder, nlp):
+    ms = mentions(finder, nlp, "Disputes grew inside the Syrian Democratic Forces over pay.")
+    sdf = find(ms, "Syrian Democratic Forces")
+    assert sdf.actor_id == "SDF" and sdf.kind == "actor"
+
+
+def test_name_with_a_role_in_apposition_is_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Among those held was Petar Ilić, a youth leader from Kragujevac, his lawyer said.")
+    assert find(ms, "Petar Ilić").kind == "person"
+
+
+def test_place_with_a_place_noun_in_apposition_is_not_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Kragujevac, a city in the centre, was quiet on Sunday.")
+    assert not any(m.kind == "person" for m in ms)
+
+
+def test_capital_visited_is_a_place_but_acting_is_the_government(finder, nlp):
+    place = mentions(finder, nlp, "The envoy visited Nairobi before the summit.")
+    assert find(place, "Nairobi").kind == "place" and find(place, "Nairobi").actor_id == ""
+    actor = mentions(finder, nlp, "Nairobi rejected the envoy's proposal.")
+    assert find(actor, "Nairobi").actor_id == "KEN"
+
+
+def test_autonomous_region_named_as_a_place_is_not_its_government(finder, nlp):
+    ms = mentions(finder, nlp, "Aid convoys crossed into Iraqi Kurdistan on Tuesday.")
+    assert "KRG" not in {m.actor_id for m in ms}
+
+
+def test_short_mixed_case_acronym_matches_only_as_written(finder, nlp):
+    ms = mentions(finder, nlp, "“Let us wait,” she said, after police linked LeT to the blast.")
+    assert [m.text for m in ms if m.actor_id == "LET"] == ["LeT"]
+
+
+def test_group_name_inside_a_person_name_is_the_persons(finder, nlp):
+    ms = mentions(finder, nlp, "The delegation was received by Mahmoud Fatah Darwish, a businessman from Nablus.")
+    assert "FATAH" not in {m.actor_id for m in ms}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Delegates gathered for the Nairobi peace process on Monday.", "Nairobi"),
+    ("The family rented a flat in the capital Nairobi.", "Nairobi"),
+])
+def test_capital_naming_an_event_or_in_apposition_to_capital_is_a_place(finder, nlp, text, name):
+    m = find(mentions(finder, nlp, text), name)
+    assert m.actor_id == "" and m.kind == "place"
+
+
+def test_arabic_place_name_elements_make_a_place_not_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Residents recalled the Khan Arnabah shelling of last spring.")
+    assert not any(m.kind == "person" for m in ms)
+
+
+def test_title_is_not_part_of_an_appositive_persons_name(finder, nlp):
+    ms = mentions(finder, nlp, "The order came from Judge Marta Ibsen, the judge who heard the appeal.")
+    assert any(m.kind == "person" and m.person == "Marta Ibsen" for m in ms)
+
+
+def test_capital_in_apposition_that_acts_is_the_government(finder, nlp):
+    ms = mentions(finder, nlp, "The Kenyan capital, Nairobi, has offered to host the next round.")
+    assert find(ms, "Nairobi").actor_id == "KEN"

@@ -242,3 +242,92 @@ def test_community_adjective_is_not_the_community_acting(finder, nlp):
 def test_wire_service_name_is_an_outlet(finder, nlp):
     ms = mentions(finder, nlp, "BELGRADE (Balkan Wire) - Serbia recalled its envoy.")
     assert not persons(ms) and find(ms, "Balkan Wire").kind == "outlet"
+
+
+@pytest.mark.parametrize(
+    "text, name, actor, sector",
+    [
+        ("A Chilean army spokesman denied the report.", "Chilean", "CHL", "MIL"),
+        ("Peruvian police officials said two officers were hurt.", "Peruvian", "PER", "COP"),
+        ("Venezuelan opposition sources said the talks had failed.", "Venezuelan", "VEN", "OPP"),
+        ("Algerian state media reported the visit.", "Algerian", "DZA", "MED"),
+        ("Ethiopian and Eritrean troops left the town.", "Ethiopian", "ETH", "MIL"),
+        ("Sudanese air defences fired at a drone.", "Sudanese", "SDN", "MIL"),
+    ],
+)
+def test_agent_phrases_of_bodies_and_their_people(finder, nlp, text, name, actor, sector):
+    m = find(mentions(finder, nlp, text), name)
+    assert (m.actor_id, m.sector) == (actor, sector)
+
+
+def test_bare_spokesman_is_government(finder, nlp):
+    ms = mentions(finder, nlp, "A spokesman for the Chilean government denied the report.")
+    assert find(ms, "Chilean").sector == "GOV"
+
+
+def test_agents_of_a_leader_belong_to_the_leaders_state(finder, nlp):
+    ms = mentions(finder, nlp, "Maduro's forces dispersed the crowd while Colombia watched.", dt.date(2019, 6, 1))
+    forces = find(ms, "forces")
+    assert (forces.actor_id, forces.sector) == ("VEN", "MIL")
+
+
+def test_one_national_is_a_civilian(finder, nlp):
+    ms = mentions(finder, nlp, "A Canadian was detained at the airport in Tehran.")
+    assert (find(ms, "Canadian").actor_id, find(ms, "Canadian").sector) == ("CAN", "CVL")
+
+
+def test_plural_nationals_in_politics_are_their_state(finder, nlp):
+    ms = mentions(finder, nlp, "The Russians rejected the proposal on Monday.")
+    assert (find(ms, "Russians").actor_id, find(ms, "Russians").sector) == ("RUS", "GOV")
+
+
+def test_community_leading_a_force_is_a_description(finder, nlp):
+    ms = mentions(finder, nlp, "A Kurdish-led militia took the bridge.")
+    assert "KURDS" not in actors(ms)
+
+
+def test_community_adjective_in_a_groups_name_is_the_group(finder, nlp):
+    ms = mentions(finder, nlp, "The Kurdish People’s Protection Units said they would attend.")
+    assert "KURDS" not in actors(ms) and "YPG" in actors(ms)
+
+
+def test_agent_after_a_city_takes_the_citys_country(finder, nlp):
+    ms = mentions(finder, nlp, "Johannesburg police arrested four men after the robbery.")
+    police = find(ms, "police")
+    assert (police.actor_id, police.sector) == ("ZAF", "COP")
+    assert find(ms, "Johannesburg").actor_id == ""
+
+
+def test_city_alone_is_a_place_without_actor(finder, nlp):
+    ms = mentions(finder, nlp, "The festival in Johannesburg drew large crowds on Sunday.")
+    assert not actors(ms)
+
+
+def test_person_named_after_a_city_is_a_person(finder, nlp):
+    ms = mentions(finder, nlp, "Sydney Okonkwo, a farmer, lost his harvest to the floods.")
+    assert find(ms, "Sydney Okonkwo").kind == "person"
+
+
+def test_envoy_of_a_leader_is_the_leaders_not_the_destinations(finder, nlp):
+    ms = mentions(finder, nlp, "Anne Dubois, Macron’s Mali envoy, said the talks would resume.", dt.date(2020, 3, 1))
+    assert find(ms, "Anne Dubois").actor_id == "FRA"
+
+
+def test_agent_of_a_place_with_its_place_noun_takes_the_country(finder, nlp):
+    ms = mentions(finder, nlp, "The Lagos State government closed the markets.")
+    government = find(ms, "government")
+    assert (government.actor_id, government.sector) == ("NGA", "GOV")
+
+
+@pytest.mark.parametrize("text, name, actor, sector", [
+    ("The Storting voted down the proposal late on Tuesday.", "Storting", "NOR", "LEG"),
+    ("The Bundeswehr will send two more frigates.", "Bundeswehr", "DEU", "MIL"),
+])
+def test_institution_known_by_its_own_name_has_its_sector(finder, nlp, text, name, actor, sector):
+    m = find(mentions(finder, nlp, text), name)
+    assert (m.actor_id, m.sector) == (actor, sector)
+
+
+def test_somali_sufi_militia_is_a_group_of_somalia(finder, nlp, codebook):
+    ms = mentions(finder, nlp, "ASWJ fighters clashed with al-Shabaab near Guriel.")
+    assert "ASWJ" in actors(ms) and codebook.home_country("ASWJ") == "SOM"

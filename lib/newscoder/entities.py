@@ -5,7 +5,11 @@
 1. `match_codebook`: codebook names (persons, outlets, actor names, demonyms, metonyms,
    institutions) found with a PhraseMatcher, longest match first.
 2. `merge_ner`: spaCy's entities that no codebook name explains are added; a PERSON entity that
-   begins with a country name ("Israel Katz") is a person, not the country.
+   begins with a country name ("Israel Katz") or holds one ("Mahmoud Fatah Darwish") is a person,
+   not the country; a codebook place (non_actors.yaml `places`) is never a person.
+   `appositive_persons`: a name with a role in apposition ("X, a student leader") is a person.
+   `match_tolerant`: a name spaCy found in another spelling of a codebook name (a typo,
+   punctuation, another romanisation, a shorter given name) is that codebook name.
 3. `resolve`: metonyms used as places lose their actor ("a visit to Ankara"); a country's name
    inside a place name ("the Jordan River") or next to words of its homonym ("Atlanta, Georgia")
    is a place; persons are linked within the document ("Katz" after "Israel Katz") and mapped to
@@ -14,14 +18,18 @@
 4. `assign_sectors`: every mention with an actor gets a sector (codebook/sectors.yaml) from the
    agent noun it modifies ("Turkish troops" MIL, "Turkey's foreign ministry" GOV), the title or
    role of a person, or the actor's own sector; an agent noun with no country ("police said")
-   takes the one state the article names, when it names only one.
+   takes the one state the article names, when it names only one; an agent after a codebook
+   place ("Johannesburg police") takes the place's country, one after a person's possessive
+   ("Maduro's forces") the person's actor.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -29,19 +37,37 @@ from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from .codebook import Codebook, Person, fold
+from .errors import CodebookError
+from .yamlio import read_mapping
 
 # Which codebook match wins when two of equal length overlap: lower is stronger.
-KIND_PRIORITY = {"outlet": 0, "non_actor": 0, "person": 1, "institution": 2, "actor": 3, "metonym": 4, "demonym": 5}
+KIND_PRIORITY = {"outlet": 0, "non_actor": 0, "person": 1, "institution": 2, "actor": 3, "metonym": 4, "demonym": 5, "place": 6}
 # A metonym that is the object of these prepositions names a place, not a government.
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "around", "across", "throughout", "into"}
 # ... and of these when they follow a word of movement ("a visit to Washington").
 MOTION_PREPS = {"to", "from"}
-MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", "arrival", "go", "come", "move", "head", "tour", "relocate", "journey", "drive"}
+# ... or a word of working or living somewhere ("a lawyer working from Nairobi").
+MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", "arrival", "go", "come", "move", "head", "tour", "relocate", "journey", "drive",
+                "flee", "escape", "evacuate", "depart", "operate", "work", "live", "broadcast"}
+# Verbs whose direct object is a place ("visited Erbil", "toured the region").
+VISIT_VERBS = {"visit", "tour", "enter", "reach", "leave", "flee", "cross"}
 # First words of place names that spaCy's small model sometimes tags PERSON.
-PLACE_WORDS = {"mount", "mt.", "lake", "river", "jabal", "jebel", "wadi", "cape", "port", "fort", "gulf", "bay", "strait", "camp", "valley", "desert", "island", "islands", "mountains"}
+PLACE_WORDS = {"kafr", "jisr", "tal", "tell", "maarat", "maarrat", "khan", "deir", "ain", "ras", "bir", "mount", "mt.", "lake", "river", "jabal", "jebel", "wadi", "cape", "port", "fort", "gulf", "bay", "strait", "camp", "valley", "desert", "island", "islands", "mountains"}
 PLACE_NOUNS = {"province", "region", "city", "town", "village", "district", "governorate", "area", "county", "municipality", "neighbourhood", "neighborhood", "camp", "port", "island", "valley", "border", "crossing"}
+# Actor types that hold no territory: their names are never places.
+NOT_TERRITORIES = {"armed_group", "party", "igo", "community"}
+# Lower-case words inside personal names ("Abdel Fattah el-Sisi", "Ursula von der Leyen").
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "-", "de", "van", "von", "der", "da", "di", "du", "le", "la"}
+# Prepositions that give examples of the noun before them ("towns such as X", "cities like X").
+EXAMPLE_PREPS = {"as", "including", "like"}
 # Words after a person's name that make the name stand for a regime, not for the person.
 REGIME_WORDS = {"regime", "administration", "government"}
+# NER labels whose unexplained multi-word spans are compared with codebook names by spelling.
+TOLERANT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+# How alike two spellings of one organisation's name are (difflib ratio on the squashed forms).
+NAME_RATIO = 0.92
+# A given name written shorter ("Baatar" for "Baatarjavyn") matches from this many letters on.
+GIVEN_PREFIX = 4
 
 
 @dataclass(frozen=True)
@@ -83,6 +109,9 @@ class EntityFinder:
 
     def __init__(self, nlp: Language, codebook: Codebook) -> None:
         self.codebook = codebook
+        self.spellings, self.places, self.event_nouns = _matching_data(codebook)
+        self.person_nouns = _person_nouns(codebook)
+        self.place_country: dict[str, str] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[str, tuple[str, str, Person | None]] = {}
         self._add_patterns(nlp)
@@ -114,6 +143,7 @@ class EntityFinder:
             named += [(name, "person", "", person) for name in (person.name, *person.variants)]
         named += [(name, "outlet", "", None) for name in self.codebook.outlets]
         named += [(name, "non_actor", "", None) for name in self.codebook.other_non_actors]
+        named += [(name, "place", "", None) for name in self.places]
         forms: dict[str, set[str]] = {}
         mixed_case: set[str] = set()
         self.lower_first_keys: set[str] = set()
@@ -126,11 +156,15 @@ class EntityFinder:
             entry = (kind, actor_id, person)
             if self.entries.setdefault(key, entry) != entry:
                 continue  # first entry wins: curated persons.yaml before bulk imports
+            if kind == "place":
+                self.place_country[key] = self.places[name]
             # As written, without diacritics, and with either apostrophe.
             forms.setdefault(key, set()).update({name, unidecode(name), name.replace("'", "’"), name.replace("’", "'")})
         # Names written only in capitals ("WHO", "US") match only in capitals, never "Who", "Us";
         # longer acronyms also in Title case ("Nato", "Isil"), unless listed as capitals_only.
         self.upper_keys = set(forms) - mixed_case
+        # Short mixed-case acronyms ("LeT", "JuD", "DfID") match only as written, never "Let", "Jud".
+        self.exact_forms = {k: names for k, names in forms.items() if all(_camel_acronym(n) for n in names)}
         self.title_case_keys = {
             k for k in self.upper_keys if sum(c.isalpha() for c in k) >= 4 and k not in self.codebook.capitals_only
         }
@@ -138,6 +172,25 @@ class EntityFinder:
         texts = [name for names in forms.values() for name in sorted(names)]
         for key, pattern in zip(keys, nlp.tokenizer.pipe(texts)):
             self.phrases.add(key, [pattern])
+        self._index_spellings(forms)
+
+    def _index_spellings(self, forms: dict[str, set[str]]) -> None:
+        """Squashed forms of the codebook's names of two words or more, for `match_tolerant`:
+        by whole form, by word, and (persons) by the name without its last word."""
+        self.squashed: dict[str, str] = {}
+        self.by_word: dict[str, set[str]] = {}
+        self.by_leading: dict[str, set[str]] = {}
+        for key in forms:
+            form = squash(key)
+            words = form.split()
+            if len(words) < 2:
+                continue
+            self.squashed.setdefault(form, key)
+            for word in words:
+                if len(word) >= 3:
+                    self.by_word.setdefault(word, set()).add(form)
+            if self.entries[key][0] == "person" and len(words) >= 3:
+                self.by_leading.setdefault(" ".join(words[:-1]), set()).add(form)
 
     def __call__(self, doc: Doc, published: dt.date | None = None) -> list[Mention]:
         """Find the mentions of one document.
@@ -148,6 +201,8 @@ class EntityFinder:
         """
         mentions = self.match_codebook(doc)
         mentions = self.merge_ner(doc, mentions)
+        mentions = self.appositive_persons(doc, mentions)
+        mentions = self.match_tolerant(doc, mentions)
         mentions = self.resolve(doc, mentions, published)
         return self.assign_sectors(doc, mentions, published)
 
@@ -172,6 +227,8 @@ class EntityFinder:
         and "Isis", but "WHO" never as "Who"; "IS" never inside a line written in capitals.
         """
         first = span.text[:1]
+        if key in self.exact_forms:
+            return span.text in self.exact_forms[key]
         if not (first.isupper() or first.isdigit()):
             if key not in self.lower_first_keys or not any(t.text[:1].isupper() for t in span):
                 return False
@@ -197,6 +254,13 @@ class EntityFinder:
             if not ent.text.strip():
                 continue
             overlapping = {id(m): m for i in range(ent.start, ent.end) if (m := taken.get(i))}
+            if overlapping and all(m.kind == "place" for m in overlapping.values()) and _wider(ent, overlapping.values()):
+                # a longer name that holds a place's name ("Sydney Okonkwo", "the Homs Media Office") is spaCy's
+                for m in overlapping.values():
+                    result.remove(m)
+                    for i in range(m.start, m.end):
+                        taken.pop(i, None)
+                overlapping = {}
             if not overlapping:
                 if ent.label_ == "PERSON" and self._place_not_person(ent):
                     result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, "LOC", "entity", rule="ner_person_as_place"))
@@ -214,10 +278,25 @@ class EntityFinder:
                 result.remove(first)
                 result.append(replace(first, label="PERSON", kind="person", person=first.text, rule="codebook_non_actor_person"))
                 continue
+            named = [m for m in inner if m.kind in ("actor", "metonym", "place")]
+            if (
+                ent.label_ == "PERSON"
+                and len(named) == 1
+                and all(m.kind == "person" for m in inner if m is not named[0])
+                and ent.start < named[0].start
+                and all(ent.start <= m.start and m.end <= ent.end for m in inner)
+                and all(t.is_title or t.lower_ in NAME_PARTICLES for t in ent)
+                and not _is_headline(_line_of(doc, ent))
+            ):
+                # "Mahmoud Fatah Darwish": an actor's or place's name inside a person's name is the name
+                for m in inner:
+                    result.remove(m)
+                result.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, "PERSON", "person", rule="ner_person_over_actor_name"))
+                continue
             if (
                 ent.label_ == "PERSON"
                 and len(inner) == 1
-                and first.kind in ("actor", "metonym", "demonym")
+                and first.kind in ("actor", "metonym", "demonym", "place")
                 and first.start == ent.start
                 and first.end < ent.end
                 and ent.end - first.end <= 3
@@ -239,14 +318,105 @@ class EntityFinder:
         if ent[0].lower_ in PLACE_WORDS or ent[0].lower_.split("-")[0] in PLACE_WORDS:
             return True
         root = ent.root
+        if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in root.children):
+            return True  # "Kragujevac, a city in the centre"
         if any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in root.conjuncts):
             return True  # "the provinces of Daraa, Quneitra and Sweida"
         first = min([root, *root.conjuncts], key=lambda t: t.i)
         if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS | {"near", "toward", "towards", "from"}:
             return True
         # "the provinces of Daraa, Quneitra and Sweida", "the town of X"
-        governor = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" else first.head if first.dep_ == "appos" else None
+        # ... "towns such as X", "villages, including X", "cities like X"
+        listing = first.dep_ == "pobj" and first.head.lower_ in EXAMPLE_PREPS
+        governor = first.head.head if first.dep_ == "pobj" and (first.head.lower_ == "of" or listing) else first.head if first.dep_ == "appos" else None
         return governor is not None and governor.lemma_.lower() in PLACE_NOUNS
+
+    def appositive_persons(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A capitalised name of two to four words with an appositive that names a person's role is
+        a person, when spaCy tagged it otherwise or not at all: "Petar Ilić, a youth leader",
+        "Lena Brandt, director of the foundation" (titles.yaml `person_nouns`). Codebook names are kept."""
+        at = {i: m for m in mentions for i in range(m.start, m.end)}
+        out = list(mentions)
+        for token in doc:
+            if not (token.pos_ == "PROPN" and token.is_title and any(
+                    c.dep_ == "appos" and c.i > token.i and c.lemma_.lower() in self.person_nouns and c.pos_ == "NOUN" for c in token.children)):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                start -= 1
+            if not 2 <= token.i + 1 - start <= 4 or token.i + 1 < len(doc) and doc[token.i + 1].text != ",":
+                continue
+            inside = {id(m): m for i in range(start, token.i + 1) if (m := at.get(i))}
+            if any(m.kind != "entity" or m.label == "PERSON" or m.start < start or m.end > token.i + 1 for m in inside.values()):
+                continue  # a codebook name, a person already, or a longer entity
+            span = _without_titles(doc[start : token.i + 1], self.title_words)  # "Judge X Y": X Y
+            if len(span) < 2:
+                continue
+            for m in inside.values():
+                out.remove(m)
+            out.append(Mention(span.start_char, span.end_char, span.start, span.end, span.text, "PERSON", "person", rule="appositive_person"))
+        return sorted(out, key=lambda m: (m.start_char, m.end_char))
+
+    def match_tolerant(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """spaCy names that no codebook name explains, matched to one by a tolerant spelling.
+
+        The same name in another spelling is the codebook's name: other punctuation or a typo
+        ("the Kurdistan Workers party", "Kurdistan Workres' Party"), another transliteration
+        ("Sergei Shoygu"), a shorter given name ("Baatar Tsendjav" for "Baatarjavyn
+        Tsendjav"), or a person's name without its last surname ("Carmen Vidal" for "Carmen
+        Vidal Soto"). Only names of two words or more, and only when one codebook entry fits.
+        A name cut short by the parser before a lower-case noun ("the Kurdistan Workers" +
+        "party") is tried with that noun too.
+        """
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for m in mentions:
+            if not m.rule.startswith("ner_") or m.kind not in ("person", "entity") or m.label not in TOLERANT_LABELS:
+                out.append(m)
+                continue
+            start = m.start + 1 if doc[m.start].lower_ == "the" and m.end - m.start > 1 else m.start
+            ends = [m.end]
+            nxt = m.end + 1 if m.end < len(doc) and doc[m.end].text in ("’", "'") else m.end
+            if nxt < len(doc) and nxt not in taken and doc[nxt].is_alpha and doc[nxt].is_lower and doc[nxt].pos_ == "NOUN":
+                ends.append(nxt + 1)
+            found = None
+            for end in ends:
+                key, how = self._tolerant_key(doc[start:end].text, person=m.label == "PERSON")
+                if key:
+                    found = (end, key, how)
+            if found is None:
+                out.append(m)
+                continue
+            end, key, how = found
+            kind, actor_id, person = self.entries[key]
+            out.append(self._codebook_mention(doc[start:end], kind, actor_id, person, rule=f"codebook_{kind}+tolerant_{how}"))
+            taken.update(range(start, end))
+        return out
+
+    def _tolerant_key(self, text: str, person: bool) -> tuple[str, str]:
+        """The one codebook key a name is another spelling of, and how it matched; ("", "") if none."""
+        form = squash(_strip_possessive(text))
+        words = form.split()
+        if len(words) < 2:
+            return "", ""
+        if form in self.squashed:
+            return self.squashed[form], "punctuation"
+        if person:
+            shorter = {f for f in self.by_leading.get(form, ()) if len(f.split()) == len(words) + 1}
+            if len(shorter) == 1:
+                return self.squashed[shorter.pop()], "without_last_name"
+        fits = {f for f in self._spelling_candidates(words)
+                if _same_name(words, f.split(), self.entries[self.squashed[f]][0] == "person", self.spellings)}
+        entries = {self.entries[self.squashed[f]] for f in fits}
+        if len(entries) != 1:
+            return "", ""
+        best = max(fits, key=lambda f: SequenceMatcher(None, form, f).ratio())
+        return self.squashed[best], "spelling"
+
+    def _spelling_candidates(self, words: list[str]) -> set[str]:
+        """Codebook forms that share a word with the name: through its two rarest words."""
+        known = sorted((w for w in words if w in self.by_word), key=lambda w: len(self.by_word[w]))
+        return set().union(*(self.by_word[w] for w in known[:2])) if known else set()
 
     def resolve(self, doc: Doc, mentions: list[Mention], published: dt.date | None) -> list[Mention]:
         """Places, persons and their actors: the context-dependent decisions."""
@@ -304,16 +474,27 @@ class EntityFinder:
     def _place_or_actor(self, doc: Doc, m: Mention) -> Mention:
         root = doc[m.start : m.end].root
         head = root.head
-        if root.dep_ != "pobj":
+        if m.kind == "metonym" and root.dep_ in ("compound", "amod", "nmod") and head.i > root.i and head.lower_ in self.event_nouns:
+            # "the Nairobi peace process", "the Oslo accords": the city names the event
+            return replace(m, kind="place", label="PLACE", actor_id="", rule="metonym_as_place")
+        if root.dep_ == "appos" and head.lower_ == "capital":
+            root, head = head, head.head  # "in the capital Nairobi": as "in the capital"; "the capital, Nairobi, hosted" acts
+        if root.dep_ == "dobj" and head.lemma_.lower() in VISIT_VERBS:
+            is_place = True  # "the minister visited Erbil"
+        elif root.dep_ != "pobj":
             return m
-        prep = head.lower_
-        mover = head.head
-        is_place = prep in LOCATIVE_PREPS or (prep in MOTION_PREPS and mover.lemma_.lower() in MOTION_WORDS)
+        else:
+            prep = head.lower_
+            mover = head.head
+            is_place = prep in LOCATIVE_PREPS or (prep in MOTION_PREPS and mover.lemma_.lower() in MOTION_WORDS)
         if not is_place:
             return m
         if m.kind == "metonym":
             # The city itself, not the government seated there.
             return replace(m, kind="place", label="PLACE", actor_id="", rule="metonym_as_place")
+        actor = self.codebook.actors.get(m.actor_id)
+        if actor is not None and actor.type in NOT_TERRITORIES:
+            return m  # "militias inside the SDF": a group is not a place
         return replace(m, kind="place", rule="actor_name_as_place")
 
     def _named_place(self, doc: Doc, m: Mention) -> Mention:
@@ -424,8 +605,10 @@ class EntityFinder:
         words = _strip_possessive(m.text).split()
         last = fold(words[-1]) if words else ""
         name, person = (m.person, None) if m.person else canon.get(last, (" ".join(words), None))
+        if not m.person and not _same_given_names(words, name.split(), self.spellings):
+            name, person = " ".join(words), None  # "Daniel Okafor" is not "Maria Okafor": another of the family
         if m.person:
-            person = next((p for p in self.codebook.persons if p.name == m.person), None)
+            person = self._persons_by_name().get(m.person)
         actor = person.actor_on(published) if person else ""
         rule = m.rule if m.person else ("person_same_surname" if name != " ".join(words) else m.rule)
         if person and person.role_on(published):
@@ -516,10 +699,13 @@ class EntityFinder:
         result = []
         for m in mentions:
             if m.kind == "entity" and m.end - 1 in agent_at and agent_at[m.end - 1].end == m.end:
-                # "the National Guard", "Madras High Court": an organisation named by its agent noun
+                # "the National Guard", "Karachi High Court": an organisation named by its agent noun,
+                # of the country of a place that begins its name
                 agent = agent_at[m.end - 1]
                 used.add(agent)
-                result.append(replace(m, sector=agent.sector, rule=f"{m.rule}+agent:{agent.text.lower()}"))
+                where = self.place_country.get(self._entry_key(squash(doc[m.start : agent.start].text))) if agent.start > m.start else ""
+                rule = f"{m.rule}+agent:{agent.text.lower()}" + (f"+place:{doc[m.start : agent.start].text}" if where else "")
+                result.append(replace(m, actor_id=where or m.actor_id, sector=agent.sector, rule=rule))
                 continue
             m, agent = self._with_sector(doc, m, agent_at, published, mentions)
             if agent is not None:
@@ -527,12 +713,19 @@ class EntityFinder:
             result.append(m)
         taken = {i for m in result for i in range(m.start, m.end)}
         state = _only_state(result, self.codebook)
+        of_place = self._place_agents(doc, result, agent_at)
         for a in agents:
             if a in used or any(i in taken for i in range(a.start, a.end)):
                 continue
             span = doc[a.start : a.end]
-            actor = state if a.sector not in NO_ARTICLE_COUNTRY else ""
-            rule = "agent_noun+only_state_in_article" if actor else "agent_noun"
+            owner = _owner(doc, a, result)
+            if a in of_place:
+                actor, rule = of_place[a][0], f"agent_noun+place:{of_place[a][1]}"
+            elif owner is not None:
+                actor, rule = owner.actor_id, f"agent_noun+owner:{owner.text}"
+            else:
+                actor = state if a.sector not in NO_ARTICLE_COUNTRY else ""
+                rule = "agent_noun+only_state_in_article" if actor else "agent_noun"
             result.append(Mention(span.start_char, span.end_char, a.start, a.end, span.text, "AGENT", "agent",
                                   actor_id=actor, rule=rule, sector=a.sector))
         return sorted(result, key=lambda m: (m.start_char, m.end_char))
@@ -543,6 +736,8 @@ class EntityFinder:
         """One mention with its sector, and the agent noun that gave it (if any)."""
         if m.kind == "person":
             return self._person_sector(doc, m, agent_at, published, mentions)
+        if m.kind == "place" and m.rule == "codebook_place":
+            return m, None  # a place is no actor; the agent noun after it takes its country (_place_agents)
         if not m.actor_id or m.kind == "place":
             return m, None
         if m.kind == "regime":
@@ -551,9 +746,15 @@ class EntityFinder:
         if m.kind == "institution":
             return self._institution_sector(doc, m, agent_at)
         agent = self._attached_agent(doc, m, agent_at)
-        if actor is not None and actor.type == "community" and m.kind == "demonym" and agent is None:
-            # "Kurdish areas", "the Kurdish-led SDF": a description, not the community acting
+        named_group = any(o.start == m.end and o.actor_id in actor.groups for o in mentions) if actor is not None else False
+        if actor is not None and actor.type == "community" and m.kind == "demonym" and (
+                agent is None or named_group or self._hyphen_link(doc, m) == "of_agent"):
+            # "Kurdish areas", "the Kurdish-led SDF", "a Kurdish-led force", "the Kurdish Democratic
+            # Union Party": a description or part of a group's name, not the community acting
             return replace(m, actor_id="", rule=f"{m.rule}+community_adjective"), None
+        if actor is not None and actor.type == "state" and m.kind == "demonym" and agent is None and _one_national(doc, m):
+            # "a Canadian detained at the airport": one private person of the country, a civilian
+            return replace(m, sector=self.codebook.type_sectors.get("community", ""), rule=f"{m.rule}+one_national"), None
         if actor is None or agent is None:
             return replace(m, sector=self.codebook.own_sector(m.actor_id)), agent
         if actor.type in self.codebook.fixed_types:
@@ -563,6 +764,22 @@ class EntityFinder:
             if group:
                 return replace(m, actor_id=group, sector=self.codebook.own_sector(group), rule=f"{m.rule}+agent:{agent.text.lower()}+group_in_article"), agent
         return replace(m, sector=agent.sector, rule=f"{m.rule}+agent:{agent.text.lower()}"), agent
+
+    def _place_agents(self, doc: Doc, mentions: list[Mention], agent_at: dict[int, Agent]) -> dict[Agent, tuple[str, str]]:
+        """Agent nouns after a codebook place, with the place's country and name: "Johannesburg police"
+        ZAF COP, "Homs residents" SYR CVL. The place itself stays a place with no actor."""
+        found = {}
+        for m in mentions:
+            if m.kind == "place" and m.rule == "codebook_place":
+                agent = self._attached_agent(doc, m, agent_at)
+                country = self.place_country.get(self._entry_key(m.text), "")
+                if agent is not None and country:
+                    found.setdefault(agent, (country, m.text))
+        return found
+
+    def _entry_key(self, text: str) -> str:
+        """The codebook key a matched name was registered under (a form without diacritics, another apostrophe)."""
+        return next((k for k in (fold(text), fold(unidecode(text)), fold(_strip_possessive(text))) if k in self.entries), "")
 
     def _institution_sector(self, doc: Doc, m: Mention, agent_at: dict[int, Agent]) -> tuple[Mention, Agent | None]:
         """A named institution's sector: the codebook's (agents.yaml `institutions`, "Knesset" LEG),
@@ -577,6 +794,13 @@ class EntityFinder:
             return replace(m, sector=head.sector, rule=f"{m.rule}+agent:{head.text.lower()}"), head
         return replace(m, sector=self.codebook.own_sector(m.actor_id)), None
 
+    def _hyphen_link(self, doc: Doc, m: Mention) -> str:
+        """The kind of link word after a hyphen right after the mention ("Kurdish-led": of_agent;
+        "Iranian-backed": backer), else ""."""
+        if m.end + 1 < len(doc) and doc[m.end].text == "-":
+            return next((kind for kind, words in self.codebook.agent_links.items() if doc[m.end + 1].lower_ in words), "")
+        return ""
+
     def _attached_agent(self, doc: Doc, m: Mention, agent_at: dict[int, Agent]) -> Agent | None:
         """The agent noun a country's name qualifies: "Turkish troops", "Turkey's army", "the army of Syria".
 
@@ -590,6 +814,8 @@ class EntityFinder:
         head = None
         if root.dep_ in MODIFIER_OF_HEAD or root.dep_ == "case":
             head = root.head
+        elif root.dep_ == "conj" and root.head.dep_ in MODIFIER_OF_HEAD:
+            head = root.head.head  # "Ethiopian and Eritrean troops": both modify the agent
         elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < root.i:
             head = root.head.head
         while head is not None and head.i not in agent_at and head.dep_ == "compound" and head.head.i > head.i:
@@ -626,10 +852,15 @@ class EntityFinder:
         actor = m.actor_id
         rule = m.rule
         if title is not None and not actor and title.sector in self.codebook.person_actor_sectors:
+            owner = _owner(doc, title, mentions)
             before = next((o for o in mentions if o.end == title.start and o.actor_id and o.kind in ("demonym", "actor", "metonym")), None)
-            actor = before.actor_id if before else _only_state(mentions, self.codebook)
-            if actor:
-                rule = f"{rule}+title_country" if before else f"{rule}+only_state_in_article"
+            if owner is not None:
+                # "Macron's Mali envoy": the envoy of the one who sent her, not of the country she is sent to
+                actor, rule = owner.actor_id, f"{rule}+title_of:{owner.text}"
+            else:
+                actor = before.actor_id if before else _only_state(mentions, self.codebook)
+                if actor:
+                    rule = f"{rule}+title_country" if before else f"{rule}+only_state_in_article"
         if not actor:
             # "General X" with no country: still a general
             return (replace(m, sector=title.sector, rule=f"{rule}+agent:{title.text.lower()}") if title is not None else m), title
@@ -658,6 +889,66 @@ class EntityFinder:
             if sector:
                 return sector
         return ""
+
+
+def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str], frozenset[str]]:
+    """From the codebook's non_actors.yaml: the romanisation table (`transliteration`, pairs in
+    order), the places (`places`: name -> the state it lies in) and the `event_nouns`."""
+    path = codebook.path / "non_actors.yaml"
+    data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
+    spellings = tuple((str(a), str(b)) for a, b in data.get("transliteration") or ())
+    places = {str(name): str(country) for country, names in (data.get("places") or {}).items() for name in names or ()}
+    unknown = sorted({c for c in places.values() if c not in codebook.actors})
+    if unknown:
+        raise CodebookError(f"non_actors.yaml places: {unknown} are not actor ids of actors.yaml.")
+    return spellings, places, frozenset(str(n).lower() for n in data.get("event_nouns") or ())
+
+
+def _camel_acronym(name: str) -> bool:
+    """A short name with a capital after a small letter: "LeT", "JuD", "DfID" (not "McCain": longer)."""
+    return len(name) <= 5 and " " not in name and re.search(r"[a-z][A-Z]", name) is not None
+
+
+def _person_nouns(codebook: Codebook) -> frozenset[str]:
+    """titles.yaml `person_nouns`: nouns of an appositive that make the name before it a person's."""
+    path = codebook.path / "titles.yaml"
+    data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
+    return frozenset(str(n).lower() for n in data.get("person_nouns") or ())
+
+
+def _wider(ent: Span, places: Iterable[Mention]) -> bool:
+    """Whether spaCy's entity is longer than the place names inside it and is not itself a place
+    name with a place noun ("Lagos State", "Homs province": the codebook place stays)."""
+    covered = sum(m.end - m.start for m in places)
+    if ent.end - ent.start <= covered or ent.label_ in ("GPE", "LOC", "FAC"):
+        return False
+    rest = [t for t in ent if not any(m.start <= t.i < m.end for m in places) and t.lower_ != "the"]
+    if rest and all(t.lower_ in PLACE_NOUNS | {"state"} for t in rest):
+        return False  # "Lagos State", "Homs Governorate": the place itself
+    return all(ent.start <= m.start and m.end <= ent.end for m in places)
+
+
+def _owner(doc: Doc, a: Agent, mentions: list[Mention]) -> Mention | None:
+    """The person whose agents these are: "Maduro's forces", "forces loyal to Nicolás Maduro",
+    "the militia of X". A person's mention (or a regime's) with an actor, else None."""
+    head = doc[a.end - 1]
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    owners += [o for c in head.children if c.dep_ == "amod" and c.lower_ == "loyal"
+               for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    for token in owners:
+        m = next((m for m in mentions if m.start <= token.i < m.end and m.actor_id and m.kind in ("person", "regime")), None)
+        if m is not None:
+            return m
+    return None
+
+
+def _one_national(doc: Doc, m: Mention) -> bool:
+    """A demonym written as a singular noun after "a": "a Canadian", "an Iraqi who fled". ("The
+    Russians" and "Americans" in political news are their state.)"""
+    last = doc[m.end - 1]
+    return last.pos_ in ("NOUN", "PROPN") and last.dep_ not in MODIFIER_OF_HEAD and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in last.children)
 
 
 def _without_titles(ent: Span, title_words: set[str]) -> Span:
@@ -741,3 +1032,57 @@ def _is_headline(line: Span) -> bool:
     """Title Case text ("Turkey and Israel Hold First Talks"), where capitals say nothing about names."""
     words = [t for t in line if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
     return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) / len(words) >= 0.85
+
+
+def squash(text: str) -> str:
+    """A name's spelling without case, diacritics, punctuation or an article: "the Kurdistan
+    Workers’ Party" and "Kurdistan Workers Party" are both "kurdistan workers party"."""
+    words = re.sub(r"[^0-9a-z]+", " ", unidecode(text).casefold()).split()
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+Spellings = tuple[tuple[str, str], ...]
+
+
+def translit(word: str, table: Spellings) -> str:
+    """A word's spelling with the usual variants of romanisation made one (non_actors.yaml
+    `transliteration`): "Shoygu" and "Shoigu", "Sergey" and "Sergei"; doubled letters single
+    ("Mohammed", "Mohamed")."""
+    for a, b in table:
+        word = word.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _vowel_skeleton(word: str, table: Spellings) -> str:
+    """Consonants kept, each run of vowels one mark: "Muhammad" and "Mohammed" alike."""
+    return re.sub(r"[aeiou]+", "a", translit(word, table))
+
+
+def _given_alike(a: str, b: str, table: Spellings) -> bool:
+    """Two given names of one person: one romanisation, or one an initial or a shortening of the other."""
+    if _vowel_skeleton(a, table) == _vowel_skeleton(b, table):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return (len(short) == 1 and long_.startswith(short)) or (len(short) >= GIVEN_PREFIX and long_.startswith(short))
+
+
+def _same_given_names(words: list[str], other: list[str], table: Spellings) -> bool:
+    """Whether a name written in full can be a fuller or other spelling of another with its surname:
+    a surname alone always can; "Maria Okafor" and "Daniel Okafor" are two persons."""
+    first, others = squash(words[0]) if words else "", squash(" ".join(other[:-1])).split()
+    if len(words) < 2 or len(other) < 2 or not first or not others:
+        return True
+    return _given_alike(first, others[0], table) or first in others
+
+
+def _same_name(words: list[str], other: list[str], person: bool, table: Spellings) -> bool:
+    """Whether two squashed names are spellings of one name.
+
+    A person's: as many words, one romanisation of the surname ("Shoigu"/"Shoygu") and given
+    names alike or shortened ("Sergei"/"Sergey", "Baatar"/"Baatarjavyn"). Another name: alike as a
+    whole (NAME_RATIO), with at most one word more or less.
+    """
+    if person:
+        return len(words) == len(other) and translit(words[-1], table) == translit(other[-1], table) and all(
+            _given_alike(a, b, table) for a, b in zip(words[:-1], other[:-1]))
+    return abs(len(words) - len(other)) <= 1 and SequenceMatcher(None, " ".join(words), " ".join(other)).ratio() >= NAME_RATIO
