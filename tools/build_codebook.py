@@ -638,10 +638,28 @@ def validate_non_actors(data, actor_owner: dict, person_owner: dict, errors: lis
     if not isinstance(data, dict):
         errors.append("non_actors.yaml: mapping with outlets / outlet_suffixes / other required")
         return {}
-    extra = set(data) - {"outlets", "outlet_suffixes", "other", "geographic_nouns", "capitals_only", "credit_before", "credit_after"}
+    extra = set(data) - {"outlets", "outlet_suffixes", "other", "geographic_nouns", "capitals_only", "credit_before", "credit_after",
+                         "event_nouns", "places", "transliteration"}
     if extra:
         errors.append(f"non_actors.yaml: unknown keys {sorted(extra)}")
     counts = {}
+    counts["event_nouns"] = len(check_str_list(data.get("event_nouns"), "non_actors.yaml.event_nouns", errors))
+    pairs = data.get("transliteration") or []
+    if not isinstance(pairs, list) or not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p) for p in pairs):
+        errors.append("non_actors.yaml.transliteration: expected a list of [spelling, spelling] pairs of non-empty strings")
+    counts["transliteration"] = len(pairs) if isinstance(pairs, list) else 0
+    places = data.get("places") or {}
+    actor_ids = {aid for aid, _ in actor_owner.values()}
+    if not isinstance(places, dict):
+        errors.append("non_actors.yaml.places: expected a mapping of actor id -> list of place names")
+        places = {}
+    for aid, names in places.items():
+        if aid not in actor_ids:
+            errors.append(f"non_actors.yaml.places: {aid!r} is not an actor id of actors.yaml")
+        for name in check_str_list(names, f"non_actors.yaml.places.{aid}", errors):
+            if norm_key(name) in actor_owner:
+                warnings.append(f"non_actors.yaml.places.{aid}: {name!r} is also an actor string of {actor_owner[norm_key(name)][0]}")
+    counts["places"] = sum(len(v or []) for v in places.values())
     seen, exact = {}, set()
     suffixes = {norm_key(x) for x in check_str_list(data.get("outlet_suffixes"), "outlet_suffixes", [])}
     # An actor string or curated person variant ending in an outlet suffix would be
@@ -675,12 +693,12 @@ def validate_titles(data, errors: list, warnings: list):
     if not isinstance(data, dict):
         errors.append("titles.yaml: mapping with titles / institution_nouns required")
         return {}
-    extra = set(data) - {"titles", "institution_nouns"}
+    extra = set(data) - {"titles", "institution_nouns", "person_nouns"}
     if extra:
         errors.append(f"titles.yaml: unknown keys {sorted(extra)}")
     counts = {}
-    for key in ("titles", "institution_nouns"):
-        items = check_str_list(data.get(key), f"titles.yaml.{key}", errors, allow_empty=False)
+    for key in ("titles", "institution_nouns", "person_nouns"):
+        items = check_str_list(data.get(key), f"titles.yaml.{key}", errors, allow_empty=key == "person_nouns")
         c = collections.Counter(norm_key(s) for s in items)
         for k, n in c.items():
             if n > 1:
