@@ -274,3 +274,33 @@ def test_words_that_are_not_this_act_in_context(nlp, coder, text, not_entry):
 
 def test_a_military_strike_is_still_an_attack(nlp, finder, coder):
     assert ("ISR", "SYR", "ASSAULT", -1) in plovers(nlp, finder, coder, "Israel launched missile strikes on Syria.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile and Peru held joint naval exercises on Monday.", ("CHL", "PER", "COOPERATE", 1)),
+    ("Chile and Peru set up a joint venture.", ("PER", "CHL", "COOPERATE", 1)),
+    ("Chile ordered its troops to the Peruvian border.", ("CHL", "PER", "MOBILIZE", -1)),
+    ("A Chilean court convicted the Peruvian general.", ("CHL", "PER", "SANCTION", -1)),
+    ("Chile ejected the Peruvian observers.", ("CHL", "PER", "SANCTION", -1)),
+    ("Russian hackers hacked the Chilean ministry.", ("RUS", "CHL", "COERCE", -1)),
+    ("Chile spread disinformation about Peru.", ("CHL", "PER", "COERCE", -1)),
+    ("Chile approved of the Peruvian reform.", ("CHL", "PER", "SUPPORT", 1)),
+    ("Chile declined the Peruvian offer of assistance.", ("CHL", "PER", "REJECT", -1)),
+    ("Chile turned down the Peruvian proposal.", ("CHL", "PER", "REJECT", -1)),
+])
+def test_joint_undertakings_expulsions_cyber_and_refusals(nlp, finder, coder, text, expected):
+    assert expected in plovers(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text, entry, expected", [
+    ("Chile launched a joint offensive against Peru.", "assault_launch", "ASSAULT"),  # not cooperation
+    ("Chile called on the army to step down.", "request_call", "REQUEST"),  # not a mobilisation
+    ("Peru condemned the cyber attack on its bank.", "coerce_cyber_attack_noun", "COERCE"),  # not an assault
+    ("The officer called in airstrikes on the town.", "", ""),  # asks for an attack, mobilises nobody
+])
+def test_the_more_specific_reading_wins(nlp, coder, text, entry, expected):
+    doc = nlp(text)
+    found = [e for s in doc.sents for t in s if (e := coder.trigger_of(t)) is not None]
+    if entry:
+        assert entry in [e.id for e in found] and expected in [e.plover for e in found if e.id == entry]
+    assert "MOBILIZE" not in [e.plover for e in found]
