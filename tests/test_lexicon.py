@@ -272,6 +272,21 @@ def test_words_that_are_not_this_act_in_context(nlp, coder, text, not_entry):
     assert not_entry not in ids
 
 
+def test_an_arrival_is_a_visit_only_when_told_as_one(nlp, coder):
+    def found(text):
+        doc = nlp(text)
+        return [e for s in doc.sents for t in s if (e := coder.trigger_of(t)) is not None]
+    visit = found("The Chilean president arrived in Peru on a two-day visit.")
+    assert [(e.plover, e.place_target) for e in visit] == [("CONSULT", True)]  # Peru, the place, hosts the visit
+    assert found("Chilean peacekeepers arrived in Peru.") == []
+
+
+def test_place_target_is_read_and_defaults_to_false(folder):
+    (folder / "triggers.yaml").write_text(HAND.replace("symmetric: true}", "symmetric: true, place_target: true}"), encoding="utf-8")
+    write_more(folder, [])
+    assert [(t.id, t.place_target) for t in load_lexicon(folder).triggers] == [("consult", True), ("hold_talks", False)]
+
+
 def test_a_military_strike_is_still_an_attack(nlp, finder, coder):
     assert ("ISR", "SYR", "ASSAULT", -1) in plovers(nlp, finder, coder, "Israel launched missile strikes on Syria.")
 
