@@ -319,3 +319,10 @@ def test_the_more_specific_reading_wins(nlp, coder, text, entry, expected):
     if entry:
         assert entry in [e.id for e in found] and expected in [e.plover for e in found if e.id == entry]
     assert "MOBILIZE" not in [e.plover for e in found]
+
+
+def test_cameo_asylum_pattern_survives_the_hand_written_aid_objects(nlp, coder):
+    # a hand-written entry with the same object would take "grant" from CAMEO's 075 pattern
+    doc = nlp("Chile granted asylum to the Peruvian dissident.")
+    found = [e for s in doc.sents for t in s if (e := coder.trigger_of(t)) is not None]
+    assert [(e.cameo[:3], e.plover) for e in found] == [("075", "AID")]
