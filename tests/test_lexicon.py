@@ -262,6 +262,7 @@ def test_intransitive_acts_are_found(nlp, coder, text, entry):
     ("Peruvian nurses went on strike in May.", "assault_noun"),  # a labour strike is no attack
     ("The dockers began a two-day strike.", "assault_strike_noun"),
     ("The minister arrived in Lima on Monday.", "visit"),  # arriving is no visit by itself
+    ("Foreign volunteers travelled to the front.", "visit_fly"),  # nor is travelling somewhere
     ("The talks came up with a plan by the end of May.", "retreat_come_to_halt"),
     ("Chile launched missile strikes on Peru.", "protest_strike"),
 ])
@@ -272,7 +273,9 @@ def test_words_that_are_not_this_act_in_context(nlp, coder, text, not_entry):
     assert not_entry not in ids
 
 
-def test_an_arrival_is_a_visit_only_when_told_as_one(nlp, coder):
+def test_an_arrival_is_a_visit_only_when_told_as_one(nlp, finder, coder):
+    assert ("PER", "CHL", "CONSULT", 1) in plovers(nlp, finder, coder, "The Chilean president arrived in Peru on a two-day visit.")
+
     def found(text):
         doc = nlp(text)
         return [e for s in doc.sents for t in s if (e := coder.trigger_of(t)) is not None]
