@@ -207,6 +207,7 @@ def plovers(nlp, finder, coder, text) -> set[tuple[str, str, str, int]]:
     ("Chile made concessions to Peru.", ("CHL", "PER", "CONCEDE", 1)),
     ("Chile gave in to Peruvian demands.", ("CHL", "PER", "CONCEDE", 1)),
     ("Chile met the demands of Peru.", ("CHL", "PER", "CONCEDE", 1)),
+    ("Chile backed down in its dispute with Peru.", ("CHL", "PER", "CONCEDE", 1)),
 ])
 def test_concessions_and_sanctions(nlp, finder, coder, text, expected):
     assert expected in plovers(nlp, finder, coder, text)
@@ -265,6 +266,8 @@ def test_intransitive_acts_are_found(nlp, coder, text, entry):
     ("Foreign volunteers travelled to the front.", "visit_fly"),  # nor is travelling somewhere
     ("The talks came up with a plan by the end of May.", "retreat_come_to_halt"),
     ("Chile launched missile strikes on Peru.", "protest_strike"),
+    ("Japan backed the Chinese sanctions in 2017.", "concede_back_down"),  # "in 2017" is no particle of yielding
+    ("Japan gave a speech in May.", "concede_give_in"),
 ])
 def test_words_that_are_not_this_act_in_context(nlp, coder, text, not_entry):
     doc = nlp(text)
