@@ -37,6 +37,7 @@ class Trigger:
     also: tuple[str, ...] = ()  # ids of entries coded as well for the same word ("backed X's case against Y")
     cameo: str = ""  # the CAMEO code the entry stands for, when it has one ("0256")
     intensity: float | None = None  # the code's Goldstein score, -10 (war) .. +10 (alliance); None = not given
+    place_target: bool = False  # the country where the act takes place is its target ("arrived in Peru on a visit")
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def _trigger(entry: dict, where: str) -> Trigger:
         symmetric=bool(entry.get("symmetric", False)), speech=bool(entry.get("speech", False)),
         third_party=bool(entry.get("third_party", False)), reverse=bool(entry.get("reverse", False)),
         also=tuple(sorted(_words(entry.get("also"), where))), cameo=str(entry.get("cameo", "") or ""),
-        intensity=None if intensity is None else float(intensity),
+        intensity=None if intensity is None else float(intensity), place_target=bool(entry.get("place_target", False)),
     )
 
 
