@@ -495,3 +495,22 @@ def test_a_day_in_the_acts_own_phrase_dates_it_but_not_a_day_of_what_it_is_about
     # the content of an accusation is another act: the accusation is the story's, undated
     text = "The Chilean minister accused Peru of shelling the port on Monday."
     assert date_of(nlp, resolver, text, "accused")[0] != "2024-03-11"
+
+
+def test_a_clause_of_time_under_a_future_act_lies_ahead_too(nlp, resolver):
+    text = "Bolivia will reopen the crossing when Paraguay withdraws its patrol boats."
+    assert date_of(nlp, resolver, text, "withdraws")[1] == "none"
+    text = "The observers said they would stay in Asuncion until the recount is finished."
+    assert date_of(nlp, resolver, text, "finished")[1] == "none"
+    # a clause of time under a past act is the story's past, dated as before
+    text = "Bolivia reopened the crossing after Paraguay withdrew its patrol boats on Monday."
+    assert date_of(nlp, resolver, text, "withdrew")[:2] == ("2024-03-11", "day")
+
+
+def test_a_would_outside_a_quotation_makes_the_quoted_words_a_plan(nlp, resolver):
+    # the writer's 'would' governs the quoted act: not done on the day of the saying
+    text = "The union would “send a letter demanding the minister's resignation”, its leader said on Monday."
+    assert date_of(nlp, resolver, text, "demanding")[1] == "none"
+    # a speaker's own quoted 'we will' is still dated by the speaking
+    text = "“We will send a letter to the minister,” the union leader said on Monday."
+    assert date_of(nlp, resolver, text, "send")[:2] == ("2024-03-11", "day")

@@ -677,11 +677,14 @@ class DocumentDates:
                 return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
             if node.head.i == node.i or node.head.sent.start != sent.start:
                 break
-            if (any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS for a in node.children) or _future_in_past(node)) and node.i not in _quoted_tokens(self.doc):
+            quoted = _quoted_tokens(self.doc)
+            if any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS and a.i not in quoted for a in node.children) or _future_in_past(node):
                 break  # "said on Tuesday that Peru will defend its coast": not done on Tuesday (a quotation is the speech's)
             node = node.head
         if is_future(token) or _future_in_past(token):
             return self.pledge_date(token, sent)
+        if _future_time_clause(token):
+            return NO_DATE  # "will respond when Chile withdraws": the withdrawal lies ahead too
         if self.is_headline(sent):
             verb = _tensed(token, node)
             if verb.tag_ == "VBD" and verb.pos_ in ("VERB", "AUX"):
@@ -914,6 +917,21 @@ def _conditional(token: Token) -> bool:
         node = node.head
 
 
+TIME_MARKS = _words("time_marks")
+
+
+def _future_time_clause(token: Token) -> bool:
+    """Whether `token` lies in a clause of time under a future act: 'Peru will respond *when Chile
+    withdraws*', 'would stay *until the vote is held*' (told in the present, done later, if at all)."""
+    verb = _path_to_clause(token)[-1]
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS and c.i < verb.i for c in verb.children):
+        return False
+    head = verb.head
+    return is_future(head) or any(a.dep_ == "aux" and a.lower_ in FORWARD_MARKERS for a in head.children)
+
+
 def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
@@ -975,8 +993,9 @@ def _day_count_before_mark(verb: Token) -> int | None:
 def _future_in_past(token: Token) -> bool:
     """'said the sponsors *would raise* every complaint': a plan reported in the past, not yet done."""
     verb = _path_to_clause(token)[-1]
-    return (any(a.dep_ == "aux" and a.lower_ in FORWARD_MARKERS for a in verb.children) and not _negated(verb)
-            and token.i not in _quoted_tokens(token.doc))
+    quoted = _quoted_tokens(token.doc)
+    # ('would “issue a statement rejecting the congress”': the 'would' is the writer's, outside the quotation)
+    return any(a.dep_ == "aux" and a.lower_ in FORWARD_MARKERS and a.i not in quoted for a in verb.children) and not _negated(verb)
 
 
 def _path_to_clause(token: Token) -> list[Token]:
