@@ -23,9 +23,10 @@ this module only decides what each form is anchored to and which act it dates:
 * an act with no date of its own takes a neighbour's day or the story date: the publication
   day in a paragraph of a same-day report that dates an act to that day, else the month (the
   month for an act told in the present or present perfect); habitual, historical and future
-  acts ("will", "would" outside a quotation), conditions ("if they attack") and present perfect
-  passives of a state ("have been closed") without a date stay empty; a speaker's own quoted
-  "we will" is dated by the speaking.
+  acts ("will", "would" outside a quotation, also over quoted words: 'would “send a letter”'),
+  clauses of time under them ("will reopen it when Paraguay withdraws"), conditions ("if they
+  attack") and present perfect passives of a state ("have been closed") without a date stay
+  empty; a speaker's own quoted "we will" is dated by the speaking.
 The rules are written out in codebook/README.md ("Dates"); the word lists are
 `data/time_words.yaml`.
 """
