@@ -46,6 +46,8 @@ def published(text: str) -> str:
         # a press-release dateline names its wire between slashes
         ("GENEVA, March 3, 2026 /Rights Newswire/ -- Envoys met in the city.", "2026-03-03"),
         ("By Ana Ruiz | March 3, 2026\n\nDrones struck a power plant.", "2026-03-03"),
+        # a byline that names the day after 'on'
+        ("Posted by Ana Ruiz on March 3, 2026\n\nDrones struck a power plant.", "2026-03-03"),
     ],
 )
 def test_a_dated_head_gives_the_publication_day(head, expected):
@@ -62,6 +64,7 @@ def test_a_dated_head_gives_the_publication_day(head, expected):
         "Updated 14.32 GMT\n\nJets struck a depot.",  # a time, no date
         "Last modified on Thu 5 Mar 2026 09.10 GMT\n\nJets struck a depot.",  # an update alone
         "Updated: March 5, 2026\n\nJets struck a depot.",
+        "Updated at 09:10, Thursday 5 March 2026\n\nJets struck a depot.",  # an update, past its time
         "Published 3 hours ago\n\nJets struck a depot.",  # a time counted from the reader's clock
         "GENEVA, March 3 /Rights Newswire/ -- Envoys met in the city.",  # a day, no year
         "Updated 2:14 PM EDT, Wed March 4, 2026\n\nBEIRUT, Lebanon (AP) — Jets struck a depot.",

@@ -170,8 +170,8 @@ def _label_before(text: str, labels: Labels) -> str:
     """The kind of date a label just before a date gives ('Updated' -> updated, also across a time:
     'Updated 2:14 PM EDT, March 4, 2026'), or ''."""
     words = re.sub(r"[^\w ]+", " ", _TIME.sub(" ", text).lower()).split()
-    if words[-1:] == ["on"]:
-        words = words[:-1]  # "Last modified on", "Published On": the label, then "on"
+    while words[-1:] in (["on"], ["at"]):
+        words = words[:-1]  # "Last modified on", "Published On", "Updated at 07:55,": the label, then "on" or "at"
     tail = " ".join(words[-3:])
     for label in labels.updated:
         if tail.endswith(label):
