@@ -514,3 +514,28 @@ def test_a_would_outside_a_quotation_makes_the_quoted_words_a_plan(nlp, resolver
     # a speaker's own quoted 'we will' is still dated by the speaking
     text = "“We will send a letter to the minister,” the union leader said on Monday."
     assert date_of(nlp, resolver, text, "send")[:2] == ("2024-03-11", "day")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("earlier this year", ("2024", "year")),
+        ("earlier this week", ("2024-03", "month")),  # Monday 11 to Wednesday 13 March
+        ("in recent weeks", ("2024-03", "month")),  # near the story, like "in recent days"
+        ("last weekend", ("2024-03", "month")),  # 9 and 10 March
+        ("over the weekend", ("2024-03", "month")),
+        ("this past weekend", ("2024-03", "month")),
+        ("in mid-February", ("2024-02", "month")),
+    ],
+)
+def test_periods_near_the_anchor_give_their_month_or_year(nlp, resolver, phrase, expected):
+    text = f"Paraguayan gunboats shelled the river port {phrase}."
+    assert date_of(nlp, resolver, text, "shelled")[:2] == expected
+
+
+def test_a_weekend_across_two_months_gives_no_date(nlp, resolver):
+    # published Tuesday 2024-04-02: the weekend before is Saturday 30 and Sunday 31 March ...
+    text = "Paraguayan gunboats shelled the river port over the weekend."
+    assert date_of(nlp, resolver, text, "shelled", published=dt.date(2024, 4, 2))[:2] == ("2024-03", "month")
+    # ... published Monday 2024-09-02 it is Saturday 31 August and Sunday 1 September: no one month
+    assert date_of(nlp, resolver, text, "shelled", published=dt.date(2024, 9, 2))[1] == "none"

@@ -13,7 +13,8 @@ this module only decides what each form is anchored to and which act it dates:
   unless the codebook's `dated_events.yaml` names it ("October 7" -> 2023-10-07);
 * day counts ("the previous day", "two days later", "a day after the meeting") count from the
   day they name or the last day named; a weekday inside a quotation from the day it was said;
-* a week that spans two months gives no date;
+* a week or weekend that spans two months gives no date ("last weekend", "earlier this week"
+  otherwise give the month; "earlier this year" the year; "in recent weeks" the story month);
 * "the same day" is the day just named; "three days after <clause>" counts back from the day of
   the clause it hangs from; "Wednesday night" is that Wednesday;
 * the dateline and the date lines at the head ("Published 12 March 2026") date the article, not
@@ -79,10 +80,11 @@ SPEECH_VERBS = _words("speech_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
-    r"^(?:on|in|at|by|from|since|until|till|during|of|the|a|an|as of|early|late|mid-?|"
+    r"^(?:on|in|at|by|from|since|until|till|during|of|the|a|an|as of|early|late|mid|"
     r"(?:the )?(?:beginning|start|end|middle|turn) of)\s+",
     re.IGNORECASE,
 )
+_MID = re.compile(r"^mid-(?=[a-z])", re.I)  # "mid-February": the month
 # Words for the anchor day itself, or the day next to it: "today", "this morning", "last night".
 _SAME_DAY = {
     **{w: 0 for w in ("today", "tonight", "earlier today", "later today", "this morning", "this afternoon",
@@ -93,7 +95,7 @@ _SAME_DAY = {
 _HOURS = re.compile(r"\b(?:hours?|minutes?|a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|\d{1,2}[:.]\d{2})\b", re.I)
 # "a 30-day truce", "last-minute shelling", "decade-long": a length or a manner, not a time.
 _DURATION = re.compile(r"(?:an? |the )?[\w.]+-(?:day|week|month|year|hour|minute|decade)s?(?:-(?:old|long))?|[\w]+-long|last-minute", re.I)
-_RECENT = re.compile(r"(?:recent|the (?:past|last) (?:few|several)) days", re.I)
+_RECENT = re.compile(r"(?:recent|the (?:past|last) (?:few|several)) (?:days|weeks)", re.I)
 # "days after": how far a few days can reach, and the words that say "a few days".
 FEW_DAYS = 10
 _FEW_DAYS = re.compile(r"(?:a few|few|several|some|two|three|four|five)?\s*days")
@@ -183,7 +185,7 @@ def _core(text: str) -> str:
     text = re.sub(r"['’]s$", "", text)
     previous = None
     while previous != text:
-        previous, text = text, _LEADING.sub("", text)
+        previous, text = text, _MID.sub("", _LEADING.sub("", text))
     return text
 
 
@@ -202,6 +204,26 @@ def qualified_weekday(lowered: str, anchor: dt.date) -> dt.date | None:
     if m.group(1) == "last":
         return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
     return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+
+
+def _weekend(lowered: str, anchor: dt.date, future: bool) -> EventDate | None:
+    """'last weekend', 'over the weekend', 'this past weekend': the Saturday and Sunday before the
+    anchor (its own, on a weekend day); 'next weekend' or a future 'at the weekend' the next one.
+    The month when both days lie in one, else NO_DATE; None for any other expression.
+
+    >>> _weekend("last weekend", dt.date(2024, 3, 13), False).value, _weekend("next weekend", dt.date(2024, 3, 28), False)
+    ('2024-03', EventDate(value='', precision='none', basis='none', expression=''))
+    """
+    m = re.fullmatch(r"(?:over |at )?(?:the |this past |last |next |this )?weekend", lowered)
+    if m is None:
+        return None
+    ahead = lowered.startswith("next") or future and not lowered.startswith(("last", "this past"))
+    if ahead:
+        saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
+    else:
+        saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    sunday = saturday + dt.timedelta(days=1)
+    return EventDate(_format(saturday, "month"), "month", "relative", lowered) if saturday.month == sunday.month else NO_DATE
 
 
 def _weekday_part(lowered: str) -> bool:
@@ -329,6 +351,9 @@ class DateResolver:
         if shift is not None:
             # "today", "this morning", "last night": the anchor day itself (or the one next to it).
             return EventDate((anchor + dt.timedelta(days=shift)).isoformat(), "day", "relative", text), False
+        weekend = _weekend(lowered, anchor, future)
+        if weekend is not None:
+            return weekend, False
         if not core or _NO_DATE.search(lowered) and not _has_year(lowered) or _DURATION.fullmatch(core):
             return NO_DATE, False
         named = self.named_in(lowered)
@@ -336,6 +361,10 @@ class DateResolver:
             return EventDate(named.date.isoformat(), "day", "explicit", text), True
         if lowered.startswith("earlier this month") or lowered in ("this month", "earlier this month", "later this month"):
             return EventDate(_format(anchor, "month"), "month", "relative", text), False
+        if lowered in ("earlier this year", "later this year"):
+            return EventDate(_format(anchor, "year"), "year", "relative", text), False
+        if lowered in ("earlier this week", "later this week"):
+            lowered = core = "this week"  # the week of the anchor, read below
         direction = "future" if future else "past"
         # A past reading may fall on the anchor day itself ("on Monday" in a Monday article).
         base = anchor if future else anchor + dt.timedelta(days=1)
