@@ -211,7 +211,7 @@ def _weekend(lowered: str, anchor: dt.date, future: bool) -> EventDate | None:
     anchor (its own, on a weekend day); 'next weekend' or a future 'at the weekend' the next one.
     The month when both days lie in one, else NO_DATE; None for any other expression.
 
-    >>> _weekend("last weekend", dt.date(2024, 3, 13), False).value, _weekend("next weekend", dt.date(2024, 3, 28), False)
+    >>> _weekend("last weekend", dt.date(2024, 3, 13), False).value, _weekend("next weekend", dt.date(2024, 8, 28), False)
     ('2024-03', EventDate(value='', precision='none', basis='none', expression=''))
     """
     m = re.fullmatch(r"(?:over |at )?(?:the |this past |last |next |this )?weekend", lowered)
