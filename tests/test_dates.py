@@ -539,3 +539,10 @@ def test_a_weekend_across_two_months_gives_no_date(nlp, resolver):
     assert date_of(nlp, resolver, text, "shelled", published=dt.date(2024, 4, 2))[:2] == ("2024-03", "month")
     # ... published Monday 2024-09-02 it is Saturday 31 August and Sunday 1 September: no one month
     assert date_of(nlp, resolver, text, "shelled", published=dt.date(2024, 9, 2))[1] == "none"
+
+
+def test_that_day_and_that_night_are_the_day_just_named(nlp, resolver):
+    text = "Paraguayan gunboats shelled the port on Sunday. Bolivia recalled its envoy later that day."
+    assert date_of(nlp, resolver, text, "recalled") == ("2024-03-10", "day", "relative")
+    text = "Paraguayan gunboats shelled the port on Sunday. Police detained two sailors that night."
+    assert date_of(nlp, resolver, text, "detained") == ("2024-03-10", "day", "relative")

@@ -15,7 +15,7 @@ this module only decides what each form is anchored to and which act it dates:
   day they name or the last day named; a weekday inside a quotation from the day it was said;
 * a week or weekend that spans two months gives no date ("last weekend", "earlier this week"
   otherwise give the month; "earlier this year" the year; "in recent weeks" the story month);
-* "the same day" is the day just named; "three days after <clause>" counts back from the day of
+* "the same day", "later that day", "that night" are the day just named; "three days after <clause>" counts back from the day of
   the clause it hangs from; "Wednesday night" is that Wednesday;
 * the dateline and the date lines at the head ("Published 12 March 2026") date the article, not
   an act; the title and standfirst are dated by the story month unless told as a plan;
@@ -284,6 +284,7 @@ class DateResolver:
         self.matcher.add("OFFSET", [
             [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following", "same"]}}, part],
             [{"LOWER": "the"}, part, {"LOWER": {"IN": ["before", "after"]}}],
+            [{"LOWER": {"IN": ["later", "earlier"]}, "OP": "?"}, {"LOWER": "that"}, part],  # "later that day"
             [counts, {"LOWER": {"IN": ["day", "days"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
             [{"LIKE_NUM": True}, {"LOWER": "days"}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
         ], greedy="LONGEST")
@@ -486,7 +487,7 @@ class DateResolver:
         words = [t.lower_ for t in span]
         if not {"day", "days", "night", "evening", "morning"} & set(words):
             return False  # "next month", "earlier this week": periods, read by dateparser
-        if not ({"previous", "preceding", "next", "following", "later", "earlier", "same"} & set(words) or words[-1] in ("before", "after")):
+        if not ({"previous", "preceding", "next", "following", "later", "earlier", "same", "that"} & set(words) or words[-1] in ("before", "after")):
             return False
         if words[-1] in ("before", "after") and words[0] != "the":
             return _reference(span) is not None  # "days after they met" is the few-days rule's
@@ -500,7 +501,7 @@ class DateResolver:
         """
         words = [t.lower_ for t in span]
         n = next((DAY_COUNTS.get(w) or (int(w) if w.isdigit() else None) for w in words if w in DAY_COUNTS or w.isdigit()), None)
-        n = 0 if "same" in words else 1 if n is None else n  # "the same day": the day just named
+        n = 0 if {"same", "that"} & set(words) else 1 if n is None else n  # "the same day", "later that night": the day just named
         sign = -1 if set(words) & {"previous", "preceding", "earlier", "before"} else 1
         reference = _reference(span)
         if reference is not None:
