@@ -546,3 +546,12 @@ def test_that_day_and_that_night_are_the_day_just_named(nlp, resolver):
     assert date_of(nlp, resolver, text, "recalled") == ("2024-03-10", "day", "relative")
     text = "Paraguayan gunboats shelled the port on Sunday. Police detained two sailors that night."
     assert date_of(nlp, resolver, text, "detained") == ("2024-03-10", "day", "relative")
+
+
+def test_a_range_of_days_is_dated_by_its_first_day(nlp, resolver):
+    text = "Bolivian and Paraguayan envoys will meet in Quito on 25-26 January."
+    assert date_of(nlp, resolver, text, "meet") == ("2025-01-25", "day", "explicit")
+    text = "Bolivian and Paraguayan envoys met in Quito on March 5-6."
+    assert date_of(nlp, resolver, text, "met") == ("2024-03-05", "day", "explicit")
+    text = "Bolivian and Paraguayan envoys met in Quito on March 5-6, 2023."
+    assert date_of(nlp, resolver, text, "met") == ("2023-03-05", "day", "explicit")

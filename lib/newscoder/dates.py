@@ -9,7 +9,7 @@ this module only decides what each form is anchored to and which act it dates:
   ("told reporters on May 22 ... said on Thursday" gives May 22), else from publication;
 * tense decides direction: a past "on Monday" is the Monday on or before the anchor, a future
   one ("will meet on Monday") the Monday after it;
-* a year-less date ("April 9") takes the year that puts it on the tense's side of the anchor,
+* a range of days ("25-26 January") is its first day; a year-less date ("April 9") takes the year that puts it on the tense's side of the anchor,
   unless the codebook's `dated_events.yaml` names it ("October 7" -> 2023-10-07);
 * day counts ("the previous day", "two days later", "a day after the meeting") count from the
   day they name or the last day named; a weekday inside a quotation from the day it was said;
@@ -226,6 +226,26 @@ def _weekend(lowered: str, anchor: dt.date, future: bool) -> EventDate | None:
     return EventDate(_format(saturday, "month"), "month", "relative", lowered) if saturday.month == sunday.month else NO_DATE
 
 
+_RANGE_DAYS = re.compile(r"^(?:from |between )?(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)(.*)$")
+_RANGE_MONTH_DAYS = re.compile(r"^(?:from |between )?([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\b(.*)$")
+
+
+def first_of_range(core: str) -> str:
+    """A range of days within one month is dated by its first day: '25-26 January' -> '25 January',
+    'March 5-6, 2025' -> 'March 5, 2025', 'between March 5 and 7' -> 'March 5'.
+
+    >>> first_of_range("29-30 January"), first_of_range("March 5-6, 2025"), first_of_range("March 2025")
+    ('29 January', 'March 5, 2025', 'March 2025')
+    """
+    m = _RANGE_DAYS.match(core)
+    if m is not None:
+        return f"{m.group(1)} {m.group(2)}{m.group(3)}"
+    m = _RANGE_MONTH_DAYS.match(core)
+    if m is not None and not m.group(2).startswith("0") and len(m.group(2)) <= 2:
+        return f"{m.group(1)} {m.group(2)}{m.group(3)}"
+    return core
+
+
 def _weekday_part(lowered: str) -> bool:
     """'wednesday night', 'monday afternoon': a weekday and a part of it, so that weekday.
 
@@ -333,7 +353,7 @@ class DateResolver:
         dates_verb: the expression is 'on/in <date>' dating a verb, so never a named day.
         following: the word after the expression ('after' in 'days after').
         """
-        core = _core(text)
+        core = first_of_range(_core(text))
         lowered = core.lower()
         if _FEW_DAYS.fullmatch(lowered) and following in ("after", "before"):
             # "comes days after they met": the meeting lies a few days before the anchor.
