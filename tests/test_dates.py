@@ -555,3 +555,12 @@ def test_a_range_of_days_is_dated_by_its_first_day(nlp, resolver):
     assert date_of(nlp, resolver, text, "met") == ("2024-03-05", "day", "explicit")
     text = "Bolivian and Paraguayan envoys met in Quito on March 5-6, 2023."
     assert date_of(nlp, resolver, text, "met") == ("2023-03-05", "day", "explicit")
+
+
+def test_a_quoted_modal_is_dated_by_the_saying_outside_the_quotation(nlp, resolver):
+    # the speaker's own words: a stance taken as they speak
+    text = "“Both sides must stop shelling the port,” the Bolivian envoy said on Monday."
+    assert date_of(nlp, resolver, text, "must")[:2] == ("2024-03-11", "day")
+    # in reported speech a modal is still only possible or required: no date
+    text = "The Bolivian envoy said on Monday that both sides must stop shelling the port."
+    assert date_of(nlp, resolver, text, "must")[1] == "none"

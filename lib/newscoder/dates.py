@@ -684,7 +684,10 @@ class DocumentDates:
                 # "may be close to a deal", "could strike": only possible; a quoted speaker's own
                 # "“The dialogue must continue.”" is dated by the speech
                 speech = self.quoted_from(sent)
-                return self.date_at(speech.root.idx) if speech is not None else NO_DATE
+                if speech is not None:
+                    return self.date_at(speech.root.idx)
+                saying = _quoting_verb(node)
+                return self.date_at(saying.idx) if saying is not None else NO_DATE
             counted = self.counted_from_clause(node)
             if counted is not None:
                 return counted
@@ -966,6 +969,19 @@ def _conditional(token: Token) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
+
+
+def _quoting_verb(verb: Token) -> Token | None:
+    """The verb of saying outside the quotation that a quoted modal clause is the words of
+    ('“Both sides must stop shelling,” the envoy said on Monday': 'said'), or None."""
+    quoted = _quoted_tokens(verb.doc)
+    modal = next((a for a in _auxiliaries(verb) if a.lower_ in MODAL_WORDS), None)
+    if modal is None or modal.i not in quoted:
+        return None
+    head = verb.head
+    if head.i != verb.i and head.i not in quoted and head.lemma_.lower() in SPEECH_VERBS and not _negated(head):
+        return head
+    return None
 
 
 TIME_MARKS = _words("time_marks")
