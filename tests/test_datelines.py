@@ -39,6 +39,15 @@ def published(text: str) -> str:
         ("By NINO BERIDZE\nOCTOBER 26, 2026\n\nPolice detained two organisers.", "2026-10-26"),
         ("Updated 2 hours ago\nMay 7, 2026 / 10:15 AM\n\nTroops exchanged fire overnight.", "2026-05-07"),
         ("Monday 26 October 2026 | Print edition\n\nPolice detained two organisers.", "2026-10-26"),
+        # a web page's first-published and last-modified lines: the first is the publication day
+        ("First published on Tue 3 Mar 2026 06.30 GMT\nLast modified on Wed 4 Mar 2026 11.02 GMT\n\nDrones struck.", "2026-03-03"),
+        ("Last modified on Wed 4 Mar 2026 11.02 GMT\nFirst published on Tue 3 Mar 2026 06.30 GMT\n\nDrones struck.", "2026-03-03"),
+        ("Published On 3 Mar 2026\n\nDrones struck a power plant.", "2026-03-03"),
+        # a press-release dateline names its wire between slashes
+        ("GENEVA, March 3, 2026 /Rights Newswire/ -- Envoys met in the city.", "2026-03-03"),
+        ("By Ana Ruiz | March 3, 2026\n\nDrones struck a power plant.", "2026-03-03"),
+        # a byline that names the day after 'on'
+        ("Posted by Ana Ruiz on March 3, 2026\n\nDrones struck a power plant.", "2026-03-03"),
     ],
 )
 def test_a_dated_head_gives_the_publication_day(head, expected):
@@ -54,6 +63,10 @@ def test_a_dated_head_gives_the_publication_day(head, expected):
         "SRINAGAR, India, May 7th — Troops exchanged fire overnight.",
         "Updated 14.32 GMT\n\nJets struck a depot.",  # a time, no date
         "Last modified on Thu 5 Mar 2026 09.10 GMT\n\nJets struck a depot.",  # an update alone
+        "Updated: March 5, 2026\n\nJets struck a depot.",
+        "Updated at 09:10, Thursday 5 March 2026\n\nJets struck a depot.",  # an update, past its time
+        "Published 3 hours ago\n\nJets struck a depot.",  # a time counted from the reader's clock
+        "GENEVA, March 3 /Rights Newswire/ -- Envoys met in the city.",  # a day, no year
         "Updated 2:14 PM EDT, Wed March 4, 2026\n\nBEIRUT, Lebanon (AP) — Jets struck a depot.",
         "07/05/2026\n\nJets struck a depot.",  # May 7 or July 5: not guessed
         "The war that began on April 15, 2023\n\nJets struck a depot.",  # a title that holds a date
@@ -83,6 +96,14 @@ def test_the_dateline_year_is_the_one_nearest_the_date_line():
     found = infer_published(text)
     assert found.date.isoformat() == "2026-10-27"
     assert any("2026-10-26" in note for note in found.notes)  # the disagreement is noted
+
+
+def test_a_last_modified_line_is_a_date_line_the_resolver_leaves_out():
+    text = "A title\nLast modified on Wed 4 Mar 2026 11.02 GMT\n\nOfficials met on March 2, 2026, in Kyiv.\n"
+    (start, end), = date_line_spans(text)
+    assert text[start:end].startswith("Last modified on")
+    # it lends its year to a year-less dateline, which gives the day
+    assert published("Title\nLast modified on Wed 4 Mar 2026 11.02 GMT\n\nKYIV, March 3 (Wire) - Drones struck.") == "2026-03-03"
 
 
 def test_two_date_lines_that_disagree_keep_the_first_and_note_the_other():

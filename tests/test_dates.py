@@ -495,3 +495,72 @@ def test_a_day_in_the_acts_own_phrase_dates_it_but_not_a_day_of_what_it_is_about
     # the content of an accusation is another act: the accusation is the story's, undated
     text = "The Chilean minister accused Peru of shelling the port on Monday."
     assert date_of(nlp, resolver, text, "accused")[0] != "2024-03-11"
+
+
+def test_a_clause_of_time_under_a_future_act_lies_ahead_too(nlp, resolver):
+    text = "Bolivia will reopen the crossing when Paraguay withdraws its patrol boats."
+    assert date_of(nlp, resolver, text, "withdraws")[1] == "none"
+    text = "The observers said they would stay in Asuncion until the recount is finished."
+    assert date_of(nlp, resolver, text, "finished")[1] == "none"
+    # a clause of time under a past act is the story's past, dated as before
+    text = "Bolivia reopened the crossing after Paraguay withdrew its patrol boats on Monday."
+    assert date_of(nlp, resolver, text, "withdrew")[:2] == ("2024-03-11", "day")
+
+
+def test_a_would_outside_a_quotation_makes_the_quoted_words_a_plan(nlp, resolver):
+    # the writer's 'would' governs the quoted act: not done on the day of the saying
+    text = "The union would “send a letter demanding the minister's resignation”, its leader said on Monday."
+    assert date_of(nlp, resolver, text, "demanding")[1] == "none"
+    # a speaker's own quoted 'we will' is still dated by the speaking
+    text = "“We will send a letter to the minister,” the union leader said on Monday."
+    assert date_of(nlp, resolver, text, "send")[:2] == ("2024-03-11", "day")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("earlier this year", ("2024", "year")),
+        ("earlier this week", ("2024-03", "month")),  # Monday 11 to Wednesday 13 March
+        ("in recent weeks", ("2024-03", "month")),  # near the story, like "in recent days"
+        ("last weekend", ("2024-03", "month")),  # 9 and 10 March
+        ("over the weekend", ("2024-03", "month")),
+        ("this past weekend", ("2024-03", "month")),
+        ("in mid-February", ("2024-02", "month")),
+    ],
+)
+def test_periods_near_the_anchor_give_their_month_or_year(nlp, resolver, phrase, expected):
+    text = f"Paraguayan gunboats shelled the river port {phrase}."
+    assert date_of(nlp, resolver, text, "shelled")[:2] == expected
+
+
+def test_a_weekend_across_two_months_gives_no_date(nlp, resolver):
+    # published Tuesday 2024-04-02: the weekend before is Saturday 30 and Sunday 31 March ...
+    text = "Paraguayan gunboats shelled the river port over the weekend."
+    assert date_of(nlp, resolver, text, "shelled", published=dt.date(2024, 4, 2))[:2] == ("2024-03", "month")
+    # ... published Monday 2024-09-02 it is Saturday 31 August and Sunday 1 September: no one month
+    assert date_of(nlp, resolver, text, "shelled", published=dt.date(2024, 9, 2))[1] == "none"
+
+
+def test_that_day_and_that_night_are_the_day_just_named(nlp, resolver):
+    text = "Paraguayan gunboats shelled the port on Sunday. Bolivia recalled its envoy later that day."
+    assert date_of(nlp, resolver, text, "recalled") == ("2024-03-10", "day", "relative")
+    text = "Paraguayan gunboats shelled the port on Sunday. Police detained two sailors that night."
+    assert date_of(nlp, resolver, text, "detained") == ("2024-03-10", "day", "relative")
+
+
+def test_a_range_of_days_is_dated_by_its_first_day(nlp, resolver):
+    text = "Bolivian and Paraguayan envoys will meet in Quito on 25-26 January."
+    assert date_of(nlp, resolver, text, "meet") == ("2025-01-25", "day", "explicit")
+    text = "Bolivian and Paraguayan envoys met in Quito on March 5-6."
+    assert date_of(nlp, resolver, text, "met") == ("2024-03-05", "day", "explicit")
+    text = "Bolivian and Paraguayan envoys met in Quito on March 5-6, 2023."
+    assert date_of(nlp, resolver, text, "met") == ("2023-03-05", "day", "explicit")
+
+
+def test_a_quoted_modal_is_dated_by_the_saying_outside_the_quotation(nlp, resolver):
+    # the speaker's own words: a stance taken as they speak
+    text = "“Both sides must stop shelling the port,” the Bolivian envoy said on Monday."
+    assert date_of(nlp, resolver, text, "must")[:2] == ("2024-03-11", "day")
+    # in reported speech a modal is still only possible or required: no date
+    text = "The Bolivian envoy said on Monday that both sides must stop shelling the port."
+    assert date_of(nlp, resolver, text, "must")[1] == "none"

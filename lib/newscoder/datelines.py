@@ -4,7 +4,7 @@ Wire copy opens its first paragraph with a dateline, "ISLAMABAD, March 3 (Reuter
 copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe | March 3,
 2026", "Last updated March 4, 2026 09:12 GMT"). `infer_published` reads them, in order:
 
-1. **dateline**: "PLACE[/PLACE][ (Region)][, REGION], <date>[, <year>] [(Agency)] -" at the start
+1. **dateline**: "PLACE[/PLACE][ (Region)][, REGION], <date>[, <year>] [(Agency) or /Agency/] -" at the start
    of one of the first lines. With a year, it is the publication day.
 2. **year of a date line**: a dateline without a year takes the year of a published, byline or
    "updated" line (the year that puts the dateline nearest that line's day); failing
@@ -59,7 +59,7 @@ _PLACE_PART = r"[A-Z][^\W\d_]*\.?(?:[ '’-](?:of |de |du |la |al-|el-)?[A-Z][^\
 _PLACE = _PLACE_PART + r"(?:\s*/\s*" + _PLACE_PART + r")*(?:\s*\(" + _PLACE_PART + r"\))?"  # "NEW DELHI/ISLAMABAD", "SRINAGAR (India)"
 _DATELINE = re.compile(  # the place is followed by a comma, or a dash ("TBILISI, Georgia — Oct. 26, 2026 —")
     r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?:,|\s*[–—]|\s-)\s*(?P<date>[^()\n]{3,30}?)\s*"
-    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[-–—:]+|\s-\s)\s*"
+    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*|/(?P<wire>[^/\n]{1,40})/\s*)?(?:[-–—:]+|\s-\s)\s*"
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?|\b(?:GMT|UTC|BST|CET|EST|EDT|PST|ET)\b", re.I)
 _BY = re.compile(r"^\s*By\s+", re.I)
@@ -170,6 +170,8 @@ def _label_before(text: str, labels: Labels) -> str:
     """The kind of date a label just before a date gives ('Updated' -> updated, also across a time:
     'Updated 2:14 PM EDT, March 4, 2026'), or ''."""
     words = re.sub(r"[^\w ]+", " ", _TIME.sub(" ", text).lower()).split()
+    while words[-1:] in (["on"], ["at"]):
+        words = words[:-1]  # "Last modified on", "Published On", "Updated at 07:55,": the label, then "on" or "at"
     tail = " ".join(words[-3:])
     for label in labels.updated:
         if tail.endswith(label):

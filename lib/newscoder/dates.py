@@ -9,12 +9,13 @@ this module only decides what each form is anchored to and which act it dates:
   ("told reporters on May 22 ... said on Thursday" gives May 22), else from publication;
 * tense decides direction: a past "on Monday" is the Monday on or before the anchor, a future
   one ("will meet on Monday") the Monday after it;
-* a year-less date ("April 9") takes the year that puts it on the tense's side of the anchor,
+* a range of days ("25-26 January") is its first day; a year-less date ("April 9") takes the year that puts it on the tense's side of the anchor,
   unless the codebook's `dated_events.yaml` names it ("October 7" -> 2023-10-07);
 * day counts ("the previous day", "two days later", "a day after the meeting") count from the
   day they name or the last day named; a weekday inside a quotation from the day it was said;
-* a week that spans two months gives no date;
-* "the same day" is the day just named; "three days after <clause>" counts back from the day of
+* a week or weekend that spans two months gives no date ("last weekend", "earlier this week"
+  otherwise give the month; "earlier this year" the year; "in recent weeks" the story month);
+* "the same day", "later that day", "that night" are the day just named; "three days after <clause>" counts back from the day of
   the clause it hangs from; "Wednesday night" is that Wednesday;
 * the dateline and the date lines at the head ("Published 12 March 2026") date the article, not
   an act; the title and standfirst are dated by the story month unless told as a plan;
@@ -23,9 +24,10 @@ this module only decides what each form is anchored to and which act it dates:
 * an act with no date of its own takes a neighbour's day or the story date: the publication
   day in a paragraph of a same-day report that dates an act to that day, else the month (the
   month for an act told in the present or present perfect); habitual, historical and future
-  acts ("will", "would" outside a quotation), conditions ("if they attack") and present perfect
-  passives of a state ("have been closed") without a date stay empty; a speaker's own quoted
-  "we will" is dated by the speaking.
+  acts ("will", "would" outside a quotation, also over quoted words: 'would “send a letter”'),
+  clauses of time under them ("will reopen it when Paraguay withdraws"), conditions ("if they
+  attack") and present perfect passives of a state ("have been closed") without a date stay
+  empty; a speaker's own quoted "we will" is dated by the speaking.
 The rules are written out in codebook/README.md ("Dates"); the word lists are
 `data/time_words.yaml`.
 """
@@ -78,10 +80,11 @@ SPEECH_VERBS = _words("speech_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
-    r"^(?:on|in|at|by|from|since|until|till|during|of|the|a|an|as of|early|late|mid-?|"
+    r"^(?:on|in|at|by|from|since|until|till|during|of|the|a|an|as of|early|late|mid|"
     r"(?:the )?(?:beginning|start|end|middle|turn) of)\s+",
     re.IGNORECASE,
 )
+_MID = re.compile(r"^mid-(?=[a-z])", re.I)  # "mid-February": the month
 # Words for the anchor day itself, or the day next to it: "today", "this morning", "last night".
 _SAME_DAY = {
     **{w: 0 for w in ("today", "tonight", "earlier today", "later today", "this morning", "this afternoon",
@@ -92,7 +95,7 @@ _SAME_DAY = {
 _HOURS = re.compile(r"\b(?:hours?|minutes?|a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|\d{1,2}[:.]\d{2})\b", re.I)
 # "a 30-day truce", "last-minute shelling", "decade-long": a length or a manner, not a time.
 _DURATION = re.compile(r"(?:an? |the )?[\w.]+-(?:day|week|month|year|hour|minute|decade)s?(?:-(?:old|long))?|[\w]+-long|last-minute", re.I)
-_RECENT = re.compile(r"(?:recent|the (?:past|last) (?:few|several)) days", re.I)
+_RECENT = re.compile(r"(?:recent|the (?:past|last) (?:few|several)) (?:days|weeks)", re.I)
 # "days after": how far a few days can reach, and the words that say "a few days".
 FEW_DAYS = 10
 _FEW_DAYS = re.compile(r"(?:a few|few|several|some|two|three|four|five)?\s*days")
@@ -182,7 +185,7 @@ def _core(text: str) -> str:
     text = re.sub(r"['’]s$", "", text)
     previous = None
     while previous != text:
-        previous, text = text, _LEADING.sub("", text)
+        previous, text = text, _MID.sub("", _LEADING.sub("", text))
     return text
 
 
@@ -201,6 +204,46 @@ def qualified_weekday(lowered: str, anchor: dt.date) -> dt.date | None:
     if m.group(1) == "last":
         return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
     return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+
+
+def _weekend(lowered: str, anchor: dt.date, future: bool) -> EventDate | None:
+    """'last weekend', 'over the weekend', 'this past weekend': the Saturday and Sunday before the
+    anchor (its own, on a weekend day); 'next weekend' or a future 'at the weekend' the next one.
+    The month when both days lie in one, else NO_DATE; None for any other expression.
+
+    >>> _weekend("last weekend", dt.date(2024, 3, 13), False).value, _weekend("next weekend", dt.date(2024, 8, 28), False)
+    ('2024-03', EventDate(value='', precision='none', basis='none', expression=''))
+    """
+    m = re.fullmatch(r"(?:over |at )?(?:the |this past |last |next |this )?weekend", lowered)
+    if m is None:
+        return None
+    ahead = lowered.startswith("next") or future and not lowered.startswith(("last", "this past"))
+    if ahead:
+        saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
+    else:
+        saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    sunday = saturday + dt.timedelta(days=1)
+    return EventDate(_format(saturday, "month"), "month", "relative", lowered) if saturday.month == sunday.month else NO_DATE
+
+
+_RANGE_DAYS = re.compile(r"^(?:from |between )?(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)(.*)$")
+_RANGE_MONTH_DAYS = re.compile(r"^(?:from |between )?([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\b(.*)$")
+
+
+def first_of_range(core: str) -> str:
+    """A range of days within one month is dated by its first day: '25-26 January' -> '25 January',
+    'March 5-6, 2025' -> 'March 5, 2025', 'between March 5 and 7' -> 'March 5'.
+
+    >>> first_of_range("29-30 January"), first_of_range("March 5-6, 2025"), first_of_range("March 2025")
+    ('29 January', 'March 5, 2025', 'March 2025')
+    """
+    m = _RANGE_DAYS.match(core)
+    if m is not None:
+        return f"{m.group(1)} {m.group(2)}{m.group(3)}"
+    m = _RANGE_MONTH_DAYS.match(core)
+    if m is not None and not m.group(2).startswith("0") and len(m.group(2)) <= 2:
+        return f"{m.group(1)} {m.group(2)}{m.group(3)}"
+    return core
 
 
 def _weekday_part(lowered: str) -> bool:
@@ -261,6 +304,7 @@ class DateResolver:
         self.matcher.add("OFFSET", [
             [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following", "same"]}}, part],
             [{"LOWER": "the"}, part, {"LOWER": {"IN": ["before", "after"]}}],
+            [{"LOWER": {"IN": ["later", "earlier"]}, "OP": "?"}, {"LOWER": "that"}, part],  # "later that day"
             [counts, {"LOWER": {"IN": ["day", "days"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
             [{"LIKE_NUM": True}, {"LOWER": "days"}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
         ], greedy="LONGEST")
@@ -309,7 +353,7 @@ class DateResolver:
         dates_verb: the expression is 'on/in <date>' dating a verb, so never a named day.
         following: the word after the expression ('after' in 'days after').
         """
-        core = _core(text)
+        core = first_of_range(_core(text))
         lowered = core.lower()
         if _FEW_DAYS.fullmatch(lowered) and following in ("after", "before"):
             # "comes days after they met": the meeting lies a few days before the anchor.
@@ -328,6 +372,9 @@ class DateResolver:
         if shift is not None:
             # "today", "this morning", "last night": the anchor day itself (or the one next to it).
             return EventDate((anchor + dt.timedelta(days=shift)).isoformat(), "day", "relative", text), False
+        weekend = _weekend(lowered, anchor, future)
+        if weekend is not None:
+            return weekend, False
         if not core or _NO_DATE.search(lowered) and not _has_year(lowered) or _DURATION.fullmatch(core):
             return NO_DATE, False
         named = self.named_in(lowered)
@@ -335,6 +382,10 @@ class DateResolver:
             return EventDate(named.date.isoformat(), "day", "explicit", text), True
         if lowered.startswith("earlier this month") or lowered in ("this month", "earlier this month", "later this month"):
             return EventDate(_format(anchor, "month"), "month", "relative", text), False
+        if lowered in ("earlier this year", "later this year"):
+            return EventDate(_format(anchor, "year"), "year", "relative", text), False
+        if lowered in ("earlier this week", "later this week"):
+            lowered = core = "this week"  # the week of the anchor, read below
         direction = "future" if future else "past"
         # A past reading may fall on the anchor day itself ("on Monday" in a Monday article).
         base = anchor if future else anchor + dt.timedelta(days=1)
@@ -456,7 +507,7 @@ class DateResolver:
         words = [t.lower_ for t in span]
         if not {"day", "days", "night", "evening", "morning"} & set(words):
             return False  # "next month", "earlier this week": periods, read by dateparser
-        if not ({"previous", "preceding", "next", "following", "later", "earlier", "same"} & set(words) or words[-1] in ("before", "after")):
+        if not ({"previous", "preceding", "next", "following", "later", "earlier", "same", "that"} & set(words) or words[-1] in ("before", "after")):
             return False
         if words[-1] in ("before", "after") and words[0] != "the":
             return _reference(span) is not None  # "days after they met" is the few-days rule's
@@ -470,7 +521,7 @@ class DateResolver:
         """
         words = [t.lower_ for t in span]
         n = next((DAY_COUNTS.get(w) or (int(w) if w.isdigit() else None) for w in words if w in DAY_COUNTS or w.isdigit()), None)
-        n = 0 if "same" in words else 1 if n is None else n  # "the same day": the day just named
+        n = 0 if {"same", "that"} & set(words) else 1 if n is None else n  # "the same day", "later that night": the day just named
         sign = -1 if set(words) & {"previous", "preceding", "earlier", "before"} else 1
         reference = _reference(span)
         if reference is not None:
@@ -633,7 +684,10 @@ class DocumentDates:
                 # "may be close to a deal", "could strike": only possible; a quoted speaker's own
                 # "“The dialogue must continue.”" is dated by the speech
                 speech = self.quoted_from(sent)
-                return self.date_at(speech.root.idx) if speech is not None else NO_DATE
+                if speech is not None:
+                    return self.date_at(speech.root.idx)
+                saying = _quoting_verb(node)
+                return self.date_at(saying.idx) if saying is not None else NO_DATE
             counted = self.counted_from_clause(node)
             if counted is not None:
                 return counted
@@ -677,11 +731,14 @@ class DocumentDates:
                 return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
             if node.head.i == node.i or node.head.sent.start != sent.start:
                 break
-            if (any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS for a in node.children) or _future_in_past(node)) and node.i not in _quoted_tokens(self.doc):
+            quoted = _quoted_tokens(self.doc)
+            if any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS and a.i not in quoted for a in node.children) or _future_in_past(node):
                 break  # "said on Tuesday that Peru will defend its coast": not done on Tuesday (a quotation is the speech's)
             node = node.head
         if is_future(token) or _future_in_past(token):
             return self.pledge_date(token, sent)
+        if _future_time_clause(token):
+            return NO_DATE  # "will respond when Chile withdraws": the withdrawal lies ahead too
         if self.is_headline(sent):
             verb = _tensed(token, node)
             if verb.tag_ == "VBD" and verb.pos_ in ("VERB", "AUX"):
@@ -914,6 +971,34 @@ def _conditional(token: Token) -> bool:
         node = node.head
 
 
+def _quoting_verb(verb: Token) -> Token | None:
+    """The verb of saying outside the quotation that a quoted modal clause is the words of
+    ('“Both sides must stop shelling,” the envoy said on Monday': 'said'), or None."""
+    quoted = _quoted_tokens(verb.doc)
+    modal = next((a for a in _auxiliaries(verb) if a.lower_ in MODAL_WORDS), None)
+    if modal is None or modal.i not in quoted:
+        return None
+    head = verb.head
+    if head.i != verb.i and head.i not in quoted and head.lemma_.lower() in SPEECH_VERBS and not _negated(head):
+        return head
+    return None
+
+
+TIME_MARKS = _words("time_marks")
+
+
+def _future_time_clause(token: Token) -> bool:
+    """Whether `token` lies in a clause of time under a future act: 'Peru will respond *when Chile
+    withdraws*', 'would stay *until the vote is held*' (told in the present, done later, if at all)."""
+    verb = _path_to_clause(token)[-1]
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS and c.i < verb.i for c in verb.children):
+        return False
+    head = verb.head
+    return is_future(head) or any(a.dep_ == "aux" and a.lower_ in FORWARD_MARKERS for a in head.children)
+
+
 def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
@@ -975,8 +1060,9 @@ def _day_count_before_mark(verb: Token) -> int | None:
 def _future_in_past(token: Token) -> bool:
     """'said the sponsors *would raise* every complaint': a plan reported in the past, not yet done."""
     verb = _path_to_clause(token)[-1]
-    return (any(a.dep_ == "aux" and a.lower_ in FORWARD_MARKERS for a in verb.children) and not _negated(verb)
-            and token.i not in _quoted_tokens(token.doc))
+    quoted = _quoted_tokens(token.doc)
+    # ('would “issue a statement rejecting the congress”': the 'would' is the writer's, outside the quotation)
+    return any(a.dep_ == "aux" and a.lower_ in FORWARD_MARKERS and a.i not in quoted for a in verb.children) and not _negated(verb)
 
 
 def _path_to_clause(token: Token) -> list[Token]:
