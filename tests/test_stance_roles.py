@@ -187,8 +187,11 @@ def test_a_hostile_purpose_gives_a_cooperative_act_no_target(nlp, finder, coder)
 
 
 def test_arrival_in_a_states_capital_is_a_visit_to_that_state(nlp, finder, coder):
-    found = rows(nlp, finder, coder, "A delegation of Chilean ministers arrived in Peru's capital on Friday.")
+    # an arrival told as a visit (lexicon: visit_arrive); the state owning the capital is the target
+    found = rows(nlp, finder, coder, "A delegation of Chilean ministers arrived in Peru's capital on Friday for talks.")
     assert ("CHL", "PER") in pairs(found)
+    # arriving alone is no visit (lexicon), so no row
+    assert ("CHL", "PER") not in pairs(rows(nlp, finder, coder, "A delegation of Chilean ministers arrived in Peru's capital on Friday."))
 
 
 def test_refusing_to_meet_an_actor_rejects_it(nlp, finder, coder):

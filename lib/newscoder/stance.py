@@ -623,7 +623,7 @@ class StatementCoder:
                     if subj is not None:
                         found += self.parties(subj, ctx)
                         how = "target:reported_subject"
-        if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.id == "visit"):
+        if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.place_target):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
             places = [ctx.mention_at[t.i] for t in _phrases_of(token) if t.i in ctx.mention_at]
             # "arrived in *Haiti's* capital", "shelled *Syria's* north": the owner of the place named
