@@ -100,7 +100,9 @@ def test_failed_run_pages_are_safe_too(hostile_corpus, browser_no_csp, tmp_path)
     result = run_cli("--corpus", hostile_corpus, "--output", tmp_path / "out", "--params", tmp_path / "p.yaml", cwd=ROOT)
     assert result.returncode == 2 and "01_entities.ipynb failed in cell" in result.stderr
     failed = sorted((tmp_path / "out.failed" / "html").glob("*.html"))
-    assert {p.name for p in failed} == {"index.html", "01_entities.html"}
+    # one at a time, the run stops at the failed notebook; side by side (two or more cores) the
+    # others run to their end and their pages are kept with it
+    assert {"index.html", "01_entities.html"} <= {p.name for p in failed}
     for path in failed:
         seen = browser_no_csp.open(path)
         assert_inert(seen, f"failed run: {path.name}")
