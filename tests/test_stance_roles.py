@@ -205,3 +205,31 @@ def test_refusing_talks_with_an_actor_rejects_that_partner(nlp, finder, coder):
 def test_vowing_to_cooperate_is_still_no_threat(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Chile vowed to cooperate with Peru.")
     assert not any(r[2] == -1 and (r[0], r[1]) == ("CHL", "PER") for r in found)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ghana urged Togo to honour the border accord it signed last year.", "TGO"),
+    ("Kenya called on Uganda to allow access for relief convoys.", "UGA"),
+    ("Brazil pressed Argentina to return to talks over the river dam.", "ARG"),
+    ("Mali asked Niger, which has promised soldiers to the mission, to send them quickly.", "NER"),
+])
+def test_an_appeal_for_compliance_talks_or_help_is_cooperative(nlp, finder, coder, text, target):
+    found = [r for r in rows(nlp, finder, coder, text) if r[1] == target]
+    assert found and all(r[2] == 1 for r in found)
+    assert all("trigger:request_appeal" in r[4] and "stance:appeal_or_demand" in r[4] for r in found)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Chile urged Peru to withdraw its soldiers from the frontier.", "PER"),
+    ("Ghana urged Togo to halt the offensive and accept a truce.", "TGO"),
+    ("Kenya called on Uganda to hand over the two suspects.", "UGA"),
+    ("Brazil urged Argentina to return the seized fishing boats.", "ARG"),
+])
+def test_a_demand_to_stop_withdraw_or_yield_stays_hostile(nlp, finder, coder, text, target):
+    found = [r for r in rows(nlp, finder, coder, text) if r[1] == target]
+    assert found and all(r[2] == -1 for r in found)
+
+
+def test_a_demand_verb_is_a_demand_whatever_it_asks(nlp, finder, coder):
+    found = [r for r in rows(nlp, finder, coder, "Chile demanded that Peru allow inspectors into the mine.") if r[1] == "PER"]
+    assert found and all(r[2] == -1 for r in found)

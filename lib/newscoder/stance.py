@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
-from .stance_rules import SOURCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -165,12 +165,18 @@ class StatementCoder:
             entry = self.trigger_of(token) or characterisation_trigger(self, token)
             if entry is None:
                 continue
+            stance_rules = []
+            for _, rule in STANCE_RULES:  # "urged A to honour the truce": the asked act decides the stance
+                entry, fired = rule(self, token, entry)
+                stance_rules += [fired] if fired else []
+            stance_rule = "+".join(stance_rules)
             dropped_by = next((name for name, rule in TRIGGER_FILTERS if rule(self, token, entry, sport)), "")
             if dropped_by:
                 drops.append(Drop(sent.start, token.i, token.text, entry.id, dropped_by))
                 continue
             modality, why = modality_of(self, token)
             note = f"+modality:{why}" if why else ""
+            note += f"+stance:{stance_rule}" if stance_rule else ""
             found.append(Candidate(token, entry, note, modality))
             # "backed A's case against B": supports A and accuses B, one entry each
             found += [Candidate(token, self.by_id[other], note, modality) for other in entry.also if self._matches(token, self.by_id[other])]

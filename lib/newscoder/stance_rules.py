@@ -32,6 +32,7 @@ _LIST_KEYS = (
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
     "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
+    "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
 )
 
 
@@ -67,6 +68,11 @@ class StanceRules:
     owned_body_nouns: frozenset[str]
     group_anaphors: frozenset[str]
     refusal_categories: frozenset[str]
+    appeal_categories: frozenset[str]
+    appeal_lemmas: frozenset[str]
+    appeal_content_verbs: frozenset[str]
+    appeal_content_objects: frozenset[str]
+    demand_content_verbs: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -75,6 +81,8 @@ class StanceRules:
     pair_reach: int = 3
     characterisation_entry: str = ""
     friendly_entry: str = ""
+    appeal_entry: str = ""
+    demand_entry: str = ""
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -91,7 +99,7 @@ def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
 def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
-    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories"):  # PLOVER category names are upper case
+    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
@@ -106,7 +114,7 @@ def _load(path: Path, stamp: int) -> StanceRules:
     reach = data.get("pair_reach", 3)
     if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
         raise CodebookError(f"{path.name}: pair_reach must be a whole number of sentences, 0 or more (got {reach!r}).")
-    entries = {key: data.get(key) or "" for key in ("characterisation_entry", "friendly_entry")}
+    entries = {key: data.get(key) or "" for key in ("characterisation_entry", "friendly_entry", "appeal_entry", "demand_entry")}
     for key, entry in entries.items():
         if not isinstance(entry, str):
             raise CodebookError(f"{path.name}: {key} must be the id of a trigger entry such as accuse (got {entry!r}).")
@@ -130,6 +138,53 @@ class Drop:
     word: str
     trigger_id: str
     filter: str
+
+
+# ---- stance rules ------------------------------------------------------------------------------
+def asked_clause(token: Token) -> Token | None:
+    """The verb of what a request asks for: "urged A to *honour* the truce", "called on A to
+    *allow* access", "asked that A *allow* inspectors in"; None when nothing is asked in a clause."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            return child
+    return None
+
+
+def _asked_words(clause: Token) -> set[str]:
+    """The lemmas of the asked verb's objects, their modifiers and its prepositions' objects."""
+    words: set[str] = set()
+    heads = [c for c in clause.children if c.dep_ in ("dobj", "attr", "oprd")]
+    heads += [g for c in clause.children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        words |= {head.lemma_.lower(), head.lower_}
+        words |= {m.lemma_.lower() for m in head.children if m.dep_ in ("compound", "amod")}
+    return words
+
+
+def appeal_or_demand(coder: StatementCoder, token: Token, entry: Trigger) -> tuple[Trigger, str]:
+    """A request's stance follows what it asks (STATEMENTS_MANUAL 8.5): the verb and object of its
+    "to"/"that" clause make it an appeal (`appeal_entry`, +1: "Mali urged both sides to honour the
+    truce", "called on A to allow access") or a demand (`demand_entry`, -1: "urged A to withdraw
+    its troops"); a demand verb wins over an appeal object ("to halt the offensive and accept a
+    truce"). Only for `appeal_categories` entries told by one of `appeal_lemmas`.
+    RETURNS (tuple[Trigger, str]): the entry to code and the rule's name, or (entry, "") unchanged.
+    """
+    rules = coder.rules
+    if entry.plover not in rules.appeal_categories or not {token.lemma_.lower(), token.lower_} & rules.appeal_lemmas:
+        return entry, ""
+    clause = asked_clause(token)
+    if clause is None:
+        return entry, ""
+    verb = clause.lemma_.lower()
+    if verb in rules.demand_content_verbs:
+        chosen = coder.by_id.get(rules.demand_entry)
+    elif verb in rules.appeal_content_verbs or _asked_words(clause) & rules.appeal_content_objects:
+        chosen = coder.by_id.get(rules.appeal_entry)
+    else:
+        return entry, ""
+    if chosen is None or chosen.id == entry.id:
+        return entry, ""
+    return chosen, "appeal_or_demand"
 
 
 # ---- trigger filters ---------------------------------------------------------------------------
@@ -228,6 +283,9 @@ def background_time_anchor(coder: StatementCoder, token: Token, entry: Trigger, 
     of its own (the setting rule)."""
     return entry.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in coder.rules.background_preps
 
+
+STANCE_RULES: list[tuple[str, Callable[..., tuple[Trigger, str]]]] = [(f.__name__, f) for f in (appeal_or_demand,)]
+"""Rules that choose the entry a trigger codes from the words around it, in order, before the filters."""
 
 TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
     (f.__name__, f) for f in (
