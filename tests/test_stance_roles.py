@@ -233,3 +233,15 @@ def test_a_demand_to_stop_withdraw_or_yield_stays_hostile(nlp, finder, coder, te
 def test_a_demand_verb_is_a_demand_whatever_it_asks(nlp, finder, coder):
     found = [r for r in rows(nlp, finder, coder, "Chile demanded that Peru allow inspectors into the mine.") if r[1] == "PER"]
     assert found and all(r[2] == -1 for r in found)
+
+
+def test_a_target_phrase_after_a_noun_acts_agent_is_the_acts_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "An assault by Chad on Niger left many homes burned.")
+    assert ("TCD", "NER") in pairs(found)
+    row = next(r for r in found if (r[0], r[1]) == ("TCD", "NER"))
+    assert row[2] == -1 and "target:after_agent" in row[4] and row[3] == "high"
+
+
+def test_a_from_phrase_after_a_noun_acts_agent_is_no_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "An assault by Chad from Niger left many homes burned.")
+    assert not any("target:after_agent" in r[4] for r in found)

@@ -32,7 +32,7 @@ _LIST_KEYS = (
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
     "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
-    "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
+    "after_agent_preps", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
 )
 
 
@@ -69,6 +69,7 @@ class StanceRules:
     group_anaphors: frozenset[str]
     refusal_categories: frozenset[str]
     appeal_categories: frozenset[str]
+    after_agent_preps: frozenset[str]
     appeal_lemmas: frozenset[str]
     appeal_content_verbs: frozenset[str]
     appeal_content_objects: frozenset[str]
@@ -185,6 +186,21 @@ def appeal_or_demand(coder: StatementCoder, token: Token, entry: Trigger) -> tup
     if chosen is None or chosen.id == entry.id:
         return entry, ""
     return chosen, "appeal_or_demand"
+
+
+# ---- target rules of nominal events -------------------------------------------------------------
+def target_after_agent(coder: StatementCoder, token: Token, entry: Trigger, sources: list[Party], ctx: _Context) -> tuple[list[Party], str] | None:
+    """A noun act's target phrase that follows its "by" phrase is the act's, though the parser hangs
+    it on the agent: "an assault by Chad *on Niger*", "raids by A *against* B" -> the agent's act
+    on B (`target:after_agent`). None when the noun has no such phrase naming an actor."""
+    source_ids = {p.actor for p in sources}
+    for by in (c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"):
+        for agent in (g for g in by.children if g.dep_ == "pobj"):
+            for prep in (c for c in agent.children if c.dep_ == "prep" and c.lower_ in coder.rules.after_agent_preps):
+                found = [p for g in prep.children if g.dep_ == "pobj" for p in coder.parties(g, ctx) if p.actor not in source_ids]
+                if found:
+                    return found, "target:after_agent"
+    return None
 
 
 # ---- trigger filters ---------------------------------------------------------------------------
