@@ -245,3 +245,15 @@ def test_a_target_phrase_after_a_noun_acts_agent_is_the_acts_target(nlp, finder,
 def test_a_from_phrase_after_a_noun_acts_agent_is_no_target(nlp, finder, coder):
     found = rows(nlp, finder, coder, "An assault by Chad from Niger left many homes burned.")
     assert not any("target:after_agent" in r[4] for r in found)
+
+
+def test_a_bare_plural_pair_word_names_no_pair(nlp, finder, coder):
+    text = "Ghana and Togo traded fire on their border on Monday. Nigeria urged countries with sway over the rivals to stop arms sales."
+    found = rows(nlp, finder, coder, text)
+    assert not any(r[0] == "NGA" and r[1] in ("GHA", "TGO") for r in found)
+
+
+def test_a_determined_plural_pair_word_still_names_the_pair(nlp, finder, coder):
+    text = "Ghana and Togo traded fire on their border on Monday. Nigeria urged the countries to stop the shelling."
+    found = rows(nlp, finder, coder, text)
+    assert {("NGA", "GHA"), ("NGA", "TGO")} <= pairs(found)

@@ -353,6 +353,7 @@ class StatementCoder:
             return _unique(found)
         counted = any(c.lower_ in ("both", "each", "two") for c in head.children)
         pair = head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.rules.pair_words or counted and head.lemma_.lower() in self.rules.counted_pair_words
+        pair = pair and _determined(head)  # "urged countries with influence to ...": a bare plural refers back to no pair
         if pair and len(ctx.counts) >= 2:
             # "both sides", "the two countries": the pair the sentence has told acting, else the two actors
             # the article has named most so far
@@ -992,6 +993,12 @@ def _subject_of_object_relative(token: Token) -> bool:
     clause = token.head
     return (token.dep_ in SUBJECT_DEPS and clause.dep_ == "relcl"
             and any(c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that", "whom", "who") for c in clause.children))
+
+
+def _determined(noun: Token) -> bool:
+    """Has the noun a determiner, number or possessor ("the sides", "both countries", "their two
+    leaders"), as a back-reference must? A bare plural ("countries with influence") has none."""
+    return any(c.dep_ in ("det", "predet", "nummod", "poss", "preconj") for c in noun.children)
 
 
 def _reciprocal_object(token: Token) -> bool:
