@@ -257,3 +257,9 @@ def test_a_determined_plural_pair_word_still_names_the_pair(nlp, finder, coder):
     text = "Ghana and Togo traded fire on their border on Monday. Nigeria urged the countries to stop the shelling."
     found = rows(nlp, finder, coder, text)
     assert {("NGA", "GHA"), ("NGA", "TGO")} <= pairs(found)
+
+
+def test_an_appeal_told_after_a_time_phrase_is_read_from_its_infinitive(nlp, finder, coder):
+    text = "Ghana and Togo fought on Monday. The talks were hosted by Kenya, which has pressed both sides since May to resume their dialogue."
+    found = [r for r in rows(nlp, finder, coder, text) if r[0] == "KEN" and "REQUEST" not in r[4] and "request" in r[4]]
+    assert found and all(r[2] == 1 and "stance:appeal_or_demand" in r[4] for r in found)

@@ -148,6 +148,9 @@ def asked_clause(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
             return child
+    for child in token.children:  # "pressed both sides since May to return to talks": an infinitive parsed as advcl
+        if child.dep_ == "advcl" and child.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return child
     return None
 
 
