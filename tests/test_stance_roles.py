@@ -263,3 +263,14 @@ def test_an_appeal_told_after_a_time_phrase_is_read_from_its_infinitive(nlp, fin
     text = "Ghana and Togo fought on Monday. The talks were hosted by Kenya, which has pressed both sides since May to resume their dialogue."
     found = [r for r in rows(nlp, finder, coder, text) if r[0] == "KEN" and "REQUEST" not in r[4] and "request" in r[4]]
     assert found and all(r[2] == 1 and "stance:appeal_or_demand" in r[4] for r in found)
+
+
+def test_the_agent_of_a_doing_participle_is_the_noun_acts_source(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Reporters described the raids carried out by Chad on Nigerien villages.")
+    row = next(r for r in found if (r[0], r[1]) == ("TCD", "NER"))
+    assert row[2] == -1 and "source:agent_of_participle" in row[4] and "target:participle_prep_on" in row[4]
+
+
+def test_the_host_of_talks_told_by_a_participle_is_no_party(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "The accord was signed by Ghana and Togo after talks hosted by Kenya and Egypt.")
+    assert not {("KEN", "EGY"), ("EGY", "KEN")} & pairs(found)

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
-from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, target_after_agent, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -547,7 +547,7 @@ class StatementCoder:
                      for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx) if p.actor not in source_ids]
             how = "target:noun_of" if found else how
         if not found and entry.pos == "NOUN":
-            found, how = target_after_agent(self, token, entry, sources, ctx) or (found, how)
+            found, how = target_after_agent(self, token, entry, sources, ctx) or participle_targets(self, token, entry, sources, ctx) or (found, how)
         if not found and entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             # "talks had begun with Israel"
             for child in token.head.children:

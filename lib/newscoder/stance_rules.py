@@ -32,7 +32,7 @@ _LIST_KEYS = (
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
     "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
-    "after_agent_preps", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
+    "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
 )
 
 
@@ -70,6 +70,7 @@ class StanceRules:
     refusal_categories: frozenset[str]
     appeal_categories: frozenset[str]
     after_agent_preps: frozenset[str]
+    doing_participles: frozenset[str]
     appeal_lemmas: frozenset[str]
     appeal_content_verbs: frozenset[str]
     appeal_content_objects: frozenset[str]
@@ -428,6 +429,36 @@ def by(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> li
     return None
 
 
+def agent_of_participle(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act described by a past participle with an agent: "the raids *carried out by Chad*",
+    "the airstrikes *launched by A* against B" -> Chad, A; only for `doing_participles` ("talks *hosted
+    by C*" name the host, no party). Its target comes from the participle's phrases
+    (`participle_targets`)."""
+    if entry.pos != "NOUN":
+        return None
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in coder.rules.doing_participles):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            found = [p for c in agent.children if c.dep_ == "pobj" for p in coder.parties(c, ctx)]
+            if found:
+                return found
+    return None
+
+
+def participle_targets(coder: StatementCoder, token: Token, entry: Trigger, sources: list[Party], ctx: _Context) -> tuple[list[Party], str] | None:
+    """The target of a noun act told through a participle with an agent, from the participle's (or
+    its agent's) `after_agent_preps` phrase: "the airstrikes launched by A *against B*", "the raids
+    carried out by A *on B's* villages" -> B (`target:participle_prep_against`, ...)."""
+    source_ids = {p.actor for p in sources}
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in coder.rules.doing_participles
+                and any(a.dep_ == "agent" for a in c.children)):
+        holders = [acl, *(g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")]
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in coder.rules.after_agent_preps):
+            found = [p for g in prep.children if g.dep_ == "pobj" for p in coder.parties(g, ctx) if p.actor not in source_ids]
+            if found:
+                return found, f"target:participle_prep_{prep.lower_}"
+    return None
+
+
 def noun_of(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """A noun act's "of" phrase, for the categories in `of_agent_categories`: "the withdrawal *of Russian troops*"."""
     if entry.pos != "NOUN" or entry.plover not in coder.rules.of_agent_categories:
@@ -590,7 +621,7 @@ def speaker(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) 
 
 SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
-        speaker_characterising, their_joint_act, modifier, by, noun_of, parties_named_between, participants_of_earlier_act,
+        speaker_characterising, their_joint_act, modifier, by, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
         agentless_passive, relative_clause, subject, pronoun_of_previous_subject, unresolved_subject, left_of_verb,
         subject_of_setting_clause, speaker,
