@@ -1,8 +1,9 @@
-"""The named rules of the statement coder: trigger filters, modality rules and row confidence.
+"""The named rules of the statement coder: stance rules, trigger filters, modality rules, source
+rules, target rules of nominal events and row confidence.
 
 Each rule is a small function with a docstring (what it codes, an example sentence); the ordered
-lists `TRIGGER_FILTERS` and `MODALITY_RULES` are the order codebook/README.md ("Statements")
-documents them in. A filter that drops a trigger leaves its name in a `Drop`; the modality rule
+lists `STANCE_RULES`, `TRIGGER_FILTERS`, `MODALITY_RULES` and `SOURCE_RULES` are the order
+codebook/README.md ("Statements") documents them in. A filter that drops a trigger leaves its name in a `Drop`; the modality rule
 that fired goes into the row's `rule` (`modality:<name>`). Word lists are in
 codebook/stance_rules.yaml.
 """
