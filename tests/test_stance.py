@@ -665,14 +665,14 @@ def test_each_source_rule_names_itself_in_the_row(nlp, finder, coder, text, sour
 
 
 def test_rule_lists_are_named_ordered_and_documented():
-    from newscoder.stance_rules import MODALITY_RULES, SOURCE_RULES, TRIGGER_FILTERS
+    from newscoder.stance_rules import MODALITY_RULES, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS
 
-    for rules in (SOURCE_RULES, TRIGGER_FILTERS, MODALITY_RULES):
+    for rules in (SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, MODALITY_RULES):
         names = [name for name, _ in rules]
         assert len(set(names)) == len(names)
         assert all(rule.__doc__ and '"' in rule.__doc__ for _, rule in rules)  # each docstring quotes an example
     readme = (project_root() / "codebook" / "README.md").read_text(encoding="utf-8")
-    for rules in (SOURCE_RULES, TRIGGER_FILTERS, MODALITY_RULES):
+    for rules in (SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, MODALITY_RULES):
         positions = [readme.find(f"`{name}`") for name, _ in rules]
         assert -1 not in positions, [name for (name, _), at in zip(rules, positions) if at == -1]
         assert positions == sorted(positions)  # documented in the order they run

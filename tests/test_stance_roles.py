@@ -208,3 +208,72 @@ def test_refusing_talks_with_an_actor_rejects_that_partner(nlp, finder, coder):
 def test_vowing_to_cooperate_is_still_no_threat(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Chile vowed to cooperate with Peru.")
     assert not any(r[2] == -1 and (r[0], r[1]) == ("CHL", "PER") for r in found)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ghana urged Togo to honour the border accord it signed last year.", "TGO"),
+    ("Kenya called on Uganda to allow access for relief convoys.", "UGA"),
+    ("Brazil pressed Argentina to return to talks over the river dam.", "ARG"),
+    ("Mali asked Niger, which has promised soldiers to the mission, to send them quickly.", "NER"),
+])
+def test_an_appeal_for_compliance_talks_or_help_is_cooperative(nlp, finder, coder, text, target):
+    found = [r for r in rows(nlp, finder, coder, text) if r[1] == target]
+    assert found and all(r[2] == 1 for r in found)
+    assert all("trigger:request_appeal" in r[4] and "stance:appeal_or_demand" in r[4] for r in found)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Chile urged Peru to withdraw its soldiers from the frontier.", "PER"),
+    ("Ghana urged Togo to halt the offensive and accept a truce.", "TGO"),
+    ("Kenya called on Uganda to hand over the two suspects.", "UGA"),
+    ("Brazil urged Argentina to return the seized fishing boats.", "ARG"),
+])
+def test_a_demand_to_stop_withdraw_or_yield_stays_hostile(nlp, finder, coder, text, target):
+    found = [r for r in rows(nlp, finder, coder, text) if r[1] == target]
+    assert found and all(r[2] == -1 for r in found)
+
+
+def test_a_demand_verb_is_a_demand_whatever_it_asks(nlp, finder, coder):
+    found = [r for r in rows(nlp, finder, coder, "Chile demanded that Peru allow inspectors into the mine.") if r[1] == "PER"]
+    assert found and all(r[2] == -1 for r in found)
+
+
+def test_a_target_phrase_after_a_noun_acts_agent_is_the_acts_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "An assault by Chad on Niger left many homes burned.")
+    assert ("TCD", "NER") in pairs(found)
+    row = next(r for r in found if (r[0], r[1]) == ("TCD", "NER"))
+    assert row[2] == -1 and "target:after_agent" in row[4] and row[3] == "high"
+
+
+def test_a_from_phrase_after_a_noun_acts_agent_is_no_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "An assault by Chad from Niger left many homes burned.")
+    assert not any("target:after_agent" in r[4] for r in found)
+
+
+def test_a_bare_plural_pair_word_names_no_pair(nlp, finder, coder):
+    text = "Ghana and Togo traded fire on their border on Monday. Nigeria urged countries with sway over the rivals to stop arms sales."
+    found = rows(nlp, finder, coder, text)
+    assert not any(r[0] == "NGA" and r[1] in ("GHA", "TGO") for r in found)
+
+
+def test_a_determined_plural_pair_word_still_names_the_pair(nlp, finder, coder):
+    text = "Ghana and Togo traded fire on their border on Monday. Nigeria urged the countries to stop the shelling."
+    found = rows(nlp, finder, coder, text)
+    assert {("NGA", "GHA"), ("NGA", "TGO")} <= pairs(found)
+
+
+def test_an_appeal_told_after_a_time_phrase_is_read_from_its_infinitive(nlp, finder, coder):
+    text = "Ghana and Togo fought on Monday. The talks were hosted by Kenya, which has pressed both sides since May to resume their dialogue."
+    found = [r for r in rows(nlp, finder, coder, text) if r[0] == "KEN" and "REQUEST" not in r[4] and "request" in r[4]]
+    assert found and all(r[2] == 1 and "stance:appeal_or_demand" in r[4] for r in found)
+
+
+def test_the_agent_of_a_doing_participle_is_the_noun_acts_source(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Reporters described the raids carried out by Chad on Nigerien villages.")
+    row = next(r for r in found if (r[0], r[1]) == ("TCD", "NER"))
+    assert row[2] == -1 and "source:agent_of_participle" in row[4] and "target:participle_prep_on" in row[4]
+
+
+def test_the_host_of_talks_told_by_a_participle_is_no_party(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "The accord was signed by Ghana and Togo after talks hosted by Kenya and Egypt.")
+    assert not {("KEN", "EGY"), ("EGY", "KEN")} & pairs(found)

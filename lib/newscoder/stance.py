@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
-from .stance_rules import SOURCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -165,12 +165,18 @@ class StatementCoder:
             entry = self.trigger_of(token) or characterisation_trigger(self, token)
             if entry is None:
                 continue
+            stance_rules = []
+            for _, rule in STANCE_RULES:  # "urged A to honour the truce": the asked act decides the stance
+                entry, fired = rule(self, token, entry)
+                stance_rules += [fired] if fired else []
+            stance_rule = "+".join(stance_rules)
             dropped_by = next((name for name, rule in TRIGGER_FILTERS if rule(self, token, entry, sport)), "")
             if dropped_by:
                 drops.append(Drop(sent.start, token.i, token.text, entry.id, dropped_by))
                 continue
             modality, why = modality_of(self, token)
             note = f"+modality:{why}" if why else ""
+            note += f"+stance:{stance_rule}" if stance_rule else ""
             found.append(Candidate(token, entry, note, modality))
             # "backed A's case against B": supports A and accuses B, one entry each
             found += [Candidate(token, self.by_id[other], note, modality) for other in entry.also if self._matches(token, self.by_id[other])]
@@ -347,6 +353,7 @@ class StatementCoder:
             return _unique(found)
         counted = any(c.lower_ in ("both", "each", "two") for c in head.children)
         pair = head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.rules.pair_words or counted and head.lemma_.lower() in self.rules.counted_pair_words
+        pair = pair and _determined(head)  # "urged countries with influence to ...": a bare plural refers back to no pair
         if pair and len(ctx.counts) >= 2:
             # "both sides", "the two countries": the pair the sentence has told acting, else the two actors
             # the article has named most so far
@@ -539,6 +546,8 @@ class StatementCoder:
             found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx) if p.actor not in source_ids]
             how = "target:noun_of" if found else how
+        if not found and entry.pos == "NOUN":
+            found, how = target_after_agent(self, token, entry, sources, ctx) or participle_targets(self, token, entry, sources, ctx) or (found, how)
         if not found and entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             # "talks had begun with Israel"
             for child in token.head.children:
@@ -984,6 +993,12 @@ def _subject_of_object_relative(token: Token) -> bool:
     clause = token.head
     return (token.dep_ in SUBJECT_DEPS and clause.dep_ == "relcl"
             and any(c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that", "whom", "who") for c in clause.children))
+
+
+def _determined(noun: Token) -> bool:
+    """Has the noun a determiner, number or possessor ("the sides", "both countries", "their two
+    leaders"), as a back-reference must? A bare plural ("countries with influence") has none."""
+    return any(c.dep_ in ("det", "predet", "nummod", "poss", "preconj") for c in noun.children)
 
 
 def _reciprocal_object(token: Token) -> bool:

@@ -1,8 +1,9 @@
-"""The named rules of the statement coder: trigger filters, modality rules and row confidence.
+"""The named rules of the statement coder: stance rules, trigger filters, modality rules, source
+rules, target rules of nominal events and row confidence.
 
 Each rule is a small function with a docstring (what it codes, an example sentence); the ordered
-lists `TRIGGER_FILTERS` and `MODALITY_RULES` are the order codebook/README.md ("Statements")
-documents them in. A filter that drops a trigger leaves its name in a `Drop`; the modality rule
+lists `STANCE_RULES`, `TRIGGER_FILTERS`, `MODALITY_RULES` and `SOURCE_RULES` are the order
+codebook/README.md ("Statements") documents them in. A filter that drops a trigger leaves its name in a `Drop`; the modality rule
 that fired goes into the row's `rule` (`modality:<name>`). Word lists are in
 codebook/stance_rules.yaml.
 """
@@ -32,6 +33,7 @@ _LIST_KEYS = (
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
     "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
+    "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
 )
 
 
@@ -67,6 +69,13 @@ class StanceRules:
     owned_body_nouns: frozenset[str]
     group_anaphors: frozenset[str]
     refusal_categories: frozenset[str]
+    appeal_categories: frozenset[str]
+    after_agent_preps: frozenset[str]
+    doing_participles: frozenset[str]
+    appeal_lemmas: frozenset[str]
+    appeal_content_verbs: frozenset[str]
+    appeal_content_objects: frozenset[str]
+    demand_content_verbs: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -75,6 +84,8 @@ class StanceRules:
     pair_reach: int = 3
     characterisation_entry: str = ""
     friendly_entry: str = ""
+    appeal_entry: str = ""
+    demand_entry: str = ""
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -91,7 +102,7 @@ def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
 def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
-    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories"):  # PLOVER category names are upper case
+    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
@@ -106,7 +117,7 @@ def _load(path: Path, stamp: int) -> StanceRules:
     reach = data.get("pair_reach", 3)
     if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
         raise CodebookError(f"{path.name}: pair_reach must be a whole number of sentences, 0 or more (got {reach!r}).")
-    entries = {key: data.get(key) or "" for key in ("characterisation_entry", "friendly_entry")}
+    entries = {key: data.get(key) or "" for key in ("characterisation_entry", "friendly_entry", "appeal_entry", "demand_entry")}
     for key, entry in entries.items():
         if not isinstance(entry, str):
             raise CodebookError(f"{path.name}: {key} must be the id of a trigger entry such as accuse (got {entry!r}).")
@@ -130,6 +141,71 @@ class Drop:
     word: str
     trigger_id: str
     filter: str
+
+
+# ---- stance rules ------------------------------------------------------------------------------
+def asked_clause(token: Token) -> Token | None:
+    """The verb of what a request asks for: "urged A to *honour* the truce", "called on A to
+    *allow* access", "asked that A *allow* inspectors in"; None when nothing is asked in a clause."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            return child
+    for child in token.children:  # "pressed both sides since May to return to talks": an infinitive parsed as advcl
+        if child.dep_ == "advcl" and child.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return child
+    return None
+
+
+def _asked_words(clause: Token) -> set[str]:
+    """The lemmas of the asked verb's objects, their modifiers and its prepositions' objects."""
+    words: set[str] = set()
+    heads = [c for c in clause.children if c.dep_ in ("dobj", "attr", "oprd")]
+    heads += [g for c in clause.children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        words |= {head.lemma_.lower(), head.lower_}
+        words |= {m.lemma_.lower() for m in head.children if m.dep_ in ("compound", "amod")}
+    return words
+
+
+def appeal_or_demand(coder: StatementCoder, token: Token, entry: Trigger) -> tuple[Trigger, str]:
+    """A request's stance follows what it asks (STATEMENTS_MANUAL 8.5): the verb and object of its
+    "to"/"that" clause make it an appeal (`appeal_entry`, +1: "Mali urged both sides to honour the
+    truce", "called on A to allow access") or a demand (`demand_entry`, -1: "urged A to withdraw
+    its troops"); a demand verb wins over an appeal object ("to halt the offensive and accept a
+    truce"). Only for `appeal_categories` entries told by one of `appeal_lemmas`.
+    RETURNS (tuple[Trigger, str]): the entry to code and the rule's name, or (entry, "") unchanged.
+    """
+    rules = coder.rules
+    if entry.plover not in rules.appeal_categories or not {token.lemma_.lower(), token.lower_} & rules.appeal_lemmas:
+        return entry, ""
+    clause = asked_clause(token)
+    if clause is None:
+        return entry, ""
+    verb = clause.lemma_.lower()
+    if verb in rules.demand_content_verbs:
+        chosen = coder.by_id.get(rules.demand_entry)
+    elif verb in rules.appeal_content_verbs or _asked_words(clause) & rules.appeal_content_objects:
+        chosen = coder.by_id.get(rules.appeal_entry)
+    else:
+        return entry, ""
+    if chosen is None or chosen.id == entry.id:
+        return entry, ""
+    return chosen, "appeal_or_demand"
+
+
+# ---- target rules of nominal events -------------------------------------------------------------
+def target_after_agent(coder: StatementCoder, token: Token, entry: Trigger, sources: list[Party], ctx: _Context) -> tuple[list[Party], str] | None:
+    """A noun act's target phrase that follows its "by" phrase is the act's, though the parser hangs
+    it on the agent: "an assault by Chad *on Niger*", "raids by A *against* B" -> the agent's act
+    on B (`target:after_agent`). None when the noun has no such phrase naming an actor."""
+    source_ids = {p.actor for p in sources}
+    for by in (c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"):
+        for agent in (g for g in by.children if g.dep_ == "pobj"):
+            for prep in (c for c in agent.children if c.dep_ == "prep" and c.lower_ in coder.rules.after_agent_preps):
+                found = [p for g in prep.children if g.dep_ == "pobj" for p in coder.parties(g, ctx) if p.actor not in source_ids]
+                if found:
+                    return found, "target:after_agent"
+    return None
 
 
 # ---- trigger filters ---------------------------------------------------------------------------
@@ -228,6 +304,9 @@ def background_time_anchor(coder: StatementCoder, token: Token, entry: Trigger, 
     of its own (the setting rule)."""
     return entry.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in coder.rules.background_preps
 
+
+STANCE_RULES: list[tuple[str, Callable[..., tuple[Trigger, str]]]] = [(f.__name__, f) for f in (appeal_or_demand,)]
+"""Rules that choose the entry a trigger codes from the words around it, in order, before the filters."""
 
 TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
     (f.__name__, f) for f in (
@@ -348,6 +427,36 @@ def by(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> li
             found = [p for c in child.children if c.dep_ == "pobj" for p in coder.parties(c, ctx)]
             if found:
                 return found
+    return None
+
+
+def agent_of_participle(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act described by a past participle with an agent: "the raids *carried out by Chad*",
+    "the airstrikes *launched by A* against B" -> Chad, A; only for `doing_participles` ("talks *hosted
+    by C*" name the host, no party). Its target comes from the participle's phrases
+    (`participle_targets`)."""
+    if entry.pos != "NOUN":
+        return None
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in coder.rules.doing_participles):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            found = [p for c in agent.children if c.dep_ == "pobj" for p in coder.parties(c, ctx)]
+            if found:
+                return found
+    return None
+
+
+def participle_targets(coder: StatementCoder, token: Token, entry: Trigger, sources: list[Party], ctx: _Context) -> tuple[list[Party], str] | None:
+    """The target of a noun act told through a participle with an agent, from the participle's (or
+    its agent's) `after_agent_preps` phrase: "the airstrikes launched by A *against B*", "the raids
+    carried out by A *on B's* villages" -> B (`target:participle_prep_against`, ...)."""
+    source_ids = {p.actor for p in sources}
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in coder.rules.doing_participles
+                and any(a.dep_ == "agent" for a in c.children)):
+        holders = [acl, *(g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")]
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in coder.rules.after_agent_preps):
+            found = [p for g in prep.children if g.dep_ == "pobj" for p in coder.parties(g, ctx) if p.actor not in source_ids]
+            if found:
+                return found, f"target:participle_prep_{prep.lower_}"
     return None
 
 
@@ -513,7 +622,7 @@ def speaker(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) 
 
 SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
-        speaker_characterising, their_joint_act, modifier, by, noun_of, parties_named_between, participants_of_earlier_act,
+        speaker_characterising, their_joint_act, modifier, by, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
         agentless_passive, relative_clause, subject, pronoun_of_previous_subject, unresolved_subject, left_of_verb,
         subject_of_setting_clause, speaker,
