@@ -62,3 +62,18 @@ def test_saved_figures_are_byte_stable(tmp_path):
         figures.save(figures.coverage(crowded_events(), pd.DataFrame({"doc_id": ["d0-0", "m"], "published": ["2024-03-14", ""], "outlet": ["X", ""], "status": ["ok", "ok"]})), tmp_path / run, "coverage")
     for name in ("timeline.svg", "timeline.png", "coverage.svg", "coverage.png"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_a_few_statements_years_away_do_not_stretch_the_dyad_period_axis():
+    busy = [{"dyad": "CHL-PER", "period": f"2025-{m:02d}", "n": 100, "net_goldstein": 1.0} for m in range(1, 7)]
+    stray = [{"dyad": "CHL-PER", "period": "2003-05", "n": 2, "net_goldstein": -1.0}]
+    table = pd.DataFrame(busy + stray)
+    assert figures.period_window(table) == ("2025-01", "2025-06", 2)
+    fig = figures.dyad_periods(table)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()][0] == "2025-01"
+    assert "2 statements outside the periods shown" in ax.get_title(loc="left")
+    # a corpus without stragglers keeps every period, with no note
+    assert figures.period_window(pd.DataFrame(busy)) == ("2025-01", "2025-06", 0)
+    few = pd.DataFrame([{"dyad": "A-B", "period": "2003-05", "n": 1, "net_goldstein": 1.0}, {"dyad": "A-B", "period": "2025-01", "n": 3, "net_goldstein": 1.0}])
+    assert figures.period_window(few) == ("2003-05", "2025-01", 0)  # one statement of four is no straggler

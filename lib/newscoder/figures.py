@@ -326,7 +326,9 @@ def dyad_periods(table: pd.DataFrame, *, value: str = "net_goldstein", title: st
     if table.empty:
         return nothing_to_show("No dyadic statements dated precisely enough for this view.")
     dyads = list(dict.fromkeys(table["dyad"]))
-    periods = period_range(sorted(set(table["period"])))
+    first, last, outside = period_window(table)
+    table = table[(table["period"] >= first) & (table["period"] <= last)]
+    periods = period_range([first, last])
     grid = table.pivot_table(index="dyad", columns="period", values=value, aggfunc="sum").reindex(index=dyads, columns=periods)
     counts = table.pivot_table(index="dyad", columns="period", values="n", aggfunc="sum").reindex(index=dyads, columns=periods)
     values = grid.to_numpy(dtype=float)
@@ -341,10 +343,33 @@ def dyad_periods(table: pd.DataFrame, *, value: str = "net_goldstein", title: st
             if n == n and n:
                 dark = abs(values[i, j]) > bound / 2
                 ax.text(j, i, f"{int(n)}", ha="center", va="center", fontsize=7, color="white" if dark else "black")
-    ax.set_title(title or "Net cooperation per dyad and period (cells: number of statements)", loc="left")
+    note = f" — {outside} statement{'s' if outside != 1 else ''} outside the periods shown" if outside else ""
+    ax.set_title((title or "Net cooperation per dyad and period (cells: number of statements)") + note, loc="left")
     fig.colorbar(image, ax=ax, shrink=0.8, label=value.replace("_", " "))
     fig.tight_layout()
     return fig
+
+
+def period_window(table: pd.DataFrame, tail: float = 0.01) -> tuple[str, str, int]:
+    """The periods a dyad x period view shows: from the first to the last, less the stragglers.
+
+    A handful of statements dated years away from the rest (a historical act, a misread date)
+    would stretch the axis over decades and squeeze the bulk into a few columns. Periods are cut
+    from each end while together they hold at most `tail` of the statements (half at each end).
+    table (DataFrame): rows with `period` and `n`.
+    RETURNS (tuple[str, str, int]): first and last period shown, and the statements left outside.
+    """
+    per = table.groupby("period")["n"].sum().sort_index()
+    total, allowed = int(per.sum()), float(per.sum()) * tail / 2
+    lo, hi, cut = 0, len(per) - 1, 0
+    while lo < hi and cut + per.iloc[lo] <= allowed:
+        cut += int(per.iloc[lo])
+        lo += 1
+    cut_end = 0
+    while hi > lo and cut_end + per.iloc[hi] <= allowed:
+        cut_end += int(per.iloc[hi])
+        hi -= 1
+    return str(per.index[lo]), str(per.index[hi]), cut + cut_end if total else 0
 
 
 def period_range(periods: list[str]) -> list[str]:
