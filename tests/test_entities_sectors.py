@@ -354,3 +354,10 @@ def test_title_with_no_country_takes_the_dominant_state(finder, nlp):
     person = find(mentions(finder, nlp, text), "Rosa Quispe")
     assert (person.actor_id, person.sector) == ("PER", "GOV")
     assert "article_country:dominant" in person.rule
+
+
+def test_bare_agent_takes_the_country_of_the_dateline(finder, nlp):
+    text = "NAIROBI, Kenya (Wire) - Uganda sent a delegation on Monday. Police said 40 people were detained."
+    police = find(mentions(finder, nlp, text), "Police")
+    assert (police.actor_id, police.sector) == ("KEN", "COP")
+    assert "article_country:dateline" in police.rule
