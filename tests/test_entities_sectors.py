@@ -331,3 +331,33 @@ def test_institution_known_by_its_own_name_has_its_sector(finder, nlp, text, nam
 def test_somali_sufi_militia_is_a_group_of_somalia(finder, nlp, codebook):
     ms = mentions(finder, nlp, "ASWJ fighters clashed with al-Shabaab near Guriel.")
     assert "ASWJ" in actors(ms) and codebook.home_country("ASWJ") == "SOM"
+
+
+def test_bare_agent_takes_the_state_that_dominates_the_article(finder, nlp):
+    text = ("Peru's congress met on Monday. Peruvian unions joined a march in Lima, Peru. "
+            "A Chilean envoy watched. Peru's cabinet then met, and police said 40 people were detained.")
+    police = find(mentions(finder, nlp, text), "police")
+    assert (police.kind, police.actor_id, police.sector) == ("agent", "PER", "COP")
+    assert "article_country:dominant" in police.rule
+
+
+def test_bare_agent_has_no_country_when_two_states_compete(finder, nlp):
+    text = ("Peru and Chile argued at the border. Peruvian and Chilean ministers met. "
+            "Peru blamed Chile, and police said 40 people were detained.")
+    police = find(mentions(finder, nlp, text), "police")
+    assert (police.actor_id, police.sector) == ("", "COP")
+
+
+def test_title_with_no_country_takes_the_dominant_state(finder, nlp):
+    text = ("Peru's congress met on Monday. Peruvian unions joined a march in Lima, Peru. "
+            "A Chilean envoy watched. Interior Minister Rosa Quispe said the march was peaceful.")
+    person = find(mentions(finder, nlp, text), "Rosa Quispe")
+    assert (person.actor_id, person.sector) == ("PER", "GOV")
+    assert "article_country:dominant" in person.rule
+
+
+def test_bare_agent_takes_the_country_of_the_dateline(finder, nlp):
+    text = "NAIROBI, Kenya (Wire) - Uganda sent a delegation on Monday. Police said 40 people were detained."
+    police = find(mentions(finder, nlp, text), "Police")
+    assert (police.actor_id, police.sector) == ("KEN", "COP")
+    assert "article_country:dateline" in police.rule

@@ -129,6 +129,7 @@ class EntityFinder:
         for sector, phrases in by_sector.items():
             self.agent_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
         self.title_words = {w.lower() for t in codebook.titles for w in t.split()}
+        self.article_country = _article_country_thresholds(codebook)
         self.persons_by_last = {}
         for person in codebook.persons:
             self.persons_by_last.setdefault(fold(person.name.split()[-1]), []).append(person)
@@ -712,7 +713,7 @@ class EntityFinder:
                 used.add(agent)
             result.append(m)
         taken = {i for m in result for i in range(m.start, m.end)}
-        state = _only_state(result, self.codebook)
+        state, how = _article_country(result, self.codebook, self.article_country, _dateline_end(doc.text))
         of_place = self._place_agents(doc, result, agent_at)
         for a in agents:
             if a in used or any(i in taken for i in range(a.start, a.end)):
@@ -725,7 +726,7 @@ class EntityFinder:
                 actor, rule = owner.actor_id, f"agent_noun+owner:{owner.text}"
             else:
                 actor = state if a.sector not in NO_ARTICLE_COUNTRY else ""
-                rule = "agent_noun+only_state_in_article" if actor else "agent_noun"
+                rule = f"agent_noun+{how}" if actor else "agent_noun"
             result.append(Mention(span.start_char, span.end_char, a.start, a.end, span.text, "AGENT", "agent",
                                   actor_id=actor, rule=rule, sector=a.sector))
         return sorted(result, key=lambda m: (m.start_char, m.end_char))
@@ -858,9 +859,9 @@ class EntityFinder:
                 # "Macron's Mali envoy": the envoy of the one who sent her, not of the country she is sent to
                 actor, rule = owner.actor_id, f"{rule}+title_of:{owner.text}"
             else:
-                actor = before.actor_id if before else _only_state(mentions, self.codebook)
+                actor, how = (before.actor_id, "title_country") if before else _article_country(mentions, self.codebook, self.article_country, _dateline_end(doc.text))
                 if actor:
-                    rule = f"{rule}+title_country" if before else f"{rule}+only_state_in_article"
+                    rule = f"{rule}+{how}"
         if not actor:
             # "General X" with no country: still a general
             return (replace(m, sector=title.sector, rule=f"{rule}+agent:{title.text.lower()}") if title is not None else m), title
@@ -985,6 +986,69 @@ def _only_state(mentions: list[Mention], codebook: Codebook) -> str:
     only = next(iter(named)) if len(named) == 1 else ""
     actor = codebook.actors.get(only)
     return only if actor is not None and actor.type == "state" else ""
+
+
+def _article_country_thresholds(codebook: Codebook) -> tuple[int, float]:
+    """sectors.yaml `article_country`: (min_mentions, min_ratio) for a dominant state; (0, 0) turns it off."""
+    path = codebook.path / "sectors.yaml"
+    data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
+    raw = data.get("article_country") or {}
+    return int(raw.get("min_mentions", 0)), float(raw.get("min_ratio", 0))
+
+
+def _dateline_end(text: str) -> tuple[int, int]:
+    """The character span of a wire dateline opening one of the first lines ("LAGOS, Nigeria (Agency) -",
+    "QUITO -"): a place in capitals, an optional ", Country" and "(agency)", then a dash; else (0, 0)."""
+    offset = 0
+    for line in text.split("\n")[:4]:
+        hit = _DATELINE.match(line)
+        if hit:
+            return offset, offset + hit.end()
+        offset += len(line) + 1
+    return 0, 0
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,}(?:/[A-Z][A-Z .'’-]+)?(?:,\s*[A-Z][A-Za-z .'’-]+)?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+
+
+def _article_country(
+    mentions: list[Mention], codebook: Codebook, thresholds: tuple[int, float], dateline: tuple[int, int] = (0, 0)
+) -> tuple[str, str]:
+    """The state an agent noun with no country belongs to, and how the article makes it unambiguous.
+
+    `only_state_in_article` when the article names one actor and it is a state (_only_state);
+    `article_country:dateline` when the wire dateline names one state and no state is named
+    more often; `article_country:dominant` when one state is named at least `min_mentions` times and at
+    least `min_ratio` times as often as any other state (mentions as actor, demonym, place or a
+    person's state). Otherwise "" : two states that compete leave "police" without a country.
+    """
+    only = _only_state(mentions, codebook)
+    if only:
+        return only, "only_state_in_article"
+    counts = _state_counts(mentions, codebook)
+    datelined = {m.actor_id for m in mentions if dateline[0] <= m.start_char < dateline[1] and m.actor_id in counts}
+    if len(datelined) == 1:
+        home = next(iter(datelined))
+        if all(n <= counts[home] for n in counts.values()):
+            return home, "article_country:dateline"
+    least, ratio = thresholds
+    if least <= 0:
+        return "", ""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < least:
+        return "", ""
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return (ranked[0][0], "article_country:dominant") if ranked[0][1] >= ratio * second else ("", "")
+
+
+def _state_counts(mentions: list[Mention], codebook: Codebook) -> dict[str, int]:
+    """How often the article names each state (as actor, demonym, place or a person's state)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        actor = codebook.actors.get(m.actor_id) if m.actor_id and m.kind != "agent" else None
+        if actor is not None and actor.type == "state":
+            counts[actor.id] = counts.get(actor.id, 0) + 1
+    return counts
 
 
 def _nearest_group(m: Mention, mentions: list[Mention], groups: tuple[str, ...]) -> str:
