@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -359,19 +360,23 @@ def dateline_span(text: str, labels: Labels | None = None) -> tuple[int, int] | 
 
     The dateline dates the article, not an act: the date resolver leaves its date out.
     """
-    labels = labels or default_labels()
-    pos = 0
-    seen = 0
+    for pos, _, line in _head_lines(text, labels or default_labels()):
+        m = _DATELINE.match(line)
+        if m is not None and _dateline(line, 0) is not None:
+            return pos + m.start("place"), pos + m.end()
+    return None
+
+
+def _head_lines(text: str, labels: Labels) -> Iterator[tuple[int, int, str]]:
+    """(offset, number among non-empty lines, line) of the first `labels.head_lines` non-empty lines."""
+    pos = seen = 0
     for line in text.splitlines(keepends=True):
         if line.strip():
             if seen >= labels.head_lines:
-                break
+                return
+            yield pos, seen, line
             seen += 1
-            m = _DATELINE.match(line)
-            if m is not None and _dateline(line, 0) is not None:
-                return pos + m.start("place"), pos + m.end()
         pos += len(line)
-    return None
 
 
 def date_line_spans(text: str, labels: Labels | None = None) -> list[tuple[int, int]]:
@@ -381,15 +386,4 @@ def date_line_spans(text: str, labels: Labels | None = None) -> list[tuple[int, 
     Like the dateline, a date line dates the article, not an act: the date resolver leaves it out.
     """
     labels = labels or default_labels()
-    spans = []
-    pos = 0
-    seen = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            if seen >= labels.head_lines:
-                break
-            if _date_lines(line, seen, labels):
-                spans.append((pos, pos + len(line.rstrip("\r\n"))))
-            seen += 1
-        pos += len(line)
-    return spans
+    return [(pos, pos + len(line.rstrip("\r\n"))) for pos, seen, line in _head_lines(text, labels) if _date_lines(line, seen, labels)]

@@ -892,11 +892,16 @@ class EntityFinder:
         return ""
 
 
+def _codebook_file(codebook: Codebook, name: str) -> dict:
+    """One file of the codebook's folder as a mapping (empty when the folder has no such file)."""
+    path = codebook.path / name
+    return read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
+
+
 def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str], frozenset[str]]:
     """From the codebook's non_actors.yaml: the romanisation table (`transliteration`, pairs in
     order), the places (`places`: name -> the state it lies in) and the `event_nouns`."""
-    path = codebook.path / "non_actors.yaml"
-    data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
+    data = _codebook_file(codebook, "non_actors.yaml")
     spellings = tuple((str(a), str(b)) for a, b in data.get("transliteration") or ())
     # Places of states this codebook does not have are left out: a codebook built from another
     # coder's actor dictionary (benchmarks/petrarch.py) shares our non_actors.yaml but not our ids.
@@ -913,8 +918,7 @@ def _camel_acronym(name: str) -> bool:
 
 def _person_nouns(codebook: Codebook) -> frozenset[str]:
     """titles.yaml `person_nouns`: nouns of an appositive that make the name before it a person's."""
-    path = codebook.path / "titles.yaml"
-    data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
+    data = _codebook_file(codebook, "titles.yaml")
     return frozenset(str(n).lower() for n in data.get("person_nouns") or ())
 
 
@@ -991,8 +995,7 @@ def _only_state(mentions: list[Mention], codebook: Codebook) -> str:
 
 def _article_country_thresholds(codebook: Codebook) -> tuple[int, float]:
     """sectors.yaml `article_country`: (min_mentions, min_ratio) for a dominant state; (0, 0) turns it off."""
-    path = codebook.path / "sectors.yaml"
-    data = read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
+    data = _codebook_file(codebook, "sectors.yaml")
     raw = data.get("article_country") or {}
     return int(raw.get("min_mentions", 0)), float(raw.get("min_ratio", 0))
 
