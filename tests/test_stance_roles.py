@@ -277,3 +277,10 @@ def test_the_agent_of_a_doing_participle_is_the_noun_acts_source(nlp, finder, co
 def test_the_host_of_talks_told_by_a_participle_is_no_party(nlp, finder, coder):
     found = rows(nlp, finder, coder, "The accord was signed by Ghana and Togo after talks hosted by Kenya and Egypt.")
     assert not {("KEN", "EGY"), ("EGY", "KEN")} & pairs(found)
+
+
+def test_recipient_after_to_is_the_target_when_parsed_as_a_dative(nlp, finder, coder):
+    # the small model hangs "to Uruguay" on "handed" as a dative, not a prep
+    found = rows(nlp, finder, coder, "Paraguay gave food aid to Uruguay on Friday.")
+    assert ("PRY", "URY") in pairs(found)
+    assert any("target:prep_to" in r[4] for r in found if (r[0], r[1]) == ("PRY", "URY"))

@@ -518,6 +518,10 @@ class StatementCoder:
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 named = self.parties(child, ctx)
+                if child.dep_ == "dative" and child.pos_ == "ADP":
+                    # "provided weapons to X": the parser hangs the recipient's "to" as a dative
+                    named = [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                    how = how or ("target:prep_to" if named else "")
                 if not named and child.lower_ in ("which", "that", "whom", "who") and token.dep_ == "relcl" and child.dep_ in OBJECT_DEPS:
                     named = self.parties(token.head, ctx)  # "the PKK, which Turkey regards as ...": the antecedent
                 found += named
