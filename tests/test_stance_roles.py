@@ -284,3 +284,13 @@ def test_recipient_after_to_is_the_target_when_parsed_as_a_dative(nlp, finder, c
     found = rows(nlp, finder, coder, "Paraguay gave food aid to Uruguay on Friday.")
     assert ("PRY", "URY") in pairs(found)
     assert any("target:prep_to" in r[4] for r in found if (r[0], r[1]) == ("PRY", "URY"))
+
+
+def test_noun_act_object_of_a_verb_of_doing_is_the_subjects(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ecuador launched an invasion of Peru in the spring.")
+    assert ("ECU", "PER") in pairs(found)
+    assert any("source:doer_of_noun_act" in r[4] for r in found)
+
+
+def test_noun_act_under_a_merely_possible_verb_of_doing_is_not_coded_done(nlp, finder, coder):
+    assert ("ECU", "PER") not in pairs(rows(nlp, finder, coder, "Ecuador could launch an invasion of Peru."))

@@ -604,6 +604,21 @@ def left_of_verb(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Cont
     return coder._actors_left_of(top, ctx) or None
 
 
+def doer_of_noun_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act that is the object of a verb of doing (`doing_participles`, active voice) is the
+    subject's: "*Peru* launched an invasion of Bolivia", "*the rebels* began an offensive against
+    the town" -> Peru, the rebels. Only when that verb is itself told as done: "Peru could launch an
+    invasion" is no invasion (no row by this rule)."""
+    from .stance import OBJECT_DEPS
+
+    verb = token.head
+    if (entry.pos != "NOUN" or token.dep_ not in OBJECT_DEPS or verb.i == token.i or verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in coder.rules.doing_participles or modality_of(coder, verb)[0] != "asserted"):
+        return None
+    subj = coder._subject(verb)
+    return (coder.parties(subj, ctx) or None) if subj is not None and subj.dep_ != "nsubjpass" else None
+
+
 def subject_of_setting_clause(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """A noun act that is the setting of its clause (`setting_preps`): "*He* raised the issue in a meeting with B"."""
     if entry.pos != "NOUN":
@@ -624,7 +639,7 @@ SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
         speaker_characterising, their_joint_act, modifier, by, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, subject, pronoun_of_previous_subject, unresolved_subject, left_of_verb,
+        agentless_passive, relative_clause, doer_of_noun_act, subject, pronoun_of_previous_subject, unresolved_subject, left_of_verb,
         subject_of_setting_clause, speaker,
     )
 ]
