@@ -23,6 +23,7 @@ from .dates import NO_DATE, DateResolver, DocumentDates
 from .entities import EntityFinder, Mention
 from .parse import parse, parse_cache
 from .stance import Statement, StatementCoder
+from .stance_places import Geography
 from .stance_report import uncoded_rows
 from .tables import MENTIONS_COLUMNS, SENTENCES_COLUMNS, STATEMENTS_COLUMNS, UNCODED_COLUMNS
 
@@ -121,7 +122,9 @@ class Coders:
 
 def build_coders(nlp: Language, book: CodebookFolder) -> Coders:
     """The entity finder, statement coder and date resolver for one pipeline and codebook."""
-    return Coders(EntityFinder(nlp, book.actors), StatementCoder(nlp, book.lexicon), DateResolver(nlp, book.named_events))
+    finder = EntityFinder(nlp, book.actors)
+    geography = Geography.of(finder.places, {a.id: a.country for a in book.actors.actors.values() if a.country})
+    return Coders(finder, StatementCoder(nlp, book.lexicon, geography=geography), DateResolver(nlp, book.named_events))
 
 
 def analyse_document(document: Document, doc: Doc, finder: EntityFinder, coder: StatementCoder, dater: DateResolver) -> DocumentRows:

@@ -29,10 +29,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
+from .stance_places import Geography, victims_country
 from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+VICTIMS = ("victims_in_place", "victims_at_home")  # Party.how of a country whose unnamed people an act hits
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj", "attr", "oprd"}
 TARGET_PREPS = {"with", "to", "against", "toward", "towards", "on", "between", "upon", "at", "for", "from", "over"}
 NP_PREPS = {"of", "from", "within", "in", "at", "by"}
@@ -105,11 +107,14 @@ class Coding:
 class StatementCoder:
     """Code the statements of parsed documents with one trigger lexicon."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon, rules: StanceRules | None = None) -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon, rules: StanceRules | None = None, geography: Geography | None = None) -> None:
         """nlp (Language): the pipeline the documents were parsed with (for the phrase matchers).
         lexicon (Lexicon): the trigger lexicon and issues.
         rules (StanceRules | None): the word lists of stance_rules.yaml; None loads the project's.
+        geography (Geography | None): where the codebook's places lie and its groups are at home,
+            for acts on unnamed victims (`stance_places`); None codes no such act.
         """
+        self.geography = geography
         self.lexicon = lexicon
         self.rules = rules if rules is not None else load_stance_rules()
         self.by_id = {trigger.id: trigger for trigger in lexicon.triggers}
@@ -664,6 +669,10 @@ class StatementCoder:
             own = {q.actor for q in sources}
             found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places if m.kind == "place" and m.actor_id and m.actor_id not in own][:1]
             how = "target:place_in_object" if found else how
+        if not found and not entry.symmetric:
+            victims = victims_country(self, token, entry, sources, ctx)
+            if victims:
+                return victims  # "police detained dozens of people in X": may be the source's own country
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
             # a go-between is never one of the two it acts between
@@ -907,7 +916,7 @@ class StatementCoder:
                 source_char=s.start_char, target_char=t.start_char if t else -1,
             )
             for s, t in pairs
-            if t is None or s.actor != t.actor or self._domestic([s], t, ctx)
+            if t is None or s.actor != t.actor or self._domestic([s], t, ctx) or t.how in VICTIMS
         ]
 
 

@@ -34,6 +34,7 @@ _LIST_KEYS = (
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
     "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
     "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
+    "victim_categories", "victim_nouns", "home_sectors",
 )
 
 
@@ -76,6 +77,9 @@ class StanceRules:
     appeal_content_verbs: frozenset[str]
     appeal_content_objects: frozenset[str]
     demand_content_verbs: frozenset[str]
+    victim_categories: frozenset[str]
+    victim_nouns: frozenset[str]
+    home_sectors: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -102,11 +106,12 @@ def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
 def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
-    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories"):  # PLOVER category names are upper case
+    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories", "victim_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
             raise CodebookError(f"{path.name}: {key} names {unknown}, which are not PLOVER categories ({', '.join(PLOVER)}).")
+    lists["home_sectors"] = frozenset(w.upper() for w in lists["home_sectors"])  # sector codes are upper case
     pairs = data.get("partner_pairs") or []
     if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
         raise CodebookError(f"{path.name}: partner_pairs must be a list of two-word lists such as [together, with] (got {pairs!r}).")
