@@ -294,3 +294,8 @@ def test_noun_act_object_of_a_verb_of_doing_is_the_subjects(nlp, finder, coder):
 
 def test_noun_act_under_a_merely_possible_verb_of_doing_is_not_coded_done(nlp, finder, coder):
     assert ("ECU", "PER") not in pairs(rows(nlp, finder, coder, "Ecuador could launch an invasion of Peru."))
+
+
+def test_noun_act_object_of_a_verb_of_deciding_is_the_subjects(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Finland approved the delivery of weapons to Estonia.")
+    assert ("FIN", "EST") in pairs(found)
