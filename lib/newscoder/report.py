@@ -11,6 +11,10 @@ import html
 from pathlib import Path
 from typing import Any
 
+from .slow_imports import defer_rfc3987_syntax
+
+defer_rfc3987_syntax()  # before nbformat: its jsonschema would compile an unused IRI grammar
+
 import nbformat
 from nbconvert import HTMLExporter
 

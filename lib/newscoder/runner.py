@@ -26,6 +26,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator
 
+from .slow_imports import defer_rfc3987_syntax
+
+defer_rfc3987_syntax()  # before nbformat: its jsonschema would compile an unused IRI grammar
+
 import nbformat
 
 from .corpus import list_documents
