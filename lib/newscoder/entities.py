@@ -527,13 +527,15 @@ class EntityFinder:
 
         "By Ana Ruiz and Tom Lee", "Reporting by Ana Ruiz; Editing by Tom Lee", "Photograph: Ana
         Ruiz/Agency", "Ana Ruiz reported from Lima", and a short line "Ana Ruiz, Peru
-        correspondent" (non_actors.yaml `credit_before`, `credit_after`).
+        correspondent" (non_actors.yaml `credit_before`, `credit_after`). The credit word opens
+        its own clause and only names stand between it and the name, so a paragraph that
+        mentions "a video posted online" or opens "By Tuesday" still names its persons.
         """
         line = _line_of(doc, doc[m.start : m.end])
-        head = doc.text[line.start_char : m.start_char].lower()
+        head = doc.text[line.start_char : m.start_char]
         tail = doc.text[m.end_char : line.end_char].lower()
-        byline = doc.text[line.start_char : line.end_char].lstrip().startswith("By ")
-        credited = any(c in head for c in self.codebook.credit_before) or any(tail.lstrip().startswith(c) for c in self.codebook.credit_after)
+        byline = head.lstrip().startswith("By ") and _only_names(head.lstrip()[3:])
+        credited = _credit_opens(head, self.codebook.credit_before) or any(tail.lstrip().startswith(c) for c in self.codebook.credit_after)
         signed = not head.strip() and tail.startswith(",") and len(tail.split()) <= 5 and any(
             self.codebook.agents.get(w.strip(".,;")) == "MED" for w in tail.split())
         if byline or credited or signed:
@@ -966,6 +968,32 @@ def _without_titles(ent: Span, title_words: set[str]) -> Span:
     while end > start + 1 and not ent.doc[end - 1].text.strip():
         end -= 1  # a trailing line break
     return ent.doc[start:end]
+
+
+# Words that may stand between a credit word and a credited name ("Reporting by Ana Ruiz in
+# Lima and Tom Lee", "Photograph: Ana Ruiz/Agency").
+CREDIT_JOINERS = {"and", "in", "by", "&", "/"}
+
+
+def _only_names(text: str) -> bool:
+    """Whether text holds only capitalised words, numbers and joining words: "Ana Ruiz and Tom Lee in Lima"."""
+    words = re.findall(r"[^\s,;:()/]+|/", text)
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CREDIT_JOINERS for w in words)
+
+
+def _credit_opens(head: str, credit_words: Iterable[str]) -> bool:
+    """Whether the text before a name ends in a credit: a credit word that opens a clause, then names.
+
+    "... in Tacna. Photograph: Ana Ruiz/" and "Reporting by Ana Ruiz; Editing by " do; "in a
+    video posted by " and "a book edited by " do not.
+    """
+    lowered = head.lower()
+    for word in credit_words:
+        for found in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", lowered):
+            before = head[: found.start()].rstrip()
+            if (not before or before[-1] in ".;:(|") and _only_names(head[found.end():]):
+                return True
+    return False
 
 
 def _masthead(span: Span) -> bool:

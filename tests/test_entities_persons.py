@@ -1,0 +1,29 @@
+"""Persons in running text: credits, nicknames and names spaCy cut badly, each on sentences of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+DAY = dt.date(2025, 3, 1)
+
+
+def persons(finder, nlp, text, published=DAY):
+    return {m.person for m in finder(nlp(text), published) if m.kind == "person" and m.person}
+
+
+def test_a_credit_word_earlier_in_a_paragraph_does_not_make_later_names_credits(finder, nlp):
+    text = ("In a video posted online, the rebels showed their prisoners, and a photo of the camp circulated widely. "
+            "Weeks later Tomas Varga, the interior minister, said Lena Brandt would lead the inquiry.")
+    assert {"Tomas Varga", "Lena Brandt"} <= persons(finder, nlp, text)
+
+
+def test_a_paragraph_that_opens_with_by_is_no_byline(finder, nlp):
+    text = "By Tuesday evening Tomas Varga had resigned, and Lena Brandt took over the ministry."
+    assert {"Tomas Varga", "Lena Brandt"} <= persons(finder, nlp, text)
+
+
+def test_a_credit_that_opens_its_own_sentence_still_credits(finder, nlp):
+    text = ("Tomas Varga spoke at the border post on Monday. "
+            "A guard checks papers at the crossing. Photograph: Lena Brandt/Coastal Times")
+    found = persons(finder, nlp, text)
+    assert "Tomas Varga" in found and "Lena Brandt" not in found
