@@ -6,7 +6,9 @@
    institutions) found with a PhraseMatcher, longest match first.
 2. `merge_ner`: spaCy's entities that no codebook name explains are added; a PERSON entity that
    begins with a country name ("Israel Katz") or holds one ("Mahmoud Fatah Darwish") is a person,
-   not the country; a codebook place (non_actors.yaml `places`) is never a person.
+   not the country; a codebook place (non_actors.yaml `places`) is never a person; a PERSON
+   span is cut to the part written as a name ("Pandora’s box" -> "Pandora"), and one with
+   lower-case words inside ("graffiti sprayed") is no person (`_name_part`).
    `appositive_persons`: a name with a role in apposition ("X, a student leader") is a person.
    `match_tolerant`: a name spaCy found in another spelling of a codebook name (a typo,
    punctuation, another romanisation, a shorter given name) is that codebook name.
@@ -268,9 +270,16 @@ class EntityFinder:
                     continue
                 kind = "person" if ent.label_ == "PERSON" else "entity"
                 span = _without_titles(ent, self.title_words) if kind == "person" else ent
+                rule = f"ner_{ent.label_.lower()}"
                 if kind == "person" and _masthead(span):
                     kind = "entity"  # "DANUBE WIRE" alone on its line: the outlet's masthead
-                result.append(Mention(span.start_char, span.end_char, span.start, span.end, span.text, ent.label_, kind, rule=f"ner_{ent.label_.lower()}"))
+                if kind == "person":
+                    name = _name_part(span)
+                    if name is None:
+                        kind, rule = "entity", "ner_person_not_a_name"  # "graffiti sprayed"
+                    else:
+                        span = name  # "Pandora’s box" -> "Pandora", "’s al-Naim" -> "al-Naim"
+                result.append(Mention(span.start_char, span.end_char, span.start, span.end, span.text, ent.label_, kind, rule=rule))
                 continue
             inner = list(overlapping.values())
             first = min(inner, key=lambda m: m.start)
@@ -968,6 +977,44 @@ def _without_titles(ent: Span, title_words: set[str]) -> Span:
     while end > start + 1 and not ent.doc[end - 1].text.strip():
         end -= 1  # a trailing line break
     return ent.doc[start:end]
+
+
+# Tokens of a possessive that may close a personal name ("Ortiz's", "Letts’").
+POSSESSIVES = {"'s", "’s", "’", "'"}
+
+
+def _name_word(token: Token) -> bool:
+    """Whether a token can be part of a written personal name: capitalised, a particle ("bin",
+    "al"), a lower-case part of a hyphenated name ("Jae-myung"), or "al-Naim", "d’Estaing"."""
+    text = token.text
+    if text[:1].isupper() or token.lower_ in NAME_PARTICLES:
+        return True
+    if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
+        return True
+    rest = re.split(r"[-’']", text, maxsplit=1)
+    return len(rest) == 2 and rest[0].lower() in NAME_PARTICLES | {"d", "o"} and rest[1][:1].isupper()
+
+
+def _name_part(span: Span) -> Span | None:
+    """The part of spaCy's PERSON span written as a name, or None when it is no name.
+
+    A possessive ends the name ("Pandora’s box" -> "Pandora"); words before or after that are
+    not capitalised are dropped ("’s al-Naim" -> "al-Naim", "Photographs of" -> "Photographs");
+    a lower-case word left inside ("graffiti sprayed") means spaCy's guess is no name.
+    """
+    doc, start, end = span.doc, span.start, span.end
+    for token in span[1:-1]:
+        if token.lower_ in ("'s", "’s"):
+            end = token.i  # a possessive inside the span; one that closes it stays ("Letts’", "Ortiz's")
+            break
+    while start < end and not (_name_word(doc[start]) and doc[start].text[:1].isalpha()):
+        start += 1
+    while end > start and not (doc[end - 1].text[:1].isupper() or doc[end - 1].lower_ in POSSESSIVES
+                               or _name_word(doc[end - 1]) and doc[end - 1].lower_ not in NAME_PARTICLES):
+        end -= 1
+    if start >= end or not all(_name_word(t) or t.lower_ in POSSESSIVES and t.i == end - 1 for t in doc[start:end]):
+        return None
+    return doc[start:end]
 
 
 # Words that may stand between a credit word and a credited name ("Reporting by Ana Ruiz in
