@@ -63,6 +63,8 @@ Bolivia and Paraguay sign a river transport pact
 Explainer: Why is the Chacalluta crossing so busy?
 Ecuador ends its state of emergency.
 
+Read more
+“We will not wait for Lima,” she said. “Not again.”
 Lima's mayor welcomed the decision.
 Topics: Peru · Chile · Trade and transport
 © 2026 Andes Post. All rights reserved.
@@ -92,6 +94,7 @@ def test_a_list_of_links_to_other_stories_is_chrome_up_to_the_first_blank_line()
     assert "Explainer: Why is the Chacalluta crossing so busy?" in gone
     assert "Ecuador ends its state of emergency." not in gone  # a sentence ends the list
     assert "Lima's mayor welcomed the decision." not in gone
+    assert "“We will not wait for Lima,” she said. “Not again.”" not in gone
     assert "More from Andes Post" in gone
     assert "Argentina raises its grain export tax" in gone
 

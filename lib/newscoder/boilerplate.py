@@ -17,6 +17,8 @@ import yaml
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by space and a
 # capital, an opening quote or bracket. "Feb. 4" does not split: a digit follows.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])")
+# A line that ends as a sentence does: a full stop or exclamation mark, perhaps inside a quote or bracket.
+_SENTENCE_CLOSE = re.compile(r"[.!][\"”’)]*$")
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,10 @@ def is_list_heading(line: str, rules: BoilerplateRules) -> bool:
 def is_list_item(line: str, rules: BoilerplateRules) -> bool:
     """Whether a stripped line can be a linked headline in such a list: short, not a sentence ending in a full stop.
 
-    "Peru and Chile reopen the Chacalluta crossing" is; "Peru reopened the crossing on Monday, officials said." is not.
+    "Peru and Chile reopen the Chacalluta crossing" is; "Peru reopened the crossing on Monday, officials said."
+    and a paragraph closing a quotation ("“We will not wait,” she said. “Not again.”") are not.
     """
-    return len(line) <= rules.list_item_max_chars and not line.endswith(".")
+    return len(line) <= rules.list_item_max_chars and not _SENTENCE_CLOSE.search(line)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
