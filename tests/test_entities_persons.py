@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from newscoder.entities import _name_part
+
 DAY = dt.date(2025, 3, 1)
 
 
@@ -35,3 +39,21 @@ def test_junk_that_spacy_calls_a_person_is_trimmed_or_dropped(finder, nlp):
     found = persons(finder, nlp, text)
     assert found == {"Lena Brandt"}
 
+
+
+
+@pytest.mark.parametrize(
+    "span, name",
+    [
+        ("José Eduardo dos Santos", "José Eduardo dos Santos"),
+        ("Ursula von der Leyen", "Ursula von der Leyen"),
+        ("Park Min-jae", "Park Min-jae"),
+        ("former president Marta Ruiz", "Marta Ruiz"),
+        ("Brandt’s plan", "Brandt"),
+        ("Ortiz's", "Ortiz's"),
+        ("graffiti sprayed", None),
+    ],
+)
+def test_the_part_of_a_span_written_as_a_name(nlp, span, name):
+    part = _name_part(nlp(span)[:])
+    assert (part.text if part is not None else None) == name

@@ -979,6 +979,9 @@ def _without_titles(ent: Span, title_words: set[str]) -> Span:
     return ent.doc[start:end]
 
 
+# Lower-case words that may stand inside a written personal name, besides NAME_PARTICLES
+# ("José Eduardo dos Santos", "Ortega y Gasset", "Fatima bint Mubarak").
+NAME_LOWER_WORDS = NAME_PARTICLES | {"dos", "das", "do", "del", "della", "dei", "des", "ter", "ten", "zu", "af", "bint", "ben", "y", "e", "ould", "ul", "ud", "ur"}
 # Tokens of a possessive that may close a personal name ("Ortiz's", "Letts’").
 POSSESSIVES = {"'s", "’s", "’", "'"}
 
@@ -987,12 +990,12 @@ def _name_word(token: Token) -> bool:
     """Whether a token can be part of a written personal name: capitalised, a particle ("bin",
     "al"), a lower-case part of a hyphenated name ("Jae-myung"), or "al-Naim", "d’Estaing"."""
     text = token.text
-    if text[:1].isupper() or token.lower_ in NAME_PARTICLES:
+    if text[:1].isupper() or token.lower_ in NAME_LOWER_WORDS:
         return True
     if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
         return True
     rest = re.split(r"[-’']", text, maxsplit=1)
-    return len(rest) == 2 and rest[0].lower() in NAME_PARTICLES | {"d", "o"} and rest[1][:1].isupper()
+    return len(rest) == 2 and rest[0].lower() in NAME_LOWER_WORDS | {"d", "o"} and rest[1][:1].isupper()
 
 
 def _name_part(span: Span) -> Span | None:
@@ -1010,7 +1013,7 @@ def _name_part(span: Span) -> Span | None:
     while start < end and not (_name_word(doc[start]) and doc[start].text[:1].isalpha()):
         start += 1
     while end > start and not (doc[end - 1].text[:1].isupper() or doc[end - 1].lower_ in POSSESSIVES
-                               or _name_word(doc[end - 1]) and doc[end - 1].lower_ not in NAME_PARTICLES):
+                               or _name_word(doc[end - 1]) and doc[end - 1].lower_ not in NAME_LOWER_WORDS):
         end -= 1
     if start >= end or not all(_name_word(t) or t.lower_ in POSSESSIVES and t.i == end - 1 for t in doc[start:end]):
         return None
