@@ -57,3 +57,14 @@ def test_junk_that_spacy_calls_a_person_is_trimmed_or_dropped(finder, nlp):
 def test_the_part_of_a_span_written_as_a_name(nlp, span, name):
     part = _name_part(nlp(span)[:])
     assert (part.text if part is not None else None) == name
+
+
+def test_a_bulk_imported_person_is_named_as_the_article_spells_the_full_name(finder, nlp):
+    # persons_phoenix.yaml names them "Umar al Bashir" and "Abdullah Gul"
+    text = "Omar al-Bashir flew to Cairo, where Bashir met Abdullah Gül. Gül spoke of trade."
+    assert persons(finder, nlp, text, dt.date(2018, 3, 1)) == {"Omar al-Bashir", "Abdullah Gül"}
+
+
+def test_a_curated_person_keeps_the_codebook_name(finder, nlp):
+    text = "Tayyip Erdogan spoke in Ankara on Monday."
+    assert persons(finder, nlp, text) == {"Recep Tayyip Erdoğan"}

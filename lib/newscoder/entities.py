@@ -132,6 +132,9 @@ class EntityFinder:
             self.agent_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
         self.title_words = {w.lower() for t in codebook.titles for w in t.split()}
         self.article_country = _article_country_thresholds(codebook)
+        # Persons of persons.yaml; the others come from bulk imports (persons_phoenix.yaml).
+        self.curated_persons = frozenset(
+            str(p.get("name", "")) for p in _codebook_file(codebook, "persons.yaml").get("persons") or [] if isinstance(p, dict))
         self.persons_by_last = {}
         for person in codebook.persons:
             self.persons_by_last.setdefault(fold(person.name.split()[-1]), []).append(person)
@@ -451,7 +454,31 @@ class EntityFinder:
                 if m.actor_id:
                     actor_of.setdefault(m.person, m.actor_id)
             out[i] = m
-        return [out[i] for i in range(len(resolved))]
+        return self._article_spelling([out[i] for i in range(len(resolved))])
+
+    def _article_spelling(self, mentions: list[Mention]) -> list[Mention]:
+        """A person of a bulk import is named as the article writes the full name.
+
+        Imported canonical names are the source's transliterations ("Umar al Bashir", "Abdullah
+        Gul", "Joseph Kabila Kabange"), not the usual spelling that persons.yaml gives: an article
+        that writes "Omar al-Bashir" or "Abdullah Gül" names him so. The fullest form in the
+        article wins (the first of the longest); a form that differs only in punctuation keeps
+        the codebook's ("George W Bush" stays "George W. Bush").
+        """
+        forms: dict[str, list[str]] = {}
+        for m in mentions:
+            if m.kind == "person" and m.person and m.person not in self.curated_persons and m.person in self._persons_by_name():
+                forms.setdefault(m.person, []).append(_strip_possessive(m.text))
+        renamed = {}
+        for name, texts in forms.items():
+            full = [t for t in texts if len(t.split()) >= 2]
+            if not full:
+                continue
+            written = max(full, key=lambda t: len(t.split()))  # max keeps the first of the longest
+            if squash(written) != squash(name) or (unidecode(written) != written and unidecode(name) == name):
+                renamed[name] = written
+        return [replace(m, person=renamed[m.person], rule=f"{m.rule}+article_spelling") if m.kind == "person" and m.person in renamed else m
+                for m in mentions]
 
     def _single_name(self, m: Mention, canon: dict, mentions: list[Mention]) -> Mention:
         """A one-word name spaCy calls a person, that no fuller name in the document explains.
