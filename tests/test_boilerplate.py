@@ -61,10 +61,16 @@ Shares of Andean freight companies rose after the deal.
 Related stories
 Bolivia and Paraguay sign a river transport pact
 Explainer: Why is the Chacalluta crossing so busy?
+
 Ecuador ends its state of emergency.
 
 Read more
 “We will not wait for Lima,” she said. “Not again.”
+Lima's mayor welcomed the decision.
+
+Related
+Border queues
+Truck drivers said the queues had shortened to an hour by Tuesday, and customs officers worked through the night.
 Lima's mayor welcomed the decision.
 Topics: Peru · Chile · Trade and transport
 © 2026 Andes Post. All rights reserved.
@@ -92,11 +98,17 @@ def test_a_list_of_links_to_other_stories_is_chrome_up_to_the_first_blank_line()
     assert "Related stories" in gone
     assert "Bolivia and Paraguay sign a river transport pact" in gone
     assert "Explainer: Why is the Chacalluta crossing so busy?" in gone
-    assert "Ecuador ends its state of emergency." not in gone  # a sentence ends the list
+    assert "Ecuador ends its state of emergency." not in gone
     assert "Lima's mayor welcomed the decision." not in gone
     assert "“We will not wait for Lima,” she said. “Not again.”" not in gone
+    assert "Border queues" not in gone  # a subheading that runs into article text
     assert "More from Andes Post" in gone
     assert "Argentina raises its grain export tax" in gone
+
+
+def test_a_list_heading_in_a_paragraph_run_keeps_the_subheading_after_it():
+    gone = removed("Related\nBorder queues\nTruck drivers said the queues had shortened to an hour by Tuesday.\n")
+    assert gone == ["Related"]
 
 
 def test_topic_lists_and_copyright_footers_are_chrome():

@@ -101,9 +101,10 @@ def _caption_span(line: str, marker: re.Match) -> tuple[int, int]:
 def find_boilerplate(text: str, rules: BoilerplateRules | None = None) -> list[Removal]:
     """Find chrome lines, captions, repeated lines and lists of links to other stories.
 
-    A list heading ("Related stories") and the headlines after it, up to the first blank line,
-    are chrome: "Related stories / Chile and Peru trade blame over border" names no actor of
-    the article.
+    A list heading ("Related stories") and the headlines after it are chrome when the run of
+    headlines ends at a blank line, another chrome line or the end of the text: "Related
+    stories / Chile and Peru trade blame over border" names no actor of the article. A run that
+    runs into article text ("Related / Border talks" then a paragraph) is a subheading: kept.
 
     text (str): the document text as read from the file.
     rules (BoilerplateRules): the rules to apply; the packaged defaults if None.
@@ -113,25 +114,26 @@ def find_boilerplate(text: str, rules: BoilerplateRules | None = None) -> list[R
     removals: list[Removal] = []
     seen_lines: set[str] = set()
     in_list = False
+    items: list[Removal] = []  # headlines under a list heading, kept until the run ends
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         stripped = line.strip()
         if not stripped:
-            in_list = False
+            removals += items
+            items, in_list = [], False
             continue
         lead = len(line) - len(line.lstrip())
         whole = (line_start + lead, line_start + lead + len(stripped))
-        if is_list_heading(stripped, rules):
-            in_list = True
-            removals.append(Removal(*whole, "chrome", stripped))
-            continue
-        if stripped.casefold() in rules.chrome_lines or any(p.search(stripped) for p in rules.chrome_patterns):
+        heading = is_list_heading(stripped, rules)
+        if heading or stripped.casefold() in rules.chrome_lines or any(p.search(stripped) for p in rules.chrome_patterns):
+            removals += items
+            items, in_list = [], in_list or heading
             removals.append(Removal(*whole, "chrome", stripped))
             continue
         if in_list and is_list_item(stripped, rules):
-            removals.append(Removal(*whole, "chrome", stripped))
+            items.append(Removal(*whole, "chrome", stripped))
             continue
-        in_list = False
+        items, in_list = [], False
         if len(stripped) >= rules.duplicate_min_chars and stripped in seen_lines:
             removals.append(Removal(*whole, "duplicate", stripped))
             continue
@@ -144,7 +146,7 @@ def find_boilerplate(text: str, rules: BoilerplateRules | None = None) -> list[R
                 start, end = _caption_span(line, marker)
                 covered_until = end
                 removals.append(Removal(line_start + start, line_start + end, "caption", line[start:end].strip()))
-    return _merge(removals, text)
+    return _merge(removals + items, text)
 
 
 def _merge(removals: list[Removal], text: str) -> list[Removal]:
