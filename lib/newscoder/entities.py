@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -132,9 +133,7 @@ class EntityFinder:
             self.agent_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
         self.title_words = {w.lower() for t in codebook.titles for w in t.split()}
         self.article_country = _article_country_thresholds(codebook)
-        # Persons of persons.yaml; the others come from bulk imports (persons_phoenix.yaml).
-        self.curated_persons = frozenset(
-            str(p.get("name", "")) for p in _codebook_file(codebook, "persons.yaml").get("persons") or [] if isinstance(p, dict))
+        self.bulk_persons = _bulk_person_names(codebook)
         self.persons_by_last = {}
         for person in codebook.persons:
             self.persons_by_last.setdefault(fold(person.name.split()[-1]), []).append(person)
@@ -467,7 +466,7 @@ class EntityFinder:
         """
         forms: dict[str, list[str]] = {}
         for m in mentions:
-            if m.kind == "person" and m.person and m.person not in self.curated_persons and m.person in self._persons_by_name():
+            if m.kind == "person" and m.person in self.bulk_persons:
                 forms.setdefault(m.person, []).append(_strip_possessive(m.text))
         renamed = {}
         for name, texts in forms.items():
@@ -936,6 +935,21 @@ def _codebook_file(codebook: Codebook, name: str) -> dict:
     return read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
 
 
+def _bulk_person_names(codebook: Codebook) -> frozenset[str]:
+    """Canonical names of the bulk-imported persons (`persons_*.yaml`, e.g. persons_phoenix.yaml).
+
+    Read by a scan of the files' `- name:` lines, since parsing 17,000 entries a second time
+    would double the finder's start-up; a quoted name is read as YAML.
+    """
+    names: set[str] = set()
+    for path in sorted(codebook.path.glob("persons_*.yaml")) if codebook.path else ():
+        for found in re.finditer(r"^\s*- name:\s*(.+?)\s*$", path.read_text(encoding="utf-8"), re.M):
+            value = found.group(1)
+            names.add(str(yaml.safe_load(value)) if value[:1] in "\"'" else value)
+    curated = {str(p.get("name")) for p in _codebook_file(codebook, "persons.yaml").get("persons") or [] if isinstance(p, dict)}
+    return frozenset(names - curated)
+
+
 def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str], frozenset[str]]:
     """From the codebook's non_actors.yaml: the romanisation table (`transliteration`, pairs in
     order), the places (`places`: name -> the state it lies in) and the `event_nouns`."""
@@ -1008,7 +1022,9 @@ def _without_titles(ent: Span, title_words: set[str]) -> Span:
 
 # Lower-case words that may stand inside a written personal name, besides NAME_PARTICLES
 # ("José Eduardo dos Santos", "Ortega y Gasset", "Fatima bint Mubarak").
-NAME_LOWER_WORDS = NAME_PARTICLES | {"dos", "das", "do", "del", "della", "dei", "des", "ter", "ten", "zu", "af", "bint", "ben", "y", "e", "ould", "ul", "ud", "ur"}
+NAME_LOWER_WORDS = NAME_PARTICLES | {
+    "dos", "das", "do", "del", "della", "dei", "des", "ter", "ten", "zu", "af", "bint", "ben", "y", "e", "ould", "ul", "ud", "ur",
+}
 # Tokens of a possessive that may close a personal name ("Ortiz's", "Letts’").
 POSSESSIVES = {"'s", "’s", "’", "'"}
 
