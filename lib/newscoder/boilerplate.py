@@ -17,6 +17,8 @@ import yaml
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by space and a
 # capital, an opening quote or bracket. "Feb. 4" does not split: a digit follows.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])")
+# A line that ends as a sentence does: a full stop or exclamation mark, perhaps inside a quote or bracket.
+_SENTENCE_CLOSE = re.compile(r"[.!][\"”’)]*$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class BoilerplateRules:
     chrome_patterns: tuple[re.Pattern, ...]
     caption_markers: tuple[re.Pattern, ...]
     duplicate_min_chars: int
+    list_headings: frozenset[str] = frozenset()
+    list_heading_patterns: tuple[re.Pattern, ...] = ()
+    list_item_max_chars: int = 120
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +51,24 @@ def default_rules() -> BoilerplateRules:
         chrome_patterns=tuple(re.compile(p) for p in raw.get("chrome_line_patterns", [])),
         caption_markers=tuple(re.compile(p) for p in raw.get("caption_markers", [])),
         duplicate_min_chars=int(raw.get("duplicate_min_chars", 40)),
+        list_headings=frozenset(s.casefold() for s in raw.get("list_headings", [])),
+        list_heading_patterns=tuple(re.compile(p) for p in raw.get("list_heading_patterns", [])),
+        list_item_max_chars=int(raw.get("list_item_max_chars", 120)),
     )
+
+
+def is_list_heading(line: str, rules: BoilerplateRules) -> bool:
+    """Whether a stripped line heads a list of links to other stories ("Related stories", "More from X")."""
+    return line.casefold() in rules.list_headings or any(p.search(line) for p in rules.list_heading_patterns)
+
+
+def is_list_item(line: str, rules: BoilerplateRules) -> bool:
+    """Whether a stripped line can be a linked headline in such a list: short, not a sentence ending in a full stop.
+
+    "Peru and Chile reopen the Chacalluta crossing" is; "Peru reopened the crossing on Monday, officials said."
+    and a paragraph closing a quotation ("“We will not wait,” she said. “Not again.”") are not.
+    """
+    return len(line) <= rules.list_item_max_chars and not _SENTENCE_CLOSE.search(line)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -77,7 +99,12 @@ def _caption_span(line: str, marker: re.Match) -> tuple[int, int]:
 
 
 def find_boilerplate(text: str, rules: BoilerplateRules | None = None) -> list[Removal]:
-    """Find chrome lines, captions and repeated lines.
+    """Find chrome lines, captions, repeated lines and lists of links to other stories.
+
+    A list heading ("Related stories") and the headlines after it are chrome when the run of
+    headlines ends at a blank line, another chrome line or the end of the text: "Related
+    stories / Chile and Peru trade blame over border" names no actor of the article. A run that
+    runs into article text ("Related / Border talks" then a paragraph) is a subheading: kept.
 
     text (str): the document text as read from the file.
     rules (BoilerplateRules): the rules to apply; the packaged defaults if None.
@@ -86,16 +113,27 @@ def find_boilerplate(text: str, rules: BoilerplateRules | None = None) -> list[R
     rules = rules or default_rules()
     removals: list[Removal] = []
     seen_lines: set[str] = set()
+    in_list = False
+    items: list[Removal] = []  # headlines under a list heading, kept until the run ends
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         stripped = line.strip()
         if not stripped:
+            removals += items
+            items, in_list = [], False
             continue
         lead = len(line) - len(line.lstrip())
         whole = (line_start + lead, line_start + lead + len(stripped))
-        if stripped.casefold() in rules.chrome_lines or any(p.search(stripped) for p in rules.chrome_patterns):
+        heading = is_list_heading(stripped, rules)
+        if heading or stripped.casefold() in rules.chrome_lines or any(p.search(stripped) for p in rules.chrome_patterns):
+            removals += items
+            items, in_list = [], in_list or heading
             removals.append(Removal(*whole, "chrome", stripped))
             continue
+        if in_list and is_list_item(stripped, rules):
+            items.append(Removal(*whole, "chrome", stripped))
+            continue
+        items, in_list = [], False
         if len(stripped) >= rules.duplicate_min_chars and stripped in seen_lines:
             removals.append(Removal(*whole, "duplicate", stripped))
             continue
@@ -108,7 +146,7 @@ def find_boilerplate(text: str, rules: BoilerplateRules | None = None) -> list[R
                 start, end = _caption_span(line, marker)
                 covered_until = end
                 removals.append(Removal(line_start + start, line_start + end, "caption", line[start:end].strip()))
-    return _merge(removals, text)
+    return _merge(removals + items, text)
 
 
 def _merge(removals: list[Removal], text: str) -> list[Removal]:

@@ -6,7 +6,9 @@
    institutions) found with a PhraseMatcher, longest match first.
 2. `merge_ner`: spaCy's entities that no codebook name explains are added; a PERSON entity that
    begins with a country name ("Israel Katz") or holds one ("Mahmoud Fatah Darwish") is a person,
-   not the country; a codebook place (non_actors.yaml `places`) is never a person.
+   not the country; a codebook place (non_actors.yaml `places`) is never a person; a PERSON
+   span is cut to the part written as a name ("Pandora’s box" -> "Pandora"), and one with
+   lower-case words inside ("graffiti sprayed") is no person (`_name_part`).
    `appositive_persons`: a name with a role in apposition ("X, a student leader") is a person.
    `match_tolerant`: a name spaCy found in another spelling of a codebook name (a typo,
    punctuation, another romanisation, a shorter given name) is that codebook name.
@@ -31,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -130,6 +133,7 @@ class EntityFinder:
             self.agent_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
         self.title_words = {w.lower() for t in codebook.titles for w in t.split()}
         self.article_country = _article_country_thresholds(codebook)
+        self.bulk_persons = _bulk_person_names(codebook)
         self.persons_by_last = {}
         for person in codebook.persons:
             self.persons_by_last.setdefault(fold(person.name.split()[-1]), []).append(person)
@@ -268,9 +272,16 @@ class EntityFinder:
                     continue
                 kind = "person" if ent.label_ == "PERSON" else "entity"
                 span = _without_titles(ent, self.title_words) if kind == "person" else ent
+                rule = f"ner_{ent.label_.lower()}"
                 if kind == "person" and _masthead(span):
                     kind = "entity"  # "DANUBE WIRE" alone on its line: the outlet's masthead
-                result.append(Mention(span.start_char, span.end_char, span.start, span.end, span.text, ent.label_, kind, rule=f"ner_{ent.label_.lower()}"))
+                if kind == "person":
+                    name = _name_part(span)
+                    if name is None:
+                        kind, rule = "entity", "ner_person_not_a_name"  # "graffiti sprayed"
+                    else:
+                        span = name  # "Pandora’s box" -> "Pandora", "’s al-Naim" -> "al-Naim"
+                result.append(Mention(span.start_char, span.end_char, span.start, span.end, span.text, ent.label_, kind, rule=rule))
                 continue
             inner = list(overlapping.values())
             first = min(inner, key=lambda m: m.start)
@@ -442,7 +453,31 @@ class EntityFinder:
                 if m.actor_id:
                     actor_of.setdefault(m.person, m.actor_id)
             out[i] = m
-        return [out[i] for i in range(len(resolved))]
+        return self._article_spelling([out[i] for i in range(len(resolved))])
+
+    def _article_spelling(self, mentions: list[Mention]) -> list[Mention]:
+        """A person of a bulk import is named as the article writes the full name.
+
+        Imported canonical names are the source's transliterations ("Umar al Bashir", "Abdullah
+        Gul", "Joseph Kabila Kabange"), not the usual spelling that persons.yaml gives: an article
+        that writes "Omar al-Bashir" or "Abdullah Gül" names him so. The fullest form in the
+        article wins (the first of the longest); a form that differs only in punctuation keeps
+        the codebook's ("George W Bush" stays "George W. Bush").
+        """
+        forms: dict[str, list[str]] = {}
+        for m in mentions:
+            if m.kind == "person" and m.person in self.bulk_persons:
+                forms.setdefault(m.person, []).append(_strip_possessive(m.text))
+        renamed = {}
+        for name, texts in forms.items():
+            full = [t for t in texts if len(t.split()) >= 2]
+            if not full:
+                continue
+            written = max(full, key=lambda t: len(t.split()))  # max keeps the first of the longest
+            if squash(written) != squash(name) or (unidecode(written) != written and unidecode(name) == name):
+                renamed[name] = written
+        return [replace(m, person=renamed[m.person], rule=f"{m.rule}+article_spelling") if m.kind == "person" and m.person in renamed else m
+                for m in mentions]
 
     def _single_name(self, m: Mention, canon: dict, mentions: list[Mention]) -> Mention:
         """A one-word name spaCy calls a person, that no fuller name in the document explains.
@@ -527,13 +562,15 @@ class EntityFinder:
 
         "By Ana Ruiz and Tom Lee", "Reporting by Ana Ruiz; Editing by Tom Lee", "Photograph: Ana
         Ruiz/Agency", "Ana Ruiz reported from Lima", and a short line "Ana Ruiz, Peru
-        correspondent" (non_actors.yaml `credit_before`, `credit_after`).
+        correspondent" (non_actors.yaml `credit_before`, `credit_after`). The credit word opens
+        its own clause and only names stand between it and the name, so a paragraph that
+        mentions "a video posted online" or opens "By Tuesday" still names its persons.
         """
         line = _line_of(doc, doc[m.start : m.end])
-        head = doc.text[line.start_char : m.start_char].lower()
+        head = doc.text[line.start_char : m.start_char]
         tail = doc.text[m.end_char : line.end_char].lower()
-        byline = doc.text[line.start_char : line.end_char].lstrip().startswith("By ")
-        credited = any(c in head for c in self.codebook.credit_before) or any(tail.lstrip().startswith(c) for c in self.codebook.credit_after)
+        byline = head.lstrip().startswith("By ") and _only_names(head.lstrip()[3:])
+        credited = _credit_opens(head, self.codebook.credit_before) or any(tail.lstrip().startswith(c) for c in self.codebook.credit_after)
         signed = not head.strip() and tail.startswith(",") and len(tail.split()) <= 5 and any(
             self.codebook.agents.get(w.strip(".,;")) == "MED" for w in tail.split())
         if byline or credited or signed:
@@ -898,6 +935,21 @@ def _codebook_file(codebook: Codebook, name: str) -> dict:
     return read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
 
 
+def _bulk_person_names(codebook: Codebook) -> frozenset[str]:
+    """Canonical names of the bulk-imported persons (`persons_*.yaml`, e.g. persons_phoenix.yaml).
+
+    Read by a scan of the files' `- name:` lines, since parsing 17,000 entries a second time
+    would double the finder's start-up; a quoted name is read as YAML.
+    """
+    names: set[str] = set()
+    for path in sorted(codebook.path.glob("persons_*.yaml")) if codebook.path else ():
+        for found in re.finditer(r"^\s*- name:\s*(.+?)\s*$", path.read_text(encoding="utf-8"), re.M):
+            value = found.group(1)
+            names.add(str(yaml.safe_load(value)) if value[:1] in "\"'" else value)
+    curated = {str(p.get("name")) for p in _codebook_file(codebook, "persons.yaml").get("persons") or [] if isinstance(p, dict)}
+    return frozenset(names - curated)
+
+
 def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str], frozenset[str]]:
     """From the codebook's non_actors.yaml: the romanisation table (`transliteration`, pairs in
     order), the places (`places`: name -> the state it lies in) and the `event_nouns`."""
@@ -966,6 +1018,75 @@ def _without_titles(ent: Span, title_words: set[str]) -> Span:
     while end > start + 1 and not ent.doc[end - 1].text.strip():
         end -= 1  # a trailing line break
     return ent.doc[start:end]
+
+
+# Lower-case words that may stand inside a written personal name, besides NAME_PARTICLES
+# ("José Eduardo dos Santos", "Ortega y Gasset", "Fatima bint Mubarak").
+NAME_LOWER_WORDS = NAME_PARTICLES | {
+    "dos", "das", "do", "del", "della", "dei", "des", "ter", "ten", "zu", "af", "bint", "ben", "y", "e", "ould", "ul", "ud", "ur",
+}
+# Tokens of a possessive that may close a personal name ("Ortiz's", "Letts’").
+POSSESSIVES = {"'s", "’s", "’", "'"}
+
+
+def _name_word(token: Token) -> bool:
+    """Whether a token can be part of a written personal name: capitalised, a particle ("bin",
+    "al"), a lower-case part of a hyphenated name ("Jae-myung"), or "al-Naim", "d’Estaing"."""
+    text = token.text
+    if text[:1].isupper() or token.lower_ in NAME_LOWER_WORDS:
+        return True
+    if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
+        return True
+    rest = re.split(r"[-’']", text, maxsplit=1)
+    return len(rest) == 2 and rest[0].lower() in NAME_LOWER_WORDS | {"d", "o"} and rest[1][:1].isupper()
+
+
+def _name_part(span: Span) -> Span | None:
+    """The part of spaCy's PERSON span written as a name, or None when it is no name.
+
+    A possessive ends the name ("Pandora’s box" -> "Pandora"); words before or after that are
+    not capitalised are dropped ("’s al-Naim" -> "al-Naim", "Photographs of" -> "Photographs");
+    a lower-case word left inside ("graffiti sprayed") means spaCy's guess is no name.
+    """
+    doc, start, end = span.doc, span.start, span.end
+    for token in span[1:-1]:
+        if token.lower_ in ("'s", "’s"):
+            end = token.i  # a possessive inside the span; one that closes it stays ("Letts’", "Ortiz's")
+            break
+    while start < end and not (_name_word(doc[start]) and doc[start].text[:1].isalpha()):
+        start += 1
+    while end > start and not (doc[end - 1].text[:1].isupper() or doc[end - 1].lower_ in POSSESSIVES
+                               or _name_word(doc[end - 1]) and doc[end - 1].lower_ not in NAME_LOWER_WORDS):
+        end -= 1
+    if start >= end or not all(_name_word(t) or t.lower_ in POSSESSIVES and t.i == end - 1 for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+# Words that may stand between a credit word and a credited name ("Reporting by Ana Ruiz in
+# Lima and Tom Lee", "Photograph: Ana Ruiz/Agency").
+CREDIT_JOINERS = {"and", "in", "by", "&", "/"}
+
+
+def _only_names(text: str) -> bool:
+    """Whether text holds only capitalised words, numbers and joining words: "Ana Ruiz and Tom Lee in Lima"."""
+    words = re.findall(r"[^\s,;:()/]+|/", text)
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CREDIT_JOINERS for w in words)
+
+
+def _credit_opens(head: str, credit_words: Iterable[str]) -> bool:
+    """Whether the text before a name ends in a credit: a credit word that opens a clause, then names.
+
+    "... in Tacna. Photograph: Ana Ruiz/" and "Reporting by Ana Ruiz; Editing by " do; "in a
+    video posted by " and "a book edited by " do not.
+    """
+    lowered = head.lower()
+    for word in credit_words:
+        for found in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", lowered):
+            before = head[: found.start()].rstrip()
+            if (not before or before[-1] in ".;:(|") and _only_names(head[found.end():]):
+                return True
+    return False
 
 
 def _masthead(span: Span) -> bool:
