@@ -564,3 +564,12 @@ def test_a_quoted_modal_is_dated_by_the_saying_outside_the_quotation(nlp, resolv
     # in reported speech a modal is still only possible or required: no date
     text = "The Bolivian envoy said on Monday that both sides must stop shelling the port."
     assert date_of(nlp, resolver, text, "must")[1] == "none"
+
+
+def test_an_explicit_date_anchors_only_the_sentences_near_it(nlp, resolver):
+    # A text without line breaks is one long paragraph: "March 4" (a Monday) anchors "Monday" in the
+    # next sentence, but not a weekday told several sentences later, which counts from publication.
+    text = ("Officials told reporters on March 4 that Chile had recalled its envoy. Peru protested on Monday. "
+            "Trade talks stalled. Both sides traded blame. Analysts expect little progress. The Chilean minister spoke on Tuesday.")
+    assert date_of(nlp, resolver, text, "protested") == ("2024-03-04", "day", "relative")
+    assert date_of(nlp, resolver, text, "spoke") == ("2024-03-12", "day", "relative")

@@ -5,7 +5,7 @@ this module only decides what each form is anchored to and which act it dates:
 
 * an expression dates the verb (or trigger noun) it hangs from in the parse, and the acts
   whose clauses sit under that verb;
-* a relative expression counts from the nearest day already named in the same paragraph
+* a relative expression counts from the nearest day already named in the same paragraph (at most two sentences back)
   ("told reporters on May 22 ... said on Thursday" gives May 22), else from publication;
 * tense decides direction: a past "on Monday" is the Monday on or before the anchor, a future
   one ("will meet on Monday") the Monday after it;
@@ -418,6 +418,7 @@ class DateResolver:
     # ---- a whole document ---------------------------------------------------------------------
     OFFSET_PARAGRAPHS = 3  # how far back "the previous day" looks for the day it counts from
     QUOTE_PARAGRAPHS = 1  # how far back a quotation looks for the day it was spoken
+    ANCHOR_SENTENCES = 2  # how many sentences on an explicit date anchors the relative dates of its paragraph
 
     def expressions(self, doc: Doc, published: dt.date | None) -> list[Expression]:
         """Every date expression of a document, anchored in reading order, paragraph by paragraph.
@@ -436,9 +437,12 @@ class DateResolver:
         dateline = dateline_span(doc.text)
         head_dates = date_line_spans(doc.text)
         quoted = _quoted_tokens(doc)
+        sentence_starts = [s.start for s in doc.sents]
+        anchored_at = 0  # the sentence the anchor was named in
         for span in self.spans(doc):
             para = _paragraph(doc, span.start)
-            if para != paragraph:
+            sentence = bisect.bisect_right(sentence_starts, span.start)
+            if para != paragraph or sentence - anchored_at > self.ANCHOR_SENTENCES:
                 paragraph, anchor = para, None
             if _in_name(span) or dateline is not None and dateline[0] <= span.start_char < dateline[1]:
                 continue
@@ -464,7 +468,7 @@ class DateResolver:
             if date.precision == "day" and (not explicit_day or published is None or abs((published - dt.date.fromisoformat(date.value)).days) <= 31):
                 day = dt.date.fromisoformat(date.value)
                 if explicit_day or published is None:
-                    anchor = day  # (a weekday after "on Saturday" still counts from publication)
+                    anchor, anchored_at = day, sentence  # (a weekday after "on Saturday" still counts from publication)
                 if not future:
                     days.append((para, day))
         return self._spoken_on(doc, out, quoted, published)
