@@ -155,11 +155,12 @@ def test_a_date_first_dateline_is_left_out_of_the_acts_dates():
 @pytest.mark.parametrize(
     "body, expected",
     [
-        ("The vote was held in October 2026.", "2026-10-27"),  # a month and year, the dateline's own month
+        ("The vote was held on October 25, 2026.", "2026-10-27"),  # a few days before the dateline
+        ("The war of October 2025 is not forgotten.", ""),  # a month alone is history as often as news
         ("A run-off is set for November 16, 2026.", "2026-10-27"),  # a plan a few weeks after the dateline
         ("The party was founded in March 2012.", ""),  # too far from the dateline to lend a year
         # two dates that put the dateline in different years: every date must agree, so none
-        ("The vote of October 4, 2026 was disputed. A run-off is due in November 2027.", ""),
+        ("The vote of October 4, 2026 was disputed. A run-off is due on November 2, 2027.", ""),
     ],
 )
 def test_a_year_less_dateline_takes_the_year_of_a_date_near_it_in_the_story(body, expected):
@@ -171,5 +172,6 @@ def test_a_year_less_dateline_takes_the_year_of_the_copyright_line_last():
     found = infer_published(text)
     assert found.date.isoformat() == "2026-10-27" and "copyright" in found.rule
     assert published(text.replace("© 2026", "© 2025-2026")) == ""  # a range of years names no one year
+    assert published(text.replace("© 2026 Caucasus Bulletin", "© Caucasus Bulletin 2026")) == "2026-10-27"
     # a date line's year comes first
     assert published("Title\nUpdated January 2, 2027\n\nQUITO, Dec. 31 (Wire) - Police clashed.\n© 2027 Wire") == "2026-12-31"

@@ -9,9 +9,10 @@ copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe
    (the date alone). With a year, it is the publication day.
 2. **year of a date line**: a dateline without a year takes the year of a published, byline or
    "updated" line (the year that puts the dateline nearest that line's day); failing
-   that, of the dates with a year the story gives ("on March 1, 2026", "in March 2026", a vote
-   "set for April 2, 2026"), when they agree on a year that puts the dateline within a month of
-   them; failing that, of the copy's copyright line ("© 2026 Newswire"). With none, the date is
+   that, of the full dates the story gives ("on March 1, 2026", a vote "set for April 2, 2026";
+   not a month alone, "in March 2025", which news names as history), when they agree on a year
+   that puts the dateline within a month of them; failing that, of the copy's copyright line
+   ("© 2026 Newswire", "© Newswire 2026"). With none, the date is
    left unknown rather than guessed: a year is never taken from the clock.
 3. **date line**: without a dateline, a published or byline date line with a year gives the day.
    An "updated" line alone gives no publication date: the article may be older than its update.
@@ -70,10 +71,9 @@ _BRACKET_DATELINE = re.compile(
 )
 # "May 7, 2026 — Pakistan expelled ...": a dateline of the date alone, which must give its year.
 _DATE_FIRST = re.compile(r"^\s*(?P<date>[^()\n–—]{6,30}?)\s*(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[–—]+|\s-{1,2}\s)\s*(?=\S)")
-# "© 2026 The Continental Post", "Copyright 2026 Newswire": the year a wire or page puts its copyright in.
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*)?(?P<year>(?:19|20)\d\d)(?![\d-])", re.I)
-# "in October 2026", "November 2024": a month and a year, without a day.
-_MONTH_YEAR = re.compile(r"(?<![\d\w])" + _MONTH + r",?\s+" + _YEAR + r"\b")
+# "© 2026 The Continental Post", "Copyright 2026 Newswire", "© Newswire 2026": the year a wire or
+# page puts its copyright in.
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*)?(?:[A-Z][\w&.'’-]*\s+){0,5}(?P<year>(?:19|20)\d\d)(?![\d-])")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?|\b(?:GMT|UTC|BST|CET|EST|EDT|PST|ET)\b", re.I)
 _BY = re.compile(r"^\s*By\s+", re.I)
 
@@ -310,10 +310,10 @@ def _year_from_numeric_line(dateline: DateLine, text: str, labels: Labels) -> tu
 BODY_REACH = 31  # days before the dateline that a dated act of the story may lie
 
 
-def _written_periods(text: str) -> Iterator[tuple[str, dt.date, dt.date]]:
-    """The dates with a year that a text writes, as (words, first day, last day): a day ('on March 1,
-    2026') is one day, a month and year alone ('in October 2026') the whole month."""
-    days = []
+def _written_days(text: str) -> Iterator[tuple[str, dt.date]]:
+    """The full dates with a year that a text writes ('on March 1, 2026'), as (words, day). A month
+    and year alone ('in May 2025') is left out: news names the same month a year before as history
+    ('the war of May 2025' in a May 2026 story), so it would lend the wrong year."""
     for form in DATE_FORMS:
         for m in form.finditer(text):
             if not m.group("year"):
@@ -324,26 +324,19 @@ def _written_periods(text: str) -> Iterator[tuple[str, dt.date, dt.date]]:
                 written = dt.date(int(m.group("year")), number, int(m.group("day")))
             except ValueError:
                 continue
-            days.append((m.start(), m.end()))
-            yield m.group(0).strip(), written, written
-    for m in _MONTH_YEAR.finditer(text):
-        if any(a <= m.start() < b for a, b in days):
-            continue  # the month and year of a full date already read
-        first = dt.date(int(m.group("year")), _MONTHS.index(m.group("month")[:3].lower()) + 1, 1)
-        last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
-        yield m.group(0).strip(), first, last
+            yield m.group(0).strip(), written
 
 
 def _year_from_body(dateline: DateLine, text: str) -> tuple[dt.date | None, str]:
-    """A year-less dateline's year from a date the story writes with its year ('on March 1, 2026',
-    'in October 2026', a vote 'set for November 16, 2026'): the year that puts the dateline day
-    within BODY_REACH days of it, before or after. Every such date must agree."""
+    """A year-less dateline's year from a full date the story writes with its year ('on March 1,
+    2026', a vote 'set for March 16, 2026'): the year that puts the dateline day within BODY_REACH
+    days of it, before or after. Every such date must agree."""
     years = set()
     found = ""
-    for words, first, last in _written_periods(text):
-        for year in (first.year - 1, first.year, first.year + 1):
+    for words, written in _written_days(text):
+        for year in (written.year - 1, written.year, written.year + 1):
             day = dateline.on(year)
-            if day is not None and (first - day).days <= BODY_REACH and (day - last).days <= BODY_REACH:
+            if day is not None and abs((day - written).days) <= BODY_REACH:
                 years.add(year)
                 found = found or words
     if len(years) != 1:
