@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscoder.datelines import date_line_spans, infer_published, numeric_date
+from newscoder.datelines import date_line_spans, dateline_span, infer_published, numeric_date
 
 
 def published(text: str) -> str:
@@ -48,6 +48,11 @@ def published(text: str) -> str:
         ("By Ana Ruiz | March 3, 2026\n\nDrones struck a power plant.", "2026-03-03"),
         # a byline that names the day after 'on'
         ("Posted by Ana Ruiz on March 3, 2026\n\nDrones struck a power plant.", "2026-03-03"),
+        # a press release puts the date in brackets after the place; a dateline may be the date alone
+        ("GENEVA (March 3, 2026) — Envoys met in the city.", "2026-03-03"),
+        ("LIMA, Peru (3 March 2026) - Envoys met in the city.", "2026-03-03"),
+        ("March 3, 2026 — Envoys met in the city for a second day.", "2026-03-03"),
+        ("3 March 2026 (Newswire) - Envoys met in the city.", "2026-03-03"),
     ],
 )
 def test_a_dated_head_gives_the_publication_day(head, expected):
@@ -69,6 +74,8 @@ def test_a_dated_head_gives_the_publication_day(head, expected):
         "GENEVA, March 3 /Rights Newswire/ -- Envoys met in the city.",  # a day, no year
         "Updated 2:14 PM EDT, Wed March 4, 2026\n\nBEIRUT, Lebanon (AP) — Jets struck a depot.",
         "07/05/2026\n\nJets struck a depot.",  # May 7 or July 5: not guessed
+        "March 3 — Envoys met in the city.",  # a date alone without its year is no dateline
+        "GENEVA (March 3) — Envoys met in the city.",
         "The war that began on April 15, 2023\n\nJets struck a depot.",  # a title that holds a date
     ],
 )
@@ -137,3 +144,34 @@ def test_a_picture_caption_with_a_date_is_not_a_date_line():
     text = "Title\nProtesters in Tbilisi, 25 October 2026. Photograph: Wire Agency\nPublished 26 October 2026\n\nPolice detained two."
     assert published(text) == "2026-10-26"
     assert published("Title\nPolice in Tbilisi, 25 October 2026 (Photo: Wire)\n\nPolice detained two organisers.") == ""
+
+
+def test_a_date_first_dateline_is_left_out_of_the_acts_dates():
+    text = "Title of the story\nMarch 3, 2026 — Envoys met in the city.\n"
+    start, end = dateline_span(text)
+    assert text[start:end].startswith("March 3, 2026 —")
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("The vote was held on October 25, 2026.", "2026-10-27"),  # a few days before the dateline
+        ("The war of October 2025 is not forgotten.", ""),  # a month alone is history as often as news
+        ("A run-off is set for November 16, 2026.", "2026-10-27"),  # a plan a few weeks after the dateline
+        ("The party was founded in March 2012.", ""),  # too far from the dateline to lend a year
+        # two dates that put the dateline in different years: every date must agree, so none
+        ("The vote of October 4, 2026 was disputed. A run-off is due on November 2, 2027.", ""),
+    ],
+)
+def test_a_year_less_dateline_takes_the_year_of_a_date_near_it_in_the_story(body, expected):
+    assert published("Title\n\nTBILISI, Oct. 27 (Bulletin) — Police detained two organisers.\n" + body) == expected
+
+
+def test_a_year_less_dateline_takes_the_year_of_the_copyright_line_last():
+    text = "Title\n\nTBILISI, Oct. 27 (Bulletin) — Police detained two organisers.\n\n© 2026 Caucasus Bulletin. All rights reserved."
+    found = infer_published(text)
+    assert found.date.isoformat() == "2026-10-27" and "copyright" in found.rule
+    assert published(text.replace("© 2026", "© 2025-2026")) == ""  # a range of years names no one year
+    assert published(text.replace("© 2026 Caucasus Bulletin", "© Caucasus Bulletin 2026")) == "2026-10-27"
+    # a date line's year comes first
+    assert published("Title\nUpdated January 2, 2027\n\nQUITO, Dec. 31 (Wire) - Police clashed.\n© 2027 Wire") == "2026-12-31"

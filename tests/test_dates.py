@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newscoder.dates import DateResolver, load_named_events
+from newscoder.dates import DateResolver, counted_back, load_named_events
 from newscoder.paths import project_root
 
 # Wednesday 2024-03-13; the week before runs Monday 03-04 to Sunday 03-10.
@@ -564,3 +564,28 @@ def test_a_quoted_modal_is_dated_by_the_saying_outside_the_quotation(nlp, resolv
     # in reported speech a modal is still only possible or required: no date
     text = "The Bolivian envoy said on Monday that both sides must stop shelling the port."
     assert date_of(nlp, resolver, text, "must")[1] == "none"
+
+
+def test_an_explicit_date_anchors_only_the_sentences_near_it(nlp, resolver):
+    # A text without line breaks is one long paragraph: "March 4" (a Monday) anchors "Monday" in the
+    # next sentence, but not a weekday told several sentences later, which counts from publication.
+    text = ("Officials told reporters on March 4 that Chile had recalled its envoy. Peru protested on Monday. "
+            "Trade talks stalled. Both sides traded blame. Analysts expect little progress. The Chilean minister spoke on Tuesday.")
+    assert date_of(nlp, resolver, text, "protested") == ("2024-03-04", "day", "relative")
+    assert date_of(nlp, resolver, text, "spoke") == ("2024-03-12", "day", "relative")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("three days ago", ("2024-03-10", "day", "relative")),
+        ("a week ago", ("2024-03", "month", "relative")),  # the week around March 6 lies in March
+        ("two weeks ago", ("", "none", "none")),  # the week around February 28 spans two months
+        ("a month ago", ("2024-02", "month", "relative")),
+        ("two years ago", ("2022", "year", "relative")),
+    ],
+)
+def test_a_count_back_with_ago_is_read_at_the_precision_it_allows(nlp, resolver, phrase, expected):
+    text = f"Chilean jets struck the port of Arica {phrase}, officials said."
+    assert date_of(nlp, resolver, text, "struck") == expected
+    assert counted_back("days ago", PUBLISHED) is None and counted_back("weeks ago", PUBLISHED) is None  # how many is not said

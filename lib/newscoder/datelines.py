@@ -5,12 +5,15 @@ copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe
 2026", "Last updated March 4, 2026 09:12 GMT"). `infer_published` reads them, in order:
 
 1. **dateline**: "PLACE[/PLACE][ (Region)][, REGION], <date>[, <year>] [(Agency) or /Agency/] -" at the start
-   of one of the first lines. With a year, it is the publication day.
+   of one of the first lines; also "PLACE (<date>) —" (press releases) and "<date with year> —"
+   (the date alone). With a year, it is the publication day.
 2. **year of a date line**: a dateline without a year takes the year of a published, byline or
    "updated" line (the year that puts the dateline nearest that line's day); failing
-   that, of the full dates the story gives for its acts ("on March 1, 2026"), when they agree on
-   a year that puts the dateline up to a month after them. With none, the date is left unknown
-   rather than guessed: a year is never taken from the clock.
+   that, of the full dates the story gives ("on March 1, 2026", a vote "set for April 2, 2026";
+   not a month alone, "in March 2025", which news names as history), when they agree on a year
+   that puts the dateline within a month of them; failing that, of the copy's copyright line
+   ("© 2026 Newswire", "© Newswire 2026"). With none, the date is
+   left unknown rather than guessed: a year is never taken from the clock.
 3. **date line**: without a dateline, a published or byline date line with a year gives the day.
    An "updated" line alone gives no publication date: the article may be older than its update.
 
@@ -62,6 +65,15 @@ _DATELINE = re.compile(  # the place is followed by a comma, or a dash ("TBILISI
     r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?:,|\s*[–—]|\s-)\s*(?P<date>[^()\n]{3,30}?)\s*"
     r"(?:\((?P<agency>[^()\n]{1,40})\)\s*|/(?P<wire>[^/\n]{1,40})/\s*)?(?:[-–—:]+|\s-\s)\s*"
 )
+# "WASHINGTON (May 7, 2026) —": a press release puts the date in brackets after the place.
+_BRACKET_DATELINE = re.compile(
+    r"^\s*(?P<place>" + _PLACE_PART + r"(?:,\s*" + _PLACE_PART + r"){0,2})\s*\((?P<date>[^()\n]{3,30})\)\s*(?:[-–—:]+|\s-\s)\s*"
+)
+# "May 7, 2026 — Pakistan expelled ...": a dateline of the date alone, which must give its year.
+_DATE_FIRST = re.compile(r"^\s*(?P<date>[^()\n–—]{6,30}?)\s*(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[–—]+|\s-{1,2}\s)\s*(?=\S)")
+# "© 2026 The Continental Post", "Copyright 2026 Newswire", "© Newswire 2026": the year a wire or
+# page puts its copyright in.
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*)?(?:[A-Z][\w&.'’-]*\s+){0,5}(?P<year>(?:19|20)\d\d)(?![\d-])")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?|\b(?:GMT|UTC|BST|CET|EST|EDT|PST|ET)\b", re.I)
 _BY = re.compile(r"^\s*By\s+", re.I)
 
@@ -155,15 +167,31 @@ def read_date(text: str, need_year: bool = False) -> tuple[re.Match, int, int, i
     return m, month, day, year
 
 
+def _dateline_match(line: str) -> tuple[re.Match, int, int, int | None] | None:
+    """The dateline a line opens with: (match, month, day, year or None), or None.
+
+    Three forms: 'KHARTOUM, March 3 (Newswire) -' (the place, then the date), 'WASHINGTON (May 7,
+    2026) —' (the date in brackets) and 'May 7, 2026 — ...' (the date alone, with its year).
+    """
+    for form in (_DATELINE, _BRACKET_DATELINE, _DATE_FIRST):
+        m = form.match(line)
+        if m is None:
+            continue
+        date = read_date(m.group("date"))
+        if date is None or date[0].group(0).strip() != m.group("date").strip().rstrip(","):
+            continue  # the part between place and dash must be the date and nothing else
+        if form is _DATE_FIRST and date[3] is None:
+            continue  # "March 3 — ..." alone may be a title or a list; a bare date needs its year
+        return m, date[1], date[2], date[3]
+    return None
+
+
 def _dateline(line: str, index: int) -> DateLine | None:
     """'KHARTOUM, March 3 (Newswire) - The army ...': the dateline a line opens with, if any."""
-    m = _DATELINE.match(line)
-    if m is None:
+    found = _dateline_match(line)
+    if found is None:
         return None
-    date = read_date(m.group("date"))
-    if date is None or date[0].group(0).strip() != m.group("date").strip().rstrip(","):
-        return None  # the part between place and dash must be the date and nothing else
-    _, month, day, year = date
+    m, month, day, year = found
     return DateLine("dateline", index, line[: m.end()].strip(), month, day, year)
 
 
@@ -282,11 +310,10 @@ def _year_from_numeric_line(dateline: DateLine, text: str, labels: Labels) -> tu
 BODY_REACH = 31  # days before the dateline that a dated act of the story may lie
 
 
-def _year_from_body(dateline: DateLine, text: str) -> tuple[dt.date | None, str]:
-    """A year-less dateline's year from a full date in the story ('on March 1, 2026'): the year that
-    puts the dateline day on or up to BODY_REACH days after it. Every such date must agree."""
-    years = set()
-    found = ""
+def _written_days(text: str) -> Iterator[tuple[str, dt.date]]:
+    """The full dates with a year that a text writes ('on March 1, 2026'), as (words, day). A month
+    and year alone ('in May 2025') is left out: news names the same month a year before as history
+    ('the war of May 2025' in a May 2026 story), so it would lend the wrong year."""
     for form in DATE_FORMS:
         for m in form.finditer(text):
             if not m.group("year"):
@@ -297,15 +324,37 @@ def _year_from_body(dateline: DateLine, text: str) -> tuple[dt.date | None, str]
                 written = dt.date(int(m.group("year")), number, int(m.group("day")))
             except ValueError:
                 continue
-            for year in (written.year, written.year + 1):
-                day = dateline.on(year)
-                if day is not None and 0 <= (day - written).days <= BODY_REACH:
-                    years.add(year)
-                    found = found or m.group(0).strip()
+            yield m.group(0).strip(), written
+
+
+def _year_from_body(dateline: DateLine, text: str) -> tuple[dt.date | None, str]:
+    """A year-less dateline's year from a full date the story writes with its year ('on March 1,
+    2026', a vote 'set for March 16, 2026'): the year that puts the dateline day within BODY_REACH
+    days of it, before or after. Every such date must agree."""
+    years = set()
+    found = ""
+    for words, written in _written_days(text):
+        for year in (written.year - 1, written.year, written.year + 1):
+            day = dateline.on(year)
+            if day is not None and abs((day - written).days) <= BODY_REACH:
+                years.add(year)
+                found = found or words
     if len(years) != 1:
         return None, ""
     year = years.pop()
     return dateline.on(year), f"the dateline {dateline.text!r}, with the year of the date {found!r} in the story"
+
+
+def _year_from_copyright(dateline: DateLine, text: str) -> tuple[dt.date | None, str]:
+    """A year-less dateline's year from the copyright line of the copy ('© 2026 The Continental
+    Post. All rights reserved.'), when the text gives one year there and no other source did."""
+    years = {int(m.group("year")) for m in _COPYRIGHT.finditer(text)}
+    if len(years) != 1:
+        return None, ""
+    year = years.pop()
+    line = next(m.group(0) for m in _COPYRIGHT.finditer(text))
+    day = dateline.on(year)
+    return (day, f"the dateline {dateline.text!r}, with the year of the copyright line {line!r}") if day else (None, "")
 
 
 def infer_published(text: str, labels: Labels | None = None) -> Inferred:
@@ -337,6 +386,8 @@ def infer_published(text: str, labels: Labels | None = None) -> Inferred:
             if date is None:
                 date, rule = _year_from_body(dateline, text)
             if date is None:
+                date, rule = _year_from_copyright(dateline, text)
+            if date is None:
                 when = f"{dt.date(2000, dateline.month, 1):%B} {dateline.day}"
                 notes.append(f"the dateline {dateline.text!r} gives {when} but no year; the publication date is left unknown")
         if date is not None:
@@ -361,9 +412,10 @@ def dateline_span(text: str, labels: Labels | None = None) -> tuple[int, int] | 
     The dateline dates the article, not an act: the date resolver leaves its date out.
     """
     for pos, _, line in _head_lines(text, labels or default_labels()):
-        m = _DATELINE.match(line)
-        if m is not None and _dateline(line, 0) is not None:
-            return pos + m.start("place"), pos + m.end()
+        found = _dateline_match(line)
+        if found is not None:
+            m = found[0]
+            return pos + m.start("place" if "place" in m.re.groupindex else "date"), pos + m.end()
     return None
 
 

@@ -5,7 +5,7 @@ this module only decides what each form is anchored to and which act it dates:
 
 * an expression dates the verb (or trigger noun) it hangs from in the parse, and the acts
   whose clauses sit under that verb;
-* a relative expression counts from the nearest day already named in the same paragraph
+* a relative expression counts from the nearest day already named in the same paragraph (at most two sentences back)
   ("told reporters on May 22 ... said on Thursday" gives May 22), else from publication;
 * tense decides direction: a past "on Monday" is the Monday on or before the anchor, a future
   one ("will meet on Monday") the Monday after it;
@@ -15,6 +15,7 @@ this module only decides what each form is anchored to and which act it dates:
   day they name or the last day named; a weekday inside a quotation from the day it was said;
 * a week or weekend that spans two months gives no date ("last weekend", "earlier this week"
   otherwise give the month; "earlier this year" the year; "in recent weeks" the story month);
+  "three days ago" is that day, "two weeks ago" the month of that week, "a year ago" the year;
 * "the same day", "later that day", "that night" are the day just named; "three days after <clause>" counts back from the day of
   the clause it hangs from; "Wednesday night" is that Wednesday;
 * the dateline and the date lines at the head ("Published 12 March 2026") date the article, not
@@ -226,6 +227,37 @@ def _weekend(lowered: str, anchor: dt.date, future: bool) -> EventDate | None:
     return EventDate(_format(saturday, "month"), "month", "relative", lowered) if saturday.month == sunday.month else NO_DATE
 
 
+# ("a" and "an" are cut off with the other leading words: "a month ago" arrives as "month ago")
+_AGO = re.compile(r"(?:(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|week|month|year)s?|(day|week|month|year)) ago")
+
+
+def counted_back(lowered: str, anchor: dt.date) -> EventDate | None:
+    """'three days ago': that day; 'two weeks ago': the month of the week around that day, when the
+    week lies in one month (like 'last week'); 'a month ago' that month; 'two years ago' that
+    year. None for any other expression ('weeks ago', 'years ago' stay undated).
+
+    >>> counted_back("three days ago", dt.date(2024, 3, 13)).value, counted_back("two weeks ago", dt.date(2024, 3, 27)).value
+    ('2024-03-10', '2024-03')
+    """
+    m = _AGO.fullmatch(lowered)
+    if m is None:
+        return None
+    number = m.group(1) or "one"
+    n = DAY_COUNTS.get(number) or int(number)
+    unit = m.group(2) or m.group(3)
+    if unit == "day":
+        return EventDate((anchor - dt.timedelta(days=n)).isoformat(), "day", "relative", lowered)
+    if unit == "week":
+        middle = anchor - dt.timedelta(days=7 * n)
+        first, last = middle - dt.timedelta(days=3), middle + dt.timedelta(days=3)
+        same = (first.year, first.month) == (last.year, last.month)
+        return EventDate(_format(middle, "month"), "month", "relative", lowered) if same else NO_DATE
+    if unit == "month":
+        month = (anchor.year * 12 + anchor.month - 1) - n
+        return EventDate(f"{month // 12:04d}-{month % 12 + 1:02d}", "month", "relative", lowered)
+    return EventDate(f"{anchor.year - n:04d}", "year", "relative", lowered)
+
+
 _RANGE_DAYS = re.compile(r"^(?:from |between )?(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)(.*)$")
 _RANGE_MONTH_DAYS = re.compile(r"^(?:from |between )?([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\b(.*)$")
 
@@ -375,6 +407,9 @@ class DateResolver:
         weekend = _weekend(lowered, anchor, future)
         if weekend is not None:
             return weekend, False
+        ago = counted_back(lowered, anchor)
+        if ago is not None:
+            return (EventDate(ago.value, ago.precision, ago.basis, text) if ago.known else NO_DATE), False
         if not core or _NO_DATE.search(lowered) and not _has_year(lowered) or _DURATION.fullmatch(core):
             return NO_DATE, False
         named = self.named_in(lowered)
@@ -418,6 +453,7 @@ class DateResolver:
     # ---- a whole document ---------------------------------------------------------------------
     OFFSET_PARAGRAPHS = 3  # how far back "the previous day" looks for the day it counts from
     QUOTE_PARAGRAPHS = 1  # how far back a quotation looks for the day it was spoken
+    ANCHOR_SENTENCES = 2  # how many sentences on an explicit date anchors the relative dates of its paragraph
 
     def expressions(self, doc: Doc, published: dt.date | None) -> list[Expression]:
         """Every date expression of a document, anchored in reading order, paragraph by paragraph.
@@ -436,9 +472,12 @@ class DateResolver:
         dateline = dateline_span(doc.text)
         head_dates = date_line_spans(doc.text)
         quoted = _quoted_tokens(doc)
+        sentence_starts = [s.start for s in doc.sents]
+        anchored_at = 0  # the sentence the anchor was named in
         for span in self.spans(doc):
             para = _paragraph(doc, span.start)
-            if para != paragraph:
+            sentence = bisect.bisect_right(sentence_starts, span.start)
+            if para != paragraph or sentence - anchored_at > self.ANCHOR_SENTENCES:
                 paragraph, anchor = para, None
             if _in_name(span) or dateline is not None and dateline[0] <= span.start_char < dateline[1]:
                 continue
@@ -464,7 +503,7 @@ class DateResolver:
             if date.precision == "day" and (not explicit_day or published is None or abs((published - dt.date.fromisoformat(date.value)).days) <= 31):
                 day = dt.date.fromisoformat(date.value)
                 if explicit_day or published is None:
-                    anchor = day  # (a weekday after "on Saturday" still counts from publication)
+                    anchor, anchored_at = day, sentence  # (a weekday after "on Saturday" still counts from publication)
                 if not future:
                     days.append((para, day))
         return self._spoken_on(doc, out, quoted, published)
