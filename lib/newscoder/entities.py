@@ -49,6 +49,8 @@ KIND_PRIORITY = {"outlet": 0, "non_actor": 0, "person": 1, "institution": 2, "ac
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "around", "across", "throughout", "into"}
 # ... and of these when they follow a word of movement ("a visit to Washington").
 MOTION_PREPS = {"to", "from"}
+# Prepositions by which a bare agent noun's own phrase says where it is or comes from ("police in Lagos").
+OWN_PLACE_PREPS = (LOCATIVE_PREPS - {"outside", "into"}) | {"from"}
 # ... or a word of working or living somewhere ("a lawyer working from Nairobi").
 MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", "arrival", "go", "come", "move", "head", "tour", "relocate", "journey", "drive",
                 "flee", "escape", "evacuate", "depart", "operate", "work", "live", "broadcast"}
@@ -757,10 +759,15 @@ class EntityFinder:
                 continue
             span = doc[a.start : a.end]
             owner = _owner(doc, a, result)
+            where = self._own_place(doc, a, result) if a.sector not in NO_ARTICLE_COUNTRY else None
             if a in of_place:
                 actor, rule = of_place[a][0], f"agent_noun+place:{of_place[a][1]}"
             elif owner is not None:
                 actor, rule = owner.actor_id, f"agent_noun+owner:{owner.text}"
+            elif where is not None:
+                actor, rule = where[0], f"agent_noun+own_place:{where[1]}"
+            elif a.sector not in NO_ARTICLE_COUNTRY and state and _target_of_own_clause(doc, a, state, result):
+                actor, rule = "", f"agent_noun+{how}+not_own_target:{state}"
             else:
                 actor = state if a.sector not in NO_ARTICLE_COUNTRY else ""
                 rule = f"agent_noun+{how}" if actor else "agent_noun"
@@ -814,6 +821,47 @@ class EntityFinder:
                 if agent is not None and country:
                     found.setdefault(agent, (country, m.text))
         return found
+
+    def _own_place(self, doc: Doc, a: Agent, mentions: list[Mention]) -> tuple[str, str] | None:
+        """The country of a place inside a country that the agent noun's own phrase puts it in:
+        "civilians in Idlib" SYR, "police in Lagos" NGA, "protesters from Minsk" BLR.
+
+        The place is the object of a preposition of `OWN_PLACE_PREPS` attached to the noun (where
+        it is or comes from; not "outside", which says where it is not, nor "into", a motion), or
+        a place named inside that object ("in Idlib province", "in the city of Aleppo"). A codebook
+        place (non_actors.yaml `places`) gives the state it lies in; a capital used as a place
+        ("in Minsk", rule `metonym_as_place`) the state it is the capital of. A country's own
+        name ("civilians in Syria") is not used: foreign troops or aid workers are often "in" it.
+        Returns (country, place name), else None.
+        """
+        head = doc[a.end - 1]
+        objects = [o for p in head.children if p.dep_ == "prep" and p.lower_ in OWN_PLACE_PREPS
+                   for o in p.children if o.dep_ == "pobj"]
+        # "in the city of Aleppo": the place named after a place noun and "of"
+        objects += [o for t in list(objects) if t.lower_ in PLACE_NOUNS
+                    for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        for token in objects:
+            near = {token.i} | {c.i for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+            for m in mentions:
+                if m.kind != "place" or not any(m.start <= i < m.end for i in near):
+                    continue
+                country = self._place_state(m)
+                if country:
+                    return country, m.text
+        return None
+
+    def _place_state(self, m: Mention) -> str:
+        """The state a place mention lies in: a codebook place's country, or the state whose capital
+        (metonym) the place is; "" for other places (a country's name, a river)."""
+        key = self._entry_key(m.text)
+        if m.rule == "codebook_place":
+            return self.place_country.get(key, "")
+        if m.rule == "metonym_as_place" and key:
+            kind, actor_id, _ = self.entries[key]
+            actor = self.codebook.actors.get(actor_id)
+            if kind == "metonym" and actor is not None and actor.type == "state":
+                return actor_id
+        return ""
 
     def _entry_key(self, text: str) -> str:
         """The codebook key a matched name was registered under (a form without diacritics, another apostrophe)."""
@@ -999,6 +1047,37 @@ def _owner(doc: Doc, a: Agent, mentions: list[Mention]) -> Mention | None:
         if m is not None:
             return m
     return None
+
+
+def _target_of_own_clause(doc: Doc, a: Agent, state: str, mentions: list[Mention]) -> bool:
+    """Whether the state a bare agent noun would take is, in its sentence, only the target of the
+    noun's own verb: "soldiers attacked Syria", "rebels shelled Turkish villages", "Syria was
+    shelled by rebels". The soldiers are then not Syria's; another sentence's reading is not
+    used either ("Syrian soldiers ..." names its country itself).
+
+    The agent is the subject of a verb (or its passive agent, "by rebels"); the target is the
+    verb's object, the passive subject, or the object of a preposition of the verb that is not
+    locative ("fired on", "crossed into"; not "fought in Syria": where the act happens), with
+    their phrases short of a locative one ("attacked Syrian villages", not "fought rebels in Syria"). True when the sentence names the state and every such mention lies in a target.
+    """
+    head = doc[a.end - 1]
+    if head.dep_ == "nsubj":
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.dep_ == "agent":
+        verb = head.head.head
+    else:
+        return False
+    targets = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    targets += [o for p in verb.children if p.dep_ == "prep" and p.lower_ not in LOCATIVE_PREPS - {"into"}
+                for o in p.children if o.dep_ == "pobj"]
+    inside: set[int] = set()
+    while targets:
+        token = targets.pop()
+        inside.add(token.i)
+        targets += [c for c in token.children if not (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS - {"into"})]
+    sent = head.sent
+    named = [m for m in mentions if m.actor_id == state and m.kind != "agent" and sent.start <= m.start < sent.end]
+    return bool(named) and all(all(i in inside for i in range(m.start, m.end)) for m in named)
 
 
 def _one_national(doc: Doc, m: Mention) -> bool:
