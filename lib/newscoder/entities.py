@@ -15,14 +15,16 @@
 3. `resolve`: metonyms used as places lose their actor ("a visit to Ankara"); a country's name
    inside a place name ("the Jordan River") or next to words of its homonym ("Atlanta, Georgia")
    is a place; persons are linked within the document ("Katz" after "Israel Katz") and mapped to
-   the actor they stood for on the publication date, through codebook roles or a title before the
+   the actor they stood for on the publication date, through codebook roles (an open-ended role
+   of a bulk import ends `open_roles_years` after its file's `compiled` date) or a title before the
    name ("Azerbaijani Defense Minister Zakir Hasanov").
 4. `assign_sectors`: every mention with an actor gets a sector (codebook/sectors.yaml) from the
    agent noun it modifies ("Turkish troops" MIL, "Turkey's foreign ministry" GOV), the title or
    role of a person, or the actor's own sector; an agent noun with no country ("police said")
-   takes the one state the article names, when it names only one; an agent after a codebook
-   place ("Johannesburg police") takes the place's country, one after a person's possessive
-   ("Maduro's forces") the person's actor.
+   takes the one state the article names, when it names only one, unless its sentence names that
+   state only as the target of the noun's own verb ("soldiers attacked Syria"); an agent after a
+   codebook place ("Johannesburg police") or with one in its own phrase ("police in Lagos") takes
+   the place's country, one after a person's possessive ("Maduro's forces") the person's actor.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ KIND_PRIORITY = {"outlet": 0, "non_actor": 0, "person": 1, "institution": 2, "ac
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "around", "across", "throughout", "into"}
 # ... and of these when they follow a word of movement ("a visit to Washington").
 MOTION_PREPS = {"to", "from"}
+# Prepositions by which a bare agent noun's own phrase says where it is or comes from ("police in Lagos").
+OWN_PLACE_PREPS = (LOCATIVE_PREPS - {"outside", "into"}) | {"from"}
 # ... or a word of working or living somewhere ("a lawyer working from Nairobi").
 MOTION_WORDS = {"visit", "trip", "travel", "fly", "flight", "return", "arrive", "arrival", "go", "come", "move", "head", "tour", "relocate", "journey", "drive",
                 "flee", "escape", "evacuate", "depart", "operate", "work", "live", "broadcast"}
@@ -133,7 +137,8 @@ class EntityFinder:
             self.agent_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
         self.title_words = {w.lower() for t in codebook.titles for w in t.split()}
         self.article_country = _article_country_thresholds(codebook)
-        self.bulk_persons = _bulk_person_names(codebook)
+        self.bulk_ends = _bulk_persons(codebook)
+        self.bulk_persons = frozenset(self.bulk_ends)
         self.persons_by_last = {}
         for person in codebook.persons:
             self.persons_by_last.setdefault(fold(person.name.split()[-1]), []).append(person)
@@ -617,9 +622,10 @@ class EntityFinder:
         return candidates[0] if len(actors) == 1 and candidates else None
 
     def _persons_by_name(self) -> dict[str, Person]:
-        """The codebook's persons by canonical name, built once per finder (not per document)."""
+        """The codebook's persons by canonical name, built once per finder (not per document); a
+        bulk-imported person's open-ended roles end as its file says (`_expire_open_roles`)."""
         if getattr(self, "_by_name", None) is None:
-            self._by_name = {p.name: p for p in self.codebook.persons}
+            self._by_name = {p.name: _expire_open_roles(p, self.bulk_ends.get(p.name)) for p in self.codebook.persons}
         return self._by_name
 
     def _canonical_persons(self, mentions: list[Mention]) -> dict[str, tuple[str, Person | None]]:
@@ -757,10 +763,15 @@ class EntityFinder:
                 continue
             span = doc[a.start : a.end]
             owner = _owner(doc, a, result)
+            where = self._own_place(doc, a, result) if a.sector not in NO_ARTICLE_COUNTRY else None
             if a in of_place:
                 actor, rule = of_place[a][0], f"agent_noun+place:{of_place[a][1]}"
             elif owner is not None:
                 actor, rule = owner.actor_id, f"agent_noun+owner:{owner.text}"
+            elif where is not None:
+                actor, rule = where[0], f"agent_noun+own_place:{where[1]}"
+            elif a.sector not in NO_ARTICLE_COUNTRY and state and _target_of_own_clause(doc, a, state, result):
+                actor, rule = "", f"agent_noun+{how}+not_own_target:{state}"
             else:
                 actor = state if a.sector not in NO_ARTICLE_COUNTRY else ""
                 rule = f"agent_noun+{how}" if actor else "agent_noun"
@@ -814,6 +825,47 @@ class EntityFinder:
                 if agent is not None and country:
                     found.setdefault(agent, (country, m.text))
         return found
+
+    def _own_place(self, doc: Doc, a: Agent, mentions: list[Mention]) -> tuple[str, str] | None:
+        """The country of a place inside a country that the agent noun's own phrase puts it in:
+        "civilians in Idlib" SYR, "police in Lagos" NGA, "protesters from Minsk" BLR.
+
+        The place is the object of a preposition of `OWN_PLACE_PREPS` attached to the noun (where
+        it is or comes from; not "outside", which says where it is not, nor "into", a motion), or
+        a place named inside that object ("in Idlib province", "in the city of Aleppo"). A codebook
+        place (non_actors.yaml `places`) gives the state it lies in; a capital used as a place
+        ("in Minsk", rule `metonym_as_place`) the state it is the capital of. A country's own
+        name ("civilians in Syria") is not used: foreign troops or aid workers are often "in" it.
+        Returns (country, place name), else None.
+        """
+        head = doc[a.end - 1]
+        objects = [o for p in head.children if p.dep_ == "prep" and p.lower_ in OWN_PLACE_PREPS
+                   for o in p.children if o.dep_ == "pobj"]
+        # "in the city of Aleppo": the place named after a place noun and "of"
+        objects += [o for t in list(objects) if t.lower_ in PLACE_NOUNS
+                    for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        for token in objects:
+            near = {token.i} | {c.i for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+            for m in mentions:
+                if m.kind != "place" or not any(m.start <= i < m.end for i in near):
+                    continue
+                country = self._place_state(m)
+                if country:
+                    return country, m.text
+        return None
+
+    def _place_state(self, m: Mention) -> str:
+        """The state a place mention lies in: a codebook place's country, or the state whose capital
+        (metonym) the place is; "" for other places (a country's name, a river)."""
+        key = self._entry_key(m.text)
+        if m.rule == "codebook_place":
+            return self.place_country.get(key, "")
+        if m.rule == "metonym_as_place" and key:
+            kind, actor_id, _ = self.entries[key]
+            actor = self.codebook.actors.get(actor_id)
+            if kind == "metonym" and actor is not None and actor.type == "state":
+                return actor_id
+        return ""
 
     def _entry_key(self, text: str) -> str:
         """The codebook key a matched name was registered under (a form without diacritics, another apostrophe)."""
@@ -935,19 +987,46 @@ def _codebook_file(codebook: Codebook, name: str) -> dict:
     return read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
 
 
-def _bulk_person_names(codebook: Codebook) -> frozenset[str]:
-    """Canonical names of the bulk-imported persons (`persons_*.yaml`, e.g. persons_phoenix.yaml).
+def _bulk_persons(codebook: Codebook) -> dict[str, dt.date | None]:
+    """Canonical names of the bulk-imported persons (`persons_*.yaml`, e.g. persons_phoenix.yaml),
+    each with the day its open-ended roles end (`_open_roles_end`; None when its file gives none).
 
     Read by a scan of the files' `- name:` lines, since parsing 17,000 entries a second time
     would double the finder's start-up; a quoted name is read as YAML.
     """
-    names: set[str] = set()
+    persons: dict[str, dt.date | None] = {}
     for path in sorted(codebook.path.glob("persons_*.yaml")) if codebook.path else ():
-        for found in re.finditer(r"^\s*- name:\s*(.+?)\s*$", path.read_text(encoding="utf-8"), re.M):
+        text = path.read_text(encoding="utf-8")
+        ends = _open_roles_end(text)
+        for found in re.finditer(r"^\s*- name:\s*(.+?)\s*$", text, re.M):
             value = found.group(1)
-            names.add(str(yaml.safe_load(value)) if value[:1] in "\"'" else value)
+            persons.setdefault(str(yaml.safe_load(value)) if value[:1] in "\"'" else value, ends)
     curated = {str(p.get("name")) for p in _codebook_file(codebook, "persons.yaml").get("persons") or [] if isinstance(p, dict)}
-    return frozenset(names - curated)
+    return {name: ends for name, ends in persons.items() if name not in curated}
+
+
+def _open_roles_end(text: str) -> dt.date | None:
+    """The day open-ended roles of a bulk import end: its `compiled` date (the latest date the
+    source dictionary gives) plus `open_roles_years` years; None when the file gives no `compiled`.
+
+    "compiled: 2015-02-17" and "open_roles_years: 2" -> 2017-02-17: a role the dictionary
+    left open ("government" since 2007, no end) no longer holds in a text of 2018.
+    """
+    compiled = re.search(r"^compiled:\s*(\d{4})-(\d{2})-(\d{2})\s*$", text, re.M)
+    if compiled is None:
+        return None
+    years = re.search(r"^open_roles_years:\s*(\d+)\s*$", text, re.M)
+    year, month, day = (int(g) for g in compiled.groups())
+    year += int(years.group(1)) if years else 0
+    return dt.date(year, month, min(day, 28) if month == 2 else day)
+
+
+def _expire_open_roles(person: Person, ends: dt.date | None) -> Person:
+    """A bulk-imported person whose roles without `end` end on `ends` (see _open_roles_end)."""
+    if ends is None or all(r.end is not None for r in person.roles):
+        return person
+    roles = tuple(replace(r, end=ends) if r.end is None and (r.start is None or r.start < ends) else r for r in person.roles)
+    return replace(person, roles=roles)
 
 
 def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str], frozenset[str]]:
@@ -999,6 +1078,37 @@ def _owner(doc: Doc, a: Agent, mentions: list[Mention]) -> Mention | None:
         if m is not None:
             return m
     return None
+
+
+def _target_of_own_clause(doc: Doc, a: Agent, state: str, mentions: list[Mention]) -> bool:
+    """Whether the state a bare agent noun would take is, in its sentence, only the target of the
+    noun's own verb: "soldiers attacked Syria", "rebels shelled Turkish villages", "Syria was
+    shelled by rebels". The soldiers are then not Syria's; another sentence's reading is not
+    used either ("Syrian soldiers ..." names its country itself).
+
+    The agent is the subject of a verb (or its passive agent, "by rebels"); the target is the
+    verb's object, the passive subject, or the object of a preposition of the verb that is not
+    locative ("fired on", "crossed into"; not "fought in Syria": where the act happens), with
+    their phrases short of a locative one ("attacked Syrian villages", not "fought rebels in Syria"). True when the sentence names the state and every such mention lies in a target.
+    """
+    head = doc[a.end - 1]
+    if head.dep_ == "nsubj":
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.dep_ == "agent":
+        verb = head.head.head
+    else:
+        return False
+    targets = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    targets += [o for p in verb.children if p.dep_ == "prep" and p.lower_ not in LOCATIVE_PREPS - {"into"}
+                for o in p.children if o.dep_ == "pobj"]
+    inside: set[int] = set()
+    while targets:
+        token = targets.pop()
+        inside.add(token.i)
+        targets += [c for c in token.children if not (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS - {"into"})]
+    sent = head.sent
+    named = [m for m in mentions if m.actor_id == state and m.kind != "agent" and sent.start <= m.start < sent.end]
+    return bool(named) and all(all(i in inside for i in range(m.start, m.end)) for m in named)
 
 
 def _one_national(doc: Doc, m: Mention) -> bool:
