@@ -332,3 +332,23 @@ def test_cameo_asylum_pattern_survives_the_hand_written_aid_objects(nlp, coder):
     doc = nlp("Chile granted asylum to the Peruvian dissident.")
     found = [e for s in doc.sents for t in s if (e := coder.trigger_of(t)) is not None]
     assert [(e.cameo[:3], e.plover) for e in found] == [("075", "AID")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # CAMEO 06: working with another is cooperation ("working on" or "toward" stays work_toward)
+    ("Chile is working closely with Peru on border security.", ("CHL", "PER", "COOPERATE", 1)),
+    # CAMEO 043/044: taking part in talks with another
+    ("Egypt attended the talks with Sudan in Cairo.", ("EGY", "SDN", "CONSULT", 1)),
+    ("Ghana joined the negotiations with the Ivorian government.", ("GHA", "CIV", "CONSULT", 1)),
+    # CAMEO 033: aid pledged or offered is a promise (AGREE); delivered, it is aid
+    ("Japan pledged $20 million in aid to Kenya.", ("JPN", "KEN", "AGREE", 1)),
+    ("Japan delivered $20 million in aid to Kenya.", ("JPN", "KEN", "AID", 1)),
+    # CAMEO 171: seizing or damaging property
+    ("Peruvian rebels looted Chilean villages near the border.", ("PER", "CHL", "COERCE", -1)),
+])
+def test_working_with_attending_pledging_and_looting(nlp, finder, coder, text, expected):
+    assert expected in plovers(nlp, finder, coder, text)
+
+
+def test_a_pledge_of_aid_is_no_delivery(nlp, finder, coder):
+    assert "AID" not in {p for _, _, p, _ in plovers(nlp, finder, coder, "Japan pledged $20 million in aid to Kenya.")}
