@@ -352,3 +352,10 @@ def test_working_with_attending_pledging_and_looting(nlp, finder, coder, text, e
 
 def test_a_pledge_of_aid_is_no_delivery(nlp, finder, coder):
     assert "AID" not in {p for _, _, p, _ in plovers(nlp, finder, coder, "Japan pledged $20 million in aid to Kenya.")}
+
+
+def test_acts_told_from_the_receiving_side_take_the_source_after_from(nlp, finder, coder):
+    # CAMEO patterns coded only for the reverse event ("[:111]  # FACE"), imported as `reverse` entries
+    assert ("PER", "CHL", "ACCUSE", -1) in plovers(nlp, finder, coder, "Chile faced sharp criticism from Peru.")
+    assert ("PER", "CHL", "THREATEN", -1) in plovers(nlp, finder, coder, "Chile received threats from Peru on Monday.")
+    assert plovers(nlp, finder, coder, "Chile faced criticism over its border policy.") == set()  # nobody after "from"
