@@ -159,9 +159,11 @@ def test_appeal_for_restraint_is_cooperative_and_a_demand_is_not(nlp, finder, co
     "Chile considered the Peruvian offer.",
     "Chile raised the issue with Peru.",
 ])
-def test_generic_verbs_and_objects_are_no_act(nlp, coder, text):
+def test_generic_verbs_and_objects_are_no_act(nlp, finder, coder, text):
     doc = nlp(text)
-    assert [(t.text, e.id) for s in doc.sents for t, e, _ in coder.find_triggers(s)] == []
+    # the verb is no trigger; a noun may be one of its own ("offer", agree_noun) and here gives no row
+    assert [(t.text, e.id) for s in doc.sents for t, e, _ in coder.find_triggers(s) if e.pos == "VERB"] == []
+    assert plovers(nlp, finder, coder, text) == set()
 
 
 # ---- the builder's rules ---------------------------------------------------------------------
@@ -359,3 +361,10 @@ def test_acts_told_from_the_receiving_side_take_the_source_after_from(nlp, finde
     assert ("PER", "CHL", "ACCUSE", -1) in plovers(nlp, finder, coder, "Chile faced sharp criticism from Peru.")
     assert ("PER", "CHL", "THREATEN", -1) in plovers(nlp, finder, coder, "Chile received threats from Peru on Monday.")
     assert plovers(nlp, finder, coder, "Chile faced criticism over its border policy.") == set()  # nobody after "from"
+
+
+def test_a_promise_told_by_a_noun_is_an_agreement_of_its_owner(nlp, finder, coder):
+    # CAMEO 03: "X's pledge / offer / promise / commitment" (the nominal event rules give the roles)
+    assert ("JPN", "KEN", "AGREE", 1) in plovers(nlp, finder, coder, "Japan's pledge of $5 million to Kenya came after the floods.")
+    # a noun named by its own trigger verb is left to the verb: declining the offer is the act
+    assert plovers(nlp, finder, coder, "Chile declined the Peruvian offer of assistance.") == {("CHL", "PER", "REJECT", -1)}
