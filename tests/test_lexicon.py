@@ -368,3 +368,29 @@ def test_a_promise_told_by_a_noun_is_an_agreement_of_its_owner(nlp, finder, code
     assert ("JPN", "KEN", "AGREE", 1) in plovers(nlp, finder, coder, "Japan's pledge of $5 million to Kenya came after the floods.")
     # a noun named by its own trigger verb is left to the verb: declining the offer is the act
     assert plovers(nlp, finder, coder, "Chile declined the Peruvian offer of assistance.") == {("CHL", "PER", "REJECT", -1)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # phrasal verbs with a meaning of their own, which the generic-verb rules of the import leave out
+    ("Chile ruled out talks with Peru.", ("CHL", "PER", "REJECT", -1)),
+    ("Chile called off the talks with Peru.", ("CHL", "PER", "SANCTION", -1)),
+    ("Chile backed out of the deal with Peru.", ("CHL", "PER", "REJECT", -1)),
+    ("Chile spoke out against Peru.", ("CHL", "PER", "ACCUSE", -1)),
+    ("Chilean rebels blew up a Peruvian pipeline.", ("CHL", "PER", "ASSAULT", -1)),
+    ("Chile handed over the suspects to Peru.", ("CHL", "PER", "COOPERATE", 1)),
+])
+def test_phrasal_verbs(nlp, finder, coder, text, expected):
+    assert expected in plovers(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text, entry, not_plover", [
+    ("Chile called off the talks with Peru.", "sanction_call_off", "REQUEST"),  # no appeal for talks
+    ("Chile called off the offensive against the rebels.", "retreat_call_off", "ASSAULT"),
+    ("Chile backed out of the deal with Peru.", "reject_back_out", "SUPPORT"),  # not "backed the deal"
+    ("Chile walked out of the talks with Peru.", "reject_walk_out", "CONSULT"),
+])
+def test_a_phrasal_verb_is_not_its_verb_alone(nlp, finder, coder, text, entry, not_plover):
+    doc = nlp(text)
+    verbs = [e for s in doc.sents for t in s if t.pos_ == "VERB" and (e := coder.trigger_of(t)) is not None]
+    assert [e.id for e in verbs] == [entry]
+    assert not_plover not in {p for _, _, p, _ in plovers(nlp, finder, coder, text)}
