@@ -394,3 +394,27 @@ def test_a_phrasal_verb_is_not_its_verb_alone(nlp, finder, coder, text, entry, n
     verbs = [e for s in doc.sents for t in s if t.pos_ == "VERB" and (e := coder.trigger_of(t)) is not None]
     assert [e.id for e in verbs] == [entry]
     assert not_plover not in {p for _, _, p, _ in plovers(nlp, finder, coder, text)}
+
+
+@pytest.mark.parametrize("text, entry", [
+    # STATEMENTS_MANUAL 8.7: missile tests and military exercises are MOBILIZE (CAMEO 15x)
+    ("Chile test-fired a missile over the ocean.", "mobilize_test"),
+    ("Chile conducted a nuclear test.", "mobilize_test"),
+    ("The Chilean navy tested a cruise missile on Sunday.", "mobilize_test_weapon"),
+    ("Chile staged military drills near the border.", "mobilize_drill"),  # "staged": lemmatised "stag"
+    ("Chile launched war games near the border.", "mobilize_drill"),
+    ("Peruvian nurses staged a strike in Lima.", "protest_strike"),
+])
+def test_tests_and_drills_are_mobilisation(nlp, coder, text, entry):
+    doc = nlp(text)
+    assert entry in [e.id for s in doc.sents for t in s if (e := coder.trigger_of(t)) is not None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile fired missiles at Peru.", ("CHL", "PER", "ASSAULT", -1)),  # a missile fired at someone is no test
+    ("Chile and Peru held joint naval exercises on Monday.", ("CHL", "PER", "COOPERATE", 1)),  # joint: cooperation
+    ("Chile imposed tariffs on Peruvian goods.", ("CHL", "PER", "SANCTION", -1)),
+    ("Chile trained Peruvian troops.", ("CHL", "PER", "AID", 1)),  # CAMEO 072 military aid
+])
+def test_attacks_joint_exercises_tariffs_and_training(nlp, finder, coder, text, expected):
+    assert expected in plovers(nlp, finder, coder, text)
