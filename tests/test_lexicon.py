@@ -418,3 +418,12 @@ def test_tests_and_drills_are_mobilisation(nlp, coder, text, entry):
 ])
 def test_attacks_joint_exercises_tariffs_and_training(nlp, finder, coder, text, expected):
     assert expected in plovers(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile waged war against Peru.", ("CHL", "PER", "ASSAULT", -1)),  # "waged" is lemmatised "wag"
+    ("Peruvian rebels staged an attack on a Chilean base.", ("PER", "CHL", "ASSAULT", -1)),  # not CAMEO's mock attack
+    ("Peruvian students staged a demonstration against Chile.", ("PER", "CHL", "PROTEST", -1)),
+])
+def test_verbs_the_model_lemmatises_wrongly_are_still_found(nlp, finder, coder, text, expected):
+    assert expected in plovers(nlp, finder, coder, text)

@@ -311,3 +311,12 @@ SUFFER
     assert any("REBUKE" in n for n in report.reverse_made)
     # no object word, or another preposition: the other party is not the actor after "from"
     assert sum("not after 'from'" in n for n in report.patterns_left_out) == 2
+
+
+def test_forms_the_pipeline_lemmatises_as_another_verb_are_listed(nlp):
+    from newscoder.petrarch_verbs import misread_forms
+    forms = misread_forms(nlp)
+    assert "waged" in forms("wage") and "staged" in forms("stage")  # read as "wag", "stag"
+    assert forms("kill") == frozenset() and forms("attack") == frozenset()
+    triggers, _ = to_triggers(read_verb_dictionary("--- WAGE [190] ---\nWAGE\n"), nlp)
+    assert {"wage", "waged", "waging"} <= triggers[0].lemmas

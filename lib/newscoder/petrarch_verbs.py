@@ -483,6 +483,9 @@ def to_triggers(
             report.pattern_triggers += 1
             if told_backwards:
                 report.reverse_made.append(where)
+    misread = misread_forms(nlp)
+    triggers = [t if not (extra := frozenset(f for lemma in t.lemmas for f in misread(lemma)) - t.lemmas)
+                else replace(t, lemmas=t.lemmas | extra) for t in triggers]
     report.triggers = len(triggers)
     return triggers, report
 
@@ -659,6 +662,26 @@ def verb_lemmatizer(nlp: Language) -> Callable[[str, tuple[str, ...]], frozenset
         return frozenset(found or _rule_lemmas(nlp, lemmatizer, word, "VERB")[:1] or [word])
 
     return lemmas
+
+
+def misread_forms(nlp: Language) -> Callable[[str], frozenset[str]]:
+    """A function giving the regular forms of a verb that the pipeline lemmatises as another verb.
+
+    The rule lemmatizer takes the first verb its suffix rules give: "waged" -> wag, "staged" ->
+    stag, "sniped" -> snip, "relaunched" -> relaunche. The coder matches a token's lemma or its
+    lower-case form, so an entry lists such forms beside its lemma ("wage", "waged", "wages",
+    "waging") and "waged war" is found.
+    nlp (Language): the pipeline the coder parses with (a rule lemmatizer).
+    RETURNS (Callable): verb lemma -> the forms to list as well (none for most verbs).
+    """
+    lemmatizer = _lemmatizer(nlp)
+
+    def forms(lemma: str) -> frozenset[str]:
+        if not lemma.isalpha():
+            return frozenset()
+        return frozenset(f for f in _regular_forms(lemma) if (_rule_lemmas(nlp, lemmatizer, f, "VERB") or [lemma])[0] != lemma)
+
+    return forms
 
 
 def _regular_forms(word: str) -> list[str]:
