@@ -427,3 +427,19 @@ def test_attacks_joint_exercises_tariffs_and_training(nlp, finder, coder, text, 
 ])
 def test_verbs_the_model_lemmatises_wrongly_are_still_found(nlp, finder, coder, text, expected):
     assert expected in plovers(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # light verbs and their event nouns: the noun says the act
+    ("Chile made an appeal to Peru for calm.", ("CHL", "PER", "REQUEST", 1)),
+    ("Chile made new demands on Peru.", ("CHL", "PER", "REQUEST", -1)),
+    ("Chile offered an apology to Peru.", ("CHL", "PER", "CONCEDE", 1)),
+    ("Chile paid tribute to Peru.", ("CHL", "PER", "SUPPORT", 1)),
+    ("Chile took control of the Peruvian town.", ("CHL", "PER", "COERCE", -1)),
+])
+def test_light_verbs_with_event_nouns(nlp, finder, coder, text, expected):
+    assert expected in plovers(nlp, finder, coder, text)
+
+
+def test_taking_part_is_no_taking_of_territory(nlp, finder, coder):
+    assert "COERCE" not in {p for _, _, p, _ in plovers(nlp, finder, coder, "Chile took part in the talks with Peru.")}
