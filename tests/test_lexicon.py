@@ -342,6 +342,7 @@ def test_cameo_asylum_pattern_survives_the_hand_written_aid_objects(nlp, coder):
     # CAMEO 043/044: taking part in talks with another
     ("Egypt attended the talks with Sudan in Cairo.", ("EGY", "SDN", "CONSULT", 1)),
     ("Ghana joined the negotiations with the Ivorian government.", ("GHA", "CIV", "CONSULT", 1)),
+    ("Ghana participated in the talks with the Ivorian government.", ("GHA", "CIV", "CONSULT", 1)),
     # CAMEO 033: aid pledged or offered is a promise (AGREE); delivered, it is aid
     ("Japan pledged $20 million in aid to Kenya.", ("JPN", "KEN", "AGREE", 1)),
     ("Japan delivered $20 million in aid to Kenya.", ("JPN", "KEN", "AID", 1)),
