@@ -444,3 +444,13 @@ def test_light_verbs_with_event_nouns(nlp, finder, coder, text, expected):
 
 def test_taking_part_is_no_taking_of_territory(nlp, finder, coder):
     assert "COERCE" not in {p for _, _, p, _ in plovers(nlp, finder, coder, "Chile took part in the talks with Peru.")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word an own entry lists only with objects is no act alone: the objects must name every common use
+    ("Chile sued Peru at the international court.", ("CHL", "PER", "ACCUSE", -1)),  # CAMEO 115
+    ("Chile freed the Peruvian journalist.", ("CHL", "PER", "RETREAT", 1)),  # CAMEO 0841 release persons
+    ("Chile released two Peruvian fishermen.", ("CHL", "PER", "RETREAT", 1)),
+])
+def test_suing_and_releasing_persons(nlp, finder, coder, text, expected):
+    assert expected in plovers(nlp, finder, coder, text)
