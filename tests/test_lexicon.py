@@ -454,3 +454,24 @@ def test_taking_part_is_no_taking_of_territory(nlp, finder, coder):
 ])
 def test_suing_and_releasing_persons(nlp, finder, coder, text, expected):
     assert expected in plovers(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # acts told by nouns, with the roles of the nominal-event rules (possessive, "by", "of", "to")
+    ("The killing of Peruvian soldiers by Chilean troops sparked protests.", ("CHL", "PER", "ASSAULT", -1)),
+    ("Chile's recognition of Palestine angered Israel.", ("CHL", "PSE", "SUPPORT", 1)),
+    ("Chile's appeal to Peru for calm went unanswered.", ("CHL", "PER", "REQUEST", 1)),
+    ("Chile's apology to Peru came a week later.", ("CHL", "PER", "CONCEDE", 1)),
+])
+def test_more_acts_told_by_nouns(nlp, finder, coder, text, expected):
+    assert expected in plovers(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("Chile's demand for the withdrawal of Peruvian troops was rejected.", "request_demand_noun"),
+    ("The extradition of the suspect to Peru took place on Monday.", "cooperate_extradition_noun"),
+    ("The talks were held under Qatari mediation.", "host_noun"),
+])
+def test_nouns_of_visits_demands_extraditions_and_mediation(nlp, coder, text, entry):
+    doc = nlp(text)
+    assert entry in [e.id for s in doc.sents for t in s if (e := coder.trigger_of(t)) is not None]
