@@ -475,3 +475,9 @@ def test_more_acts_told_by_nouns(nlp, finder, coder, text, expected):
 def test_nouns_of_visits_demands_extraditions_and_mediation(nlp, coder, text, entry):
     doc = nlp(text)
     assert entry in [e.id for s in doc.sents for t in s if (e := coder.trigger_of(t)) is not None]
+
+
+def test_sanctions_told_by_a_noun(nlp, finder, coder):
+    assert ("EU", "RUS", "SANCTION", -1) in plovers(nlp, finder, coder, "The EU's sanctions on Russia took effect on Monday.")
+    # lifted by a trigger verb: the verb's act (a concession), not a sanction
+    assert plovers(nlp, finder, coder, "Chile lifted the sanctions on Peru.") == {("CHL", "PER", "CONCEDE", 1)}
