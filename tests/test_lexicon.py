@@ -481,3 +481,12 @@ def test_sanctions_told_by_a_noun(nlp, finder, coder):
     assert ("EU", "RUS", "SANCTION", -1) in plovers(nlp, finder, coder, "The EU's sanctions on Russia took effect on Monday.")
     # lifted by a trigger verb: the verb's act (a concession), not a sanction
     assert plovers(nlp, finder, coder, "Chile lifted the sanctions on Peru.") == {("CHL", "PER", "CONCEDE", 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile resumed attacks on Peruvian positions.",  # not CAMEO's "{BITTER ATTACK}", a verbal attack
+    "Chile resumed the offensive against Peruvian rebels.",  # not a threat (CAMEO 138)
+    "Peruvian rebels are staging attacks on Chilean posts.",  # not CAMEO's "{MOCK ATTACK}", joint exercises
+])
+def test_attacks_resumed_or_staged_are_attacks(nlp, finder, coder, text):
+    assert {p for _, _, p, _ in plovers(nlp, finder, coder, text)} == {"ASSAULT"}
