@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
+from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_places import Geography, victims_country
 from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, characterised_subject, confidence_of, load_stance_rules, modality_of
 
@@ -601,6 +602,9 @@ class StatementCoder:
                     found += [p for g in prep.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                     how = how or "target:of_the_act_in_the_subject"
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
+        if not found:
+            # "Chad shelled Niger. Mali condemned the attack": the doers of the act the object names again
+            found, how = doers_of_act_named(self, token, entry, sources, ctx) or (found, how)
         if not found and entry.stance < 0 and entry.mode == "verbal":
             # "voiced concern over the possibility that Syria's government could allow Turkiye ...":
             # the actors of the clause the concern is about
@@ -880,6 +884,7 @@ class StatementCoder:
             if sources[0].actor in {p.actor for p in pair}:
                 targets = [replace(p, how="earlier_pair") for p in pair if p.actor != sources[0].actor]
                 target_rule = "target:partner_of_earlier_joint_act"
+        remember_act(ctx, token, entry, sources, targets, modality)
         if entry.symmetric and len(_unique(sources + targets)) >= 2:
             ctx.last_pair, ctx.last_pair_sent = _unique(sources + targets), sent.start
         elif target_rule == "target:object_between" and len(targets) >= 2:
@@ -935,6 +940,7 @@ class _Context:
         self.last_pair_sent = -1
         self.sent_order: dict[int, int] = {}  # sentence start token -> its number, for sentences seen so far
         self.previous_subject: tuple[Token | None, list[Party]] = (None, [])  # the last sentence's main subject and its actors
+        self.told_acts: list[ToldAct] = []  # asserted acts with a source, in text order (stance_backref)
 
     def pair_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Party]:
         """Who took part in a joint act the sentence names without its parties ("the latest meeting").

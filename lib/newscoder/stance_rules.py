@@ -34,7 +34,7 @@ _LIST_KEYS = (
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
     "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
     "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
-    "victim_categories", "victim_nouns", "home_sectors",
+    "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
 )
 
 
@@ -80,6 +80,7 @@ class StanceRules:
     victim_categories: frozenset[str]
     victim_nouns: frozenset[str]
     home_sectors: frozenset[str]
+    referring_determiners: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
