@@ -299,3 +299,20 @@ def test_noun_act_under_a_merely_possible_verb_of_doing_is_not_coded_done(nlp, f
 def test_noun_act_object_of_a_verb_of_deciding_is_the_subjects(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Finland approved the delivery of weapons to Estonia.")
     assert ("FIN", "EST") in pairs(found)
+
+
+def test_it_in_a_clause_said_by_a_coordinated_verb_is_their_shared_subject(nlp, finder, coder):
+    # "said" shares "Peru" with "condemned"; "it" is Peru, not the Security Council named between
+    found = rows(nlp, finder, coder, "Peru condemned the test as a violation of Security Council resolutions, and said it had expelled Chile's ambassador.")
+    assert ("PER", "CHL") in pairs(found) and ("UNSC", "CHL") not in pairs(found)
+
+
+def test_a_possessive_pronoun_repeats_its_clauses_subject_pronoun(nlp, finder, coder):
+    # "its" is the "it" of its own clause (Peru), not the Security Council named before it
+    found = rows(nlp, finder, coder, "Peru criticised the resolution of the Security Council, and said it had raised its military readiness.")
+    assert not any(t == "UNSC" and "trigger:mobilize" in r for _, t, _, _, r in found)
+
+
+def test_an_as_phrase_names_what_the_act_calls_its_object_not_a_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Peru condemned the test as a violation of Security Council resolutions.")
+    assert ("PER", "UNSC") not in pairs(found)

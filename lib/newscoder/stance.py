@@ -308,11 +308,19 @@ class StatementCoder:
         if inner_subject and head.head.dep_ in ("ccomp", "advcl") and lower in PRONOUNS_PERSON | PRONOUNS_ACTOR and depth == 0:
             # "B, which X says is backed by Y, warned that *it* would ...", "A has not condemned C since *it*
             # backed ...": the subject of the clause this one hangs on, before any actor named in between
-            outer = next((c for c in head.head.head.children if c.dep_ in SUBJECT_DEPS and c.i != head.i), None)
+            governing = head.head.head
+            outer = next((c for c in governing.children if c.dep_ in SUBJECT_DEPS and c.i != head.i), None)
+            while outer is None and governing.dep_ == "conj" and governing.head.i != governing.i:
+                # "A condemned B's test, and said *it* had ...": the subject the coordinated verbs share
+                governing = governing.head
+                outer = next((c for c in governing.children if c.dep_ in SUBJECT_DEPS), None)
             if outer is not None and outer.lower_ not in PRONOUNS_PERSON | PRONOUNS_ACTOR:
                 # the outer subject is the antecedent even when it names no actor ("the envoy said he was
                 # asking A ..." is no act of the last actor named before)
                 return [replace(p, how="pronoun_same_sentence") for p in self.parties(outer, ctx, 1)]
+        same = _subject_pronoun_owning(head)
+        if same is not None:
+            return self._party_of_head(same, ctx, 0)  # "it had raised *its* readiness": "its" is "it"
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
@@ -568,7 +576,10 @@ class StatementCoder:
             # "hosted talks between A and B", "facilitated cooperation between A and B", "host Turkish-Israeli talks",
             # "restored ties with Israel"
             objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
-            objects += [g for c in token.children if c.dep_ == "prep" and not self._partner_prep(c) for g in c.children if g.dep_ == "pobj"]  # "engaged in talks with X"
+            # "engaged in talks with X"; an "as" phrase says what the act calls its object ("condemned
+            # the test as a breach of the UN's resolutions") and is aimed at no one
+            objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ != "as" and not self._partner_prep(c)
+                        for g in c.children if g.dep_ == "pobj"]
             # "welcomed a resumption of ties with X"
             objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for obj in objects:
@@ -1012,6 +1023,24 @@ def _subject_of_object_relative(token: Token) -> bool:
     clause = token.head
     return (token.dep_ in SUBJECT_DEPS and clause.dep_ == "relcl"
             and any(c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that", "whom", "who") for c in clause.children))
+
+
+POSSESSIVE_OF = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
+def _subject_pronoun_owning(token: Token) -> Token | None:
+    """The subject pronoun a possessive pronoun repeats: in "it had raised *its* readiness" and
+    "they recalled *their* envoys" the owner is the clause's own subject ("it", "they"), whoever
+    that stands for, not the last actor named before."""
+    if token.dep_ != "poss" or token.lower_ not in POSSESSIVE_OF:
+        return None
+    verb = token.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and c.i < token.i
+                 and c.lower_ == POSSESSIVE_OF[token.lower_]), None)
 
 
 def _determined(noun: Token) -> bool:
