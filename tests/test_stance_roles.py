@@ -316,3 +316,14 @@ def test_a_possessive_pronoun_repeats_its_clauses_subject_pronoun(nlp, finder, c
 def test_an_as_phrase_names_what_the_act_calls_its_object_not_a_target(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Peru condemned the test as a violation of Security Council resolutions.")
     assert ("PER", "UNSC") not in pairs(found)
+
+
+def test_what_an_accusation_charges_is_no_act_told(nlp, finder, coder):
+    doc = nlp("Chile accused Peru of shelling Bolivia.")
+    coding = coder.code(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    assert {(s.source_actor, s.target_actor, s.plover) for s in coding.statements} == {("CHL", "PER", "ACCUSE")}
+    assert ("shelling", "content_of_accusation") in {(d.word, d.filter) for d in coding.drops}
+
+
+def test_what_an_actor_is_blamed_for_names_no_second_target(nlp, finder, coder):
+    assert pairs(rows(nlp, finder, coder, "Chile blamed Peru for the shelling of Bolivia.")) == {("CHL", "PER")}

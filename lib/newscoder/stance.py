@@ -547,6 +547,8 @@ class StatementCoder:
                     # "sought backing against X": X is the adversary, not the one asked or helped;
                     # "thanked X at the United Nations": a venue
                     continue
+                if child.lower_ == "for" and entry.plover in self.rules.allegation_categories and any(c.dep_ in OBJECT_DEPS for c in token.children):
+                    continue  # "blamed A for the shelling of B": what A is blamed for, not a second target
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     named = self.parties(pobj, ctx)
                     found += named

@@ -35,6 +35,7 @@ _LIST_KEYS = (
     "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
     "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
+    "allegation_categories",
 )
 
 
@@ -81,6 +82,7 @@ class StanceRules:
     victim_nouns: frozenset[str]
     home_sectors: frozenset[str]
     referring_determiners: frozenset[str]
+    allegation_categories: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -107,7 +109,8 @@ def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
 def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
-    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories", "victim_categories"):  # PLOVER category names are upper case
+    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories", "victim_categories",
+                "allegation_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
@@ -283,6 +286,17 @@ def content_of_request(coder: StatementCoder, token: Token, entry: Trigger, spor
     return coder._inside_request(token)
 
 
+def content_of_accusation(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """What an accusation charges its target with (`allegation_categories`, in its "of" or "for"
+    phrase): "Chile accused Peru *of shelling* Bolivia", "blamed A *for the attack*" code the
+    accusation only; the act charged is the accuser's claim, not an act told (STATEMENTS_MANUAL 2)."""
+    prep = token.head
+    if token.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
+        return False
+    outer = coder.trigger_of(prep.head)
+    return outer is not None and outer.plover in coder.rules.allegation_categories
+
+
 def participle_as_description(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
     """A participle that describes a group, with nothing it acts on: "rebels *fighting* under
     the banner of HTS" names who they are; "rebels fighting the army" still tells an act."""
@@ -318,7 +332,7 @@ TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
     (f.__name__, f) for f in (
         sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
         purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
-        content_of_request, participle_as_description, noun_as_predicate, background_time_anchor,
+        content_of_request, content_of_accusation, participle_as_description, noun_as_predicate, background_time_anchor,
     )
 ]
 
