@@ -327,3 +327,14 @@ def test_what_an_accusation_charges_is_no_act_told(nlp, finder, coder):
 
 def test_what_an_actor_is_blamed_for_names_no_second_target(nlp, finder, coder):
     assert pairs(rows(nlp, finder, coder, "Chile blamed Peru for the shelling of Bolivia.")) == {("CHL", "PER")}
+
+
+def test_a_denied_act_is_negated(nlp, finder, coder):
+    for text in ("Peru denied shelling Bolivia.", "Peru denied that its troops had shelled Bolivia."):
+        doc = nlp(text)
+        found = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if (s.source_actor, s.target_actor) == ("PER", "BOL")]
+        assert found and all(s.modality == "negated" and "modality:denial" in s.rule for s in found)
+
+
+def test_an_act_coordinated_with_a_denial_is_told(nlp, finder, coder):
+    assert ("PER", "BOL") in pairs(rows(nlp, finder, coder, "Peru denied the report and shelled Bolivia."))

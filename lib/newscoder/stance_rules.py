@@ -35,7 +35,7 @@ _LIST_KEYS = (
     "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
     "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
-    "allegation_categories",
+    "allegation_categories", "denial_verbs",
 )
 
 
@@ -83,6 +83,7 @@ class StanceRules:
     home_sectors: frozenset[str]
     referring_determiners: frozenset[str]
     allegation_categories: frozenset[str]
+    denial_verbs: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -756,8 +757,19 @@ def under_denial(coder: StatementCoder, token: Token) -> str:
     return "hypothetical" if coder._under_denial(token) else ""
 
 
+def denial(coder: StatementCoder, token: Token) -> str:
+    """What a verb of denial (`denial_verbs`) says did not happen: "Peru denied *shelling* Bolivia",
+    "Peru denied that its troops had *shelled* Bolivia" -> negated (the text does not assert the act);
+    an act coordinated with the denial ("denied the report and shelled B") is not under it."""
+    words = coder.rules.denial_verbs
+    for head in _governors(token, ("xcomp", "ccomp", "pcomp", "pobj", "prep"))[1:4]:
+        if head.lemma_.lower() in words:
+            return "negated"
+    return ""
+
+
 MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
-    (f.__name__, f) for f in (negation, under_denial, condition, distance, auxiliary, governing_plan)
+    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan)
 ]
 
 
