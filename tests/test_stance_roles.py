@@ -338,3 +338,7 @@ def test_a_denied_act_is_negated(nlp, finder, coder):
 
 def test_an_act_coordinated_with_a_denial_is_told(nlp, finder, coder):
     assert ("PER", "BOL") in pairs(rows(nlp, finder, coder, "Peru denied the report and shelled Bolivia."))
+
+
+def test_a_one_way_noun_act_is_not_its_reporters(nlp, finder, coder):
+    assert ("CHL", "PER") not in pairs(rows(nlp, finder, coder, "Chile said the attack on Peru was a mistake."))

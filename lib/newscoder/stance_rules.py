@@ -512,10 +512,14 @@ def participants_of_earlier_act(coder: StatementCoder, token: Token, entry: Trig
 
 
 def speaker_of_told_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
-    """A noun act told as happening, with no actor of its own: the speaker of the report
-    ("efforts were *underway*", said A's officials); else no source."""
+    """A joint noun act told as happening, with no actor of its own: the speaker of the report, who
+    takes part in it ("efforts were *underway*", said A's officials; a symmetric entry or one of
+    `partner_categories`); else no source. A one-way act is not its reporter's: "Chile said *the
+    attack* on Peru was a mistake" names no attacker."""
     if entry.pos != "NOUN" or not _told(coder, token):
         return None
+    if not (entry.symmetric or entry.plover in coder.rules.partner_categories):
+        return []
     return coder._speaker(token.head, ctx)
 
 
