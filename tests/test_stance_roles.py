@@ -342,3 +342,22 @@ def test_an_act_coordinated_with_a_denial_is_told(nlp, finder, coder):
 
 def test_a_one_way_noun_act_is_not_its_reporters(nlp, finder, coder):
     assert ("CHL", "PER") not in pairs(rows(nlp, finder, coder, "Chile said the attack on Peru was a mistake."))
+
+
+def test_an_act_that_is_only_needed_is_hypothetical(nlp, finder, coder):
+    doc = nlp("Peru needs to withdraw its troops from Bolivia.")
+    found = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if (s.source_actor, s.target_actor) == ("PER", "BOL")]
+    assert found and all(s.modality == "hypothetical" for s in found)
+
+
+def test_a_subjectless_passive_takes_its_agent_not_the_words_before_it(nlp, finder, coder):
+    from newscoder.stance import _Context
+    from newscoder.stance_rules import agent_of_subjectless_passive
+
+    for text, want in (("Much of Chile remains occupied by Peru.", ["PER"]), ("Much of Chile remains ravaged by war.", [])):
+        doc = nlp(text)
+        ctx = _Context({i: m for m in finder(doc, dt.date(2025, 3, 1)) for i in range(m.start, m.end)})
+        verb = next(t for t in doc if t.tag_ == "VBN")
+        entry = coder.trigger_of(verb)
+        assert entry is not None
+        assert [p.actor for p in agent_of_subjectless_passive(coder, verb, entry, ctx)] == want

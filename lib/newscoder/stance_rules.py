@@ -619,6 +619,17 @@ def unresolved_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx:
     return [] if own and entry.pos == "VERB" and subj.lower_ not in coder.rules.first_person else None
 
 
+def agent_of_subjectless_passive(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A passive participle the parser gave no subject: its source is its agent, never the words
+    before it, which name what it was done to ("much of A remains *occupied by B*" -> B; "much of A
+    remains *ravaged* by war" has no source)."""
+    if entry.pos != "VERB" or token.tag_ != "VBN" or coder._subject(token) is not None:
+        return None
+    if not any(c.dep_ in ("agent", "auxpass") for c in token.children):
+        return None
+    return [p for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" for p in coder.parties(g, ctx)]
+
+
 def left_of_verb(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """A verb the parser gave no subject: the actors named just before it ("A and B sign truce")."""
     if entry.pos != "VERB" or coder._subject(token) is not None:
@@ -664,7 +675,7 @@ SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
         speaker_characterising, their_joint_act, modifier, by, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, doer_of_noun_act, subject, pronoun_of_previous_subject, unresolved_subject, left_of_verb,
+        agentless_passive, relative_clause, doer_of_noun_act, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
         subject_of_setting_clause, speaker,
     )
 ]
