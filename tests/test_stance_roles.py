@@ -361,3 +361,16 @@ def test_a_subjectless_passive_takes_its_agent_not_the_words_before_it(nlp, find
         entry = coder.trigger_of(verb)
         assert entry is not None
         assert [p.actor for p in agent_of_subjectless_passive(coder, verb, entry, ctx)] == want
+
+
+def test_a_noun_act_from_an_actor_undergone_by_another(nlp, finder, coder):
+    for text in ("Peruvian forces came under attack from Chilean troops on Tuesday.", "Peru faced airstrikes from Chile on Monday."):
+        found = rows(nlp, finder, coder, text)
+        assert ("CHL", "PER") in pairs(found)
+        assert any("source:from_phrase" in r[4] and "target:undergoer" in r[4] for r in found)
+
+
+def test_from_is_the_place_left_for_a_withdrawal(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile announced the withdrawal of its troops from Peru.")
+    assert not any(s == "PER" for s, _, _, _, _ in found)
+    assert not any("source:from_phrase" in r[4] for r in found)

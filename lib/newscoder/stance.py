@@ -31,7 +31,7 @@ from .entities import Mention
 from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_places import Geography, victims_country
-from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -567,7 +567,8 @@ class StatementCoder:
                      for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx) if p.actor not in source_ids]
             how = "target:noun_of" if found else how
         if not found and entry.pos == "NOUN":
-            found, how = target_after_agent(self, token, entry, sources, ctx) or participle_targets(self, token, entry, sources, ctx) or (found, how)
+            found, how = (target_after_agent(self, token, entry, sources, ctx) or participle_targets(self, token, entry, sources, ctx)
+                          or undergoer_of_noun_act(self, token, entry, sources, ctx) or (found, how))
         if not found and entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             # "talks had begun with Israel"
             for child in token.head.children:

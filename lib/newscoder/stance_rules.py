@@ -36,6 +36,7 @@ _LIST_KEYS = (
     "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
+    "from_place_categories", "undergo_verbs",
 )
 
 
@@ -84,6 +85,8 @@ class StanceRules:
     referring_determiners: frozenset[str]
     allegation_categories: frozenset[str]
     denial_verbs: frozenset[str]
+    from_place_categories: frozenset[str]
+    undergo_verbs: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -111,7 +114,7 @@ def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
     for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories", "victim_categories",
-                "allegation_categories"):  # PLOVER category names are upper case
+                "allegation_categories", "from_place_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
@@ -216,6 +219,24 @@ def target_after_agent(coder: StatementCoder, token: Token, entry: Trigger, sour
                 if found:
                     return found, "target:after_agent"
     return None
+
+
+def undergoer_of_noun_act(coder: StatementCoder, token: Token, entry: Trigger, sources: list[Party], ctx: _Context) -> tuple[list[Party], str] | None:
+    """The subject of a verb of undergoing (`undergo_verbs`) is the target of the noun act it
+    undergoes: "*Peru* faced airstrikes from Chile", "*Peruvian forces* came under fire from Chile"
+    -> Chile's act on Peru (`target:undergoer`). Not when that verb is itself a trigger ("Peru
+    sought help from Chile" is a request)."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "under":
+        verb = verb.head
+    elif token.dep_ not in ("dobj", "obj"):
+        return None
+    if verb.lemma_.lower() not in coder.rules.undergo_verbs or coder.trigger_of(verb) is not None:
+        return None
+    subj = coder._subject(verb)
+    own = {p.actor for p in sources}
+    found = [p for p in coder.parties(subj, ctx) if p.actor not in own] if subj is not None else []
+    return (found, "target:undergoer") if found else None
 
 
 # ---- trigger filters ---------------------------------------------------------------------------
@@ -451,6 +472,17 @@ def by(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> li
     return None
 
 
+def from_phrase(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act's "from" phrase names who does it: "came under fire *from Chilean troops*",
+    "threats *from B*", "pressure *from B*"; not for the categories in `from_place_categories`,
+    whose "from" is the place left ("the withdrawal of A's troops *from B*")."""
+    if entry.pos != "NOUN" or entry.plover in coder.rules.from_place_categories:
+        return None
+    found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+             for g in c.children if g.dep_ == "pobj" for p in coder.parties(g, ctx)]
+    return found or None
+
+
 def agent_of_participle(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """A noun act described by a past participle with an agent: "the raids *carried out by Chad*",
     "the airstrikes *launched by A* against B" -> Chad, A; only for `doing_participles` ("talks *hosted
@@ -673,7 +705,7 @@ def speaker(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) 
 
 SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
-        speaker_characterising, their_joint_act, modifier, by, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
+        speaker_characterising, their_joint_act, modifier, by, from_phrase, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
         agentless_passive, relative_clause, doer_of_noun_act, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
         subject_of_setting_clause, speaker,
