@@ -374,3 +374,8 @@ def test_from_is_the_place_left_for_a_withdrawal(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Chile announced the withdrawal of its troops from Peru.")
     assert not any(s == "PER" for s, _, _, _, _ in found)
     assert not any("source:from_phrase" in r[4] for r in found)
+
+
+def test_for_its_part_is_no_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Peru criticised Bolivia. For its part, Chile vowed to defend its border.")
+    assert not any(s == "CHL" for s, _, _, _, _ in found)

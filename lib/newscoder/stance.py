@@ -549,6 +549,8 @@ class StatementCoder:
                     continue
                 if child.lower_ == "for" and entry.plover in self.rules.allegation_categories and any(c.dep_ in OBJECT_DEPS for c in token.children):
                     continue  # "blamed A for the shelling of B": what A is blamed for, not a second target
+                if any(g.dep_ == "pobj" and g.lemma_.lower() in self.rules.discourse_nouns for g in child.children):
+                    continue  # "*For its part*, A vowed ...": a discourse marker, aimed at no one
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     named = self.parties(pobj, ctx)
                     found += named

@@ -36,7 +36,7 @@ _LIST_KEYS = (
     "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
-    "from_place_categories", "undergo_verbs",
+    "from_place_categories", "undergo_verbs", "discourse_nouns",
 )
 
 
@@ -87,6 +87,7 @@ class StanceRules:
     denial_verbs: frozenset[str]
     from_place_categories: frozenset[str]
     undergo_verbs: frozenset[str]
+    discourse_nouns: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
