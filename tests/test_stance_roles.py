@@ -379,3 +379,9 @@ def test_from_is_the_place_left_for_a_withdrawal(nlp, finder, coder):
 def test_for_its_part_is_no_target(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Peru criticised Bolivia. For its part, Chile vowed to defend its border.")
     assert not any(s == "CHL" for s, _, _, _, _ in found)
+
+
+def test_a_warning_of_the_speakers_own_act_is_aimed_at_that_acts_object(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile warned that it would strike Peru.")
+    assert pairs(found) == {("CHL", "PER")} and "target:of_announced_act" in found[0][4]
+    assert rows(nlp, finder, coder, "Chile warned that it would cooperate with Peru.") == []

@@ -658,9 +658,22 @@ class StatementCoder:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
                     subj = next((c for c in child.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
-                    if subj is not None:
-                        found += self.parties(subj, ctx)
-                        how = "target:reported_subject"
+                    if subj is None:
+                        continue
+                    named = self.parties(subj, ctx)
+                    own = {q.actor for q in sources}
+                    if named and not [p for p in named if p.actor not in own] and entry.stance < 0:
+                        # "A warned that *it* would strike B": the speaker's own announced act is aimed at B
+                        inner = self.trigger_of(child)
+                        if inner is not None and inner.stance > 0 and entry.plover not in self.rules.refusal_categories:
+                            continue  # "A warned that it would cooperate with B" is no threat to B
+                        aimed = [p for p in self._arguments(child, ctx) if p.actor not in own]
+                        if aimed:
+                            found += aimed
+                            how = "target:of_announced_act"
+                            continue
+                    found += named
+                    how = "target:reported_subject"
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.place_target):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
             places = [ctx.mention_at[t.i] for t in _phrases_of(token) if t.i in ctx.mention_at]
