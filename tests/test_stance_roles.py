@@ -385,3 +385,12 @@ def test_a_warning_of_the_speakers_own_act_is_aimed_at_that_acts_object(nlp, fin
     found = rows(nlp, finder, coder, "Chile warned that it would strike Peru.")
     assert pairs(found) == {("CHL", "PER")} and "target:of_announced_act" in found[0][4]
     assert rows(nlp, finder, coder, "Chile warned that it would cooperate with Peru.") == []
+
+
+def test_an_act_under_an_extraposed_adjective_or_a_noun_of_need_is_hypothetical(nlp, finder, coder):
+    for text in ("Chile said it was not possible to talk to Peru.", "Chile said it saw the need to negotiate with Peru."):
+        doc = nlp(text)
+        found = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if (s.source_actor, s.target_actor) == ("CHL", "PER")]
+        assert all(s.modality == "hypothetical" for s in found), text
+    doc = nlp("Chile said it was not possible to talk to Peru.")
+    assert any(s.modality == "hypothetical" for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t"))

@@ -786,16 +786,19 @@ def auxiliary(coder: StatementCoder, token: Token) -> str:
 
 
 def governing_plan(coder: StatementCoder, token: Token) -> str:
-    """A verb or adjective that the act hangs on through "to": "plans to deploy" (future),
-    "is likely to attack" (hypothetical); the planning word itself is not a trigger."""
+    """A verb, adjective or noun that the act hangs on through "to": "plans to deploy" (future),
+    "is likely to attack", "it was not *possible* to talk to B", "felt no *need* to negotiate"
+    (hypothetical); the planning word itself is not a trigger."""
     rules = coder.rules
-    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"))[1:]:
-        lemma = head.lemma_.lower()
+    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl", "acl"))[1:]:
         if coder.trigger_of(head) is not None:
             return ""  # "vowed to strike": the vow is coded; its content is told by the other rules
-        if lemma in rules.future_verbs:
+        lemmas = {head.lemma_.lower()}
+        if head.lemma_.lower() == "be":  # "it was not possible to talk": the adjective of the copula
+            lemmas |= {c.lemma_.lower() for c in head.children if c.dep_ == "acomp"}
+        if lemmas & rules.future_verbs:
             return "future"
-        if lemma in rules.hypothetical_verbs:
+        if lemmas & rules.hypothetical_verbs:
             return "hypothetical"
     return ""
 
