@@ -47,3 +47,8 @@ def test_an_indefinite_noun_refers_back_to_nothing(nlp, finder, coder):
 def test_a_noun_of_another_kind_refers_back_to_nothing(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Chile and Peru held talks on Monday. Bolivia condemned the attack.")
     assert not any(r[0] == "BOL" for r in found)
+
+
+def test_the_attack_condemned_in_the_passive_targets_its_doer(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile shelled Peru on Monday. The attack was condemned by Bolivia.")
+    assert any(r[:2] == ("BOL", "CHL") and "target:doers_of_act_named" in r[3] for r in found)

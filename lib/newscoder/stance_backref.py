@@ -42,10 +42,11 @@ def remember_act(ctx: _Context, token: Token, entry: Trigger, sources: list[Part
 
 
 def _referring_object(coder: StatementCoder, token: Token, ctx: _Context) -> Token | None:
-    """The trigger's direct object when it is a definite noun naming no actor ("condemned *the attack*")."""
+    """The trigger's direct object, or its passive subject, when it is a definite noun naming no
+    actor ("condemned *the attack*", "*the attack* was condemned by C")."""
     from .stance import OBJECT_DEPS
 
-    for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN"):
+    for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"} and c.pos_ == "NOUN"):
         determined = any(c.dep_ == "det" and c.lower_ in coder.rules.referring_determiners for c in obj.children)
         own = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod", "prep", "acl", "relcl")]
         if determined and not any(coder.parties(c, ctx, 1) for c in own) and not coder.parties(obj, ctx):
