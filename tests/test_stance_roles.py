@@ -394,3 +394,8 @@ def test_an_act_under_an_extraposed_adjective_or_a_noun_of_need_is_hypothetical(
         assert all(s.modality == "hypothetical" for s in found), text
     doc = nlp("Chile said it was not possible to talk to Peru.")
     assert any(s.modality == "hypothetical" for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t"))
+
+
+def test_the_country_refers_to_the_state_named_earlier_in_its_sentence(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Peru criticised Bolivia. The Chilean government vowed to win back control of the entire country.")
+    assert not any(s == "CHL" and t == "PER" for s, t, _, _, _ in found)

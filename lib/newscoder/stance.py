@@ -377,6 +377,12 @@ class StatementCoder:
             owner = _owner_named_before(head, ctx) if head.lemma_.lower() in self.rules.owned_body_nouns else None
             if owner is not None:  # "Sudan's army ... the army": the actor named with the same noun before
                 return [replace(owner, how="anaphor")]
+            if head.lemma_.lower() in self.rules.place_anaphors and head.tag_ == "NN":
+                # "the Chilean government vowed to retake the whole country": the state named earlier in
+                # the sentence, before the article's last acting actor
+                earlier = ctx.earlier_in_sentence(head, include_subjects=True)
+                if earlier is not None:
+                    return [replace(earlier, how="anaphor")]
             if ctx.last_actor:
                 return [replace(ctx.last_actor, how="anaphor")]
         return []

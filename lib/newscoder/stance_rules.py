@@ -37,6 +37,7 @@ _LIST_KEYS = (
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
+    "place_anaphors",
 )
 
 
@@ -88,6 +89,7 @@ class StanceRules:
     from_place_categories: frozenset[str]
     undergo_verbs: frozenset[str]
     discourse_nouns: frozenset[str]
+    place_anaphors: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
