@@ -399,3 +399,9 @@ def test_an_act_under_an_extraposed_adjective_or_a_noun_of_need_is_hypothetical(
 def test_the_country_refers_to_the_state_named_earlier_in_its_sentence(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Peru criticised Bolivia. The Chilean government vowed to win back control of the entire country.")
     assert not any(s == "CHL" and t == "PER" for s, t, _, _, _ in found)
+
+
+def test_a_hostile_purpose_names_the_target_of_a_conflict_act(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile mobilised troops to attack Peru.")
+    assert pairs(found) == {("CHL", "PER")} and "target:of_hostile_purpose" in found[0][4]
+    assert not any(t == "PER" for _, t, _, _, _ in rows(nlp, finder, coder, "Chile sent troops to protect Peru."))

@@ -660,6 +660,11 @@ class StatementCoder:
             # whom the act's purpose helps
             found = [p for p in self._purpose_beneficiaries(token, ctx) if p.actor not in {q.actor for q in sources}]
             how = "target:of_purpose" if found else how
+        if not found and entry.stance < 0 and not entry.speech:
+            # "mobilised troops to attack B", "fired tear gas to disperse B's protesters": whom the act's
+            # hostile purpose is aimed at
+            found = [p for p in self._purpose_targets(token, ctx) if p.actor not in {q.actor for q in sources}]
+            how = "target:of_hostile_purpose" if found else how
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -744,6 +749,18 @@ class StatementCoder:
             helping = clause.lemma_.lower() in self.rules.partner_verbs or (inner is not None and inner.stance > 0)
             if helping:
                 found += [p for verb in chain for p in self._arguments(verb, ctx)]
+        return found
+
+    def _purpose_targets(self, token: Token, ctx: "_Context") -> list[Party]:
+        """The actors a hostile purpose infinitive of a conflict act is aimed at: its verb is a trigger
+        of negative stance ("mobilised troops *to attack* B"); "sent troops to protect B" names no target."""
+        holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+        found: list[Party] = []
+        for clause in (c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            inner = self.trigger_of(clause)
+            if inner is not None and inner.stance < 0:
+                found += self._arguments(clause, ctx)
         return found
 
     def _arguments(self, clause: Token, ctx: "_Context") -> list[Party]:
