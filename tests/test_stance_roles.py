@@ -299,3 +299,109 @@ def test_noun_act_under_a_merely_possible_verb_of_doing_is_not_coded_done(nlp, f
 def test_noun_act_object_of_a_verb_of_deciding_is_the_subjects(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Finland approved the delivery of weapons to Estonia.")
     assert ("FIN", "EST") in pairs(found)
+
+
+def test_it_in_a_clause_said_by_a_coordinated_verb_is_their_shared_subject(nlp, finder, coder):
+    # "said" shares "Peru" with "condemned"; "it" is Peru, not the Security Council named between
+    found = rows(nlp, finder, coder, "Peru condemned the test as a violation of Security Council resolutions, and said it had expelled Chile's ambassador.")
+    assert ("PER", "CHL") in pairs(found) and ("UNSC", "CHL") not in pairs(found)
+
+
+def test_a_possessive_pronoun_repeats_its_clauses_subject_pronoun(nlp, finder, coder):
+    # "its" is the "it" of its own clause (Peru), not the Security Council named before it
+    found = rows(nlp, finder, coder, "Peru criticised the resolution of the Security Council, and said it had raised its military readiness.")
+    assert not any(t == "UNSC" and "trigger:mobilize" in r for _, t, _, _, r in found)
+
+
+def test_an_as_phrase_names_what_the_act_calls_its_object_not_a_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Peru condemned the test as a violation of Security Council resolutions.")
+    assert ("PER", "UNSC") not in pairs(found)
+
+
+def test_what_an_accusation_charges_is_no_act_told(nlp, finder, coder):
+    doc = nlp("Chile accused Peru of shelling Bolivia.")
+    coding = coder.code(doc, finder(doc, dt.date(2025, 3, 1)), "t")
+    assert {(s.source_actor, s.target_actor, s.plover) for s in coding.statements} == {("CHL", "PER", "ACCUSE")}
+    assert ("shelling", "content_of_accusation") in {(d.word, d.filter) for d in coding.drops}
+
+
+def test_what_an_actor_is_blamed_for_names_no_second_target(nlp, finder, coder):
+    assert pairs(rows(nlp, finder, coder, "Chile blamed Peru for the shelling of Bolivia.")) == {("CHL", "PER")}
+
+
+def test_a_denied_act_is_negated(nlp, finder, coder):
+    for text in ("Peru denied shelling Bolivia.", "Peru denied that its troops had shelled Bolivia."):
+        doc = nlp(text)
+        found = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if (s.source_actor, s.target_actor) == ("PER", "BOL")]
+        assert found and all(s.modality == "negated" and "modality:denial" in s.rule for s in found)
+
+
+def test_an_act_coordinated_with_a_denial_is_told(nlp, finder, coder):
+    assert ("PER", "BOL") in pairs(rows(nlp, finder, coder, "Peru denied the report and shelled Bolivia."))
+
+
+def test_a_one_way_noun_act_is_not_its_reporters(nlp, finder, coder):
+    assert ("CHL", "PER") not in pairs(rows(nlp, finder, coder, "Chile said the attack on Peru was a mistake."))
+
+
+def test_an_act_that_is_only_needed_is_hypothetical(nlp, finder, coder):
+    doc = nlp("Peru needs to withdraw its troops from Bolivia.")
+    found = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if (s.source_actor, s.target_actor) == ("PER", "BOL")]
+    assert found and all(s.modality == "hypothetical" for s in found)
+
+
+def test_a_subjectless_passive_takes_its_agent_not_the_words_before_it(nlp, finder, coder):
+    from newscoder.stance import _Context
+    from newscoder.stance_rules import agent_of_subjectless_passive
+
+    for text, want in (("Much of Chile remains occupied by Peru.", ["PER"]), ("Much of Chile remains ravaged by war.", [])):
+        doc = nlp(text)
+        ctx = _Context({i: m for m in finder(doc, dt.date(2025, 3, 1)) for i in range(m.start, m.end)})
+        verb = next(t for t in doc if t.tag_ == "VBN")
+        entry = coder.trigger_of(verb)
+        assert entry is not None
+        assert [p.actor for p in agent_of_subjectless_passive(coder, verb, entry, ctx)] == want
+
+
+def test_a_noun_act_from_an_actor_undergone_by_another(nlp, finder, coder):
+    for text in ("Peruvian forces came under attack from Chilean troops on Tuesday.", "Peru faced airstrikes from Chile on Monday."):
+        found = rows(nlp, finder, coder, text)
+        assert ("CHL", "PER") in pairs(found)
+        assert any("source:from_phrase" in r[4] and "target:undergoer" in r[4] for r in found)
+
+
+def test_from_is_the_place_left_for_a_withdrawal(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile announced the withdrawal of its troops from Peru.")
+    assert not any(s == "PER" for s, _, _, _, _ in found)
+    assert not any("source:from_phrase" in r[4] for r in found)
+
+
+def test_for_its_part_is_no_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Peru criticised Bolivia. For its part, Chile vowed to defend its border.")
+    assert not any(s == "CHL" for s, _, _, _, _ in found)
+
+
+def test_a_warning_of_the_speakers_own_act_is_aimed_at_that_acts_object(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile warned that it would strike Peru.")
+    assert pairs(found) == {("CHL", "PER")} and "target:of_announced_act" in found[0][4]
+    assert rows(nlp, finder, coder, "Chile warned that it would cooperate with Peru.") == []
+
+
+def test_an_act_under_an_extraposed_adjective_or_a_noun_of_need_is_hypothetical(nlp, finder, coder):
+    for text in ("Chile said it was not possible to talk to Peru.", "Chile said it saw the need to negotiate with Peru."):
+        doc = nlp(text)
+        found = [s for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if (s.source_actor, s.target_actor) == ("CHL", "PER")]
+        assert all(s.modality == "hypothetical" for s in found), text
+    doc = nlp("Chile said it was not possible to talk to Peru.")
+    assert any(s.modality == "hypothetical" for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t"))
+
+
+def test_the_country_refers_to_the_state_named_earlier_in_its_sentence(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Peru criticised Bolivia. The Chilean government vowed to win back control of the entire country.")
+    assert not any(s == "CHL" and t == "PER" for s, t, _, _, _ in found)
+
+
+def test_a_hostile_purpose_names_the_target_of_a_conflict_act(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile mobilised troops to attack Peru.")
+    assert pairs(found) == {("CHL", "PER")} and "target:of_hostile_purpose" in found[0][4]
+    assert not any(t == "PER" for _, t, _, _, _ in rows(nlp, finder, coder, "Chile sent troops to protect Peru."))

@@ -29,8 +29,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
+from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_places import Geography, victims_country
-from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -307,11 +308,19 @@ class StatementCoder:
         if inner_subject and head.head.dep_ in ("ccomp", "advcl") and lower in PRONOUNS_PERSON | PRONOUNS_ACTOR and depth == 0:
             # "B, which X says is backed by Y, warned that *it* would ...", "A has not condemned C since *it*
             # backed ...": the subject of the clause this one hangs on, before any actor named in between
-            outer = next((c for c in head.head.head.children if c.dep_ in SUBJECT_DEPS and c.i != head.i), None)
+            governing = head.head.head
+            outer = next((c for c in governing.children if c.dep_ in SUBJECT_DEPS and c.i != head.i), None)
+            while outer is None and governing.dep_ == "conj" and governing.head.i != governing.i:
+                # "A condemned B's test, and said *it* had ...": the subject the coordinated verbs share
+                governing = governing.head
+                outer = next((c for c in governing.children if c.dep_ in SUBJECT_DEPS), None)
             if outer is not None and outer.lower_ not in PRONOUNS_PERSON | PRONOUNS_ACTOR:
                 # the outer subject is the antecedent even when it names no actor ("the envoy said he was
                 # asking A ..." is no act of the last actor named before)
                 return [replace(p, how="pronoun_same_sentence") for p in self.parties(outer, ctx, 1)]
+        same = _subject_pronoun_owning(head)
+        if same is not None:
+            return self._party_of_head(same, ctx, 0)  # "it had raised *its* readiness": "its" is "it"
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
@@ -368,6 +377,12 @@ class StatementCoder:
             owner = _owner_named_before(head, ctx) if head.lemma_.lower() in self.rules.owned_body_nouns else None
             if owner is not None:  # "Sudan's army ... the army": the actor named with the same noun before
                 return [replace(owner, how="anaphor")]
+            if head.lemma_.lower() in self.rules.place_anaphors and head.tag_ == "NN":
+                # "the Chilean government vowed to retake the whole country": the state named earlier in
+                # the sentence, before the article's last acting actor
+                earlier = ctx.earlier_in_sentence(head, include_subjects=True)
+                if earlier is not None:
+                    return [replace(earlier, how="anaphor")]
             if ctx.last_actor:
                 return [replace(ctx.last_actor, how="anaphor")]
         return []
@@ -538,6 +553,10 @@ class StatementCoder:
                     # "sought backing against X": X is the adversary, not the one asked or helped;
                     # "thanked X at the United Nations": a venue
                     continue
+                if child.lower_ == "for" and entry.plover in self.rules.allegation_categories and any(c.dep_ in OBJECT_DEPS for c in token.children):
+                    continue  # "blamed A for the shelling of B": what A is blamed for, not a second target
+                if any(g.dep_ == "pobj" and g.lemma_.lower() in self.rules.discourse_nouns for g in child.children):
+                    continue  # "*For its part*, A vowed ...": a discourse marker, aimed at no one
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     named = self.parties(pobj, ctx)
                     found += named
@@ -556,7 +575,8 @@ class StatementCoder:
                      for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx) if p.actor not in source_ids]
             how = "target:noun_of" if found else how
         if not found and entry.pos == "NOUN":
-            found, how = target_after_agent(self, token, entry, sources, ctx) or participle_targets(self, token, entry, sources, ctx) or (found, how)
+            found, how = (target_after_agent(self, token, entry, sources, ctx) or participle_targets(self, token, entry, sources, ctx)
+                          or undergoer_of_noun_act(self, token, entry, sources, ctx) or (found, how))
         if not found and entry.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             # "talks had begun with Israel"
             for child in token.head.children:
@@ -567,7 +587,10 @@ class StatementCoder:
             # "hosted talks between A and B", "facilitated cooperation between A and B", "host Turkish-Israeli talks",
             # "restored ties with Israel"
             objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
-            objects += [g for c in token.children if c.dep_ == "prep" and not self._partner_prep(c) for g in c.children if g.dep_ == "pobj"]  # "engaged in talks with X"
+            # "engaged in talks with X"; an "as" phrase says what the act calls its object ("condemned
+            # the test as a breach of the UN's resolutions") and is aimed at no one
+            objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ != "as" and not self._partner_prep(c)
+                        for g in c.children if g.dep_ == "pobj"]
             # "welcomed a resumption of ties with X"
             objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for obj in objects:
@@ -601,6 +624,9 @@ class StatementCoder:
                     found += [p for g in prep.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                     how = how or "target:of_the_act_in_the_subject"
             found = [p for p in found if p.actor not in {q.actor for q in sources}]
+        if not found:
+            # "Chad shelled Niger. Mali condemned the attack": the doers of the act the object names again
+            found, how = doers_of_act_named(self, token, entry, sources, ctx) or (found, how)
         if not found and entry.stance < 0 and entry.mode == "verbal":
             # "voiced concern over the possibility that Syria's government could allow Turkiye ...":
             # the actors of the clause the concern is about
@@ -634,13 +660,31 @@ class StatementCoder:
             # whom the act's purpose helps
             found = [p for p in self._purpose_beneficiaries(token, ctx) if p.actor not in {q.actor for q in sources}]
             how = "target:of_purpose" if found else how
+        if not found and entry.stance < 0 and not entry.speech:
+            # "mobilised troops to attack B", "fired tear gas to disperse B's protesters": whom the act's
+            # hostile purpose is aimed at
+            found = [p for p in self._purpose_targets(token, ctx) if p.actor not in {q.actor for q in sources}]
+            how = "target:of_hostile_purpose" if found else how
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
                     subj = next((c for c in child.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
-                    if subj is not None:
-                        found += self.parties(subj, ctx)
-                        how = "target:reported_subject"
+                    if subj is None:
+                        continue
+                    named = self.parties(subj, ctx)
+                    own = {q.actor for q in sources}
+                    if named and not [p for p in named if p.actor not in own] and entry.stance < 0:
+                        # "A warned that *it* would strike B": the speaker's own announced act is aimed at B
+                        inner = self.trigger_of(child)
+                        if inner is not None and inner.stance > 0 and entry.plover not in self.rules.refusal_categories:
+                            continue  # "A warned that it would cooperate with B" is no threat to B
+                        aimed = [p for p in self._arguments(child, ctx) if p.actor not in own]
+                        if aimed:
+                            found += aimed
+                            how = "target:of_announced_act"
+                            continue
+                    found += named
+                    how = "target:reported_subject"
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.place_target):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
             places = [ctx.mention_at[t.i] for t in _phrases_of(token) if t.i in ctx.mention_at]
@@ -705,6 +749,18 @@ class StatementCoder:
             helping = clause.lemma_.lower() in self.rules.partner_verbs or (inner is not None and inner.stance > 0)
             if helping:
                 found += [p for verb in chain for p in self._arguments(verb, ctx)]
+        return found
+
+    def _purpose_targets(self, token: Token, ctx: "_Context") -> list[Party]:
+        """The actors a hostile purpose infinitive of a conflict act is aimed at: its verb is a trigger
+        of negative stance ("mobilised troops *to attack* B"); "sent troops to protect B" names no target."""
+        holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+        found: list[Party] = []
+        for clause in (c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            inner = self.trigger_of(clause)
+            if inner is not None and inner.stance < 0:
+                found += self._arguments(clause, ctx)
         return found
 
     def _arguments(self, clause: Token, ctx: "_Context") -> list[Party]:
@@ -880,6 +936,7 @@ class StatementCoder:
             if sources[0].actor in {p.actor for p in pair}:
                 targets = [replace(p, how="earlier_pair") for p in pair if p.actor != sources[0].actor]
                 target_rule = "target:partner_of_earlier_joint_act"
+        remember_act(ctx, token, entry, sources, targets, modality)
         if entry.symmetric and len(_unique(sources + targets)) >= 2:
             ctx.last_pair, ctx.last_pair_sent = _unique(sources + targets), sent.start
         elif target_rule == "target:object_between" and len(targets) >= 2:
@@ -935,6 +992,7 @@ class _Context:
         self.last_pair_sent = -1
         self.sent_order: dict[int, int] = {}  # sentence start token -> its number, for sentences seen so far
         self.previous_subject: tuple[Token | None, list[Party]] = (None, [])  # the last sentence's main subject and its actors
+        self.told_acts: list[ToldAct] = []  # asserted acts with a source, in text order (stance_backref)
 
     def pair_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Party]:
         """Who took part in a joint act the sentence names without its parties ("the latest meeting").
@@ -1006,6 +1064,24 @@ def _subject_of_object_relative(token: Token) -> bool:
     clause = token.head
     return (token.dep_ in SUBJECT_DEPS and clause.dep_ == "relcl"
             and any(c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that", "whom", "who") for c in clause.children))
+
+
+POSSESSIVE_OF = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
+def _subject_pronoun_owning(token: Token) -> Token | None:
+    """The subject pronoun a possessive pronoun repeats: in "it had raised *its* readiness" and
+    "they recalled *their* envoys" the owner is the clause's own subject ("it", "they"), whoever
+    that stands for, not the last actor named before."""
+    if token.dep_ != "poss" or token.lower_ not in POSSESSIVE_OF:
+        return None
+    verb = token.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and c.i < token.i
+                 and c.lower_ == POSSESSIVE_OF[token.lower_]), None)
 
 
 def _determined(noun: Token) -> bool:

@@ -34,7 +34,10 @@ _LIST_KEYS = (
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
     "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
     "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
-    "victim_categories", "victim_nouns", "home_sectors",
+    "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
+    "allegation_categories", "denial_verbs",
+    "from_place_categories", "undergo_verbs", "discourse_nouns",
+    "place_anaphors",
 )
 
 
@@ -80,6 +83,13 @@ class StanceRules:
     victim_categories: frozenset[str]
     victim_nouns: frozenset[str]
     home_sectors: frozenset[str]
+    referring_determiners: frozenset[str]
+    allegation_categories: frozenset[str]
+    denial_verbs: frozenset[str]
+    from_place_categories: frozenset[str]
+    undergo_verbs: frozenset[str]
+    discourse_nouns: frozenset[str]
+    place_anaphors: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -106,7 +116,8 @@ def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
 def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
-    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories", "victim_categories"):  # PLOVER category names are upper case
+    for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories", "victim_categories",
+                "allegation_categories", "from_place_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
@@ -213,6 +224,24 @@ def target_after_agent(coder: StatementCoder, token: Token, entry: Trigger, sour
     return None
 
 
+def undergoer_of_noun_act(coder: StatementCoder, token: Token, entry: Trigger, sources: list[Party], ctx: _Context) -> tuple[list[Party], str] | None:
+    """The subject of a verb of undergoing (`undergo_verbs`) is the target of the noun act it
+    undergoes: "*Peru* faced airstrikes from Chile", "*Peruvian forces* came under fire from Chile"
+    -> Chile's act on Peru (`target:undergoer`). Not when that verb is itself a trigger ("Peru
+    sought help from Chile" is a request)."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "under":
+        verb = verb.head
+    elif token.dep_ not in ("dobj", "obj"):
+        return None
+    if verb.lemma_.lower() not in coder.rules.undergo_verbs or coder.trigger_of(verb) is not None:
+        return None
+    subj = coder._subject(verb)
+    own = {p.actor for p in sources}
+    found = [p for p in coder.parties(subj, ctx) if p.actor not in own] if subj is not None else []
+    return (found, "target:undergoer") if found else None
+
+
 # ---- trigger filters ---------------------------------------------------------------------------
 # Each takes (coder, token, entry, sport) and says whether the trigger is NOT an act of its own.
 
@@ -282,6 +311,17 @@ def content_of_request(coder: StatementCoder, token: Token, entry: Trigger, spor
     return coder._inside_request(token)
 
 
+def content_of_accusation(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """What an accusation charges its target with (`allegation_categories`, in its "of" or "for"
+    phrase): "Chile accused Peru *of shelling* Bolivia", "blamed A *for the attack*" code the
+    accusation only; the act charged is the accuser's claim, not an act told (STATEMENTS_MANUAL 2)."""
+    prep = token.head
+    if token.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
+        return False
+    outer = coder.trigger_of(prep.head)
+    return outer is not None and outer.plover in coder.rules.allegation_categories
+
+
 def participle_as_description(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
     """A participle that describes a group, with nothing it acts on: "rebels *fighting* under
     the banner of HTS" names who they are; "rebels fighting the army" still tells an act."""
@@ -317,7 +357,7 @@ TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
     (f.__name__, f) for f in (
         sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
         purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
-        content_of_request, participle_as_description, noun_as_predicate, background_time_anchor,
+        content_of_request, content_of_accusation, participle_as_description, noun_as_predicate, background_time_anchor,
     )
 ]
 
@@ -435,6 +475,17 @@ def by(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> li
     return None
 
 
+def from_phrase(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A noun act's "from" phrase names who does it: "came under fire *from Chilean troops*",
+    "threats *from B*", "pressure *from B*"; not for the categories in `from_place_categories`,
+    whose "from" is the place left ("the withdrawal of A's troops *from B*")."""
+    if entry.pos != "NOUN" or entry.plover in coder.rules.from_place_categories:
+        return None
+    found = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+             for g in c.children if g.dep_ == "pobj" for p in coder.parties(g, ctx)]
+    return found or None
+
+
 def agent_of_participle(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """A noun act described by a past participle with an agent: "the raids *carried out by Chad*",
     "the airstrikes *launched by A* against B" -> Chad, A; only for `doing_participles` ("talks *hosted
@@ -496,10 +547,14 @@ def participants_of_earlier_act(coder: StatementCoder, token: Token, entry: Trig
 
 
 def speaker_of_told_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
-    """A noun act told as happening, with no actor of its own: the speaker of the report
-    ("efforts were *underway*", said A's officials); else no source."""
+    """A joint noun act told as happening, with no actor of its own: the speaker of the report, who
+    takes part in it ("efforts were *underway*", said A's officials; a symmetric entry or one of
+    `partner_categories`); else no source. A one-way act is not its reporter's: "Chile said *the
+    attack* on Peru was a mistake" names no attacker."""
     if entry.pos != "NOUN" or not _told(coder, token):
         return None
+    if not (entry.symmetric or entry.plover in coder.rules.partner_categories):
+        return []
     return coder._speaker(token.head, ctx)
 
 
@@ -599,6 +654,17 @@ def unresolved_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx:
     return [] if own and entry.pos == "VERB" and subj.lower_ not in coder.rules.first_person else None
 
 
+def agent_of_subjectless_passive(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A passive participle the parser gave no subject: its source is its agent, never the words
+    before it, which name what it was done to ("much of A remains *occupied by B*" -> B; "much of A
+    remains *ravaged* by war" has no source)."""
+    if entry.pos != "VERB" or token.tag_ != "VBN" or coder._subject(token) is not None:
+        return None
+    if not any(c.dep_ in ("agent", "auxpass") for c in token.children):
+        return None
+    return [p for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" for p in coder.parties(g, ctx)]
+
+
 def left_of_verb(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """A verb the parser gave no subject: the actors named just before it ("A and B sign truce")."""
     if entry.pos != "VERB" or coder._subject(token) is not None:
@@ -642,9 +708,9 @@ def speaker(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) 
 
 SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
-        speaker_characterising, their_joint_act, modifier, by, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
+        speaker_characterising, their_joint_act, modifier, by, from_phrase, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, doer_of_noun_act, subject, pronoun_of_previous_subject, unresolved_subject, left_of_verb,
+        agentless_passive, relative_clause, doer_of_noun_act, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
         subject_of_setting_clause, speaker,
     )
 ]
@@ -722,16 +788,19 @@ def auxiliary(coder: StatementCoder, token: Token) -> str:
 
 
 def governing_plan(coder: StatementCoder, token: Token) -> str:
-    """A verb or adjective that the act hangs on through "to": "plans to deploy" (future),
-    "is likely to attack" (hypothetical); the planning word itself is not a trigger."""
+    """A verb, adjective or noun that the act hangs on through "to": "plans to deploy" (future),
+    "is likely to attack", "it was not *possible* to talk to B", "felt no *need* to negotiate"
+    (hypothetical); the planning word itself is not a trigger."""
     rules = coder.rules
-    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"))[1:]:
-        lemma = head.lemma_.lower()
+    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl", "acl"))[1:]:
         if coder.trigger_of(head) is not None:
             return ""  # "vowed to strike": the vow is coded; its content is told by the other rules
-        if lemma in rules.future_verbs:
+        lemmas = {head.lemma_.lower()}
+        if head.lemma_.lower() == "be":  # "it was not possible to talk": the adjective of the copula
+            lemmas |= {c.lemma_.lower() for c in head.children if c.dep_ == "acomp"}
+        if lemmas & rules.future_verbs:
             return "future"
-        if lemma in rules.hypothetical_verbs:
+        if lemmas & rules.hypothetical_verbs:
             return "hypothetical"
     return ""
 
@@ -741,8 +810,19 @@ def under_denial(coder: StatementCoder, token: Token) -> str:
     return "hypothetical" if coder._under_denial(token) else ""
 
 
+def denial(coder: StatementCoder, token: Token) -> str:
+    """What a verb of denial (`denial_verbs`) says did not happen: "Peru denied *shelling* Bolivia",
+    "Peru denied that its troops had *shelled* Bolivia" -> negated (the text does not assert the act);
+    an act coordinated with the denial ("denied the report and shelled B") is not under it."""
+    words = coder.rules.denial_verbs
+    for head in _governors(token, ("xcomp", "ccomp", "pcomp", "pobj", "prep"))[1:4]:
+        if head.lemma_.lower() in words:
+            return "negated"
+    return ""
+
+
 MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
-    (f.__name__, f) for f in (negation, under_denial, condition, distance, auxiliary, governing_plan)
+    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan)
 ]
 
 
