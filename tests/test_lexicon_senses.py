@@ -111,3 +111,15 @@ def test_support_voiced_is_coded_by_its_noun(nlp, finder, coder):
     # "expressed its support for B": the noun names the act and its target ("for B")
     assert ("CHL", "PER", "SUPPORT", 1) in rows(nlp, finder, coder, "Chile expressed its support for Peru's plan.")
     assert ("PER", "CHL", "SUPPORT", 1) in rows(nlp, finder, coder, "Peru offered its support to Chile.")
+
+
+@pytest.mark.parametrize("text, plover", [
+    # an attack of words (CAMEO 111 "{BITTER ATTACK}") is criticism, told by a verb or by the noun ...
+    ("The Chilean president launched a scathing attack on Peru.", "ACCUSE"),
+    ("Chile delivered a blistering attack on the Peruvian government.", "ACCUSE"),
+    ("Chile's scathing attack on Peru angered Lima.", "ACCUSE"),
+    # ... any other attack launched is force
+    ("Chile launched a fierce attack on Peruvian positions.", "ASSAULT"),
+])
+def test_an_attack_of_words_is_criticism(nlp, finder, coder, text, plover):
+    assert ("CHL", "PER", plover, -1) in rows(nlp, finder, coder, text)
