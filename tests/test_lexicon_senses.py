@@ -1,0 +1,125 @@
+"""Verb senses told apart by their object or particle (codebook/triggers.yaml, codebook/README.md "Trigger lexicon")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newscoder.lexicon import load_lexicon
+from newscoder.paths import project_root
+from newscoder.stance import StatementCoder
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return StatementCoder(nlp, load_lexicon(project_root() / "codebook"))
+
+
+def rows(nlp, finder, coder, text) -> set[tuple[str, str, str, int]]:
+    doc = nlp(text)
+    return {(s.source_actor, s.target_actor, s.plover, s.stance) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+
+
+def entry_ids(nlp, coder, text) -> set[str]:
+    """The lexicon entries the sentence's words trigger, kept or dropped by the filters."""
+    doc = nlp(text)
+    return {e.id for t in doc if (e := coder.trigger_of(t)) is not None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # attacking a place, a unit or a convoy is force (CAMEO 19) ...
+    ("Chilean troops attacked Peruvian positions near the border.", ("CHL", "PER", "ASSAULT", -1)),
+    ("Chilean warplanes attacked the Peruvian convoy.", ("CHL", "PER", "ASSAULT", -1)),
+    # ... attacking a policy, a decision or words is criticism (CAMEO 111)
+    ("The Chilean minister attacked Peru's policy on migration.", ("CHL", "PER", "ACCUSE", -1)),
+    ("Chile attacked the Peruvian decision to close the border.", ("CHL", "PER", "ACCUSE", -1)),
+    ("Chile attacked Peru's remarks on the dispute.", ("CHL", "PER", "ACCUSE", -1)),
+    ("Chile attacked Peru as a pariah state.", ("CHL", "PER", "ACCUSE", -1)),
+])
+def test_attacking_is_force_unless_its_object_is_words_or_a_policy(nlp, finder, coder, text, expected):
+    found = rows(nlp, finder, coder, text)
+    assert expected in found
+    assert {p for _, _, p, _ in found} == {expected[2]}
+
+
+def test_attacking_a_post_is_an_assault(nlp, coder):
+    assert entry_ids(nlp, coder, "Rebels attacked a police post in the north.") == {"assault"}
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean forces continued operations against Peruvian rebels.",  # not CAMEO 1246, a refusal to de-escalate
+    "Chile continued its offensive against Peru.",
+    "Chile pursued its bombardment of Peruvian towns.",
+])
+def test_continuing_an_offensive_is_force(nlp, finder, coder, text):
+    assert {p for _, _, p, _ in rows(nlp, finder, coder, text)} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a warning of a situation is disapproval (CAMEO 012/110), not a threat
+    ("The UN warned Chile of a humanitarian catastrophe.", ("UN", "CHL", "ACCUSE", -1)),
+    ("Peru cautioned Chile about the risk of famine.", ("PER", "CHL", "ACCUSE", -1)),
+    # a warning of consequences stays a threat (CAMEO 130)
+    ("Chile warned Peru of serious consequences.", ("CHL", "PER", "THREATEN", -1)),
+])
+def test_a_warning_of_a_situation_is_no_threat(nlp, finder, coder, text, expected):
+    found = rows(nlp, finder, coder, text)
+    assert expected in found
+    assert {p for _, _, p, _ in found} == {expected[2]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru declined to meet the Chilean envoy.", ("PER", "CHL", "REJECT", -1)),
+    ("Peru declined the Chilean offer.", ("PER", "CHL", "REJECT", -1)),
+])
+def test_declining_to_meet_is_a_refusal(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+def test_declining_to_comment_is_no_act(nlp, coder):
+    assert not entry_ids(nlp, coder, "The Peruvian ministry declined to comment.") & {"reject_decline", "reject_decline_to"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "from" on the verb (the parse of a bare noun) or on the noun (the parse with an adjective)
+    ("Peruvian troops came under fire from Chilean forces.", ("CHL", "PER", "ASSAULT", -1)),
+    ("Peruvian troops came under heavy fire from Chilean forces.", ("CHL", "PER", "ASSAULT", -1)),
+])
+def test_coming_under_fire_is_an_attack_by_the_from_phrase(nlp, finder, coder, text, expected):
+    assert rows(nlp, finder, coder, text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Peru came under pressure from Chile.",
+    "A fire broke out in the Peruvian embassy in Chile.",
+])
+def test_pressure_and_a_blaze_are_no_attack(nlp, finder, coder, text):
+    assert not {p for _, _, p, _ in rows(nlp, finder, coder, text)} & {"ASSAULT"}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The missile launch by Peru alarmed Chile.", True),
+    ("Peru's launch of a ballistic missile angered Chile.", True),
+    ("Peru announced the launch of talks with Chile.", False),  # a launch of talks is no weapon launched
+])
+def test_a_launch_of_a_weapon_is_a_show_of_force(nlp, coder, text, found):
+    assert ("mobilize_launch_noun" in entry_ids(nlp, coder, text)) is found
+
+
+def test_support_voiced_is_coded_by_its_noun(nlp, finder, coder):
+    # "expressed its support for B": the noun names the act and its target ("for B")
+    assert ("CHL", "PER", "SUPPORT", 1) in rows(nlp, finder, coder, "Chile expressed its support for Peru's plan.")
+    assert ("PER", "CHL", "SUPPORT", 1) in rows(nlp, finder, coder, "Peru offered its support to Chile.")
+
+
+@pytest.mark.parametrize("text, plover", [
+    # an attack of words (CAMEO 111 "{BITTER ATTACK}") is criticism, told by a verb or by the noun ...
+    ("The Chilean president launched a scathing attack on Peru.", "ACCUSE"),
+    ("Chile delivered a blistering attack on the Peruvian government.", "ACCUSE"),
+    ("Chile's scathing attack on Peru angered Lima.", "ACCUSE"),
+    # ... any other attack launched is force
+    ("Chile launched a fierce attack on Peruvian positions.", "ASSAULT"),
+])
+def test_an_attack_of_words_is_criticism(nlp, finder, coder, text, plover):
+    assert ("CHL", "PER", plover, -1) in rows(nlp, finder, coder, text)
