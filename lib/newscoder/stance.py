@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
+from .stance_owners import possessor_over_article_country
 from .stance_places import Geography, victims_country
 from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
@@ -298,6 +299,9 @@ class StatementCoder:
         if (m is None or m.kind != "person") and any(c.lower_ in FORMER_WORDS for c in head.children if c.dep_ in ("amod", "advmod")):
             return []  # "former Israeli officials" speak for no state (a named person's roles are dated instead)
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
+            owned = possessor_over_article_country(self, head, m, ctx, depth)
+            if owned is not None:  # "accused B, saying *its* government ...": B's, not the article's country
+                return owned  # each keeps how its pronoun was resolved (a pronoun across sentences is low)
             return [Party(m.actor_id, m.person, m.kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
         # A possessive may refer to the subject ("al-Sharaa said his government ..."), and so may the
