@@ -423,3 +423,16 @@ def test_agent_noun_without_third_person_possessive_keeps_the_article_country(nl
     for owner in ("the", "our"):  # "our" is the speaker's, never the actor named before
         found = rows(nlp, finder, coder, CHILE_ARTICLE + f"Chile singled out Peru, condemning {owner} government for the shelling.")
         assert ("CHL", "PER") not in pairs(found)
+
+
+def test_he_continues_the_person_who_was_the_previous_subject(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chilean President Pedro Alvarez spoke after meeting Peruvian Foreign Minister Luis Gomez. "
+                                     "He accused Bolivia of closing the border.")
+    accused = [r for r in found if r[1] == "BOL"]
+    assert [(r[0], r[3]) for r in accused] == [("CHL", "low")]
+
+
+def test_he_after_a_sentence_about_no_person_takes_the_last_person(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chilean President Pedro Alvarez spoke on Monday. Peru criticised Bolivia. "
+                                     "He accused Bolivia of closing the border.")
+    assert ("CHL", "BOL") in pairs(found)
