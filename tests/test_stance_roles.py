@@ -405,3 +405,34 @@ def test_a_hostile_purpose_names_the_target_of_a_conflict_act(nlp, finder, coder
     found = rows(nlp, finder, coder, "Chile mobilised troops to attack Peru.")
     assert pairs(found) == {("CHL", "PER")} and "target:of_hostile_purpose" in found[0][4]
     assert not any(t == "PER" for _, t, _, _, _ in rows(nlp, finder, coder, "Chile sent troops to protect Peru."))
+
+
+CHILE_ARTICLE = "Chile closed its border on Monday. Chilean officials met in Santiago. "
+
+
+def test_possessive_pronoun_beats_the_article_country_of_an_agent_noun(nlp, finder, coder):
+    doc = nlp(CHILE_ARTICLE + "Chile singled out Peru, condemning its government for the shelling.")
+    mentions = finder(doc, dt.date(2025, 3, 1))
+    government = next(m for m in mentions if m.text == "government")
+    assert government.actor_id == "CHL" and "article_country" in government.rule  # the default the rule overrides
+    found = [(s.source_actor, s.target_actor) for s in coder(doc, mentions, "t") if s.modality == "asserted"]
+    assert ("CHL", "PER") in found
+
+
+def test_agent_noun_without_third_person_possessive_keeps_the_article_country(nlp, finder, coder):
+    for owner in ("the", "our"):  # "our" is the speaker's, never the actor named before
+        found = rows(nlp, finder, coder, CHILE_ARTICLE + f"Chile singled out Peru, condemning {owner} government for the shelling.")
+        assert ("CHL", "PER") not in pairs(found)
+
+
+def test_he_continues_the_person_who_was_the_previous_subject(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chilean President Pedro Alvarez spoke after meeting Peruvian Foreign Minister Luis Gomez. "
+                                     "He accused Bolivia of closing the border.")
+    accused = [r for r in found if r[1] == "BOL"]
+    assert [(r[0], r[3]) for r in accused] == [("CHL", "low")]
+
+
+def test_he_after_a_sentence_about_no_person_takes_the_last_person(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chilean President Pedro Alvarez spoke on Monday. Peru criticised Bolivia. "
+                                     "He accused Bolivia of closing the border.")
+    assert ("CHL", "BOL") in pairs(found)

@@ -30,6 +30,8 @@ from spacy.tokens import Doc, Span, Token
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
+from .stance_owners import possessor_over_article_country
+from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
 from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
@@ -298,6 +300,9 @@ class StatementCoder:
         if (m is None or m.kind != "person") and any(c.lower_ in FORMER_WORDS for c in head.children if c.dep_ in ("amod", "advmod")):
             return []  # "former Israeli officials" speak for no state (a named person's roles are dated instead)
         if m is not None and m.actor_id and m.kind in ACTOR_KINDS:
+            owned = possessor_over_article_country(self, head, m, ctx, depth)
+            if owned is not None:  # "accused B, saying *its* government ...": B's, not the article's country
+                return owned  # each keeps how its pronoun was resolved (a pronoun across sentences is low)
             return [Party(m.actor_id, m.person, m.kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
         # A possessive may refer to the subject ("al-Sharaa said his government ..."), and so may the
@@ -325,6 +330,9 @@ class StatementCoder:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
                 return [replace(earlier, how="pronoun_same_sentence")]
+            continued = person_subject_continued(head, ctx) if depth == 0 else None
+            if continued:  # "A met B's envoy C. *He* accused ...": A, the subject, not C
+                return continued
             if ctx.last_person and not _unresolved_person_since(head, ctx):
                 return [replace(ctx.last_person, how="pronoun")]
         if lower in PRONOUNS_ACTOR and depth == 0 and _subject_of_object_relative(head):
