@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -320,3 +321,52 @@ def test_forms_the_pipeline_lemmatises_as_another_verb_are_listed(nlp):
     assert forms("kill") == frozenset() and forms("attack") == frozenset()
     triggers, _ = to_triggers(read_verb_dictionary("--- WAGE [190] ---\nWAGE\n"), nlp)
     assert {"wage", "waged", "waging"} <= triggers[0].lemmas
+
+
+# ---- entries alike but for their code ---------------------------------------------------------
+
+
+SAME_SHAPE = """\
+--- HOLD UP [---] ---
+MOUNT
+- * {PRETEND RAID}          [150]   # MOUNT
+- * RAID                    [190]   # MOUNT
+- * {NIGHT RAID}            [195]   # MOUNT
+- * BLOCKADE (OF)           [191]   # MOUNT
+- * {NAVAL BLOCKADE}        [191]   # MOUNT
+- * {SEA BLOCKADE}          [195]   # MOUNT
+- * PARADE (FOR)            [141]   # MOUNT
+- * {VICTORY PARADE}        [051]   # MOUNT
+- * VIGIL                   [141]   # MOUNT
+"""
+
+
+def test_entries_alike_but_for_their_code_keep_the_plain_pattern_or_the_majority(nlp):
+    from newscoder.petrarch_verbs import VerbImport, resolve_same_shape
+    triggers, report = to_triggers(read_verb_dictionary(SAME_SHAPE), nlp)
+    # "mounted a raid": the pattern that dropped no word (RAID, 190) wins over {PRETEND RAID} 150
+    (raid,) = by_lemma(triggers, "mount", objects={"raid"})
+    assert (raid.plover, raid.cameo) == ("ASSAULT", "190")
+    # "mounted a blockade": no plain pattern; two of three say COERCE (191), one ASSAULT (195)
+    (blockade,) = by_lemma(triggers, "mount", objects={"blockade"})
+    assert (blockade.plover, blockade.cameo) == ("COERCE", "191")
+    # "mounted a parade": PROTEST 141 against SUPPORT 051, one each: a tie, left out and listed
+    assert not by_lemma(triggers, "mount", objects={"parade"})
+    assert report.same_shape_left_out == ["mount parade: 141 PROTEST, 051 SUPPORT"]
+    assert len(report.same_shape_resolved) == 2
+    assert by_lemma(triggers, "mount", objects={"vigil"})  # alone in its shape: untouched
+    # the rule on entries alone: plain entries that disagree leave the decision to the majority
+    make = lambda i, plover, code: replace(raid, id=i, plover=plover, cameo=code)
+    group = [make("a", "PROTEST", "141"), make("b", "ASSAULT", "190"), make("c", "ASSAULT", "195")]
+    kept = resolve_same_shape(group, {"c": 1}, VerbImport())
+    assert [t.id for t in kept] == ["b"]
+
+
+def test_the_shipped_cameo_lexicon_has_no_entries_alike_but_for_their_code():
+    import json
+    entries = json.loads((project_root() / "codebook" / "triggers_cameo.json").read_text("utf-8"))["triggers"]
+    shapes = {}
+    for e in entries:
+        key = (tuple(e["lemmas"]), tuple(e.get("particle", [])), tuple(e.get("objects", [])), e.get("reverse", False))
+        shapes.setdefault(key, set()).add(e["cameo"])
+    assert not [key for key, codes in shapes.items() if len(codes) > 1]

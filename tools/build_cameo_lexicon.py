@@ -7,7 +7,9 @@ What it does
   1. reads ../shared/peer/petrarch2_dictionaries/CAMEO.2.0.txt (openeventdata/petrarch2, MIT) with
      newscoder.petrarch_verbs and turns what our trigger model can express into trigger entries,
      mapping CAMEO codes to PLOVER (lib/newscoder/data/cameo_plover.yaml, plus `extra_roots` of
-     codebook/triggers_cameo_rules.yaml: CAMEO 02 appeals are REQUEST);
+     codebook/triggers_cameo_rules.yaml: CAMEO 02 appeals are REQUEST); entries alike in all a
+     trigger checks but for their code (the context words that told them apart dropped) become one,
+     or none on a tie (newscoder.petrarch_verbs.resolve_same_shape; listed in the summary);
   2. gives every entry its CAMEO code, an `intensity` (the code's Goldstein score from
      ../shared/peer/cameo_codebook.jsonl) and a stance from that score (rules file, `near_zero`);
   3. leaves out the codes of `left_out_codes` (CAMEO 01 statements), the entries of a verb of

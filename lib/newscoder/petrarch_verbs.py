@@ -332,6 +332,8 @@ class VerbImport:
     patterns_left_out: list[str] = field(default_factory=list)  # patterns a Trigger cannot express
     verbs_left_out: list[str] = field(default_factory=list)  # multi-word verbs a Trigger cannot express
     same_as_verb: int = 0  # patterns coded like their verb alone: nothing to add
+    same_shape_resolved: list[str] = field(default_factory=list)  # entries alike but for the code: one kept
+    same_shape_left_out: list[str] = field(default_factory=list)  # such groups with no majority: all left out
     extra_header_codes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -353,6 +355,8 @@ class VerbImport:
             ("patterns_left_out", "patterns a trigger cannot express: left out"),
             ("verbs_left_out", "multi-word verbs a trigger cannot express: left out"),
             ("extra_header_codes", "block headers with more than one [code]: the first is used"),
+            ("same_shape_resolved", "entries alike but for their code (context words dropped): one code kept"),
+            ("same_shape_left_out", "entries alike but for their code, no category ahead: all left out"),
         ):
             items = getattr(self, name)
             if items:
@@ -404,13 +408,15 @@ def to_triggers(
     report = VerbImport(blocks=len(dictionary.blocks))
     triggers: list[Trigger] = []
     ids: set[str] = set()
+    dropped: dict[str, int] = {}  # trigger id -> the pattern's context words the trigger does not check
 
-    def add(trigger: Trigger) -> None:
+    def add(trigger: Trigger, context: int = 0) -> None:
         tid = trigger.id
         n = 2
         while tid in ids:
             tid, n = f"{trigger.id}.{n}", n + 1
         ids.add(tid)
+        dropped[tid] = context
         triggers.append(replace(trigger, id=tid))
 
     for block in dictionary.blocks:
@@ -479,15 +485,70 @@ def to_triggers(
             add(Trigger(id=f"{prefix}.{slug}.{_primary(code)}.L{pattern.line}", lemmas=frozenset(pattern_lemmas),
                         plover=plover, stance=stance, mode=mode, particle=particle, objects=objects,
                         symmetric=symmetric and not reverse, speech=speech, reverse=reverse,
-                        cameo=_primary(code)))
+                        cameo=_primary(code)), _context_words(pattern, particle, objects))
             report.pattern_triggers += 1
             if told_backwards:
                 report.reverse_made.append(where)
     misread = misread_forms(nlp)
     triggers = [t if not (extra := frozenset(f for lemma in t.lemmas for f in misread(lemma)) - t.lemmas)
                 else replace(t, lemmas=t.lemmas | extra) for t in triggers]
+    triggers = resolve_same_shape(triggers, dropped, report)
     report.triggers = len(triggers)
     return triggers, report
+
+
+def _context_words(pattern: VerbPattern, particle: frozenset[str], objects: frozenset[str]) -> int:
+    """How many words of a pattern its trigger does not check: `- * {MOCK ATTACK}` 1 (mock), `- * ATTACK` 0."""
+    words = [t for t in (*pattern.before, *pattern.after) if t not in ACTOR_SLOTS and t not in "(){}" and t.lower() not in SKIPPED_WORDS]
+    return max(0, len(words) - bool(objects) - bool(particle))
+
+
+def resolve_same_shape(triggers: list[Trigger], dropped: Mapping[str, int], report: VerbImport | None = None) -> list[Trigger]:
+    """One entry for entries alike in all a trigger checks (verbs, particle, object words) but for their code.
+
+    The import drops the context words that told such patterns apart ("- * {MOCK ATTACK} [150]" and
+    "- * ATTACK [190]" both become "stage" + "attack"), so the coder would take whichever came first.
+    The rule, for each such group: the category of the plain patterns (those that dropped no word:
+    "staged an attack" is what "- * ATTACK" says), when they agree; else the category most entries
+    of the group give; a tie leaves the whole group out (listed in the report). Within the category
+    the code the plain entries (else all its entries) give most often, the first in file order on
+    a tie; that first entry is kept, the others are left out.
+    triggers (list[Trigger]): entries in file order. dropped (Mapping[str, int]): id -> context
+        words dropped (0 or missing: plain). report (VerbImport | None): notes what was done.
+    RETURNS (list[Trigger]): the entries in file order, one for each group.
+    """
+    groups: dict[tuple, list[Trigger]] = {}
+    for t in triggers:
+        groups.setdefault((t.pos, t.lemmas, t.particle, t.objects, t.reverse), []).append(t)
+    out_ids: set[str] = set()
+    for (_, lemmas, particle, objects, reverse), group in groups.items():
+        if len({t.cameo for t in group}) < 2:
+            continue
+        what = " ".join(filter(None, (min(lemmas), "/".join(sorted(particle)), "/".join(sorted(objects)[:3]))))
+        codes = ", ".join(f"{t.cameo} {t.plover}{'' if dropped.get(t.id, 0) else ' (plain)'}" for t in group)
+        plain = [t for t in group if not dropped.get(t.id, 0)]
+        category = _ahead([t.plover for t in plain]) if len({t.plover for t in plain}) == 1 else _ahead([t.plover for t in group])
+        if category is None:
+            out_ids |= {t.id for t in group}
+            if report is not None:
+                report.same_shape_left_out.append(f"{what}: {codes}")
+            continue
+        chosen = [t for t in plain if t.plover == category] or [t for t in group if t.plover == category]
+        counts = {code: [t.cameo for t in chosen].count(code) for code in dict.fromkeys(t.cameo for t in chosen)}
+        code = max(counts, key=lambda c: counts[c])  # the first in file order among the most frequent
+        kept = next(t for t in chosen if t.cameo == code)
+        out_ids |= {t.id for t in group if t is not kept}
+        if report is not None:
+            report.same_shape_resolved.append(f"{what}: {codes} -> {code} {category}")
+    return [t for t in triggers if t.id not in out_ids]
+
+
+def _ahead(categories: list[str]) -> str | None:
+    """The category given most often, or None when two tie for most."""
+    counts = sorted(((categories.count(c), c) for c in set(categories)), reverse=True)
+    if not counts or len(counts) > 1 and counts[0][0] == counts[1][0]:
+        return None
+    return counts[0][1]
 
 
 def _found_with(comment: str, block_lemmas: set[str], lemmatize: Callable) -> set[str]:
