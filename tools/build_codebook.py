@@ -430,30 +430,6 @@ def build_phoenix(phoenix_path: Path, actors: list, curated_keys: set, actor_key
     return final, stats
 
 
-# Open-ended roles of the import hold this many years after the dictionary's latest date: half
-# of a usual four-to-five-year term, the time an office held when the dictionary was compiled
-# has left on average (codebook/README.md "Open-ended roles of a bulk import").
-OPEN_ROLES_YEARS = 2
-
-
-def compiled_date(persons: list) -> str:
-    """The latest start or end date any role of the import gives: when the dictionary was compiled."""
-    return max((r[k] for p in persons for r in p["roles"] for k in ("start", "end") if r.get(k)), default="")
-
-
-def open_roles_lines(persons: list) -> list[str]:
-    """The `compiled` and `open_roles_years` keys of persons_phoenix.yaml, with their comment."""
-    compiled = compiled_date(persons)
-    if not compiled:
-        return []
-    return [
-        "# Open-ended roles (no `end`) hold until `compiled` (the latest date the dictionary gives)",
-        "# plus `open_roles_years` years, then end (entities.py _open_roles_end; codebook/README.md).",
-        f"compiled: {compiled}",
-        f"open_roles_years: {OPEN_ROLES_YEARS}",
-    ]
-
-
 def write_phoenix_yaml(persons: list, stats: dict, out: Path) -> None:
     lines = [
         "# newscoder — persons_phoenix.yaml (GENERATED, do not edit by hand)",
@@ -481,8 +457,6 @@ def write_phoenix_yaml(persons: list, stats: dict, out: Path) -> None:
         "#   countries; variants shared between Phoenix persons were dropped from all of them.",
         "#",
         "# Counts: " + ", ".join(f"{k}={v}" for k, v in sorted(stats.items())),
-        "",
-        *open_roles_lines(persons),
         "",
         "persons:",
     ]
@@ -580,23 +554,6 @@ def validate_actors(data, errors: list, warnings: list):
     for unexpected in sorted(states - expected):
         errors.append(f"actors.yaml: unexpected state id {unexpected}")
     return actors, owner
-
-
-def validate_open_roles(data, fname: str, errors: list) -> None:
-    """`compiled` (a date, no earlier than any role's date) and `open_roles_years` (a whole number >= 0), if given."""
-    if not isinstance(data, dict):
-        return
-    compiled = data.get("compiled")
-    if compiled is not None and not isinstance(compiled, dt.date):
-        errors.append(f"{fname}: `compiled` must be a date (YYYY-MM-DD), got {compiled!r}")
-    elif compiled is not None and isinstance(data.get("persons"), list):
-        later = [p.get("name") for p in data["persons"] if isinstance(p, dict) for r in p.get("roles") or []
-                 if isinstance(r, dict) for k in ("start", "end") if isinstance(r.get(k), dt.date) and r[k] > compiled]
-        if later:
-            errors.append(f"{fname}: roles dated after `compiled` {compiled}: {sorted(set(later))[:5]}")
-    years = data.get("open_roles_years")
-    if years is not None and (isinstance(years, bool) or not isinstance(years, int) or years < 0):
-        errors.append(f"{fname}: `open_roles_years` must be a whole number >= 0, got {years!r}")
 
 
 def validate_persons(data, fname: str, actor_ids: set, errors: list, warnings: list,
@@ -786,7 +743,6 @@ def main(argv=None) -> int:
                   + ", ".join(f"{k}={v}" for k, v in sorted(stats.items())))
 
     phx = load_yaml(CODEBOOK / "persons_phoenix.yaml", errors)
-    validate_open_roles(phx, "persons_phoenix.yaml", errors)
     all_person_owner = dict(person_owner)
     validate_persons(phx, "persons_phoenix.yaml", actor_ids, errors, warnings,
                      taken=all_person_owner, require_start=False)

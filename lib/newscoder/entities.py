@@ -15,16 +15,14 @@
 3. `resolve`: metonyms used as places lose their actor ("a visit to Ankara"); a country's name
    inside a place name ("the Jordan River") or next to words of its homonym ("Atlanta, Georgia")
    is a place; persons are linked within the document ("Katz" after "Israel Katz") and mapped to
-   the actor they stood for on the publication date, through codebook roles (an open-ended role
-   of a bulk import ends `open_roles_years` after its file's `compiled` date) or a title before the
+   the actor they stood for on the publication date, through codebook roles or a title before the
    name ("Azerbaijani Defense Minister Zakir Hasanov").
 4. `assign_sectors`: every mention with an actor gets a sector (codebook/sectors.yaml) from the
    agent noun it modifies ("Turkish troops" MIL, "Turkey's foreign ministry" GOV), the title or
    role of a person, or the actor's own sector; an agent noun with no country ("police said")
-   takes the one state the article names, when it names only one, unless its sentence names that
-   state only as the target of the noun's own verb ("soldiers attacked Syria"); an agent after a
-   codebook place ("Johannesburg police") or with one in its own phrase ("police in Lagos") takes
-   the place's country, one after a person's possessive ("Maduro's forces") the person's actor.
+   takes the one state the article names, when it names only one; an agent after a codebook
+   place ("Johannesburg police") takes the place's country, one after a person's possessive
+   ("Maduro's forces") the person's actor.
 """
 
 from __future__ import annotations
@@ -137,8 +135,7 @@ class EntityFinder:
             self.agent_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
         self.title_words = {w.lower() for t in codebook.titles for w in t.split()}
         self.article_country = _article_country_thresholds(codebook)
-        self.bulk_ends = _bulk_persons(codebook)
-        self.bulk_persons = frozenset(self.bulk_ends)
+        self.bulk_persons = _bulk_person_names(codebook)
         self.persons_by_last = {}
         for person in codebook.persons:
             self.persons_by_last.setdefault(fold(person.name.split()[-1]), []).append(person)
@@ -622,10 +619,9 @@ class EntityFinder:
         return candidates[0] if len(actors) == 1 and candidates else None
 
     def _persons_by_name(self) -> dict[str, Person]:
-        """The codebook's persons by canonical name, built once per finder (not per document); a
-        bulk-imported person's open-ended roles end as its file says (`_expire_open_roles`)."""
+        """The codebook's persons by canonical name, built once per finder (not per document)."""
         if getattr(self, "_by_name", None) is None:
-            self._by_name = {p.name: _expire_open_roles(p, self.bulk_ends.get(p.name)) for p in self.codebook.persons}
+            self._by_name = {p.name: p for p in self.codebook.persons}
         return self._by_name
 
     def _canonical_persons(self, mentions: list[Mention]) -> dict[str, tuple[str, Person | None]]:
@@ -987,46 +983,19 @@ def _codebook_file(codebook: Codebook, name: str) -> dict:
     return read_mapping(path, CodebookError, what="Codebook file", required=False) if path.is_file() else {}
 
 
-def _bulk_persons(codebook: Codebook) -> dict[str, dt.date | None]:
-    """Canonical names of the bulk-imported persons (`persons_*.yaml`, e.g. persons_phoenix.yaml),
-    each with the day its open-ended roles end (`_open_roles_end`; None when its file gives none).
+def _bulk_person_names(codebook: Codebook) -> frozenset[str]:
+    """Canonical names of the bulk-imported persons (`persons_*.yaml`, e.g. persons_phoenix.yaml).
 
     Read by a scan of the files' `- name:` lines, since parsing 17,000 entries a second time
     would double the finder's start-up; a quoted name is read as YAML.
     """
-    persons: dict[str, dt.date | None] = {}
+    names: set[str] = set()
     for path in sorted(codebook.path.glob("persons_*.yaml")) if codebook.path else ():
-        text = path.read_text(encoding="utf-8")
-        ends = _open_roles_end(text)
-        for found in re.finditer(r"^\s*- name:\s*(.+?)\s*$", text, re.M):
+        for found in re.finditer(r"^\s*- name:\s*(.+?)\s*$", path.read_text(encoding="utf-8"), re.M):
             value = found.group(1)
-            persons.setdefault(str(yaml.safe_load(value)) if value[:1] in "\"'" else value, ends)
+            names.add(str(yaml.safe_load(value)) if value[:1] in "\"'" else value)
     curated = {str(p.get("name")) for p in _codebook_file(codebook, "persons.yaml").get("persons") or [] if isinstance(p, dict)}
-    return {name: ends for name, ends in persons.items() if name not in curated}
-
-
-def _open_roles_end(text: str) -> dt.date | None:
-    """The day open-ended roles of a bulk import end: its `compiled` date (the latest date the
-    source dictionary gives) plus `open_roles_years` years; None when the file gives no `compiled`.
-
-    "compiled: 2015-02-17" and "open_roles_years: 2" -> 2017-02-17: a role the dictionary
-    left open ("government" since 2007, no end) no longer holds in a text of 2018.
-    """
-    compiled = re.search(r"^compiled:\s*(\d{4})-(\d{2})-(\d{2})\s*$", text, re.M)
-    if compiled is None:
-        return None
-    years = re.search(r"^open_roles_years:\s*(\d+)\s*$", text, re.M)
-    year, month, day = (int(g) for g in compiled.groups())
-    year += int(years.group(1)) if years else 0
-    return dt.date(year, month, min(day, 28) if month == 2 else day)
-
-
-def _expire_open_roles(person: Person, ends: dt.date | None) -> Person:
-    """A bulk-imported person whose roles without `end` end on `ends` (see _open_roles_end)."""
-    if ends is None or all(r.end is not None for r in person.roles):
-        return person
-    roles = tuple(replace(r, end=ends) if r.end is None and (r.start is None or r.start < ends) else r for r in person.roles)
-    return replace(person, roles=roles)
+    return frozenset(names - curated)
 
 
 def _matching_data(codebook: Codebook) -> tuple[Spellings, dict[str, str], frozenset[str]]:
