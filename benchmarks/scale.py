@@ -1,5 +1,8 @@
 """Speed and memory of the corpus pass (issue 5). Prints a table and writes benchmarks/results/scale.md.
 
+With `--only`, the table goes to .cache/bench/scale.md instead (unless `--results` names a file), so
+that a partial run never replaces the committed results and their notes.
+
     .venv/bin/python benchmarks/scale.py [--only throughput,scaling,seed,warm,memory,run,run_memory] [--n 2000] [--big 10000]
     .venv/bin/python benchmarks/scale.py --only run --guardian 2     # the Guardian dev set twice over
 
@@ -369,7 +372,8 @@ def main() -> int:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--big", type=int, default=10000)
     parser.add_argument("--guardian", type=int, default=0, help="for 'run': the Guardian dev set this many times over (else --n generated articles)")
-    parser.add_argument("--results", default=str(RESULTS), help="where to write the table (.md) and figures (.json)")
+    parser.add_argument("--results", default="", help="where to write the table (.md) and figures (.json); "
+                        "default benchmarks/results/scale.md for a full run, .cache/bench/scale.md with --only")
     parser.add_argument("--merge", action="append", default=[], help="a .json of another run whose sections to add")
     parser.add_argument("--merge-rerun", help="a .json of a second throughput run, shown beside the first")
     args = parser.parse_args()
@@ -399,7 +403,8 @@ def main() -> int:
         results["run"] = [whole_run(guardian_corpus(args.guardian) if args.guardian else corpus(args.n))]
     text = report(results, machine_line)
     print(text)
-    out = Path(args.results)
+    full = "--only" not in sys.argv[1:] and not any(a.startswith("--only=") for a in sys.argv[1:])
+    out = Path(args.results) if args.results else (RESULTS if full else project_root() / ".cache" / "bench" / "scale.md")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     out.with_suffix(".json").write_text(json.dumps({"machine": machine_line, **results}, indent=2) + "\n", encoding="utf-8")
