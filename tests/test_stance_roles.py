@@ -436,3 +436,14 @@ def test_he_after_a_sentence_about_no_person_takes_the_last_person(nlp, finder, 
     found = rows(nlp, finder, coder, "Chilean President Pedro Alvarez spoke on Monday. Peru criticised Bolivia. "
                                      "He accused Bolivia of closing the border.")
     assert ("CHL", "BOL") in pairs(found)
+
+
+def test_participle_describing_an_actor_is_that_actors_act(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "A Norwegian journalist was wounded while travelling with Kurdish fighters battling al-Shabaab in Somalia.")
+    assert ("KURDS", "ALSHABAAB") in pairs(found)
+    assert ("NOR", "ALSHABAAB") not in pairs(found)
+
+
+def test_participle_on_an_act_noun_is_still_the_subjects(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Kenya launched a campaign targeting al-Shabaab.")
+    assert ("KEN", "ALSHABAAB") in pairs(found)

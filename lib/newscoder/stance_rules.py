@@ -675,6 +675,16 @@ def left_of_verb(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Cont
     return coder._actors_left_of(top, ctx) or None
 
 
+def noun_of_participle(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """An "-ing" participle that describes an actor is that actor's act: "a Danish medic working
+    beside *Kurdish fighters* battling B" is the fighters', not the medic's. Only when the noun the
+    participle hangs on names an actor itself; "A launched a campaign targeting B" is left to
+    `subject` (through the campaign to its launcher)."""
+    if entry.pos != "VERB" or token.dep_ != "acl" or token.tag_ != "VBG" or token.head.i == token.i:
+        return None
+    return coder.parties(token.head, ctx) or None
+
+
 def doer_of_noun_act(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """A noun act that is the object of a verb of doing (`doing_participles`, active voice) is the
     subject's: "*Peru* launched an invasion of Bolivia", "*the rebels* began an offensive against
@@ -710,7 +720,7 @@ SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
         speaker_characterising, their_joint_act, modifier, by, from_phrase, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, doer_of_noun_act, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
+        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
         subject_of_setting_clause, speaker,
     )
 ]
