@@ -123,3 +123,14 @@ def test_support_voiced_is_coded_by_its_noun(nlp, finder, coder):
 ])
 def test_an_attack_of_words_is_criticism(nlp, finder, coder, text, plover):
     assert ("CHL", "PER", plover, -1) in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # blocking a resolution, a draft or a bid is a veto (CAMEO 129) ...
+    ("China blocked a UN resolution on the Myanmar crisis.", ("CHN", "UN", "REJECT", -1)),
+    ("France vetoed the Italian proposal.", ("FRA", "ITA", "REJECT", -1)),
+    # ... blocking a road or access is still coercion
+    ("Egyptian police blocked the road to the Libyan border.", ("EGY", "LBY", "COERCE", -1)),
+])
+def test_blocking_a_proposal_is_a_veto_and_blocking_a_road_is_force(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
