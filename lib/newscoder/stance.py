@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
-from .stance_owners import possessor_over_article_country
+from .stance_owners import POSSESSIVE_OF, possessor_over_article_country
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
 from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
@@ -1072,9 +1072,6 @@ def _subject_of_object_relative(token: Token) -> bool:
     clause = token.head
     return (token.dep_ in SUBJECT_DEPS and clause.dep_ == "relcl"
             and any(c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that", "whom", "who") for c in clause.children))
-
-
-POSSESSIVE_OF = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
 
 def _subject_pronoun_owning(token: Token) -> Token | None:

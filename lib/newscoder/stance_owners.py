@@ -18,8 +18,10 @@ if TYPE_CHECKING:
     from .entities import Mention
     from .stance import Party, StatementCoder, _Context
 
-# third-person possessives only: "our" and "my" are the speaker's, whom the clause may not name
-OWNER_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# third-person possessives and the subject pronoun each repeats ("it had raised *its* readiness");
+# "our" and "my" are the speaker's, whom the clause may not name
+POSSESSIVE_OF = {"its": "it", "their": "they", "his": "he", "her": "she"}
+OWNER_PRONOUNS = frozenset(POSSESSIVE_OF)
 # how entities.py marks an actor taken from the article rather than from the phrase itself
 ARTICLE_DEFAULTS = ("+article_country:",)
 
