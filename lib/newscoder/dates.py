@@ -428,6 +428,10 @@ class DateResolver:
         if parsed is None:
             return NO_DATE, False
         day, period = parsed
+        if period == "week" and not future:
+            # A week is counted from the anchor itself: the day after a Sunday is already the next
+            # week, so "last week" in a Sunday article would be its own week.
+            day, period = _parse(core, anchor, direction) or parsed
         if _has_year(core):
             precision = {"day": "day", "month": "month", "year": "year"}.get(period, "none")
             if precision == "day" and not _has_day_number(core):
