@@ -607,3 +607,17 @@ def test_a_count_back_with_ago_is_read_at_the_precision_it_allows(nlp, resolver,
 def test_a_week_is_counted_from_the_publication_day_itself(nlp, resolver, published, phrase, expected):
     text = f"Ecuadorian police detained forty students {phrase} in Quito."
     assert date_of(nlp, resolver, text, "detained", published=published)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count of weeks from the day just named gives the month of that week, as 'two weeks ago' does
+        ("Chile expelled the envoys on March 4. Two weeks later, Peru shelled the port.", "2024-03"),  # Mar 15-21
+        ("Chile expelled the envoys on Feb. 12. A week later, Peru shelled the port.", "2024-02"),  # Feb 16-22
+        ("Chile expelled the envoys on March 11. A week earlier, Peru shelled the port.", "2024-03"),  # Mar 1-7
+        ("Chile expelled the envoys on March 8. A week earlier, Peru shelled the port.", ""),  # Feb 27 - Mar 4: two months
+    ],
+)
+def test_a_count_of_weeks_from_the_day_named_gives_the_month_of_that_week(nlp, resolver, text, expected):
+    assert date_of(nlp, resolver, text, "shelled")[0] == expected
