@@ -59,6 +59,7 @@ def published(text: str) -> str:
         ("QUITO, 2026-06-09 — Students marched to the ministry.", "2026-06-09"),
         ("QUITO, 2026-06-09 (Andes Wire) - Students marched to the ministry.", "2026-06-09"),
         ("QUITO, June 9, 2026 - 40 students marched to the ministry.", "2026-06-09"),  # a number after the dash
+        ("PUBLISHED: June 9, 2026 - 10:30 GMT\n\nStudents marched to the ministry.", "2026-06-09"),  # a date line
     ],
 )
 def test_a_dated_head_gives_the_publication_day(head, expected):
@@ -85,6 +86,10 @@ def test_a_dated_head_gives_the_publication_day(head, expected):
         "The war that began on April 15, 2023\n\nJets struck a depot.",  # a title that holds a date
         "Quito: June 9, 2026 - Students marched.",  # before a colon, a place in capitals only: this may be a title
         "QUITO, 2026-06 — Students marched.",  # a month, not a day
+        # a label in capitals before a colon or a dash is a date line, not a dateline's place
+        "UPDATED: June 9, 2026 - 10:30 GMT\n\nStudents marched.",
+        "UPDATE: June 9, 2026 — 10:30 GMT\n\nStudents marched.",
+        "LAST MODIFIED - June 9, 2026 - 10:30\n\nStudents marched.",
     ],
 )
 def test_a_head_without_a_full_publication_day_leaves_it_unknown(head):

@@ -192,7 +192,9 @@ def _dateline_match(line: str) -> tuple[re.Match, int, int, int | None] | None:
         if form is _DATE_FIRST and date[3] is None:
             continue  # "March 3 — ..." alone may be a title or a list; a bare date needs its year
         if form is _DATELINE and m.group("sep") == ":" and not m.group("place").split(",")[0].isupper():
-            continue  # "Published: May 7, 2026 -" is a labelled date line; a dateline's place before a colon opens in capitals
+            continue  # "Quito: May 7, 2026 -" may be a title; a dateline's place before a colon opens in capitals
+        if form is not _DATE_FIRST and _label_before(m.group("place"), default_labels()):
+            continue  # "UPDATED: March 5, 2026 - 10:30 GMT" is a labelled date line, not a place
         return m, date[1], date[2], date[3]
     return None
 
