@@ -53,6 +53,13 @@ def published(text: str) -> str:
         ("LIMA, Peru (3 March 2026) - Envoys met in the city.", "2026-03-03"),
         ("March 3, 2026 — Envoys met in the city for a second day.", "2026-03-03"),
         ("3 March 2026 (Newswire) - Envoys met in the city.", "2026-03-03"),
+        # a colon after the place, and a date written the ISO way (its hyphens are not the dash)
+        ("QUITO: June 9, 2026 — Students marched to the ministry.", "2026-06-09"),
+        ("QUITO, Ecuador: 9 June 2026 - Students marched to the ministry.", "2026-06-09"),
+        ("QUITO, 2026-06-09 — Students marched to the ministry.", "2026-06-09"),
+        ("QUITO, 2026-06-09 (Andes Wire) - Students marched to the ministry.", "2026-06-09"),
+        ("QUITO, June 9, 2026 - 40 students marched to the ministry.", "2026-06-09"),  # a number after the dash
+        ("PUBLISHED: June 9, 2026 - 10:30 GMT\n\nStudents marched to the ministry.", "2026-06-09"),  # a date line
     ],
 )
 def test_a_dated_head_gives_the_publication_day(head, expected):
@@ -77,6 +84,12 @@ def test_a_dated_head_gives_the_publication_day(head, expected):
         "March 3 — Envoys met in the city.",  # a date alone without its year is no dateline
         "GENEVA (March 3) — Envoys met in the city.",
         "The war that began on April 15, 2023\n\nJets struck a depot.",  # a title that holds a date
+        "Quito: June 9, 2026 - Students marched.",  # before a colon, a place in capitals only: this may be a title
+        "QUITO, 2026-06 — Students marched.",  # a month, not a day
+        # a label in capitals before a colon or a dash is a date line, not a dateline's place
+        "UPDATED: June 9, 2026 - 10:30 GMT\n\nStudents marched.",
+        "UPDATE: June 9, 2026 — 10:30 GMT\n\nStudents marched.",
+        "LAST MODIFIED - June 9, 2026 - 10:30\n\nStudents marched.",
     ],
 )
 def test_a_head_without_a_full_publication_day_leaves_it_unknown(head):
@@ -175,3 +188,18 @@ def test_a_year_less_dateline_takes_the_year_of_the_copyright_line_last():
     assert published(text.replace("© 2026 Caucasus Bulletin", "© Caucasus Bulletin 2026")) == "2026-10-27"
     # a date line's year comes first
     assert published("Title\nUpdated January 2, 2027\n\nQUITO, Dec. 31 (Wire) - Police clashed.\n© 2027 Wire") == "2026-12-31"
+
+
+def test_a_dateline_without_a_date_has_a_span_only_when_asked_for():
+    text = "Title of the story\nQUITO, Ecuador (Andes Wire) — Students marched to the ministry.\n"
+    assert dateline_span(text) is None  # it dates nothing: the date resolver does not ask for it
+    start, end = dateline_span(text, undated=True)
+    assert text[start:end].rstrip() == "QUITO, Ecuador (Andes Wire) —"
+    start, end = dateline_span("Title\nLIMA - Police cleared the square.\n", undated=True)
+    assert (start, end) == (6, 13)
+    # a dated dateline is the whole of it, date included
+    text = "Title\nQUITO, June 9 (Andes Wire) - Students marched.\n"
+    start, end = dateline_span(text, undated=True)
+    assert text[start:end].rstrip() == "QUITO, June 9 (Andes Wire) -"
+    # a sentence in lower case is no dateline
+    assert dateline_span("Title\nStudents marched - and police watched.\n", undated=True) is None

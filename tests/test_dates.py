@@ -589,3 +589,35 @@ def test_a_count_back_with_ago_is_read_at_the_precision_it_allows(nlp, resolver,
     text = f"Chilean jets struck the port of Arica {phrase}, officials said."
     assert date_of(nlp, resolver, text, "struck") == expected
     assert counted_back("days ago", PUBLISHED) is None and counted_back("weeks ago", PUBLISHED) is None  # how many is not said
+
+
+@pytest.mark.parametrize(
+    "published, phrase, expected",
+    [
+        # a Sunday article: its week runs Monday to that Sunday, and last week is the one before
+        (dt.date(2027, 1, 3), "last week", "2026-12"),  # Dec 21-27
+        (dt.date(2026, 11, 1), "last week", "2026-10"),  # Oct 19-25
+        (dt.date(2026, 11, 1), "earlier this week", ""),  # Oct 26 - Nov 1: two months
+        (dt.date(2026, 11, 8), "last week", ""),  # Oct 26 - Nov 1 again
+        (dt.date(2026, 11, 8), "earlier this week", "2026-11"),
+        # a Wednesday article, as before
+        (dt.date(2024, 3, 13), "last week", "2024-03"),
+    ],
+)
+def test_a_week_is_counted_from_the_publication_day_itself(nlp, resolver, published, phrase, expected):
+    text = f"Ecuadorian police detained forty students {phrase} in Quito."
+    assert date_of(nlp, resolver, text, "detained", published=published)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count of weeks from the day just named gives the month of that week, as 'two weeks ago' does
+        ("Chile expelled the envoys on March 4. Two weeks later, Peru shelled the port.", "2024-03"),  # Mar 15-21
+        ("Chile expelled the envoys on Feb. 12. A week later, Peru shelled the port.", "2024-02"),  # Feb 16-22
+        ("Chile expelled the envoys on March 11. A week earlier, Peru shelled the port.", "2024-03"),  # Mar 1-7
+        ("Chile expelled the envoys on March 8. A week earlier, Peru shelled the port.", ""),  # Feb 27 - Mar 4: two months
+    ],
+)
+def test_a_count_of_weeks_from_the_day_named_gives_the_month_of_that_week(nlp, resolver, text, expected):
+    assert date_of(nlp, resolver, text, "shelled")[0] == expected

@@ -361,3 +361,12 @@ def test_bare_agent_takes_the_country_of_the_dateline(finder, nlp):
     police = find(mentions(finder, nlp, text), "Police")
     assert (police.actor_id, police.sector) == ("KEN", "COP")
     assert "article_country:dateline" in police.rule
+
+
+def test_bare_agent_takes_the_country_of_a_dated_dateline_below_the_head(finder, nlp):
+    # the dateline of the first paragraph, after a title, a byline and a date line, with its date
+    text = ("Delegation arrives for talks\nBy Ana Ruiz\nPublished 9 June 2026\n\n"
+            "NAIROBI, June 9 (Wire) - Uganda sent a delegation on Monday. Police said 40 people were detained.")
+    police = find(mentions(finder, nlp, text), "Police")
+    assert (police.actor_id, police.sector) == ("KEN", "COP")
+    assert "article_country:dateline" in police.rule

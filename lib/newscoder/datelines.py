@@ -5,8 +5,11 @@ copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe
 2026", "Last updated March 4, 2026 09:12 GMT"). `infer_published` reads them, in order:
 
 1. **dateline**: "PLACE[/PLACE][ (Region)][, REGION], <date>[, <year>] [(Agency) or /Agency/] -" at the start
-   of one of the first lines; also "PLACE (<date>) —" (press releases) and "<date with year> —"
-   (the date alone). With a year, it is the publication day.
+   of one of the first lines, a colon after a place in capitals ("ISLAMABAD: May 7, 2026 —") and an
+   ISO date ("ISLAMABAD, 2026-05-07 —") too; also "PLACE (<date>) —" (press releases) and
+   "<date with year> —" (the date alone). With a year, it is the publication day. A dateline
+   without a date ("QUITO -") dates nothing; `dateline_span(..., undated=True)` finds it for
+   entities.py, which reads the state it names.
 2. **year of a date line**: a dateline without a year takes the year of a published, byline or
    "updated" line (the year that puts the dateline nearest that line's day); failing
    that, of the full dates the story gives ("on March 1, 2026", a vote "set for April 2, 2026";
@@ -61,13 +64,19 @@ NUMERIC_FORM = re.compile(r"(?<![\d./])(?P<first>[0-3]?\d)[./](?P<second>[0-3]?\
 # per part, up to three comma-separated parts ("GOMA, Democratic Republic of Congo").
 _PLACE_PART = r"[A-Z][^\W\d_]*\.?(?:[ '’-](?:of |de |du |la |al-|el-)?[A-Z][^\W\d_]*\.?){0,3}"
 _PLACE = _PLACE_PART + r"(?:\s*/\s*" + _PLACE_PART + r")*(?:\s*\(" + _PLACE_PART + r"\))?"  # "NEW DELHI/ISLAMABAD", "SRINAGAR (India)"
-_DATELINE = re.compile(  # the place is followed by a comma, or a dash ("TBILISI, Georgia — Oct. 26, 2026 —")
-    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?:,|\s*[–—]|\s-)\s*(?P<date>[^()\n]{3,30}?)\s*"
-    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*|/(?P<wire>[^/\n]{1,40})/\s*)?(?:[-–—:]+|\s-\s)\s*"
+_DATELINE = re.compile(  # the place is followed by a comma, a dash ("TBILISI, Georgia — Oct. 26, 2026 —") or a colon
+    # ("ISLAMABAD: May 7, 2026 —"); the dash that ends it is not the hyphen of "2026-05-07"
+    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?P<sep>,|:|\s*[–—]|\s-)\s*(?P<date>[^()\n]{3,30}?)\s*"
+    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*|/(?P<wire>[^/\n]{1,40})/\s*)?(?:[-–—:]+(?!\d)|\s-\s)\s*"
 )
 # "WASHINGTON (May 7, 2026) —": a press release puts the date in brackets after the place.
 _BRACKET_DATELINE = re.compile(
     r"^\s*(?P<place>" + _PLACE_PART + r"(?:,\s*" + _PLACE_PART + r"){0,2})\s*\((?P<date>[^()\n]{3,30})\)\s*(?:[-–—:]+|\s-\s)\s*"
+)
+# "QUITO -", "BEIRUT, Lebanon (AP) —": a wire dateline without its date, the place in capitals.
+# It names the place a story was filed from (entities.py reads its state), but dates nothing.
+_UNDATED_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,}(?:/[A-Z][A-Z .'’-]+)?(?:,\s*[A-Z][A-Za-z .'’-]+)?)\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–-]{1,2}\s"
 )
 # "May 7, 2026 — Pakistan expelled ...": a dateline of the date alone, which must give its year.
 _DATE_FIRST = re.compile(r"^\s*(?P<date>[^()\n–—]{6,30}?)\s*(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[–—]+|\s-{1,2}\s)\s*(?=\S)")
@@ -182,6 +191,10 @@ def _dateline_match(line: str) -> tuple[re.Match, int, int, int | None] | None:
             continue  # the part between place and dash must be the date and nothing else
         if form is _DATE_FIRST and date[3] is None:
             continue  # "March 3 — ..." alone may be a title or a list; a bare date needs its year
+        if form is _DATELINE and m.group("sep") == ":" and not m.group("place").split(",")[0].isupper():
+            continue  # "Quito: May 7, 2026 -" may be a title; a dateline's place before a colon opens in capitals
+        if form is not _DATE_FIRST and _label_before(m.group("place"), default_labels()):
+            continue  # "UPDATED: March 5, 2026 - 10:30 GMT" is a labelled date line, not a place
         return m, date[1], date[2], date[3]
     return None
 
@@ -406,16 +419,24 @@ def infer_published(text: str, labels: Labels | None = None) -> Inferred:
     return Inferred(None, "", tuple(notes))
 
 
-def dateline_span(text: str, labels: Labels | None = None) -> tuple[int, int] | None:
+def dateline_span(text: str, labels: Labels | None = None, undated: bool = False) -> tuple[int, int] | None:
     """Character offsets of the dateline ('KHARTOUM, March 3 (Newswire) -') in `text`, if any.
 
     The dateline dates the article, not an act: the date resolver leaves its date out.
+    text (str): the article text.
+    labels (Labels | None): the label words (for the number of head lines); the packaged ones if None.
+    undated (bool): also a dateline without a date, 'QUITO -' or 'BEIRUT, Lebanon (AP) —' (the
+        place a story was filed from, for entities.py); a dated one on the same line comes first.
+    RETURNS (tuple[int, int] | None): (start, end) of the first dateline, or None.
     """
     for pos, _, line in _head_lines(text, labels or default_labels()):
         found = _dateline_match(line)
         if found is not None:
             m = found[0]
             return pos + m.start("place" if "place" in m.re.groupindex else "date"), pos + m.end()
+        bare = _UNDATED_DATELINE.match(line) if undated else None
+        if bare is not None:
+            return pos + bare.start("place"), pos + bare.end()
     return None
 
 

@@ -12,7 +12,8 @@ this module only decides what each form is anchored to and which act it dates:
 * a range of days ("25-26 January") is its first day; a year-less date ("April 9") takes the year that puts it on the tense's side of the anchor,
   unless the codebook's `dated_events.yaml` names it ("October 7" -> 2023-10-07);
 * day counts ("the previous day", "two days later", "a day after the meeting") count from the
-  day they name or the last day named; a weekday inside a quotation from the day it was said;
+  day they name or the last day named ("a week later", "two weeks earlier": the month of that
+  week, as "two weeks ago"); a weekday inside a quotation from the day it was said;
 * a week or weekend that spans two months gives no date ("last weekend", "earlier this week"
   otherwise give the month; "earlier this year" the year; "in recent weeks" the story month);
   "three days ago" is that day, "two weeks ago" the month of that week, "a year ago" the year;
@@ -428,6 +429,10 @@ class DateResolver:
         if parsed is None:
             return NO_DATE, False
         day, period = parsed
+        if period == "week" and not future:
+            # A week is counted from the anchor itself: the day after a Sunday is already the next
+            # week, so "last week" in a Sunday article would be its own week.
+            day, period = _parse(core, anchor, direction) or parsed
         if _has_year(core):
             precision = {"day": "day", "month": "month", "year": "year"}.get(period, "none")
             if precision == "day" and not _has_day_number(core):
@@ -542,8 +547,11 @@ class DateResolver:
         return result
 
     def _is_offset(self, span: Span) -> bool:
-        """Whether a span counts days from another day: 'the next day', 'two days later', 'a day after the talks'."""
+        """Whether a span counts days from another day: 'the next day', 'two days later', 'a day after the talks', 'a week later'."""
         words = [t.lower_ for t in span]
+        if {"week", "weeks"} & set(words):
+            # "a week later", "two weeks earlier" (not "earlier this week", a period)
+            return len(words) == 3 and (words[0] in DAY_COUNTS or words[0].isdigit()) and words[2] in ("later", "earlier")
         if not {"day", "days", "night", "evening", "morning"} & set(words):
             return False  # "next month", "earlier this week": periods, read by dateparser
         if not ({"previous", "preceding", "next", "following", "later", "earlier", "same", "that"} & set(words) or words[-1] in ("before", "after")):
@@ -574,6 +582,13 @@ class DateResolver:
             base = next((d for p, d in reversed(days) if para - p <= self.OFFSET_PARAGRAPHS), published)
             if base is None:
                 return NO_DATE
+        if {"week", "weeks"} & set(words):
+            # "a week later", "two weeks earlier": read like "two weeks ago" (manual: weeks and
+            # months), the month of the week around that day when the week lies in one month.
+            middle = base + dt.timedelta(days=sign * 7 * n)
+            first, last = middle - dt.timedelta(days=3), middle + dt.timedelta(days=3)
+            same_month = (first.year, first.month) == (last.year, last.month)
+            return EventDate(_format(middle, "month"), "month", "relative", span.text) if same_month else NO_DATE
         return EventDate((base + dt.timedelta(days=sign * n)).isoformat(), "day", "relative", span.text)
 
     def __call__(self, doc: Doc, published: dt.date | None) -> "DocumentDates":

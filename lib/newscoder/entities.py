@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from .codebook import Codebook, Person, fold
+from .datelines import dateline_span
 from .errors import CodebookError
 from .yamlio import read_mapping
 
@@ -1201,18 +1202,9 @@ def _article_country_thresholds(codebook: Codebook) -> tuple[int, float]:
 
 
 def _dateline_end(text: str) -> tuple[int, int]:
-    """The character span of a wire dateline opening one of the first lines ("LAGOS, Nigeria (Agency) -",
-    "QUITO -"): a place in capitals, an optional ", Country" and "(agency)", then a dash; else (0, 0)."""
-    offset = 0
-    for line in text.split("\n")[:4]:
-        hit = _DATELINE.match(line)
-        if hit:
-            return offset, offset + hit.end()
-        offset += len(line) + 1
-    return 0, 0
-
-
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,}(?:/[A-Z][A-Z .'’-]+)?(?:,\s*[A-Z][A-Za-z .'’-]+)?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+    """The character span of the wire dateline at the head of `text` ("LAGOS, Nigeria (Agency) -",
+    "QUITO -", "KHARTOUM, March 3 (Newswire) -"), dated or not (datelines.dateline_span); else (0, 0)."""
+    return dateline_span(text, undated=True) or (0, 0)
 
 
 def _article_country(
