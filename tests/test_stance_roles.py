@@ -447,3 +447,17 @@ def test_participle_describing_an_actor_is_that_actors_act(nlp, finder, coder):
 def test_participle_on_an_act_noun_is_still_the_subjects(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Kenya launched a campaign targeting al-Shabaab.")
     assert ("KEN", "ALSHABAAB") in pairs(found)
+
+
+def test_duplicate_rows_keep_the_most_confident_in_the_place_of_the_first():
+    from newscoder.stance import Statement, _dedupe
+
+    def row(source: str, target: str, confidence: str, rule: str) -> Statement:
+        return Statement("t", 0, 0, 40, "Ghana condemned and denounced Togo.", "x", 0, 1, source, "", target, "", "", -1,
+                         "verbal", "ACCUSE", rule, confidence=confidence)
+
+    rows = [row("GHA", "TGO", "low", "first"), row("GHA", "BEN", "medium", "other"), row("GHA", "TGO", "high", "second"),
+            row("GHA", "TGO", "medium", "third")]
+    kept = _dedupe(rows)
+    assert [(r.target_actor, r.rule) for r in kept] == [("TGO", "second"), ("BEN", "other")]
+    assert [r.rule for r in _dedupe([row("GHA", "TGO", "medium", "a"), row("GHA", "TGO", "medium", "b")])] == ["a"]

@@ -33,7 +33,7 @@ from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
-from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -1288,10 +1288,22 @@ def with_sectors(rows: list[Statement], mentions: list[Mention]) -> list[Stateme
 
 
 def _dedupe(rows: list[Statement]) -> list[Statement]:
-    seen, out = set(), []
+    """One row per (sentence, source, target, issue, category, modality), the most confident one.
+
+    Two triggers of a sentence may code the same statement ("condemned and denounced B"), found by
+    rules of different strength; the row kept is the one its roles were found most surely, in the
+    place of the first (text order is kept). Equal confidence keeps the first.
+    rows (list[Statement]): the rows of a document in text order.
+    RETURNS (list[Statement]): the rows without duplicates.
+    """
+    rank = {level: i for i, level in enumerate(CONFIDENCE_LEVELS)}
+    best: dict[tuple, int] = {}
+    out: list[Statement] = []
     for row in rows:
         key = (row.start_char, row.source_actor, row.target_actor, row.issue, row.plover, row.modality)
-        if key not in seen:
-            seen.add(key)
+        if key not in best:
+            best[key] = len(out)
             out.append(row)
+        elif rank.get(row.confidence, len(rank)) < rank.get(out[best[key]].confidence, len(rank)):
+            out[best[key]] = row
     return out
