@@ -461,3 +461,19 @@ def test_duplicate_rows_keep_the_most_confident_in_the_place_of_the_first():
     kept = _dedupe(rows)
     assert [(r.target_actor, r.rule) for r in kept] == [("TGO", "second"), ("BEN", "other")]
     assert [r.rule for r in _dedupe([row("GHA", "TGO", "medium", "a"), row("GHA", "TGO", "medium", "b")])] == ["a"]
+
+
+def test_an_appositive_name_says_who_a_described_partner_is(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana said it was working with its Malian allies, the Tuareg rebels, to secure the border.")
+    assert ("GHA", "TUAREG") in pairs(found)
+    assert not any("MLI" in (r[0], r[1]) for r in found)  # the demonym of the description is no party
+
+
+def test_an_appositive_list_names_every_member(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Kenya praised its neighbours, Uganda and Tanzania.")
+    assert pairs(found) == {("KEN", "UGA"), ("KEN", "TZA")}
+
+
+def test_a_name_described_by_an_appositive_keeps_its_own_actor(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "China, North Korea's main ally, urged Japan to show restraint.")
+    assert pairs(found) == {("CHN", "JPN")}

@@ -290,10 +290,27 @@ class StatementCoder:
             heads += [t for t in token.conjuncts if t.i > token.i]
             # "Israel, Turkey hold talks": a name in apposition; "China, North Korea's ally" describes China
             heads += [c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at]
+        named = self._naming_appositive(token, ctx) if depth == 0 else []
+        if named:  # "its Syrian militia allies, the SDF": the name says who, not the description
+            # "its neighbours, Uganda and Tanzania": every conjunct of the name
+            names = [named[0], *named[0].conjuncts]
+            heads = [*names, *(h for h in heads[1:] if h.i not in {t.i for t in names})]
         found: list[Party] = []
         for head in heads:
             found += self._party_of_head(head, ctx, depth)
         return _unique(found)
+
+    def _naming_appositive(self, noun: Token, ctx: "_Context") -> list[Token]:
+        """The appositive that names whom a described noun stands for ("its Syrian allies, *the SDF*").
+
+        In "worked with its Malian partners, the Tuareg rebels", the appositive identifies the
+        partners; a demonym or possessor inside the description says where they are from or whose
+        allies they are, and is no party of its own. A noun that is itself a name ("China, North
+        Korea's main ally") keeps its own actor. RETURNS (list[Token]): the appositive, or [].
+        """
+        if noun.i in ctx.mention_at or noun.pos_ != "NOUN":
+            return []
+        return [c for c in noun.children if c.dep_ == "appos" and self._party_of_head(c, ctx, 1)][:1]
 
     def _party_of_head(self, head: Token, ctx: "_Context", depth: int) -> list[Party]:
         m = ctx.mention_at.get(head.i)
