@@ -477,3 +477,20 @@ def test_an_appositive_list_names_every_member(nlp, finder, coder):
 def test_a_name_described_by_an_appositive_keeps_its_own_actor(nlp, finder, coder):
     found = rows(nlp, finder, coder, "China, North Korea's main ally, urged Japan to show restraint.")
     assert pairs(found) == {("CHN", "JPN")}
+
+
+def modalities(nlp, finder, coder, text):
+    doc = nlp(text)
+    return {(s.source_actor, s.target_actor, s.plover): s.modality for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+
+
+def test_a_feared_or_possible_noun_act_is_hypothetical(nlp, finder, coder):
+    assert modalities(nlp, finder, coder, "Greece feared a Turkish invasion of Cyprus.")[("TUR", "CYP", "ASSAULT")] == "hypothetical"
+    found = modalities(nlp, finder, coder, "Kenya spoke of a possible Ugandan raid on Tanzania.")
+    assert found[("UGA", "TZA", "ASSAULT")] == "hypothetical"
+
+
+def test_a_planned_noun_act_is_future_and_a_told_one_asserted(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "Officials described the planned Chilean blockade of Peru.")
+    assert found[("CHL", "PER", "COERCE")] == "future"
+    assert modalities(nlp, finder, coder, "The Ugandan invasion of Kenya began on Monday.")[("UGA", "KEN", "ASSAULT")] == "asserted"

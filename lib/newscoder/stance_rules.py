@@ -37,7 +37,7 @@ _LIST_KEYS = (
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
-    "place_anaphors",
+    "place_anaphors", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs",
 )
 
 
@@ -90,6 +90,9 @@ class StanceRules:
     undergo_verbs: frozenset[str]
     discourse_nouns: frozenset[str]
     place_anaphors: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    future_modifiers: frozenset[str]
+    anticipation_verbs: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -831,8 +834,38 @@ def denial(coder: StatementCoder, token: Token) -> str:
     return ""
 
 
+def unrealised_noun_act(coder: StatementCoder, token: Token) -> str:
+    """A noun act the text names as not (yet) done: one modified by a word of possibility or
+    suspicion (`hypothetical_modifiers`: "a *possible* Peruvian strike on Chile", "the *alleged*
+    raid") or of plan (`future_modifiers`: "the *planned* talks with B"), or the object of a verb
+    that only fears, expects or plans it (`anticipation_verbs` -> hypothetical, `future_verbs` ->
+    future: "Chile *feared* a Peruvian invasion", "Peru *is preparing* an offensive"). A noun has
+    no tense or auxiliary of its own; these are the words that give it its mood. The verb's own
+    modality does not pass on ("Chile condemned the invasion" is asserted)."""
+    rules = coder.rules
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    words = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+    words |= {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+    if words & rules.hypothetical_modifiers:
+        return "hypothetical"
+    if words & rules.future_modifiers:
+        return "future"
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "prepared *for* an offensive", "warned *of* an attack"
+    elif token.dep_ not in ("dobj", "obj"):
+        return ""
+    if verb.i == token.i or verb.pos_ not in ("VERB", "AUX") or coder.trigger_of(verb) is not None:
+        return ""
+    lemma = verb.lemma_.lower()
+    if lemma in rules.anticipation_verbs:
+        return "hypothetical"
+    return "future" if lemma in rules.future_verbs else ""
+
+
 MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
-    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan)
+    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, unrealised_noun_act)
 ]
 
 
