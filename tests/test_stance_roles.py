@@ -494,3 +494,15 @@ def test_a_planned_noun_act_is_future_and_a_told_one_asserted(nlp, finder, coder
     found = modalities(nlp, finder, coder, "Officials described the planned Chilean blockade of Peru.")
     assert found[("CHL", "PER", "COERCE")] == "future"
     assert modalities(nlp, finder, coder, "The Ugandan invasion of Kenya began on Monday.")[("UGA", "KEN", "ASSAULT")] == "asserted"
+
+
+def test_the_terms_of_a_plan_are_hypothetical(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "They described a plan under which Chile withdraws its troops from Peru.")
+    assert found[("CHL", "PER", "RETREAT")] == "hypothetical"
+    found = modalities(nlp, finder, coder, "The outlines of a deal are clear, in which Chile backs a Peruvian peace plan.")
+    assert found[("CHL", "PER", "SUPPORT")] == "hypothetical"
+
+
+def test_a_relative_clause_acting_on_a_plan_is_no_term_of_it(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "Ghana welcomed the agreement, which Chile signed with Peru on Monday.")
+    assert found[("CHL", "PER", "AGREE")] == "asserted"

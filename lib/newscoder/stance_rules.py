@@ -37,7 +37,7 @@ _LIST_KEYS = (
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
-    "place_anaphors", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs",
+    "place_anaphors", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns",
 )
 
 
@@ -93,6 +93,7 @@ class StanceRules:
     hypothetical_modifiers: frozenset[str]
     future_modifiers: frozenset[str]
     anticipation_verbs: frozenset[str]
+    term_nouns: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -834,6 +835,26 @@ def denial(coder: StatementCoder, token: Token) -> str:
     return ""
 
 
+def terms_of_a_plan(coder: StatementCoder, token: Token) -> str:
+    """An act in a relative clause that gives the terms of a deal or plan (`term_nouns`), opened by
+    "in which", "under which" or "whereby": "a plan *under which* Chile withdraws from Peru",
+    "the outlines of a deal, *in which* Peru backs ..." -> hypothetical. The clause says what the
+    deal would have its parties do, not what they did; "the deal, which Chile signed" (the deal is
+    the clause's object) is an act on the deal and keeps its modality."""
+    rules = coder.rules
+    for head in _governors(token, ("conj", "xcomp")):
+        if head.dep_ != "relcl" or head.head.i == head.i:
+            continue
+        opened = any(c.lower_ == "whereby" for c in head.children) or any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in ("which", "whom") for g in c.children) for c in head.children)
+        antecedent = head.head
+        nouns = {antecedent.lemma_.lower()} | {g.lemma_.lower() for c in antecedent.children if c.dep_ == "prep" and c.lower_ == "of"
+                                               for g in c.children if g.dep_ == "pobj"}  # "the outlines *of a deal*"
+        if opened and nouns & rules.term_nouns:
+            return "hypothetical"
+    return ""
+
+
 def unrealised_noun_act(coder: StatementCoder, token: Token) -> str:
     """A noun act the text names as not (yet) done: one modified by a word of possibility or
     suspicion (`hypothetical_modifiers`: "a *possible* Peruvian strike on Chile", "the *alleged*
@@ -865,7 +886,7 @@ def unrealised_noun_act(coder: StatementCoder, token: Token) -> str:
 
 
 MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
-    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, unrealised_noun_act)
+    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, terms_of_a_plan, unrealised_noun_act)
 ]
 
 
