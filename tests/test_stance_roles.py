@@ -506,3 +506,11 @@ def test_the_terms_of_a_plan_are_hypothetical(nlp, finder, coder):
 def test_a_relative_clause_acting_on_a_plan_is_no_term_of_it(nlp, finder, coder):
     found = modalities(nlp, finder, coder, "Ghana welcomed the agreement, which Chile signed with Peru on Monday.")
     assert found[("CHL", "PER", "AGREE")] == "asserted"
+
+
+def test_a_noun_act_told_in_another_actors_words_is_medium_at_most(nlp, finder, coder):
+    found = {(r[0], r[1]): r[3] for r in rows(nlp, finder, coder, "Greece condemned the Turkish invasion of Cyprus.")}
+    assert found[("GRC", "TUR")] == "high"  # the condemnation itself
+    assert found[("TUR", "CYP")] == "medium"
+    told = {(r[0], r[1]): r[3] for r in rows(nlp, finder, coder, "The Ugandan invasion of Kenya began on Monday.")}
+    assert told[("UGA", "KEN")] == "high"

@@ -750,6 +750,14 @@ class StatementCoder:
         found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
 
+    def _object_of_verbal_act(self, token: Token, entry: Trigger) -> bool:
+        """Is this noun act the object of another trigger's verbal act ("Ghana condemned *Togo's
+        invasion* of Benin", "welcomed *the talks* between A and B")? Its roles are the speaker's words."""
+        if entry.pos != "NOUN" or token.dep_ not in ("dobj", "obj") or token.head.i == token.i:
+            return False
+        outer = self.trigger_of(token.head)
+        return outer is not None and outer.mode == "verbal"
+
     def _domestic(self, sources: list[Party], target: Party, ctx: "_Context") -> bool:
         """Is this target of the source's own country but another sector of it, both named in the
         clause ("Serbian police detained students": COP -> EDU; "the army shelled rebel positions":
@@ -983,6 +991,7 @@ class StatementCoder:
         elif issue:
             pairs = [(s, None) for s in sources]
         trigger_text = _trigger_text(token, entry)
+        told_by_another = self._object_of_verbal_act(token, entry)
         rule = f"trigger:{entry.id};{source_rule}" + (f";{target_rule}" if target_rule else "") + note
         if entry.symmetric and (targets or len(sources) >= 2):
             rule += ";symmetric"
@@ -994,7 +1003,8 @@ class StatementCoder:
                 sentence=sent.text.strip(), trigger=trigger_text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
                 source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
                 issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
-                confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None, entry.id),
+                confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None, entry.id,
+                                         told_by_another),
                 source_char=s.start_char, target_char=t.start_char if t else -1,
             )
             for s, t in pairs

@@ -906,7 +906,8 @@ def modality_of(coder: StatementCoder, token: Token) -> tuple[str, str]:
 
 # ---- confidence --------------------------------------------------------------------------------
 
-def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: list[str], has_target: bool, trigger_id: str = "") -> str:
+def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: list[str], has_target: bool, trigger_id: str = "",
+                  told_by_another: bool = False) -> str:
     """How sure a row is, from the rules that found its roles and how its parties were found.
 
     "Egypt condemned Ethiopia" (subject, object, both named there) is high; a source that is a
@@ -919,6 +920,9 @@ def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: 
     trigger_id (str): the lexicon entry's id; an entry of an imported dictionary (`imported_prefixes`)
         makes a row medium at most, and so does a row toward an issue alone (both were right in
         fewer than half of their high rows on the seeds and dev-tune).
+    told_by_another (bool): the act is a noun that another actor's verbal act takes as object
+        ("Ghana condemned *Togo's invasion* of Benin"): the text tells it in that actor's words,
+        so the row is medium at most.
     RETURNS (str): "high", "medium" or "low".
     """
     src = source_rule.removeprefix("source:")
@@ -928,5 +932,5 @@ def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: 
     direct_target = tgt in rules.direct_targets or not has_target or (not tgt and src == "between")
     named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime") or h.startswith(("modifier:", "coordinated:")) for h in hows)
     imported = any(trigger_id.startswith(prefix) for prefix in rules.imported_prefixes)
-    high = src in rules.direct_sources and direct_target and named and has_target and not imported
+    high = src in rules.direct_sources and direct_target and named and has_target and not imported and not told_by_another
     return "high" if high else "medium"
