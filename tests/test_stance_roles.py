@@ -514,3 +514,10 @@ def test_a_noun_act_told_in_another_actors_words_is_medium_at_most(nlp, finder, 
     assert found[("TUR", "CYP")] == "medium"
     told = {(r[0], r[1]): r[3] for r in rows(nlp, finder, coder, "The Ugandan invasion of Kenya began on Monday.")}
     assert told[("UGA", "KEN")] == "high"
+
+
+def test_an_act_named_as_subject_of_a_verbal_act_does_not_speak(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "A possible Turkish withdrawal has raised concern among officials.")
+    assert not any(r[0] == "TUR" for r in found)
+    found = rows(nlp, finder, coder, "Turkish officials have raised concern about a withdrawal.")
+    assert any(r[0] == "TUR" for r in found)  # an actor as subject still voices it

@@ -610,6 +610,20 @@ def relative_clause(coder: StatementCoder, token: Token, entry: Trigger, ctx: _C
     return None
 
 
+def act_as_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A verbal act whose subject is itself an act names no speaker: "a possible Chilean
+    *withdrawal* raised concern", "the Peruvian *offensive* drew criticism" -> no row. The actor
+    beside the noun did the withdrawal, not the voicing; an event does not speak. A material act
+    keeps such a subject ("Chilean *airstrikes* hit Peru": the strikes are Chile's)."""
+    if entry.pos != "VERB" or entry.mode != "verbal":
+        return None
+    subj = coder._subject(token)
+    if subj is None or subj.dep_ not in ("nsubj", "csubj") or subj.i in ctx.mention_at or subj.pos_ != "NOUN":
+        return None
+    act = coder.trigger_of(subj)
+    return [] if act is not None and act.pos == "NOUN" else None
+
+
 def subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """The grammatical subject, own or shared through "and" or "to": "*Egypt* condemned Ethiopia",
     "*A and B* both took over ...", and a list member the parser cut ("“A” and B had reached")."""
@@ -724,7 +738,7 @@ SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
         speaker_characterising, their_joint_act, modifier, by, from_phrase, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
+        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, act_as_subject, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
         subject_of_setting_clause, speaker,
     )
 ]
