@@ -521,3 +521,9 @@ def test_an_act_named_as_subject_of_a_verbal_act_does_not_speak(nlp, finder, cod
     assert not any(r[0] == "TUR" for r in found)
     found = rows(nlp, finder, coder, "Turkish officials have raised concern about a withdrawal.")
     assert any(r[0] == "TUR" for r in found)  # an actor as subject still voices it
+
+
+def test_willingness_is_future_and_seeming_hypothetical(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "Britain and France are happy to discuss sanctions with Russia.")
+    assert found and set(found.values()) == {"future"}
+    assert modalities(nlp, finder, coder, "Chile seems to have backed Peru.")[("CHL", "PER", "SUPPORT")] == "hypothetical"
