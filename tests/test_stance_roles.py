@@ -527,3 +527,10 @@ def test_willingness_is_future_and_seeming_hypothetical(nlp, finder, coder):
     found = modalities(nlp, finder, coder, "Britain and France are happy to discuss sanctions with Russia.")
     assert found and set(found.values()) == {"future"}
     assert modalities(nlp, finder, coder, "Chile seems to have backed Peru.")[("CHL", "PER", "SUPPORT")] == "hypothetical"
+
+
+def test_a_condition_on_a_warning_made_conditions_what_was_said_not_the_saying(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "Chilean officials have warned of the dangers of a clash with Peru if Bolivia orders a strike.")
+    assert found[("CHL", "PER", "ACCUSE")] == "asserted"
+    found = modalities(nlp, finder, coder, "Chile will condemn Peru if Peru attacks Bolivia.")
+    assert found[("CHL", "PER", "ACCUSE")] == "hypothetical" and found[("PER", "BOL", "ASSAULT")] == "hypothetical"

@@ -780,9 +780,24 @@ def condition(coder: StatementCoder, token: Token) -> str:
         return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
     for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "advcl", "ccomp", "acomp")):
-        if opened(head) or any(c.dep_ == "advcl" and opened(c) for c in head.children):
+        if opened(head):
             return "hypothetical"
+        if any(c.dep_ == "advcl" and opened(c) for c in head.children) and not (head.i == token.i and _said_as_done(coder, head)):
+            return "hypothetical"  # what was said keeps the condition the parser hung on the saying
     return ""
+
+
+def _said_as_done(coder: StatementCoder, verb: Token) -> bool:
+    """Is this a verb of saying told as done, in the past or perfect ("A *warned* of a clash if B
+    strikes", "A *has threatened* to retaliate if B attacks")? Its "if" clause conditions what
+    was said, not the saying; "A will condemn B if B attacks" is still conditional."""
+    entry = coder.trigger_of(verb)
+    if not (verb.lemma_.lower() in coder.lexicon.speech_verbs or entry is not None and entry.speech):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in aux)
 
 
 def distance(coder: StatementCoder, token: Token) -> str:
