@@ -534,3 +534,10 @@ def test_a_condition_on_a_warning_made_conditions_what_was_said_not_the_saying(n
     assert found[("CHL", "PER", "ACCUSE")] == "asserted"
     found = modalities(nlp, finder, coder, "Chile will condemn Peru if Peru attacks Bolivia.")
     assert found[("CHL", "PER", "ACCUSE")] == "hypothetical" and found[("PER", "BOL", "ASSAULT")] == "hypothetical"
+
+
+def test_an_act_in_a_claim_is_hypothetical_and_in_a_report_of_speech_asserted(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "Chile disputed the Peruvian claim that Bolivia had backed Peru.")
+    assert found[("BOL", "PER", "SUPPORT")] == "hypothetical"
+    assert modalities(nlp, finder, coder, "Allegations that Peru shelled Chile surfaced on Monday.")[("PER", "CHL", "ASSAULT")] == "hypothetical"
+    assert modalities(nlp, finder, coder, "Chile said Bolivia had backed Peru.")[("BOL", "PER", "SUPPORT")] == "asserted"

@@ -37,7 +37,7 @@ _LIST_KEYS = (
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
-    "place_anaphors", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns",
+    "place_anaphors", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns",
 )
 
 
@@ -94,6 +94,7 @@ class StanceRules:
     future_modifiers: frozenset[str]
     anticipation_verbs: frozenset[str]
     term_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -884,6 +885,20 @@ def terms_of_a_plan(coder: StatementCoder, token: Token) -> str:
     return ""
 
 
+def content_of_a_claim(coder: StatementCoder, token: Token) -> str:
+    """An act told as the content of a claim, allegation or rumour (`claim_nouns`): "Chile disputed
+    the Peruvian *claim* that Bolivia had backed Peru", "*allegations* that Peru shelled Chile" ->
+    hypothetical. The noun marks what follows as someone's assertion, which the text does not make
+    its own (manual 8.7); "Chile said Bolivia had backed Peru" is a report of a speaker and stays
+    asserted."""
+    for head in _governors(token, ("conj", "xcomp", "ccomp"))[:4]:
+        noun = head.head
+        if head.dep_ in ("acl", "ccomp", "relcl") and noun.i != head.i and noun.pos_ == "NOUN" \
+                and noun.lemma_.lower() in coder.rules.claim_nouns and any(c.lower_ == "that" and c.dep_ == "mark" for c in head.children):
+            return "hypothetical"
+    return ""
+
+
 def unrealised_noun_act(coder: StatementCoder, token: Token) -> str:
     """A noun act the text names as not (yet) done: one modified by a word of possibility or
     suspicion (`hypothetical_modifiers`: "a *possible* Peruvian strike on Chile", "the *alleged*
@@ -915,7 +930,7 @@ def unrealised_noun_act(coder: StatementCoder, token: Token) -> str:
 
 
 MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
-    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, terms_of_a_plan, unrealised_noun_act)
+    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, terms_of_a_plan, content_of_a_claim, unrealised_noun_act)
 ]
 
 
