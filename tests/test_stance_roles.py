@@ -541,3 +541,11 @@ def test_an_act_in_a_claim_is_hypothetical_and_in_a_report_of_speech_asserted(nl
     assert found[("BOL", "PER", "SUPPORT")] == "hypothetical"
     assert modalities(nlp, finder, coder, "Allegations that Peru shelled Chile surfaced on Monday.")[("PER", "CHL", "ASSAULT")] == "hypothetical"
     assert modalities(nlp, finder, coder, "Chile said Bolivia had backed Peru.")[("BOL", "PER", "SUPPORT")] == "asserted"
+
+
+def test_a_noun_after_the_verbs_own_and_is_no_object_of_it(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "The African Union demanded on Monday that Togo withdraw from all areas it has taken, "
+                                     "and the European Union the same day froze the assets of two rebel commanders.")
+    assert ("AU", "EU") not in pairs(found)
+    assert ("AU", "TGO") in pairs(found)
+    assert pairs(rows(nlp, finder, coder, "Ghana criticised Togo and Benin.")) == {("GHA", "TGO"), ("GHA", "BEN")}

@@ -560,7 +560,12 @@ class StatementCoder:
                 foreign = [p for p in _unique(found) if p.actor not in {q.actor for q in sources}]
                 domestic = [p for p in found if self._domestic(sources, p, ctx)]
                 return (foreign, "target:against") if foreign or not domestic else (_unique(domestic), "target:domestic")
+        # "A demanded that B withdraw, and C froze ...": a noun after the verb's own "and" begins a
+        # clause coordinated with it (the parser may hang C on the verb as its object)
+        cut = min([c.i for c in token.children if c.dep_ == "cc" and c.i > token.i], default=len(token.doc))
         for child in token.children:
+            if child.dep_ in OBJECT_DEPS and child.i > cut:
+                continue
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 named = self.parties(child, ctx)
                 if child.dep_ == "dative" and child.pos_ == "ADP":
@@ -611,7 +616,7 @@ class StatementCoder:
         if not found:
             # "hosted talks between A and B", "facilitated cooperation between A and B", "host Turkish-Israeli talks",
             # "restored ties with Israel"
-            objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
+            objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"} and not (c.dep_ in OBJECT_DEPS and c.i > cut)]
             # "engaged in talks with X"; an "as" phrase says what the act calls its object ("condemned
             # the test as a breach of the UN's resolutions") and is aimed at no one
             objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ != "as" and not self._partner_prep(c)
