@@ -549,3 +549,10 @@ def test_a_noun_after_the_verbs_own_and_is_no_object_of_it(nlp, finder, coder):
     assert ("AU", "EU") not in pairs(found)
     assert ("AU", "TGO") in pairs(found)
     assert pairs(rows(nlp, finder, coder, "Ghana criticised Togo and Benin.")) == {("GHA", "TGO"), ("GHA", "BEN")}
+
+
+def test_a_plural_relative_clause_on_a_list_refers_to_every_member(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Leaders of the region urged Jamaica and the Bahamas, which have pledged officers to Haiti, to send them.")
+    assert {("JAM", "HTI"), ("BHS", "HTI")} <= pairs(found)
+    found = rows(nlp, finder, coder, "Ghana and Togo, which have backed Benin, met on Monday.")
+    assert {("GHA", "BEN"), ("TGO", "BEN")} <= pairs(found)

@@ -605,10 +605,25 @@ def relative_clause(coder: StatementCoder, token: Token, entry: Trigger, ctx: _C
     if subj is None:
         return None
     if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
-        return coder.parties(token.head, ctx)
+        return coder.parties(antecedent(token), ctx)
     if subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl" and subj.head.i != token.i:
-        return coder.parties(subj.head.head, ctx)
+        return coder.parties(antecedent(subj.head), ctx)
     return None
+
+
+def antecedent(clause: Token) -> Token:
+    """What a relative clause refers to: the noun it hangs on, or the whole list when that noun is
+    the last of a coordination and the clause's verb is plural: "Ghana and Togo, *which have*
+    pledged troops" -> Ghana (with its conjunct Togo); "Ghana and Togo, which *has* a port" -> Togo.
+    clause (Token): the relative clause's verb.
+    RETURNS (Token): the token whose phrase the clause refers to.
+    """
+    noun = clause.head
+    verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    plural = any(v.tag_ == "VBP" or v.lower_ == "were" for v in verbs)
+    while plural and noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 def act_as_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
