@@ -556,3 +556,11 @@ def test_a_plural_relative_clause_on_a_list_refers_to_every_member(nlp, finder, 
     assert {("JAM", "HTI"), ("BHS", "HTI")} <= pairs(found)
     found = rows(nlp, finder, coder, "Ghana and Togo, which have backed Benin, met on Monday.")
     assert {("GHA", "BEN"), ("TGO", "BEN")} <= pairs(found)
+
+
+def test_a_partner_of_a_material_act_does_it_too_and_of_a_verbal_act_does_not(nlp, finder, coder):
+    found = {(r[0], r[1]): r[3] for r in rows(nlp, finder, coder, "Kenya attacked Somalia together with Ethiopia.")}
+    assert found.get(("ETH", "SOM")) == "medium" and found.get(("KEN", "SOM")) == "high"
+    assert ("KEN", "ETH") not in found
+    said = pairs(rows(nlp, finder, coder, "Kenya condemned Somalia together with Ethiopia."))
+    assert ("ETH", "SOM") not in said and ("KEN", "SOM") in said

@@ -937,10 +937,15 @@ class StatementCoder:
             targets = [p for p in _unique(said_of) if p.actor not in {q.actor for q in sources}]
             target_rule = "target:characterised_subject"
         if sources:
-            # "A fought alongside B against C": B is a partner, never the target (manual 8.5). Whether
-            # B does the act too the parse does not say, so B gets no row of its own.
-            partners = {p.actor for p in self.partners(token, ctx)}
+            # "A fought alongside B against C": B is a partner, never the target (manual 8.5). A material
+            # act done "alongside" or "together with" B is B's too ("fought alongside B against C" says
+            # B fought C): B is a second source, found less directly (confidence medium); a verbal act
+            # ("condemned C together with B") is said by its subject alone.
+            found_partners = self.partners(token, ctx)
+            partners = {p.actor for p in found_partners}
             targets = [p for p in targets if p.actor not in partners]
+            if entry.mode == "material" and targets:
+                sources = _unique(sources + [p for p in found_partners if p.actor not in {t.actor for t in targets}])
         if target_rule == "target:against" or entry.symmetric and entry.plover in self.rules.one_way_categories and target_rule == "target:object":
             # "A fought against B", "A fought B": one way, whatever "fight" is otherwise ("A and B clashed" stays joint)
             entry = replace(entry, symmetric=False)
