@@ -564,3 +564,11 @@ def test_a_partner_of_a_material_act_does_it_too_and_of_a_verbal_act_does_not(nl
     assert ("KEN", "ETH") not in found
     said = pairs(rows(nlp, finder, coder, "Kenya condemned Somalia together with Ethiopia."))
     assert ("ETH", "SOM") not in said and ("KEN", "SOM") in said
+
+
+def test_a_body_named_as_modifier_refers_back_to_its_owner_at_low_confidence(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana's army shelled Togo on Friday. On Monday the army commanders met Togo in Lome.")
+    met = [r for r in found if "trigger:consult" in r[4]]
+    assert ("GHA", "TGO") in pairs(met) and {r[3] for r in met} == {"low"}
+    alone = rows(nlp, finder, coder, "On Monday the army commanders met Togo in Lome.")
+    assert not any(r[0] == "GHA" for r in alone)  # no owner named before: no actor

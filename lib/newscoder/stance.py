@@ -374,6 +374,12 @@ class StatementCoder:
                 cm = ctx.mention_at[child.i]
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
                     found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}", cm.start_char))
+        if not found and any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
+            # "the army delegation", "the police commanders": the body named before with its owner
+            # ("Sudan's army ... the army delegation" -> Sudan), a back-reference (confidence low)
+            for body in (c for c in modifiers if c.dep_ == "compound" and c.lemma_.lower() in self.rules.owned_body_nouns):
+                owner = _owner_named_before(body, ctx)
+                found += [replace(owner, how="anaphor")] if owner is not None else []
         if not found:
             # "his country's role": the possessive pronoun, only when nothing closer names the actor
             for child in modifiers:
