@@ -572,3 +572,10 @@ def test_a_body_named_as_modifier_refers_back_to_its_owner_at_low_confidence(nlp
     assert ("GHA", "TGO") in pairs(met) and {r[3] for r in met} == {"low"}
     alone = rows(nlp, finder, coder, "On Monday the army commanders met Togo in Lome.")
     assert not any(r[0] == "GHA" for r in alone)  # no owner named before: no actor
+
+
+def test_hyphen_joined_demonyms_name_both_actors_whatever_the_parse_of_the_first(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Pyongyang condemned joint US-South Korean air drills.")
+    assert {("PRK", "USA"), ("PRK", "KOR")} <= pairs(found)
+    found = rows(nlp, finder, coder, "Moscow condemned the joint US-British strikes on Yemen.")
+    assert {("USA", "YEM"), ("GBR", "YEM"), ("RUS", "USA"), ("RUS", "GBR")} <= pairs(found)

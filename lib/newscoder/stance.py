@@ -368,7 +368,7 @@ class StatementCoder:
         modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
         modifiers += [cc for c in modifiers for cc in c.conjuncts]  # "Israeli and Turkish officials"
         # "Turkish-Israeli talks": the parser hangs the first demonym on the second, across the hyphen
-        modifiers += [g for c in modifiers if any(p.tag_ == "HYPH" for p in c.children) for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i]
+        modifiers += [g for c in modifiers if any(p.tag_ == "HYPH" for p in c.children) for g in c.children if g.dep_ in ("amod", "compound", "npadvmod", "nmod") and g.i < c.i]
         for child in modifiers:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
@@ -422,14 +422,16 @@ class StatementCoder:
         """Actors coordinated with a named actor that the parser hung on it as a modifier.
 
         "Fornost and the evil Gondor welcomed": the parse makes "Fornost" (with its "and") a modifier of
-        "Gondor"; a modifier that carries a coordinating conjunction or conjuncts is a list member.
+        "Gondor"; a modifier that carries a coordinating conjunction or conjuncts is a list member, and
+        so is one joined to it by a hyphen ("the *US*-British strikes").
         """
         found: list[Party] = []
         for child in head.children:
             if child.dep_ not in ("nmod", "compound", "npadvmod") or child.i > head.i:
                 continue
             members = [child, *child.conjuncts]
-            if not any(c.dep_ == "cc" for t in members for c in t.children) and len(members) < 2:
+            hyphen = any(p.tag_ == "HYPH" and child.i < p.i < head.i for p in head.children)  # "US-British strikes"
+            if not any(c.dep_ == "cc" for t in members for c in t.children) and len(members) < 2 and not hyphen:
                 continue
             for member in members:
                 mm = ctx.mention_at.get(member.i)
