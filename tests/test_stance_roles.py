@@ -579,3 +579,8 @@ def test_hyphen_joined_demonyms_name_both_actors_whatever_the_parse_of_the_first
     assert {("PRK", "USA"), ("PRK", "KOR")} <= pairs(found)
     found = rows(nlp, finder, coder, "Moscow condemned the joint US-British strikes on Yemen.")
     assert {("USA", "YEM"), ("GBR", "YEM"), ("RUS", "USA"), ("RUS", "GBR")} <= pairs(found)
+
+
+def test_what_an_actor_called_names_the_target(nlp, finder, coder):
+    assert ("CHN", "USA") in pairs(rows(nlp, finder, coder, "China also criticised what it called unilateral sanctions by Washington."))
+    assert ("IRN", "USA") in pairs(rows(nlp, finder, coder, "Iran denounced what it described as American interference."))

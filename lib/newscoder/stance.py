@@ -602,6 +602,8 @@ class StatementCoder:
             elif child.dep_ == "prt" and child.lower_ in ("on", "upon"):
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
+        if not found:
+            found, how = self._what_it_called(token, ctx) or (found, how)
         source_ids = {p.actor for p in sources}
         domestic = [p for p in found if self._domestic(sources, p, ctx)]
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
@@ -770,6 +772,20 @@ class StatementCoder:
             return False
         outer = self.trigger_of(token.head)
         return outer is not None and outer.mode == "verbal"
+
+    def _what_it_called(self, token: Token, ctx: "_Context") -> tuple[list[Party], str] | None:
+        """The target named in a free relative of naming that is the act's object: "A condemned
+        *what it called* Israeli aggression", "denounced what it described as American
+        interference" -> the actors of the name given (`naming_verbs`; `target:what_it_called`)."""
+        for clause in (c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.lemma_.lower() in self.rules.naming_verbs):
+            if not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" for c in clause.children):
+                continue
+            names = [c for c in clause.children if c.dep_ in ("oprd", "attr", "dobj") and c.lower_ != "what"]
+            names += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+            found = [p for n in names for p in self.parties(n, ctx)]
+            if found:
+                return found, "target:what_it_called"
+        return None
 
     def _domestic(self, sources: list[Party], target: Party, ctx: "_Context") -> bool:
         """Is this target of the source's own country but another sector of it, both named in the
