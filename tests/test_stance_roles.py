@@ -584,3 +584,9 @@ def test_hyphen_joined_demonyms_name_both_actors_whatever_the_parse_of_the_first
 def test_what_an_actor_called_names_the_target(nlp, finder, coder):
     assert ("CHN", "USA") in pairs(rows(nlp, finder, coder, "China also criticised what it called unilateral sanctions by Washington."))
     assert ("IRN", "USA") in pairs(rows(nlp, finder, coder, "Iran denounced what it described as American interference."))
+
+
+def test_the_backer_in_a_hyphened_participle_is_no_party(nlp, finder, coder):
+    found = pairs(rows(nlp, finder, coder, "US-backed Kurdish forces met Russian-backed Syrian government forces near the river."))
+    assert ("KURDS", "SYR") in found
+    assert not any({"USA", "RUS"} & set(p) for p in found)

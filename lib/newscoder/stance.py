@@ -368,7 +368,10 @@ class StatementCoder:
         modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
         modifiers += [cc for c in modifiers for cc in c.conjuncts]  # "Israeli and Turkish officials"
         # "Turkish-Israeli talks": the parser hangs the first demonym on the second, across the hyphen
-        modifiers += [g for c in modifiers if any(p.tag_ == "HYPH" for p in c.children) for g in c.children if g.dep_ in ("amod", "compound", "npadvmod", "nmod") and g.i < c.i]
+        # ("US-British strikes", the first hung as an adverbial); not "US-backed rebels", whose first word
+        # names the backer of the people, not one of them
+        modifiers += [g for c in modifiers if c.i in ctx.mention_at and any(p.tag_ == "HYPH" for p in c.children)
+                      for g in c.children if g.dep_ in ("amod", "compound", "npadvmod", "nmod") and g.i < c.i]
         for child in modifiers:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
