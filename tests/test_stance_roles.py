@@ -447,3 +447,146 @@ def test_participle_describing_an_actor_is_that_actors_act(nlp, finder, coder):
 def test_participle_on_an_act_noun_is_still_the_subjects(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Kenya launched a campaign targeting al-Shabaab.")
     assert ("KEN", "ALSHABAAB") in pairs(found)
+
+
+def test_duplicate_rows_keep_the_most_confident_in_the_place_of_the_first():
+    from newscoder.stance import Statement, _dedupe
+
+    def row(source: str, target: str, confidence: str, rule: str) -> Statement:
+        return Statement("t", 0, 0, 40, "Ghana condemned and denounced Togo.", "x", 0, 1, source, "", target, "", "", -1,
+                         "verbal", "ACCUSE", rule, confidence=confidence)
+
+    rows = [row("GHA", "TGO", "low", "first"), row("GHA", "BEN", "medium", "other"), row("GHA", "TGO", "high", "second"),
+            row("GHA", "TGO", "medium", "third")]
+    kept = _dedupe(rows)
+    assert [(r.target_actor, r.rule) for r in kept] == [("TGO", "second"), ("BEN", "other")]
+    assert [r.rule for r in _dedupe([row("GHA", "TGO", "medium", "a"), row("GHA", "TGO", "medium", "b")])] == ["a"]
+
+
+def test_an_appositive_name_says_who_a_described_partner_is(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana said it was working with its Malian allies, the Tuareg rebels, to secure the border.")
+    assert ("GHA", "TUAREG") in pairs(found)
+    assert not any("MLI" in (r[0], r[1]) for r in found)  # the demonym of the description is no party
+
+
+def test_an_appositive_list_names_every_member(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Kenya praised its neighbours, Uganda and Tanzania.")
+    assert pairs(found) == {("KEN", "UGA"), ("KEN", "TZA")}
+
+
+def test_a_name_described_by_an_appositive_keeps_its_own_actor(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "China, North Korea's main ally, urged Japan to show restraint.")
+    assert pairs(found) == {("CHN", "JPN")}
+
+
+def modalities(nlp, finder, coder, text):
+    doc = nlp(text)
+    return {(s.source_actor, s.target_actor, s.plover): s.modality for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+
+
+def test_a_feared_or_possible_noun_act_is_hypothetical(nlp, finder, coder):
+    assert modalities(nlp, finder, coder, "Greece feared a Turkish invasion of Cyprus.")[("TUR", "CYP", "ASSAULT")] == "hypothetical"
+    found = modalities(nlp, finder, coder, "Kenya spoke of a possible Ugandan raid on Tanzania.")
+    assert found[("UGA", "TZA", "ASSAULT")] == "hypothetical"
+
+
+def test_a_planned_noun_act_is_future_and_a_told_one_asserted(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "Officials described the planned Chilean blockade of Peru.")
+    assert found[("CHL", "PER", "COERCE")] == "future"
+    assert modalities(nlp, finder, coder, "The Ugandan invasion of Kenya began on Monday.")[("UGA", "KEN", "ASSAULT")] == "asserted"
+
+
+def test_the_terms_of_a_plan_are_hypothetical(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "They described a plan under which Chile withdraws its troops from Peru.")
+    assert found[("CHL", "PER", "RETREAT")] == "hypothetical"
+    found = modalities(nlp, finder, coder, "The outlines of a deal are clear, in which Chile backs a Peruvian peace plan.")
+    assert found[("CHL", "PER", "SUPPORT")] == "hypothetical"
+
+
+def test_a_relative_clause_acting_on_a_plan_is_no_term_of_it(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "Ghana welcomed the agreement, which Chile signed with Peru on Monday.")
+    assert found[("CHL", "PER", "AGREE")] == "asserted"
+
+
+def test_a_noun_act_told_in_another_actors_words_is_medium_at_most(nlp, finder, coder):
+    found = {(r[0], r[1]): r[3] for r in rows(nlp, finder, coder, "Greece condemned the Turkish invasion of Cyprus.")}
+    assert found[("GRC", "TUR")] == "high"  # the condemnation itself
+    assert found[("TUR", "CYP")] == "medium"
+    told = {(r[0], r[1]): r[3] for r in rows(nlp, finder, coder, "The Ugandan invasion of Kenya began on Monday.")}
+    assert told[("UGA", "KEN")] == "high"
+
+
+def test_an_act_named_as_subject_of_a_verbal_act_does_not_speak(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "A possible Turkish withdrawal has raised concern among officials.")
+    assert not any(r[0] == "TUR" for r in found)
+    found = rows(nlp, finder, coder, "Turkish officials have raised concern about a withdrawal.")
+    assert any(r[0] == "TUR" for r in found)  # an actor as subject still voices it
+
+
+def test_willingness_is_future_and_seeming_hypothetical(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "Britain and France are happy to discuss sanctions with Russia.")
+    assert found and set(found.values()) == {"future"}
+    assert modalities(nlp, finder, coder, "Chile seems to have backed Peru.")[("CHL", "PER", "SUPPORT")] == "hypothetical"
+
+
+def test_a_condition_on_a_warning_made_conditions_what_was_said_not_the_saying(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "Chilean officials have warned of the dangers of a clash with Peru if Bolivia orders a strike.")
+    assert found[("CHL", "PER", "ACCUSE")] == "asserted"
+    found = modalities(nlp, finder, coder, "Chile will condemn Peru if Peru attacks Bolivia.")
+    assert found[("CHL", "PER", "ACCUSE")] == "hypothetical" and found[("PER", "BOL", "ASSAULT")] == "hypothetical"
+
+
+def test_an_act_in_a_claim_is_hypothetical_and_in_a_report_of_speech_asserted(nlp, finder, coder):
+    found = modalities(nlp, finder, coder, "Chile disputed the Peruvian claim that Bolivia had backed Peru.")
+    assert found[("BOL", "PER", "SUPPORT")] == "hypothetical"
+    assert modalities(nlp, finder, coder, "Allegations that Peru shelled Chile surfaced on Monday.")[("PER", "CHL", "ASSAULT")] == "hypothetical"
+    assert modalities(nlp, finder, coder, "Chile said Bolivia had backed Peru.")[("BOL", "PER", "SUPPORT")] == "asserted"
+
+
+def test_a_noun_after_the_verbs_own_and_is_no_object_of_it(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "The African Union demanded on Monday that Togo withdraw from all areas it has taken, "
+                                     "and the European Union the same day froze the assets of two rebel commanders.")
+    assert ("AU", "EU") not in pairs(found)
+    assert ("AU", "TGO") in pairs(found)
+    assert pairs(rows(nlp, finder, coder, "Ghana criticised Togo and Benin.")) == {("GHA", "TGO"), ("GHA", "BEN")}
+
+
+def test_a_plural_relative_clause_on_a_list_refers_to_every_member(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Leaders of the region urged Jamaica and the Bahamas, which have pledged officers to Haiti, to send them.")
+    assert {("JAM", "HTI"), ("BHS", "HTI")} <= pairs(found)
+    found = rows(nlp, finder, coder, "Ghana and Togo, which have backed Benin, met on Monday.")
+    assert {("GHA", "BEN"), ("TGO", "BEN")} <= pairs(found)
+
+
+def test_a_partner_of_a_material_act_does_it_too_and_of_a_verbal_act_does_not(nlp, finder, coder):
+    found = {(r[0], r[1]): r[3] for r in rows(nlp, finder, coder, "Kenya attacked Somalia together with Ethiopia.")}
+    assert found.get(("ETH", "SOM")) == "medium" and found.get(("KEN", "SOM")) == "high"
+    assert ("KEN", "ETH") not in found
+    said = pairs(rows(nlp, finder, coder, "Kenya condemned Somalia together with Ethiopia."))
+    assert ("ETH", "SOM") not in said and ("KEN", "SOM") in said
+
+
+def test_a_body_named_as_modifier_refers_back_to_its_owner_at_low_confidence(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana's army shelled Togo on Friday. On Monday the army commanders met Togo in Lome.")
+    met = [r for r in found if "trigger:consult" in r[4]]
+    assert ("GHA", "TGO") in pairs(met) and {r[3] for r in met} == {"low"}
+    alone = rows(nlp, finder, coder, "On Monday the army commanders met Togo in Lome.")
+    assert not any(r[0] == "GHA" for r in alone)  # no owner named before: no actor
+
+
+def test_hyphen_joined_demonyms_name_both_actors_whatever_the_parse_of_the_first(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Pyongyang condemned joint US-South Korean air drills.")
+    assert {("PRK", "USA"), ("PRK", "KOR")} <= pairs(found)
+    found = rows(nlp, finder, coder, "Moscow condemned the joint US-British strikes on Yemen.")
+    assert {("USA", "YEM"), ("GBR", "YEM"), ("RUS", "USA"), ("RUS", "GBR")} <= pairs(found)
+
+
+def test_what_an_actor_called_names_the_target(nlp, finder, coder):
+    assert ("CHN", "USA") in pairs(rows(nlp, finder, coder, "China also criticised what it called unilateral sanctions by Washington."))
+    assert ("IRN", "USA") in pairs(rows(nlp, finder, coder, "Iran denounced what it described as American interference."))
+
+
+def test_the_backer_in_a_hyphened_participle_is_no_party(nlp, finder, coder):
+    found = pairs(rows(nlp, finder, coder, "US-backed Kurdish forces met Russian-backed Syrian government forces near the river."))
+    assert ("KURDS", "SYR") in found
+    assert not any({"USA", "RUS"} & set(p) for p in found)

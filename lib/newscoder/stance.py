@@ -33,7 +33,7 @@ from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
-from .stance_rules import SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -290,10 +290,27 @@ class StatementCoder:
             heads += [t for t in token.conjuncts if t.i > token.i]
             # "Israel, Turkey hold talks": a name in apposition; "China, North Korea's ally" describes China
             heads += [c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at]
+        named = self._naming_appositive(token, ctx) if depth == 0 else []
+        if named:  # "its Syrian militia allies, the SDF": the name says who, not the description
+            # "its neighbours, Uganda and Tanzania": every conjunct of the name
+            names = [named[0], *named[0].conjuncts]
+            heads = [*names, *(h for h in heads[1:] if h.i not in {t.i for t in names})]
         found: list[Party] = []
         for head in heads:
             found += self._party_of_head(head, ctx, depth)
         return _unique(found)
+
+    def _naming_appositive(self, noun: Token, ctx: "_Context") -> list[Token]:
+        """The appositive that names whom a described noun stands for ("its Syrian allies, *the SDF*").
+
+        In "worked with its Malian partners, the Tuareg rebels", the appositive identifies the
+        partners; a demonym or possessor inside the description says where they are from or whose
+        allies they are, and is no party of its own. A noun that is itself a name ("China, North
+        Korea's main ally") keeps its own actor. RETURNS (list[Token]): the appositive, or [].
+        """
+        if noun.i in ctx.mention_at or noun.pos_ != "NOUN":
+            return []
+        return [c for c in noun.children if c.dep_ == "appos" and self._party_of_head(c, ctx, 1)][:1]
 
     def _party_of_head(self, head: Token, ctx: "_Context", depth: int) -> list[Party]:
         m = ctx.mention_at.get(head.i)
@@ -351,12 +368,21 @@ class StatementCoder:
         modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
         modifiers += [cc for c in modifiers for cc in c.conjuncts]  # "Israeli and Turkish officials"
         # "Turkish-Israeli talks": the parser hangs the first demonym on the second, across the hyphen
-        modifiers += [g for c in modifiers if any(p.tag_ == "HYPH" for p in c.children) for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i]
+        # ("US-British strikes", the first hung as an adverbial); not "US-backed rebels", whose first word
+        # names the backer of the people, not one of them
+        modifiers += [g for c in modifiers if c.i in ctx.mention_at and any(p.tag_ == "HYPH" for p in c.children)
+                      for g in c.children if g.dep_ in ("amod", "compound", "npadvmod", "nmod") and g.i < c.i]
         for child in modifiers:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
                     found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}", cm.start_char))
+        if not found and any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
+            # "the army delegation", "the police commanders": the body named before with its owner
+            # ("Sudan's army ... the army delegation" -> Sudan), a back-reference (confidence low)
+            for body in (c for c in modifiers if c.dep_ == "compound" and c.lemma_.lower() in self.rules.owned_body_nouns):
+                owner = _owner_named_before(body, ctx)
+                found += [replace(owner, how="anaphor")] if owner is not None else []
         if not found:
             # "his country's role": the possessive pronoun, only when nothing closer names the actor
             for child in modifiers:
@@ -399,14 +425,16 @@ class StatementCoder:
         """Actors coordinated with a named actor that the parser hung on it as a modifier.
 
         "Fornost and the evil Gondor welcomed": the parse makes "Fornost" (with its "and") a modifier of
-        "Gondor"; a modifier that carries a coordinating conjunction or conjuncts is a list member.
+        "Gondor"; a modifier that carries a coordinating conjunction or conjuncts is a list member, and
+        so is one joined to it by a hyphen ("the *US*-British strikes").
         """
         found: list[Party] = []
         for child in head.children:
             if child.dep_ not in ("nmod", "compound", "npadvmod") or child.i > head.i:
                 continue
             members = [child, *child.conjuncts]
-            if not any(c.dep_ == "cc" for t in members for c in t.children) and len(members) < 2:
+            hyphen = any(p.tag_ == "HYPH" and child.i < p.i < head.i for p in head.children)  # "US-British strikes"
+            if not any(c.dep_ == "cc" for t in members for c in t.children) and len(members) < 2 and not hyphen:
                 continue
             for member in members:
                 mm = ctx.mention_at.get(member.i)
@@ -543,7 +571,12 @@ class StatementCoder:
                 foreign = [p for p in _unique(found) if p.actor not in {q.actor for q in sources}]
                 domestic = [p for p in found if self._domestic(sources, p, ctx)]
                 return (foreign, "target:against") if foreign or not domestic else (_unique(domestic), "target:domestic")
+        # "A demanded that B withdraw, and C froze ...": a noun after the verb's own "and" begins a
+        # clause coordinated with it (the parser may hang C on the verb as its object)
+        cut = min([c.i for c in token.children if c.dep_ == "cc" and c.i > token.i], default=len(token.doc))
         for child in token.children:
+            if child.dep_ in OBJECT_DEPS and child.i > cut:
+                continue
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 named = self.parties(child, ctx)
                 if child.dep_ == "dative" and child.pos_ == "ADP":
@@ -572,6 +605,8 @@ class StatementCoder:
             elif child.dep_ == "prt" and child.lower_ in ("on", "upon"):
                 for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
                     found += self.parties(obj, ctx)
+        if not found:
+            found, how = self._what_it_called(token, ctx) or (found, how)
         source_ids = {p.actor for p in sources}
         domestic = [p for p in found if self._domestic(sources, p, ctx)]
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
@@ -594,7 +629,7 @@ class StatementCoder:
         if not found:
             # "hosted talks between A and B", "facilitated cooperation between A and B", "host Turkish-Israeli talks",
             # "restored ties with Israel"
-            objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
+            objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"} and not (c.dep_ in OBJECT_DEPS and c.i > cut)]
             # "engaged in talks with X"; an "as" phrase says what the act calls its object ("condemned
             # the test as a breach of the UN's resolutions") and is aimed at no one
             objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ != "as" and not self._partner_prep(c)
@@ -732,6 +767,28 @@ class StatementCoder:
         source_ids = {p.actor for p in sources}
         found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
+
+    def _object_of_verbal_act(self, token: Token, entry: Trigger) -> bool:
+        """Is this noun act the object of another trigger's verbal act ("Ghana condemned *Togo's
+        invasion* of Benin", "welcomed *the talks* between A and B")? Its roles are the speaker's words."""
+        if entry.pos != "NOUN" or token.dep_ not in ("dobj", "obj") or token.head.i == token.i:
+            return False
+        outer = self.trigger_of(token.head)
+        return outer is not None and outer.mode == "verbal"
+
+    def _what_it_called(self, token: Token, ctx: "_Context") -> tuple[list[Party], str] | None:
+        """The target named in a free relative of naming that is the act's object: "A condemned
+        *what it called* Israeli aggression", "denounced what it described as American
+        interference" -> the actors of the name given (`naming_verbs`; `target:what_it_called`)."""
+        for clause in (c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.lemma_.lower() in self.rules.naming_verbs):
+            if not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" for c in clause.children):
+                continue
+            names = [c for c in clause.children if c.dep_ in ("oprd", "attr", "dobj") and c.lower_ != "what"]
+            names += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+            found = [p for n in names for p in self.parties(n, ctx)]
+            if found:
+                return found, "target:what_it_called"
+        return None
 
     def _domestic(self, sources: list[Party], target: Party, ctx: "_Context") -> bool:
         """Is this target of the source's own country but another sector of it, both named in the
@@ -907,10 +964,15 @@ class StatementCoder:
             targets = [p for p in _unique(said_of) if p.actor not in {q.actor for q in sources}]
             target_rule = "target:characterised_subject"
         if sources:
-            # "A fought alongside B against C": B is a partner, never the target (manual 8.5). Whether
-            # B does the act too the parse does not say, so B gets no row of its own.
-            partners = {p.actor for p in self.partners(token, ctx)}
+            # "A fought alongside B against C": B is a partner, never the target (manual 8.5). A material
+            # act done "alongside" or "together with" B is B's too ("fought alongside B against C" says
+            # B fought C): B is a second source, found less directly (confidence medium); a verbal act
+            # ("condemned C together with B") is said by its subject alone.
+            found_partners = self.partners(token, ctx)
+            partners = {p.actor for p in found_partners}
             targets = [p for p in targets if p.actor not in partners]
+            if entry.mode == "material" and targets:
+                sources = _unique(sources + [p for p in found_partners if p.actor not in {t.actor for t in targets}])
         if target_rule == "target:against" or entry.symmetric and entry.plover in self.rules.one_way_categories and target_rule == "target:object":
             # "A fought against B", "A fought B": one way, whatever "fight" is otherwise ("A and B clashed" stays joint)
             entry = replace(entry, symmetric=False)
@@ -966,6 +1028,7 @@ class StatementCoder:
         elif issue:
             pairs = [(s, None) for s in sources]
         trigger_text = _trigger_text(token, entry)
+        told_by_another = self._object_of_verbal_act(token, entry)
         rule = f"trigger:{entry.id};{source_rule}" + (f";{target_rule}" if target_rule else "") + note
         if entry.symmetric and (targets or len(sources) >= 2):
             rule += ";symmetric"
@@ -977,7 +1040,8 @@ class StatementCoder:
                 sentence=sent.text.strip(), trigger=trigger_text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
                 source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
                 issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
-                confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None, entry.id),
+                confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None, entry.id,
+                                         told_by_another),
                 source_char=s.start_char, target_char=t.start_char if t else -1,
             )
             for s, t in pairs
@@ -1288,10 +1352,22 @@ def with_sectors(rows: list[Statement], mentions: list[Mention]) -> list[Stateme
 
 
 def _dedupe(rows: list[Statement]) -> list[Statement]:
-    seen, out = set(), []
+    """One row per (sentence, source, target, issue, category, modality), the most confident one.
+
+    Two triggers of a sentence may code the same statement ("condemned and denounced B"), found by
+    rules of different strength; the row kept is the one its roles were found most surely, in the
+    place of the first (text order is kept). Equal confidence keeps the first.
+    rows (list[Statement]): the rows of a document in text order.
+    RETURNS (list[Statement]): the rows without duplicates.
+    """
+    rank = {level: i for i, level in enumerate(CONFIDENCE_LEVELS)}
+    best: dict[tuple, int] = {}
+    out: list[Statement] = []
     for row in rows:
         key = (row.start_char, row.source_actor, row.target_actor, row.issue, row.plover, row.modality)
-        if key not in seen:
-            seen.add(key)
+        if key not in best:
+            best[key] = len(out)
             out.append(row)
+        elif rank.get(row.confidence, len(rank)) < rank.get(out[best[key]].confidence, len(rank)):
+            out[best[key]] = row
     return out

@@ -37,7 +37,7 @@ _LIST_KEYS = (
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
-    "place_anaphors",
+    "place_anaphors", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
 )
 
 
@@ -90,6 +90,12 @@ class StanceRules:
     undergo_verbs: frozenset[str]
     discourse_nouns: frozenset[str]
     place_anaphors: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    future_modifiers: frozenset[str]
+    anticipation_verbs: frozenset[str]
+    term_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -600,10 +606,39 @@ def relative_clause(coder: StatementCoder, token: Token, entry: Trigger, ctx: _C
     if subj is None:
         return None
     if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
-        return coder.parties(token.head, ctx)
+        return coder.parties(antecedent(token), ctx)
     if subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl" and subj.head.i != token.i:
-        return coder.parties(subj.head.head, ctx)
+        return coder.parties(antecedent(subj.head), ctx)
     return None
+
+
+def antecedent(clause: Token) -> Token:
+    """What a relative clause refers to: the noun it hangs on, or the whole list when that noun is
+    the last of a coordination and the clause's verb is plural: "Ghana and Togo, *which have*
+    pledged troops" -> Ghana (with its conjunct Togo); "Ghana and Togo, which *has* a port" -> Togo.
+    clause (Token): the relative clause's verb.
+    RETURNS (Token): the token whose phrase the clause refers to.
+    """
+    noun = clause.head
+    verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    plural = any(v.tag_ == "VBP" or v.lower_ == "were" for v in verbs)
+    while plural and noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
+def act_as_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """A verbal act whose subject is itself an act names no speaker: "a possible Chilean
+    *withdrawal* raised concern", "the Peruvian *offensive* drew criticism" -> no row. The actor
+    beside the noun did the withdrawal, not the voicing; an event does not speak. A material act
+    keeps such a subject ("Chilean *airstrikes* hit Peru": the strikes are Chile's)."""
+    if entry.pos != "VERB" or entry.mode != "verbal":
+        return None
+    subj = coder._subject(token)
+    if subj is None or subj.dep_ not in ("nsubj", "csubj") or subj.i in ctx.mention_at or subj.pos_ != "NOUN":
+        return None
+    act = coder.trigger_of(subj)
+    return [] if act is not None and act.pos == "NOUN" else None
 
 
 def subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
@@ -720,7 +755,7 @@ SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
         speaker_characterising, their_joint_act, modifier, by, from_phrase, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
+        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, act_as_subject, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
         subject_of_setting_clause, speaker,
     )
 ]
@@ -762,9 +797,24 @@ def condition(coder: StatementCoder, token: Token) -> str:
         return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
     for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "advcl", "ccomp", "acomp")):
-        if opened(head) or any(c.dep_ == "advcl" and opened(c) for c in head.children):
+        if opened(head):
             return "hypothetical"
+        if any(c.dep_ == "advcl" and opened(c) for c in head.children) and not (head.i == token.i and _said_as_done(coder, head)):
+            return "hypothetical"  # what was said keeps the condition the parser hung on the saying
     return ""
+
+
+def _said_as_done(coder: StatementCoder, verb: Token) -> bool:
+    """Is this a verb of saying told as done, in the past or perfect ("A *warned* of a clash if B
+    strikes", "A *has threatened* to retaliate if B attacks")? Its "if" clause conditions what
+    was said, not the saying; "A will condemn B if B attacks" is still conditional."""
+    entry = coder.trigger_of(verb)
+    if not (verb.lemma_.lower() in coder.lexicon.speech_verbs or entry is not None and entry.speech):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in aux)
 
 
 def distance(coder: StatementCoder, token: Token) -> str:
@@ -831,8 +881,72 @@ def denial(coder: StatementCoder, token: Token) -> str:
     return ""
 
 
+def terms_of_a_plan(coder: StatementCoder, token: Token) -> str:
+    """An act in a relative clause that gives the terms of a deal or plan (`term_nouns`), opened by
+    "in which", "under which" or "whereby": "a plan *under which* Chile withdraws from Peru",
+    "the outlines of a deal, *in which* Peru backs ..." -> hypothetical. The clause says what the
+    deal would have its parties do, not what they did; "the deal, which Chile signed" (the deal is
+    the clause's object) is an act on the deal and keeps its modality."""
+    rules = coder.rules
+    for head in _governors(token, ("conj", "xcomp")):
+        if head.dep_ != "relcl" or head.head.i == head.i:
+            continue
+        opened = any(c.lower_ == "whereby" for c in head.children) or any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in ("which", "whom") for g in c.children) for c in head.children)
+        antecedent = head.head
+        nouns = {antecedent.lemma_.lower()} | {g.lemma_.lower() for c in antecedent.children if c.dep_ == "prep" and c.lower_ == "of"
+                                               for g in c.children if g.dep_ == "pobj"}  # "the outlines *of a deal*"
+        if opened and nouns & rules.term_nouns:
+            return "hypothetical"
+    return ""
+
+
+def content_of_a_claim(coder: StatementCoder, token: Token) -> str:
+    """An act told as the content of a claim, allegation or rumour (`claim_nouns`): "Chile disputed
+    the Peruvian *claim* that Bolivia had backed Peru", "*allegations* that Peru shelled Chile" ->
+    hypothetical. The noun marks what follows as someone's assertion, which the text does not make
+    its own (manual 8.7); "Chile said Bolivia had backed Peru" is a report of a speaker and stays
+    asserted."""
+    for head in _governors(token, ("conj", "xcomp", "ccomp"))[:4]:
+        noun = head.head
+        if head.dep_ in ("acl", "ccomp", "relcl") and noun.i != head.i and noun.pos_ == "NOUN" \
+                and noun.lemma_.lower() in coder.rules.claim_nouns and any(c.lower_ == "that" and c.dep_ == "mark" for c in head.children):
+            return "hypothetical"
+    return ""
+
+
+def unrealised_noun_act(coder: StatementCoder, token: Token) -> str:
+    """A noun act the text names as not (yet) done: one modified by a word of possibility or
+    suspicion (`hypothetical_modifiers`: "a *possible* Peruvian strike on Chile", "the *alleged*
+    raid") or of plan (`future_modifiers`: "the *planned* talks with B"), or the object of a verb
+    that only fears, expects or plans it (`anticipation_verbs` -> hypothetical, `future_verbs` ->
+    future: "Chile *feared* a Peruvian invasion", "Peru *is preparing* an offensive"). A noun has
+    no tense or auxiliary of its own; these are the words that give it its mood. The verb's own
+    modality does not pass on ("Chile condemned the invasion" is asserted)."""
+    rules = coder.rules
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    words = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+    words |= {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+    if words & rules.hypothetical_modifiers:
+        return "hypothetical"
+    if words & rules.future_modifiers:
+        return "future"
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "prepared *for* an offensive", "warned *of* an attack"
+    elif token.dep_ not in ("dobj", "obj"):
+        return ""
+    if verb.i == token.i or verb.pos_ not in ("VERB", "AUX") or coder.trigger_of(verb) is not None:
+        return ""
+    lemma = verb.lemma_.lower()
+    if lemma in rules.anticipation_verbs:
+        return "hypothetical"
+    return "future" if lemma in rules.future_verbs else ""
+
+
 MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
-    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan)
+    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, terms_of_a_plan, content_of_a_claim, unrealised_noun_act)
 ]
 
 
@@ -852,7 +966,8 @@ def modality_of(coder: StatementCoder, token: Token) -> tuple[str, str]:
 
 # ---- confidence --------------------------------------------------------------------------------
 
-def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: list[str], has_target: bool, trigger_id: str = "") -> str:
+def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: list[str], has_target: bool, trigger_id: str = "",
+                  told_by_another: bool = False) -> str:
     """How sure a row is, from the rules that found its roles and how its parties were found.
 
     "Egypt condemned Ethiopia" (subject, object, both named there) is high; a source that is a
@@ -865,6 +980,9 @@ def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: 
     trigger_id (str): the lexicon entry's id; an entry of an imported dictionary (`imported_prefixes`)
         makes a row medium at most, and so does a row toward an issue alone (both were right in
         fewer than half of their high rows on the seeds and dev-tune).
+    told_by_another (bool): the act is a noun that another actor's verbal act takes as object
+        ("Ghana condemned *Togo's invasion* of Benin"): the text tells it in that actor's words,
+        so the row is medium at most.
     RETURNS (str): "high", "medium" or "low".
     """
     src = source_rule.removeprefix("source:")
@@ -874,5 +992,5 @@ def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: 
     direct_target = tgt in rules.direct_targets or not has_target or (not tgt and src == "between")
     named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime") or h.startswith(("modifier:", "coordinated:")) for h in hows)
     imported = any(trigger_id.startswith(prefix) for prefix in rules.imported_prefixes)
-    high = src in rules.direct_sources and direct_target and named and has_target and not imported
+    high = src in rules.direct_sources and direct_target and named and has_target and not imported and not told_by_another
     return "high" if high else "medium"
