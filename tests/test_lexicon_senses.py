@@ -192,3 +192,40 @@ def test_returning_seized_vehicles_is_returning_property(nlp, coder):
 
 def test_returning_a_loan_is_no_return_of_property(nlp, coder):
     assert "retreat_return_property" not in entry_ids(nlp, coder, "Chile returned the loan to Peru.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a disinformation campaign is coercion (PLOVER COERCE, mode misinformation), as a noun or waged
+    ("Estonia condemned Russia's disinformation campaign against Estonia.", ("RUS", "EST", "COERCE", -1)),
+    ("Russia ran a smear campaign against Estonia.", ("RUS", "EST", "COERCE", -1)),
+])
+def test_a_disinformation_campaign_is_coercion(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+def test_waging_a_disinformation_campaign_is_the_campaign(nlp, coder):
+    assert "coerce_disinformation_wage" in entry_ids(nlp, coder, "Russia waged a propaganda campaign against Estonia.")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile ran an advertising campaign in Peru.",
+    "Chile launched a rescue operation in Peru.",
+])
+def test_other_campaigns_are_no_coercion(nlp, finder, coder, text):
+    assert "COERCE" not in {p for _, _, p, _ in rows(nlp, finder, coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian nurses walked off the job on Monday.",
+    "Greek dock workers walked off work to protest the Chinese takeover.",
+])
+def test_walking_off_the_job_is_a_strike(nlp, coder, text):
+    assert "protest_walk_off" in entry_ids(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean minister walked off the stage.",
+    "The Chilean team walked off with the prize.",
+])
+def test_walking_off_elsewhere_is_no_strike(nlp, coder, text):
+    assert "protest_walk_off" not in entry_ids(nlp, coder, text)
