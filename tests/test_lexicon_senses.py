@@ -229,3 +229,16 @@ def test_walking_off_the_job_is_a_strike(nlp, coder, text):
 ])
 def test_walking_off_elsewhere_is_no_strike(nlp, coder, text):
     assert "protest_walk_off" not in entry_ids(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # alleging wrongdoing is an accusation (CAMEO 112): of the one the claim is about
+    ("Belize alleged that Canada violated the laws of war.", ("BLZ", "CAN", "ACCUSE", -1)),
+    ("Peru alleged abuses by Chilean troops.", ("PER", "CHL", "ACCUSE", -1)),
+])
+def test_alleging_is_accusing(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+def test_an_alleged_act_is_no_accusation(nlp, coder):
+    assert "accuse" not in entry_ids(nlp, coder, "The alleged attack by Chile angered Peru.")
