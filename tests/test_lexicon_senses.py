@@ -134,3 +134,111 @@ def test_an_attack_of_words_is_criticism(nlp, finder, coder, text, plover):
 ])
 def test_blocking_a_proposal_is_a_veto_and_blocking_a_road_is_force(nlp, finder, coder, text, expected):
     assert expected in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # aid counted or packed is still aid given (CAMEO 07)
+    ("Chile sent 20 tonnes of flour to Peru.", ("CHL", "PER", "AID", 1)),
+    ("Japan handed 50 tons of rice to Nepal.", ("JPN", "NPL", "AID", 1)),
+    ("Norway sent a consignment of tents to Chad.", ("NOR", "TCD", "AID", 1)),
+    ("Germany brought medicine to Sudan.", ("DEU", "SDN", "AID", 1)),
+    # a bailout told as a noun is economic aid (CAMEO 071)
+    ("The EU's bailout of Portugal ended in May.", ("EU", "PRT", "AID", 1)),
+    ("Creditors praised the bailout of Cyprus by the EU.", ("EU", "CYP", "AID", 1)),
+])
+def test_aid_told_by_amount_container_or_bailout(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru brought Chile to the negotiating table.",  # bringing a party is no aid
+    "Chile handed Peru a defeat.",
+])
+def test_bringing_or_handing_without_goods_is_no_aid(nlp, finder, coder, text):
+    assert "AID" not in {p for _, _, p, _ in rows(nlp, finder, coder, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia implemented the ceasefire with Peru.", ("BOL", "PER", "RETREAT", 1)),
+    ("Chile honoured the truce with Peru.", ("CHL", "PER", "RETREAT", 1)),
+])
+def test_keeping_a_ceasefire_is_a_truce(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+def test_implementing_something_else_is_no_truce(nlp, coder):
+    assert entry_ids(nlp, coder, "Chile implemented the reform in Peru.") == set()
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("The IMF approved debt relief for Ghana.", "aid_debt_noun"),
+    ("Creditors discussed debt forgiveness for Zambia.", "aid_debt_noun"),
+])
+def test_debt_relief_is_an_aid_noun(nlp, coder, text, entry):
+    assert entry in entry_ids(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru felt relief at the news from Chile.",  # relief of feeling, not of debt
+    "The cancellation of the debate angered Peru.",
+])
+def test_relief_or_cancellation_without_debt_is_no_aid(nlp, coder, text):
+    assert not {"aid_debt_noun", "aid_bailout_noun"} & entry_ids(nlp, coder, text)
+
+
+def test_returning_seized_vehicles_is_returning_property(nlp, coder):
+    assert "retreat_return_property" in entry_ids(nlp, coder, "Peru returned the seized vehicles to Chile.")
+
+
+def test_returning_a_loan_is_no_return_of_property(nlp, coder):
+    assert "retreat_return_property" not in entry_ids(nlp, coder, "Chile returned the loan to Peru.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a disinformation campaign is coercion (PLOVER COERCE, mode misinformation), as a noun or waged
+    ("Estonia condemned Russia's disinformation campaign against Estonia.", ("RUS", "EST", "COERCE", -1)),
+    ("Russia ran a smear campaign against Estonia.", ("RUS", "EST", "COERCE", -1)),
+])
+def test_a_disinformation_campaign_is_coercion(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+def test_waging_a_disinformation_campaign_is_the_campaign(nlp, coder):
+    assert "coerce_disinformation_wage" in entry_ids(nlp, coder, "Russia waged a propaganda campaign against Estonia.")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile ran an advertising campaign in Peru.",
+    "Chile launched a rescue operation in Peru.",
+])
+def test_other_campaigns_are_no_coercion(nlp, finder, coder, text):
+    assert "COERCE" not in {p for _, _, p, _ in rows(nlp, finder, coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian nurses walked off the job on Monday.",
+    "Greek dock workers walked off work to protest the Chinese takeover.",
+])
+def test_walking_off_the_job_is_a_strike(nlp, coder, text):
+    assert "protest_walk_off" in entry_ids(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean minister walked off the stage.",
+    "The Chilean team walked off with the prize.",
+])
+def test_walking_off_elsewhere_is_no_strike(nlp, coder, text):
+    assert "protest_walk_off" not in entry_ids(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # alleging wrongdoing is an accusation (CAMEO 112): of the one the claim is about
+    ("Belize alleged that Canada violated the laws of war.", ("BLZ", "CAN", "ACCUSE", -1)),
+    ("Peru alleged abuses by Chilean troops.", ("PER", "CHL", "ACCUSE", -1)),
+])
+def test_alleging_is_accusing(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+def test_an_alleged_act_is_no_accusation(nlp, coder):
+    assert "accuse" not in entry_ids(nlp, coder, "The alleged attack by Chile angered Peru.")
