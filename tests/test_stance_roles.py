@@ -223,6 +223,25 @@ def test_an_appeal_for_compliance_talks_or_help_is_cooperative(nlp, finder, code
 
 
 @pytest.mark.parametrize("text, target", [
+    ("Ecuador urged Colombia to act in support of its border guards.", "COL"),
+    ("Argentina asked Uruguay for protection of its fishing fleet.", "URY"),
+    ("Ghana pressed Togo for backing in the regional vote.", "TGO"),
+])
+def test_asking_for_support_help_or_protection_is_an_appeal(nlp, finder, coder, text, target):
+    found = [r for r in rows(nlp, finder, coder, text) if r[1] == target]
+    assert found and all(r[2] == 1 and "stance:appeal_or_demand" in r[4] for r in found)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peru called for the withdrawal of Chilean troops from the border.", "CHL"),
+    ("Argentina asked Uruguay for the extradition of the two smugglers.", "URY"),
+])
+def test_asking_for_a_withdrawal_or_a_handover_stays_a_demand(nlp, finder, coder, text, target):
+    found = [r for r in rows(nlp, finder, coder, text) if r[1] == target]
+    assert found and all(r[2] == -1 for r in found)
+
+
+@pytest.mark.parametrize("text, target", [
     ("Chile urged Peru to withdraw its soldiers from the frontier.", "PER"),
     ("Ghana urged Togo to halt the offensive and accept a truce.", "TGO"),
     ("Kenya called on Uganda to hand over the two suspects.", "UGA"),

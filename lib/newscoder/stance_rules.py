@@ -189,20 +189,36 @@ def _asked_words(clause: Token) -> set[str]:
     return words
 
 
+def _asked_for(token: Token) -> set[str]:
+    """The lemmas (and their modifiers) of the request verb's own "for" objects: "asked A *for
+    protection*", "appealed for *international help*"."""
+    words: set[str] = set()
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for head in (g for g in prep.children if g.dep_ == "pobj"):
+            words |= {head.lemma_.lower(), head.lower_}
+            words |= {m.lemma_.lower() for m in head.children if m.dep_ in ("compound", "amod")}
+    return words
+
+
 def appeal_or_demand(coder: StatementCoder, token: Token, entry: Trigger) -> tuple[Trigger, str]:
     """A request's stance follows what it asks (STATEMENTS_MANUAL 8.5): the verb and object of its
     "to"/"that" clause make it an appeal (`appeal_entry`, +1: "Mali urged both sides to honour the
     truce", "called on A to allow access") or a demand (`demand_entry`, -1: "urged A to withdraw
     its troops"); a demand verb wins over an appeal object ("to halt the offensive and accept a
-    truce"). Only for `appeal_categories` entries told by one of `appeal_lemmas`.
+    truce"). With no such clause, an appeal object after the verb's own "for" makes it an appeal
+    ("asked Chile for protection"). Only for `appeal_categories` entries told by one of `appeal_lemmas`.
     RETURNS (tuple[Trigger, str]): the entry to code and the rule's name, or (entry, "") unchanged.
     """
     rules = coder.rules
     if entry.plover not in rules.appeal_categories or not {token.lemma_.lower(), token.lower_} & rules.appeal_lemmas:
         return entry, ""
     clause = asked_clause(token)
-    if clause is None:
-        return entry, ""
+    if clause is None:  # "asked Chile for protection": what is asked is the request's own "for" object
+        asked = _asked_for(token)
+        if entry.stance > 0 or not asked & rules.appeal_content_objects:  # an appeal's own entry stays
+            return entry, ""
+        chosen = coder.by_id.get(rules.appeal_entry)
+        return (entry, "") if chosen is None or chosen.id == entry.id else (chosen, "appeal_or_demand")
     verb = clause.lemma_.lower()
     if verb in rules.demand_content_verbs:
         chosen = coder.by_id.get(rules.demand_entry)
