@@ -242,3 +242,20 @@ def test_alleging_is_accusing(nlp, finder, coder, text, expected):
 
 def test_an_alleged_act_is_no_accusation(nlp, coder):
     assert "accuse" not in entry_ids(nlp, coder, "The alleged attack by Chile angered Peru.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # leaving an agreement is rejecting it (PLOVER REJECT), not a military retreat
+    ("Chile withdrew from the fisheries agreement with Peru last year.", ("CHL", "PER", "REJECT", -1)),
+    ("Chile quit the defence pact with Peru.", ("CHL", "PER", "REJECT", -1)),
+])
+def test_leaving_an_agreement_is_rejecting_it(nlp, finder, coder, text, expected):
+    found = rows(nlp, finder, coder, text)
+    assert expected in found
+    assert "RETREAT" not in {p for _, _, p, _ in found}
+
+
+def test_withdrawing_troops_stays_a_retreat(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile withdrew its troops from Peru.")
+    assert ("CHL", "PER", "RETREAT", 1) in found
+    assert "reject_leave_agreement" not in entry_ids(nlp, coder, "Chile withdrew its troops from Peru.")
