@@ -19,12 +19,13 @@ import os
 import platform
 import shutil
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .slow_imports import defer_rfc3987_syntax
 
@@ -147,8 +148,8 @@ def run(plan: RunPlan, *, progress: bool = True) -> Path:
 def _run_in(plan: RunPlan, staging: Path, progress: bool) -> Path:
     started = _now()
     failure: NotebookError | None = None
-    _code(plan, staging, progress)
-    for step in _execute_all(plan, staging, progress):
+    # The notebooks' kernels start (and import their modules) while the corpus is coded.
+    for step in _execute_all(plan, staging, progress, before=lambda: _code(plan, staging, progress)):
         plan.steps.append(step)
         if step["status"] == "failed" and failure is None:
             failure = NotebookError(step["error"])
@@ -264,15 +265,20 @@ def notebook_workers(n_notebooks: int) -> int:
     return max(1, min(n_notebooks, os.cpu_count() or 1))
 
 
-def _execute_all(plan: RunPlan, staging: Path, progress: bool) -> list[dict[str, Any]]:
-    """Run the plan's notebooks, side by side where there are cores; RETURNS their steps in notebook order.
+def _execute_all(plan: RunPlan, staging: Path, progress: bool, before: Callable[[], object] | None = None) -> list[dict[str, Any]]:
+    """Run `before` (the coding pass), then the plan's notebooks, side by side where there are cores.
 
-    One at a time, a failed notebook stops the ones after it. Side by side, each notebook runs to
-    its end and the first failed one (in notebook order) fails the run. On Ctrl-C or SIGTERM the
-    kernels are stopped before the interrupt goes on, so that no kernel outlives the run.
+    RETURNS their steps in notebook order. One at a time, a failed notebook stops the ones after
+    it. Side by side, every notebook's kernel is started and warmed (`kernels.warm_kernel`) while
+    `before` runs, at most one notebook per core then executes at once, each runs to its end and
+    the first failed one (in notebook order) fails the run. If `before` raises, no notebook runs.
+    On Ctrl-C or SIGTERM the kernels are stopped before the interrupt goes on, so that no kernel
+    outlives the run.
     """
     workers = notebook_workers(len(plan.notebooks))
     if workers == 1:
+        if before is not None:
+            before()
         steps = []
         for nb in plan.notebooks:
             steps.append(_execute(nb, staging, plan, progress))
@@ -281,19 +287,53 @@ def _execute_all(plan: RunPlan, staging: Path, progress: bool) -> list[dict[str,
         return steps
     from concurrent.futures import ThreadPoolExecutor, wait
 
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
-    # progress bars of notebooks running together would interleave: a line per notebook instead
-    futures = [pool.submit(_execute, nb, staging, plan, progress, bar=False) for nb in plan.notebooks]
+    go, cancelled, turns = threading.Event(), threading.Event(), threading.Semaphore(workers)
+    pool = ThreadPoolExecutor(max_workers=len(plan.notebooks), thread_name_prefix="notebook")
+    futures = [pool.submit(_warm_and_execute, nb, staging, plan, progress, go, cancelled, turns) for nb in plan.notebooks]
     try:
+        try:
+            if before is not None:
+                before()
+        except BaseException:
+            cancelled.set()
+            raise
+        finally:
+            go.set()
         wait(futures)
     except KeyboardInterrupt:
+        cancelled.set()
         for future in futures:
             future.cancel()
         _stop_kernels()
-        pool.shutdown(wait=True)
         raise
-    pool.shutdown(wait=True)
+    finally:
+        pool.shutdown(wait=True)  # after a failed `before`, each thread stops its warm kernel itself
     return [f.result() for f in futures]
+
+
+def _warm_and_execute(
+    nb: Path, staging: Path, plan: RunPlan, progress: bool, go: threading.Event, cancelled: threading.Event, turns: threading.Semaphore,
+) -> dict[str, Any]:
+    """One notebook's thread: warm its kernel now, run the notebook once `go` is set and a core is free."""
+    from .kernels import shutdown, warm_kernel
+
+    try:
+        km = warm_kernel(nb, KERNEL, timeout=60) if not cancelled.is_set() else None
+    except Exception as exc:  # papermill then starts a kernel itself, and says so if that fails too
+        log.debug("could not warm a kernel for %s: %s", nb.name, exc)
+        km = None
+    try:
+        go.wait()
+        with turns:
+            if cancelled.is_set():
+                return {"notebook": nb.name, "status": "cancelled"}
+            return _execute(nb, staging, plan, progress, bar=False, km=km)
+    finally:
+        if km is not None:
+            try:
+                shutdown(km)
+            except Exception as exc:  # already stopped (Ctrl-C) or gone: nothing left to free
+                log.debug("stopping the kernel of %s: %s", nb.name, exc)
 
 
 def _stop_kernels(grace: float = 5.0) -> None:
@@ -321,8 +361,9 @@ def _is_kernel(process: Any) -> bool:
         return False
 
 
-def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool, bar: bool = True) -> dict[str, Any]:
-    """Run one notebook with papermill into the staging folder."""
+def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool, bar: bool = True, km: Any = None) -> dict[str, Any]:
+    """Run one notebook with papermill into the staging folder; in the kernel of `km` if given
+    (started by `kernels.warm_kernel` in this thread), else in a kernel papermill starts."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
@@ -340,6 +381,7 @@ def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool, bar: bool =
         pm.execute_notebook(
             str(nb), str(target), parameters=parameters, kernel_name=KERNEL, cwd=str(nb.parent),
             execution_timeout=plan.timeout, progress_bar=progress and bar, log_output=False, report_mode=True,
+            **({"km": km} if km is not None else {}),
         )
     except PapermillExecutionError as exc:
         step.update(status="failed", cell=exc.exec_count, error=(
