@@ -61,6 +61,7 @@ class RunPlan:
     params_file: Path
     timeout: int = DEFAULT_TIMEOUT
     steps: list[dict[str, Any]] = field(default_factory=list)
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)  # notebook name -> its HTML page's index line
 
 
 def notebooks_dir() -> Path:
@@ -327,7 +328,14 @@ def _warm_and_execute(
         with turns:
             if cancelled.is_set():
                 return {"notebook": nb.name, "status": "cancelled"}
-            return _execute(nb, staging, plan, progress, bar=False, km=km)
+            step = _execute(nb, staging, plan, progress, bar=False, km=km)
+        executed = staging / "notebooks" / nb.name
+        if executed.exists():  # its page, while the other notebooks still run
+            try:
+                plan.pages[nb.name] = _render_page(plan, executed, step["status"])
+            except Exception as exc:  # rendered again after the run, where an error stops it
+                log.debug("rendering %s: %s", nb.name, exc)
+        return step
     finally:
         if km is not None:
             try:
@@ -396,19 +404,26 @@ def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool, bar: bool =
 
 
 def _render(plan: RunPlan, staging: Path) -> list[dict[str, str]]:
+    """The HTML page of every executed notebook, in step order: those rendered already as their
+    notebook finished (`plan.pages`), the others now."""
     pages = []
-    footer = f"Parameters: {plan.params_file.name}"
     for step in plan.steps:
         if "notebook" not in step:
             continue
         executed = staging / "notebooks" / step["notebook"]
         if not executed.exists():
             continue
-        nb = nbformat.read(executed, as_version=4)
-        html_name = executed.with_suffix(".html").name
-        render_notebook(executed, staging / "html" / html_name, footer)
-        pages.append({"file": html_name, "title": notebook_title(nb, executed.stem), "summary": notebook_summary(nb), "status": step["status"]})
+        rendered = plan.pages.get(step["notebook"])
+        pages.append(rendered if rendered and rendered["status"] == step["status"] else _render_page(plan, executed, step["status"]))
     return pages
+
+
+def _render_page(plan: RunPlan, executed: Path, status: str) -> dict[str, str]:
+    """Render one executed notebook as `<staging>/html/<name>.html`. RETURNS its line of the index."""
+    nb = nbformat.read(executed, as_version=4)
+    html_name = executed.with_suffix(".html").name
+    render_notebook(executed, executed.parent.parent / "html" / html_name, f"Parameters: {plan.params_file.name}")
+    return {"file": html_name, "title": notebook_title(nb, executed.stem), "summary": notebook_summary(nb), "status": status}
 
 
 def input_hashes(values: dict[str, Any], params_file: Path) -> dict[str, str]:
