@@ -3,7 +3,9 @@
 `run()` reads as a list of steps: gather parameters and check them once, code the corpus once
 (`coding.code_corpus`: parse, entities, statements, dates, events, with every table written
 into a staging folder), execute each notebook on those tables, render HTML, write run.json, and
-only then move the staging folder into place. `code()` does the first two steps only (the
+only then move the staging folder into place. Where there are cores for it, every notebook's kernel
+starts and imports its modules while the corpus is coded (`kernels.py`), and each notebook's page
+is rendered as soon as it has run. `code()` does the first two steps only (the
 `newscoder code` command, for batch jobs). A failed run leaves the previous outputs as they were and keeps the
 failed notebook (with its error) in `<output>.failed/`. An interrupted run (Ctrl-C, SIGTERM)
 removes its staging folder; a killed one leaves it, and the next run removes it. A lock file
