@@ -3,8 +3,9 @@
 With `--only`, the table goes to .cache/bench/scale.md instead (unless `--results` names a file), so
 that a partial run never replaces the committed results and their notes.
 
-    .venv/bin/python benchmarks/scale.py [--only throughput,scaling,seed,warm,memory,run,run_memory] [--n 2000] [--big 10000]
+    .venv/bin/python benchmarks/scale.py [--only throughput,scaling,seed,warm,memory,run,edit,run_memory] [--n 2000] [--big 10000]
     .venv/bin/python benchmarks/scale.py --only run --guardian 2     # the Guardian dev set twice over
+    .venv/bin/python benchmarks/scale.py --only edit --guardian 2    # the same, cold and after a codebook edit
 
 - throughput: words/s of raw `nlp.pipe` and of the whole corpus pass (`process_corpus`: read,
   boilerplate, parse, entities, statements, tables; no cache) on the same generated corpus, in
@@ -24,6 +25,10 @@ that a partial run never replaces the committed results and their notes.
   cleaned texts, in its own process, model load included) plus one kernel start per notebook.
   Peak RSS is sampled every 0.1 s for the whole process tree and for every process on its own.
   Target: run <= 1.5x floor.
+- edit: the whole `python -m newscoder run` on the `run` corpus (`--guardian K` or `--n`) with a copy of
+  the codebook and an empty parse cache, then again after one person is added to the copy's
+  persons.yaml (a new coding key: the corpus is coded again, from the warm parse cache, and every
+  notebook runs). Target: the re-run after the edit <= 0.3x the cold run.
 - run_memory: the whole `newscoder run` on `--small` and `--big` generated articles (cold parse
   cache): peak RSS of the process tree and of the largest process (coding pass or a notebook
   kernel), and the pixel size of every PNG figure it drew; the outputs stay under
@@ -290,6 +295,26 @@ def whole_run(folder: Path) -> dict:
             "run_peak_tree_mb": run["peak_tree_mb"], "run_peak_per_process_mb": run["peak_per_process_mb"]}
 
 
+# Appended to the copy's persons.yaml by `edit`: a made-up person, so that the codebook's hash changes.
+CODEBOOK_EDIT = "\n  - name: Quentin Bench-Marker\n    variants: [Bench-Marker]\n    actor: TUR\n"
+
+
+def codebook_edit_run(folder: Path) -> dict:
+    """`newscoder run` on `folder` with a copy of the codebook and a cold parse cache, then after an
+    edit of the copy (CODEBOOK_EDIT): the re-run codes the corpus again from the warm parse cache."""
+    tmp = Path(tempfile.mkdtemp(prefix="bench-edit-"))
+    book = tmp / "codebook"
+    shutil.copytree(project_root() / "codebook", book)
+    params = _params_file(tmp, corpus=str(folder), codebook=str(book), cache=str(tmp / "cache"), output=str(tmp / "out"))
+    cold = _watch([PY, "-m", "newscoder", "run", "--params", str(params)])
+    with open(book / "persons.yaml", "a", encoding="utf-8") as handle:
+        handle.write(CODEBOOK_EDIT)
+    edited = _watch([PY, "-m", "newscoder", "run", "--params", str(params)])
+    shutil.rmtree(tmp, ignore_errors=True)
+    return {"corpus": folder.name, "cold_s": cold["seconds"], "edit_s": edited["seconds"], "ratio": edited["seconds"] / cold["seconds"],
+            "load_after": os.getloadavg()[0]}
+
+
 def figure_heights(folder: Path) -> dict[str, tuple[int, int]]:
     """Width and height in pixels of every PNG figure a run wrote (figures/*.png)."""
     from PIL import Image
@@ -341,6 +366,9 @@ def report(results: dict, machine_line: str) -> str:
         lines.append(f"| whole `newscoder run` on {r['corpus']} ({r['articles']:,} articles, {r['words']:,} words) / floor (spaCy alone {r['spacy_s']:.0f} s + {r['notebooks']} kernel starts {r['kernels_s']:.0f} s) | {r['run_s']:.0f} s / {r['floor_s']:.0f} s (ratio {r['ratio']:.2f}) | ratio <= 1.5 |")
         biggest = max(r["run_peak_per_process_mb"].values())
         lines.append(f"| peak RSS of that run: process tree / largest single process (spaCy alone: {r['spacy_peak_mb']:,.0f} MB) | {r['run_peak_tree_mb']:,.0f} MB / {biggest:,.0f} MB | |")
+    for e in results.get("edit", []):
+        lines.append(f"| whole `newscoder run` on {e['corpus']}: cold parse cache / re-run after a codebook edit (load avg {e['load_after']:.1f} at end) "
+                     f"| {e['cold_s']:.0f} s / {e['edit_s']:.0f} s (ratio {e['ratio']:.2f}) | ratio <= 0.3 |")
     mem = {m["articles"]: m for m in results.get("memory", [])}
     for m in mem.values():
         lines.append(f"| peak RSS, {m['articles']:,} articles ({m['mentions']:,} mentions, {m['statements']:,} statements; {m['seconds']:.0f} s) | {m['peak_rss_mb']:,.0f} MB | |")
@@ -401,6 +429,8 @@ def main() -> int:
         results["run_memory"] = [run_memory(args.small), run_memory(args.big)]
     if "run" in only:
         results["run"] = [whole_run(guardian_corpus(args.guardian) if args.guardian else corpus(args.n))]
+    if "edit" in only:
+        results["edit"] = [codebook_edit_run(guardian_corpus(args.guardian) if args.guardian else corpus(args.n))]
     text = report(results, machine_line)
     print(text)
     full = "--only" not in sys.argv[1:] and not any(a.startswith("--only=") for a in sys.argv[1:])

@@ -54,7 +54,7 @@ def start_and_stop_midway(corpus: Path, out: Path, sig: int, min_kernels: int = 
     kernels: list[psutil.Process] = []
     try:
         while time.monotonic() < deadline and proc.poll() is None:
-            kernels = [c for c in psutil.Process(proc.pid).children(recursive=True) if "ipykernel" in " ".join(c.cmdline())]
+            kernels = [c for c in psutil.Process(proc.pid).children(recursive=True) if _is_kernel(c)]
             if len(kernels) >= min_kernels and staged.exists():
                 break
             time.sleep(0.2)
@@ -67,6 +67,15 @@ def start_and_stop_midway(corpus: Path, out: Path, sig: int, min_kernels: int = 
             proc.kill()
             proc.communicate()
     return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr), kernels
+
+
+def _is_kernel(process: psutil.Process) -> bool:
+    """Whether a child of the run is a notebook kernel; one that has just ended (a zombie, not yet
+    reaped by its kernel manager) or is gone is not."""
+    try:
+        return "ipykernel" in " ".join(process.cmdline())
+    except psutil.Error:
+        return False
 
 
 def reap(kernels: list[psutil.Process]) -> list[int]:
@@ -119,7 +128,7 @@ def test_an_interrupt_while_notebooks_run_side_by_side_stops_their_kernels(monke
     started: list[subprocess.Popen] = []
     lock = threading.Lock()
 
-    def fake_execute(nb, staging, plan, progress, bar=True):
+    def fake_execute(nb, staging, plan, progress, bar=True, km=None):
         # stands for a kernel: a child process whose command line names ipykernel, busy for a minute
         kernel = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "ipykernel"])
         with lock:

@@ -67,3 +67,17 @@ def test_confidence_filter_keeps_that_level_and_higher():
     assert list(at_confidence(statements, "high")["statement_id"]) == ["a"]
     with pytest.raises(ValueError, match="confidence"):
         at_confidence(statements, "certain")
+
+
+def test_the_stance_notebook_imports_no_spacy():
+    """The stance notebook only reads tables: its imports must not pay for spaCy (about 1 s a kernel)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from newscoder import coding, evaluation, exports, figures, params, stance_report, summaries\n"
+        "print(sorted(m for m in ('spacy', 'thinc', 'newscoder.stance', 'newscoder.entities') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

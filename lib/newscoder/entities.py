@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import yaml
 from spacy.language import Language
@@ -42,6 +43,7 @@ from unidecode import unidecode
 from .codebook import Codebook, Person, fold
 from .datelines import dateline_span
 from .errors import CodebookError
+from .phrasecache import PHRASE_CACHE, PhraseTokens
 from .yamlio import read_mapping
 
 # Which codebook match wins when two of equal length overlap: lower is stronger.
@@ -113,14 +115,20 @@ NO_ARTICLE_COUNTRY = {"IGO", "NGO"}
 class EntityFinder:
     """Find and resolve entity mentions in spaCy Docs with one codebook."""
 
-    def __init__(self, nlp: Language, codebook: Codebook) -> None:
+    def __init__(self, nlp: Language, codebook: Codebook, *, phrase_cache: str | Path | None = PHRASE_CACHE) -> None:
+        """nlp (Language): the pipeline whose vocab and tokenizer the matchers use.
+        codebook (Codebook): the loaded codebook.
+        phrase_cache (str | Path | None): folder of the tokenized codebook phrases (phrasecache.py),
+            relative to the project root or absolute; None tokenizes every phrase here.
+        """
         self.codebook = codebook
         self.spellings, self.places, self.event_nouns = _matching_data(codebook)
         self.person_nouns = _person_nouns(codebook)
         self.place_country: dict[str, str] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[str, tuple[str, str, Person | None]] = {}
-        self._add_patterns(nlp)
+        tokens = PhraseTokens(nlp, phrase_cache)
+        self._add_patterns(tokens)
         self.outlet_matcher = Matcher(nlp.vocab)
         if codebook.outlet_suffixes:
             suffixes = [s.lower() for s in codebook.outlet_suffixes]
@@ -133,7 +141,8 @@ class EntityFinder:
         for phrase, sector in sorted(codebook.agents.items()):
             by_sector.setdefault(sector, []).append(phrase)
         for sector, phrases in by_sector.items():
-            self.agent_matcher.add(sector, list(nlp.tokenizer.pipe(phrases)))
+            self.agent_matcher.add(sector, tokens.patterns(phrases))
+        tokens.save()
         self.title_words = {w.lower() for t in codebook.titles for w in t.split()}
         self.article_country = _article_country_thresholds(codebook)
         self.bulk_persons = _bulk_person_names(codebook)
@@ -141,7 +150,7 @@ class EntityFinder:
         for person in codebook.persons:
             self.persons_by_last.setdefault(fold(person.name.split()[-1]), []).append(person)
 
-    def _add_patterns(self, nlp: Language) -> None:
+    def _add_patterns(self, tokens: PhraseTokens) -> None:
         """Register every codebook name, as written and without diacritics, under one key each."""
         named: list[tuple[str, str, str, Person | None]] = []
         for actor in self.codebook.actors.values():
@@ -178,7 +187,7 @@ class EntityFinder:
         }
         keys = [key for key, names in forms.items() for _ in sorted(names)]
         texts = [name for names in forms.values() for name in sorted(names)]
-        for key, pattern in zip(keys, nlp.tokenizer.pipe(texts)):
+        for key, pattern in zip(keys, tokens.patterns(texts)):
             self.phrases.add(key, [pattern])
         self._index_spellings(forms)
 

@@ -16,7 +16,6 @@ from .slow_imports import defer_rfc3987_syntax
 defer_rfc3987_syntax()  # before nbformat: its jsonschema would compile an unused IRI grammar
 
 import nbformat
-from nbconvert import HTMLExporter
 
 # No scripts, no remote anything: images must be embedded (data:), styles inline.
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
@@ -76,6 +75,7 @@ def without_stderr(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def notebook_body(nb: nbformat.NotebookNode) -> str:
     """The notebook's markdown and outputs as HTML, without code, prompts, stderr or `report-hide` cells."""
+    from nbconvert import HTMLExporter  # here: 0.4 s of import that a run pays only once a notebook has finished
     from traitlets.config import Config
 
     nb = without_stderr(nb)

@@ -3,7 +3,9 @@
 `run()` reads as a list of steps: gather parameters and check them once, code the corpus once
 (`coding.code_corpus`: parse, entities, statements, dates, events, with every table written
 into a staging folder), execute each notebook on those tables, render HTML, write run.json, and
-only then move the staging folder into place. `code()` does the first two steps only (the
+only then move the staging folder into place. Where there are cores for it, every notebook's kernel
+starts and imports its modules while the corpus is coded (`kernels.py`), and each notebook's page
+is rendered as soon as it has run. `code()` does the first two steps only (the
 `newscoder code` command, for batch jobs). A failed run leaves the previous outputs as they were and keeps the
 failed notebook (with its error) in `<output>.failed/`. An interrupted run (Ctrl-C, SIGTERM)
 removes its staging folder; a killed one leaves it, and the next run removes it. A lock file
@@ -19,12 +21,13 @@ import os
 import platform
 import shutil
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .slow_imports import defer_rfc3987_syntax
 
@@ -60,6 +63,7 @@ class RunPlan:
     params_file: Path
     timeout: int = DEFAULT_TIMEOUT
     steps: list[dict[str, Any]] = field(default_factory=list)
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)  # notebook name -> its HTML page's index line
 
 
 def notebooks_dir() -> Path:
@@ -147,8 +151,8 @@ def run(plan: RunPlan, *, progress: bool = True) -> Path:
 def _run_in(plan: RunPlan, staging: Path, progress: bool) -> Path:
     started = _now()
     failure: NotebookError | None = None
-    _code(plan, staging, progress)
-    for step in _execute_all(plan, staging, progress):
+    # The notebooks' kernels start (and import their modules) while the corpus is coded.
+    for step in _execute_all(plan, staging, progress, before=lambda: _code(plan, staging, progress)):
         plan.steps.append(step)
         if step["status"] == "failed" and failure is None:
             failure = NotebookError(step["error"])
@@ -264,15 +268,20 @@ def notebook_workers(n_notebooks: int) -> int:
     return max(1, min(n_notebooks, os.cpu_count() or 1))
 
 
-def _execute_all(plan: RunPlan, staging: Path, progress: bool) -> list[dict[str, Any]]:
-    """Run the plan's notebooks, side by side where there are cores; RETURNS their steps in notebook order.
+def _execute_all(plan: RunPlan, staging: Path, progress: bool, before: Callable[[], object] | None = None) -> list[dict[str, Any]]:
+    """Run `before` (the coding pass), then the plan's notebooks, side by side where there are cores.
 
-    One at a time, a failed notebook stops the ones after it. Side by side, each notebook runs to
-    its end and the first failed one (in notebook order) fails the run. On Ctrl-C or SIGTERM the
-    kernels are stopped before the interrupt goes on, so that no kernel outlives the run.
+    RETURNS their steps in notebook order. One at a time, a failed notebook stops the ones after
+    it. Side by side, every notebook's kernel is started and warmed (`kernels.warm_kernel`) while
+    `before` runs, at most one notebook per core then executes at once, each runs to its end and
+    the first failed one (in notebook order) fails the run. If `before` raises, no notebook runs.
+    On Ctrl-C or SIGTERM the kernels are stopped before the interrupt goes on, so that no kernel
+    outlives the run.
     """
     workers = notebook_workers(len(plan.notebooks))
     if workers == 1:
+        if before is not None:
+            before()
         steps = []
         for nb in plan.notebooks:
             steps.append(_execute(nb, staging, plan, progress))
@@ -281,19 +290,60 @@ def _execute_all(plan: RunPlan, staging: Path, progress: bool) -> list[dict[str,
         return steps
     from concurrent.futures import ThreadPoolExecutor, wait
 
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
-    # progress bars of notebooks running together would interleave: a line per notebook instead
-    futures = [pool.submit(_execute, nb, staging, plan, progress, bar=False) for nb in plan.notebooks]
+    go, cancelled, turns = threading.Event(), threading.Event(), threading.Semaphore(workers)
+    pool = ThreadPoolExecutor(max_workers=len(plan.notebooks), thread_name_prefix="notebook")
+    futures = [pool.submit(_warm_and_execute, nb, staging, plan, progress, go, cancelled, turns) for nb in plan.notebooks]
     try:
+        try:
+            if before is not None:
+                before()
+        except BaseException:
+            cancelled.set()
+            raise
+        finally:
+            go.set()
         wait(futures)
     except KeyboardInterrupt:
+        cancelled.set()
         for future in futures:
             future.cancel()
         _stop_kernels()
-        pool.shutdown(wait=True)
         raise
-    pool.shutdown(wait=True)
+    finally:
+        pool.shutdown(wait=True)  # after a failed `before`, each thread stops its warm kernel itself
     return [f.result() for f in futures]
+
+
+def _warm_and_execute(
+    nb: Path, staging: Path, plan: RunPlan, progress: bool, go: threading.Event, cancelled: threading.Event, turns: threading.Semaphore,
+) -> dict[str, Any]:
+    """One notebook's thread: warm its kernel now, run the notebook once `go` is set and a core is free."""
+    from .kernels import shutdown, warm_kernel
+
+    try:
+        km = warm_kernel(nb, KERNEL, timeout=60) if not cancelled.is_set() else None
+    except Exception as exc:  # papermill then starts a kernel itself, and says so if that fails too
+        log.debug("could not warm a kernel for %s: %s", nb.name, exc)
+        km = None
+    try:
+        go.wait()
+        with turns:
+            if cancelled.is_set():
+                return {"notebook": nb.name, "status": "cancelled"}
+            step = _execute(nb, staging, plan, progress, bar=False, km=km)
+        executed = staging / "notebooks" / nb.name
+        if executed.exists():  # its page, while the other notebooks still run
+            try:
+                plan.pages[nb.name] = _render_page(plan, executed, step["status"])
+            except Exception as exc:  # rendered again after the run, where an error stops it
+                log.debug("rendering %s: %s", nb.name, exc)
+        return step
+    finally:
+        if km is not None:
+            try:
+                shutdown(km)
+            except Exception as exc:  # already stopped (Ctrl-C) or gone: nothing left to free
+                log.debug("stopping the kernel of %s: %s", nb.name, exc)
 
 
 def _stop_kernels(grace: float = 5.0) -> None:
@@ -321,8 +371,9 @@ def _is_kernel(process: Any) -> bool:
         return False
 
 
-def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool, bar: bool = True) -> dict[str, Any]:
-    """Run one notebook with papermill into the staging folder."""
+def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool, bar: bool = True, km: Any = None) -> dict[str, Any]:
+    """Run one notebook with papermill into the staging folder; in the kernel of `km` if given
+    (started by `kernels.warm_kernel` in this thread), else in a kernel papermill starts."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
@@ -340,6 +391,7 @@ def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool, bar: bool =
         pm.execute_notebook(
             str(nb), str(target), parameters=parameters, kernel_name=KERNEL, cwd=str(nb.parent),
             execution_timeout=plan.timeout, progress_bar=progress and bar, log_output=False, report_mode=True,
+            **({"km": km} if km is not None else {}),
         )
     except PapermillExecutionError as exc:
         step.update(status="failed", cell=exc.exec_count, error=(
@@ -354,19 +406,26 @@ def _execute(nb: Path, staging: Path, plan: RunPlan, progress: bool, bar: bool =
 
 
 def _render(plan: RunPlan, staging: Path) -> list[dict[str, str]]:
+    """The HTML page of every executed notebook, in step order: those rendered already as their
+    notebook finished (`plan.pages`), the others now."""
     pages = []
-    footer = f"Parameters: {plan.params_file.name}"
     for step in plan.steps:
         if "notebook" not in step:
             continue
         executed = staging / "notebooks" / step["notebook"]
         if not executed.exists():
             continue
-        nb = nbformat.read(executed, as_version=4)
-        html_name = executed.with_suffix(".html").name
-        render_notebook(executed, staging / "html" / html_name, footer)
-        pages.append({"file": html_name, "title": notebook_title(nb, executed.stem), "summary": notebook_summary(nb), "status": step["status"]})
+        rendered = plan.pages.get(step["notebook"])
+        pages.append(rendered if rendered and rendered["status"] == step["status"] else _render_page(plan, executed, step["status"]))
     return pages
+
+
+def _render_page(plan: RunPlan, executed: Path, status: str) -> dict[str, str]:
+    """Render one executed notebook as `<staging>/html/<name>.html`. RETURNS its line of the index."""
+    nb = nbformat.read(executed, as_version=4)
+    html_name = executed.with_suffix(".html").name
+    render_notebook(executed, executed.parent.parent / "html" / html_name, f"Parameters: {plan.params_file.name}")
+    return {"file": html_name, "title": notebook_title(nb, executed.stem), "summary": notebook_summary(nb), "status": status}
 
 
 def input_hashes(values: dict[str, Any], params_file: Path) -> dict[str, str]:

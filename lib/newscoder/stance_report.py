@@ -11,13 +11,17 @@ stance notebook; `uncoded_report` does both for parsed documents (tests, a sessi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from spacy.tokens import Doc
 
-from .entities import Mention
-from .stance import ACTOR_KINDS, Coding, StatementCoder
 from .tables import UNCODED_COLUMNS
+
+if TYPE_CHECKING:  # the notebook that reads the uncoded table needs none of these, nor spaCy's import time
+    from spacy.tokens import Doc
+
+    from .entities import Mention
+    from .stance import Coding, StatementCoder
 
 # reason of a trigger kept by the filters that gave no row, and of a verb the lexicon lacks
 NO_ACTOR = "no actor in its clause"
@@ -36,6 +40,8 @@ def uncoded_rows(coder: StatementCoder, doc: Doc, mentions: list[Mention], codin
     sent_ids (dict): token index -> sentence number, as in mentions.csv.
     RETURNS (list[dict]): doc_id, sent_id, start_char, word, lemma, trigger_id, reason; in text order.
     """
+    from .stance import ACTOR_KINDS  # here, not at the top: see TYPE_CHECKING above
+
     sent_ids = sent_ids or {}
     rows: list[dict] = []
 
