@@ -10,7 +10,7 @@ codebook/stance_rules.yaml.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -178,26 +178,26 @@ def asked_clause(token: Token) -> Token | None:
     return None
 
 
-def _asked_words(clause: Token) -> set[str]:
-    """The lemmas of the asked verb's objects, their modifiers and its prepositions' objects."""
+def _head_words(heads: Iterable[Token]) -> set[str]:
+    """The lemmas and forms of these nouns, with the lemmas of their compound and adjective modifiers."""
     words: set[str] = set()
-    heads = [c for c in clause.children if c.dep_ in ("dobj", "attr", "oprd")]
-    heads += [g for c in clause.children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
     for head in heads:
         words |= {head.lemma_.lower(), head.lower_}
         words |= {m.lemma_.lower() for m in head.children if m.dep_ in ("compound", "amod")}
     return words
 
 
+def _asked_words(clause: Token) -> set[str]:
+    """The lemmas of the asked verb's objects, their modifiers and its prepositions' objects."""
+    heads = [c for c in clause.children if c.dep_ in ("dobj", "attr", "oprd")]
+    heads += [g for c in clause.children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
+    return _head_words(heads)
+
+
 def _asked_for(token: Token) -> set[str]:
-    """The lemmas (and their modifiers) of the request verb's own "for" objects: "asked A *for
-    protection*", "appealed for *international help*"."""
-    words: set[str] = set()
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
-        for head in (g for g in prep.children if g.dep_ == "pobj"):
-            words |= {head.lemma_.lower(), head.lower_}
-            words |= {m.lemma_.lower() for m in head.children if m.dep_ in ("compound", "amod")}
-    return words
+    """The words of the request verb's own "for" objects: "asked A *for protection*",
+    "appealed for *international help*"."""
+    return _head_words(g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj")
 
 
 def appeal_or_demand(coder: StatementCoder, token: Token, entry: Trigger) -> tuple[Trigger, str]:
@@ -205,24 +205,22 @@ def appeal_or_demand(coder: StatementCoder, token: Token, entry: Trigger) -> tup
     "to"/"that" clause make it an appeal (`appeal_entry`, +1: "Mali urged both sides to honour the
     truce", "called on A to allow access") or a demand (`demand_entry`, -1: "urged A to withdraw
     its troops"); a demand verb wins over an appeal object ("to halt the offensive and accept a
-    truce"). With no such clause, an appeal object after the verb's own "for" makes it an appeal
-    ("asked Chile for protection"). Only for `appeal_categories` entries told by one of `appeal_lemmas`.
+    truce"). With no such clause, an appeal object after the verb's own "for" makes a hostile
+    entry an appeal ("asked Chile for protection"). Only for `appeal_categories` entries told by one
+    of `appeal_lemmas`.
     RETURNS (tuple[Trigger, str]): the entry to code and the rule's name, or (entry, "") unchanged.
     """
     rules = coder.rules
     if entry.plover not in rules.appeal_categories or not {token.lemma_.lower(), token.lower_} & rules.appeal_lemmas:
         return entry, ""
     clause = asked_clause(token)
-    if clause is None:  # "asked Chile for protection": what is asked is the request's own "for" object
-        asked = _asked_for(token)
-        if entry.stance > 0 or not asked & rules.appeal_content_objects:  # an appeal's own entry stays
+    if clause is None:
+        if entry.stance > 0 or not _asked_for(token) & rules.appeal_content_objects:  # an appeal's own entry stays
             return entry, ""
         chosen = coder.by_id.get(rules.appeal_entry)
-        return (entry, "") if chosen is None or chosen.id == entry.id else (chosen, "appeal_or_demand")
-    verb = clause.lemma_.lower()
-    if verb in rules.demand_content_verbs:
+    elif clause.lemma_.lower() in rules.demand_content_verbs:
         chosen = coder.by_id.get(rules.demand_entry)
-    elif verb in rules.appeal_content_verbs or _asked_words(clause) & rules.appeal_content_objects:
+    elif clause.lemma_.lower() in rules.appeal_content_verbs or _asked_words(clause) & rules.appeal_content_objects:
         chosen = coder.by_id.get(rules.appeal_entry)
     else:
         return entry, ""
