@@ -31,6 +31,7 @@ from .entities import Mention
 from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country
+from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
 from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
@@ -153,7 +154,7 @@ class StatementCoder:
         pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else ""
         if pos != entry.pos or not {token.lemma_.lower(), token.lower_} & entry.lemmas:
             return False
-        if entry.objects and not _has_object(token, entry.objects):
+        if entry.objects and not _has_object(token, entry.objects, self.rules.quantity_nouns, self.rules.object_particles):
             return False
         return not entry.particle or any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children)
 
@@ -320,7 +321,8 @@ class StatementCoder:
             owned = possessor_over_article_country(self, head, m, ctx, depth)
             if owned is not None:  # "accused B, saying *its* government ...": B's, not the article's country
                 return owned  # each keeps how its pronoun was resolved (a pronoun across sentences is low)
-            return [Party(m.actor_id, m.person, m.kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
+            kind = NATIONAL if private_national(head, m, self.rules) else m.kind  # "300 Britons", "a Briton"
+            return [Party(m.actor_id, m.person, kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
         # A possessive may refer to the subject ("al-Sharaa said his government ..."), and so may the
         # subject of a clause inside the sentence ("Ghana said *it* would meet Togo"); "him" may not
@@ -376,7 +378,9 @@ class StatementCoder:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
-                    found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}", cm.start_char))
+                    # "two French volunteers", "Russian nationals": private persons' nationality
+                    how = NATIONAL if private_national(child, cm, self.rules) else f"modifier:{cm.kind}"
+                    found.append(Party(cm.actor_id, cm.person, how, cm.start_char))
         if not found and any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
             # "the army delegation", "the police commanders": the body named before with its owner
             # ("Sudan's army ... the army delegation" -> Sudan), a back-reference (confidence low)
@@ -462,6 +466,7 @@ class StatementCoder:
         for name, rule in SOURCE_RULES:
             found = rule(self, token, entry, ctx)
             if found is not None:
+                found = [p for p in found if p.how != NATIONAL]  # private persons act for no state (rule private_national)
                 return (found, f"source:{name}") if found else ([], "")
         return [], ""
 
@@ -634,6 +639,9 @@ class StatementCoder:
             # the test as a breach of the UN's resolutions") and is aimed at no one
             objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ != "as" and not self._partner_prep(c)
                         for g in c.children if g.dep_ == "pobj"]
+            # "pulled out of the deal with X": the object of a particle's preposition
+            objects += [g for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in self.rules.object_particles
+                        for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             # "welcomed a resumption of ties with X"
             objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for obj in objects:
@@ -794,7 +802,7 @@ class StatementCoder:
         """Is this target of the source's own country but another sector of it, both named in the
         clause ("Serbian police detained students": COP -> EDU; "the army shelled rebel positions":
         MIL -> REB)? A domestic act is coded as one (`target:domestic`); the same body twice is not."""
-        if target.start_char < 0 or target.how.removeprefix("modifier:") not in ACTOR_KINDS:
+        if target.start_char < 0 or target.how.removeprefix("modifier:") not in ACTOR_KINDS | {NATIONAL}:
             return False  # named in the clause, not a pronoun or a back-reference
         sector = ctx.sector_at.get(target.start_char, "")
         return bool(sector) and any(
@@ -1241,23 +1249,42 @@ def _own_clause(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i not in skip]
 
 
-def _has_object(token: Token, objects: frozenset[str]) -> bool:
+def _has_object(token: Token, objects: frozenset[str], quantity_nouns: frozenset[str] = frozenset(), particles: frozenset[str] = frozenset()) -> bool:
     """Does the token have one of these words as object, modifier or object of its preposition?
 
     The verb's active subject is never its object: in "the bombardment continued" the pattern
     "continue * bombardment" does not fire (the noun is the act, coded with its own arguments).
+    The object may hang below a particle's preposition ("pulled *out of* the deal") or below a
+    quantity or container noun of `quantity_nouns` ("delivered *a convoy of* aid", "sent two
+    *tonnes of* grain"), which says how much of the object, not what it is.
+    token (Token): the trigger word.
+    objects (frozenset[str]): the entry's object words.
+    quantity_nouns (frozenset[str]): nouns whose "of" phrase holds the object (stance_rules.yaml).
+    particles (frozenset[str]): particles whose preposition holds the object (`object_particles`).
+    RETURNS (bool): whether one of the words is there.
     """
+    def named(t: Token) -> bool:
+        return t.lemma_.lower() in objects or t.lower_ in objects
+
     for child in token.children:
         if child.dep_ in ("nsubj", "csubj", "expl"):
             continue
-        if child.lemma_.lower() in objects or child.lower_ in objects:
+        if named(child):
             return True
         if child.dep_ in ("prep", "agent", "xcomp", "dobj", "pobj", "attr", "oprd", "dative"):
-            if any(g.lemma_.lower() in objects or g.lower_ in objects for g in child.children if g.dep_ in ("pobj", "dobj", "compound", "amod", "prep")):
+            if any(named(g) for g in child.children if g.dep_ in ("pobj", "dobj", "compound", "amod", "prep")):
                 return True
             for g in child.children:
                 if g.dep_ == "pobj" and any(h.lemma_.lower() in objects for h in g.children if h.dep_ in ("compound", "amod")):
                     return True
+        if child.dep_ in ("prt", "prep") and child.lower_ in particles:
+            # "pulled out of the deal", "walked away from the accord": the particle's own preposition
+            if any(named(o) for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
+                return True
+        if child.dep_ in ("dobj", "obj", "pobj", "nsubjpass", "attr") and child.lemma_.lower() in quantity_nouns:
+            # "a shipment of oil", "two tonnes of grain"
+            if any(named(o) for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"):
+                return True
     if token.dep_ in ("nsubjpass", "nsubj") and token.head.lemma_.lower() in objects:
         return True
     return False

@@ -37,7 +37,7 @@ _LIST_KEYS = (
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
-    "place_anaphors", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
+    "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "quantity_nouns", "object_particles", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
 )
 
 
@@ -90,6 +90,11 @@ class StanceRules:
     undergo_verbs: frozenset[str]
     discourse_nouns: frozenset[str]
     place_anaphors: frozenset[str]
+    nationality_nouns: frozenset[str]
+    private_person_nouns: frozenset[str]
+    private_sectors: frozenset[str]
+    quantity_nouns: frozenset[str]
+    object_particles: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     future_modifiers: frozenset[str]
     anticipation_verbs: frozenset[str]
@@ -128,7 +133,8 @@ def _load(path: Path, stamp: int) -> StanceRules:
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
             raise CodebookError(f"{path.name}: {key} names {unknown}, which are not PLOVER categories ({', '.join(PLOVER)}).")
-    lists["home_sectors"] = frozenset(w.upper() for w in lists["home_sectors"])  # sector codes are upper case
+    for key in ("home_sectors", "private_sectors"):  # sector codes are upper case
+        lists[key] = frozenset(w.upper() for w in lists[key])
     pairs = data.get("partner_pairs") or []
     if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
         raise CodebookError(f"{path.name}: partner_pairs must be a list of two-word lists such as [together, with] (got {pairs!r}).")
@@ -1004,7 +1010,7 @@ def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: 
     if src in rules.remote_rules or tgt in rules.remote_rules or any(h in rules.remote_parties for h in hows):
         return "low"
     direct_target = tgt in rules.direct_targets or not has_target or (not tgt and src == "between")
-    named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime") or h.startswith(("modifier:", "coordinated:")) for h in hows)
+    named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime", "national") or h.startswith(("modifier:", "coordinated:")) for h in hows)
     imported = any(trigger_id.startswith(prefix) for prefix in rules.imported_prefixes)
     high = src in rules.direct_sources and direct_target and named and has_target and not imported and not told_by_another
     return "high" if high else "medium"
