@@ -609,3 +609,22 @@ def test_the_backer_in_a_hyphened_participle_is_no_party(nlp, finder, coder):
     found = pairs(rows(nlp, finder, coder, "US-backed Kurdish forces met Russian-backed Syrian government forces near the river."))
     assert ("KURDS", "SYR") in found
     assert not any({"USA", "RUS"} & set(p) for p in found)
+
+
+def test_a_title_refers_back_to_the_actor_an_earlier_mention_of_it_was_tied_to(nlp, finder, coder):
+    text = "Peru's foreign minister, Ana Ruiz, flew to Quito on Monday. Chile closed its border. The foreign minister condemned Chile."
+    found = rows(nlp, finder, coder, text)
+    row = next(r for r in found if (r[0], r[1]) == ("PER", "CHL"))
+    assert row[3] == "low"
+
+
+def test_a_title_with_other_modifiers_is_not_tied_to_an_earlier_one(nlp, finder, coder):
+    text = "Peru's foreign minister, Ana Ruiz, flew to Quito on Monday. Chile closed its border. The defence minister condemned Bolivia."
+    assert ("PER", "BOL") not in pairs(rows(nlp, finder, coder, text))
+
+
+def test_a_tied_title_beats_the_articles_country(nlp, finder, coder):
+    text = ("Peru's foreign minister, Ana Ruiz, flew to Quito on Monday. Chile closed its border. Chile recalled its ambassador. "
+            "Chile expelled two diplomats. Chile cut trade. The foreign minister condemned Bolivia.")
+    found = pairs(rows(nlp, finder, coder, text))
+    assert ("PER", "BOL") in found and ("CHL", "BOL") not in found

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import Mention
 from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
-from .stance_owners import POSSESSIVE_OF, possessor_over_article_country
+from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
@@ -321,6 +321,9 @@ class StatementCoder:
             owned = possessor_over_article_country(self, head, m, ctx, depth)
             if owned is not None:  # "accused B, saying *its* government ...": B's, not the article's country
                 return owned  # each keeps how its pronoun was resolved (a pronoun across sentences is low)
+            tied = title_over_article_country(self, head, m, ctx)
+            if tied is not None:  # "Peru's foreign minister ... the foreign minister said", in an article about Chile
+                return [tied]
             kind = NATIONAL if private_national(head, m, self.rules) else m.kind  # "300 Britons", "a Briton"
             return [Party(m.actor_id, m.person, kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
         lower = head.lower_
@@ -415,6 +418,9 @@ class StatementCoder:
             owner = _owner_named_before(head, ctx) if head.lemma_.lower() in self.rules.owned_body_nouns else None
             if owner is not None:  # "Sudan's army ... the army": the actor named with the same noun before
                 return [replace(owner, how="anaphor")]
+            tied = title_tied_before(head, ctx)
+            if tied is not None:  # "Peru's foreign minister ... the foreign minister said": Peru
+                return [tied]
             if head.lemma_.lower() in self.rules.place_anaphors and head.tag_ == "NN":
                 # "the Chilean government vowed to retake the whole country": the state named earlier in
                 # the sentence, before the article's last acting actor
