@@ -628,3 +628,19 @@ def test_a_tied_title_beats_the_articles_country(nlp, finder, coder):
             "Chile expelled two diplomats. Chile cut trade. The foreign minister condemned Bolivia.")
     found = pairs(rows(nlp, finder, coder, text))
     assert ("PER", "BOL") in found and ("CHL", "BOL") not in found
+
+
+def test_the_militants_refer_back_to_the_armed_group_named_before(nlp, finder, coder):
+    text = "The Taliban attacked a police post in Kandahar on Monday. The militants attacked Pakistani soldiers near the border."
+    row = next(r for r in rows(nlp, finder, coder, text) if (r[0], r[1]) == ("TALIBAN", "PAK"))
+    assert row[3] == "low"
+
+
+def test_the_militants_are_not_a_state_whose_troops_were_named_before(nlp, finder, coder):
+    text = "Pakistani troops shelled the border on Monday. The militants attacked Afghan positions."
+    assert not any(r[1] == "AFG" for r in rows(nlp, finder, coder, text))
+
+
+def test_bare_militants_refer_back_to_no_group(nlp, finder, coder):
+    text = "The Taliban attacked a police post in Kandahar on Monday. Militants attacked Pakistani soldiers near the border."
+    assert ("TALIBAN", "PAK") not in pairs(rows(nlp, finder, coder, text))

@@ -31,6 +31,7 @@ from .entities import Mention
 from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
+from .stance_groups import group_named_before
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
@@ -326,6 +327,9 @@ class StatementCoder:
                 return [tied]
             kind = NATIONAL if private_national(head, m, self.rules) else m.kind  # "300 Britons", "a Briton"
             return [Party(m.actor_id, m.person, kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
+        grouped = group_named_before(self, head, m, ctx)
+        if grouped:  # "The RLA shelled the town. ... The rebels said": the RLA
+            return grouped
         lower = head.lower_
         # A possessive may refer to the subject ("al-Sharaa said his government ..."), and so may the
         # subject of a clause inside the sentence ("Ghana said *it* would meet Togo"); "him" may not

@@ -37,7 +37,7 @@ _LIST_KEYS = (
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
-    "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "quantity_nouns", "object_particles", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
+    "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "quantity_nouns", "object_particles", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
 )
 
 
@@ -93,6 +93,7 @@ class StanceRules:
     nationality_nouns: frozenset[str]
     private_person_nouns: frozenset[str]
     private_sectors: frozenset[str]
+    group_sectors: frozenset[str]
     quantity_nouns: frozenset[str]
     object_particles: frozenset[str]
     hypothetical_modifiers: frozenset[str]
@@ -133,7 +134,7 @@ def _load(path: Path, stamp: int) -> StanceRules:
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
             raise CodebookError(f"{path.name}: {key} names {unknown}, which are not PLOVER categories ({', '.join(PLOVER)}).")
-    for key in ("home_sectors", "private_sectors"):  # sector codes are upper case
+    for key in ("home_sectors", "private_sectors", "group_sectors"):  # sector codes are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
     pairs = data.get("partner_pairs") or []
     if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
