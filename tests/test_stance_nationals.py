@@ -42,3 +42,15 @@ def test_a_states_officials_and_forces_stay_the_state(nlp, finder, coder, text, 
 
 def test_a_national_acted_upon_stays_the_states_target(nlp, finder, coder):
     assert ("TCD", "GBR") in pairs(nlp, finder, coder, "Chadian soldiers detained two British tourists near the border.")
+
+
+@pytest.mark.parametrize("text", [
+    "Other Britons killed fighting Isis include two students.",
+    "The first Briton killed fighting Isis was a former soldier.",
+])
+def test_a_singular_or_quantified_demonym_noun_is_persons_not_the_state(nlp, finder, coder, text):
+    assert not {p for p in pairs(nlp, finder, coder, text) if p[0] == "GBR"}
+
+
+def test_the_plural_demonym_noun_stays_the_state(nlp, finder, coder):
+    assert ("RUS", "UKR") in pairs(nlp, finder, coder, "The Russians attacked Ukraine on Monday.")

@@ -644,3 +644,19 @@ def test_the_militants_are_not_a_state_whose_troops_were_named_before(nlp, finde
 def test_bare_militants_refer_back_to_no_group(nlp, finder, coder):
     text = "The Taliban attacked a police post in Kandahar on Monday. Militants attacked Pakistani soldiers near the border."
     assert ("TALIBAN", "PAK") not in pairs(rows(nlp, finder, coder, text))
+
+
+def test_a_singular_relative_clause_after_a_list_is_the_nearest_conjuncts(nlp, finder, coder):
+    text = "Tensions grew between Ankara and Washington, which has used Kurdish groups to fight Islamic State."
+    found = pairs(rows(nlp, finder, coder, text))
+    assert ("USA", "ISIS") in found and ("TUR", "ISIS") not in found
+
+
+def test_a_plural_relative_clause_after_a_list_keeps_the_list(nlp, finder, coder):
+    text = "Tensions grew between Chile and Peru, which have both signed the accord with Bolivia."
+    assert {("CHL", "PER"), ("PER", "CHL")} <= pairs(rows(nlp, finder, coder, text))
+
+
+def test_a_name_after_pro_or_anti_is_no_party_of_the_phrase(nlp, finder, coder):
+    assert ("CHL", "PER") not in pairs(rows(nlp, finder, coder, "Chile sent weapons to pro-Peruvian militias near the border."))
+    assert ("CHL", "PER") in pairs(rows(nlp, finder, coder, "Chile sent weapons to Peruvian militias near the border."))

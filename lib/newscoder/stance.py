@@ -384,6 +384,8 @@ class StatementCoder:
         for child in modifiers:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
+                if _names_no_member(child, cm, ctx, self.rules):
+                    continue  # "*anti-*Assad forces", "*Syrian* Kurdish fighters"
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
                     # "two French volunteers", "Russian nationals": private persons' nationality
                     how = NATIONAL if private_national(child, cm, self.rules) else f"modifier:{cm.kind}"
@@ -673,7 +675,7 @@ class StatementCoder:
                         for prep in (c for c in child.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")):
                             found += [p for g in prep.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                             how = how or "target:maker_of_object"
-                    elif child.dep_ in ("amod", "compound") and child.i in ctx.mention_at:
+                    elif child.dep_ in ("amod", "compound") and child.i in ctx.mention_at and not _names_no_member(child, ctx.mention_at[child.i], ctx, self.rules):
                         # "Turkish-Israeli talks": the modifier, its conjuncts and its own modifiers
                         related = [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
                         found += [p for r in related for p in self.parties(r, ctx, 1)]
@@ -1169,6 +1171,20 @@ def _subject_pronoun_owning(token: Token) -> Token | None:
         verb = verb.head
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and c.i < token.i
                  and c.lower_ == POSSESSIVE_OF[token.lower_]), None)
+
+
+def _names_no_member(token: Token, m: Mention, ctx: _Context, rules: StanceRules) -> bool:
+    """Is this modifier of a noun phrase no party of it, though it names an actor?
+
+    A name after a prefix of `stance_prefixes` says whom the people are for or against: "*anti*-
+    Assad forces", "*pro*-Russian separatists" are not Assad's or Russia's (rule
+    `names_no_member`). "Turkish-Israeli talks" is a list and keeps both.
+    """
+    doc = token.doc
+    start = m.start
+    if start >= 2 and doc[start - 1].text in ("-", "‐", "–") and doc[start - 2].lower_ in rules.stance_prefixes:
+        return True
+    return start >= 1 and doc[start - 1].lower_ in {f"{p}-" for p in rules.stance_prefixes}
 
 
 def _determined(noun: Token) -> bool:

@@ -36,7 +36,9 @@ def _counted(noun: Token) -> bool:
 def private_national(token: Token, m: Mention, rules: StanceRules) -> bool:
     """Does this demonym only tell the nationality of private persons?
 
-    True for a demonym written as a noun that counts persons ("a Briton", "some 300 Britons"); for
+    True for a demonym written as a singular noun with a determiner ("a Briton", "the first
+    Briton") or as a plural
+    one that counts persons ("some 300 Britons", "other Britons", `national_quantifiers`); for
     one qualifying a noun of nationality ("Russian *nationals*", "French *citizens*"); and for one
     qualifying a counted person noun of a private sector or of `private_person_nouns` ("*an*
     American journalist", "*two* French volunteers", "*a* British woman"). "Serbian students
@@ -51,7 +53,10 @@ def private_national(token: Token, m: Mention, rules: StanceRules) -> bool:
     if ONE_NATIONAL_MARK in m.rule:
         return True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound", "nmod"):
-        return _counted(token)  # "300 Britons" (not "the Russians", the state)
+        if token.tag_ in ("NN", "NNP") and any(c.dep_ == "det" for c in token.children):
+            return True  # "the first Briton killed": one person (not "Kenyan and Ugandan officials")
+        # "300 Britons", "other Britons" (not "the Russians", the state)
+        return _counted(token) or any(c.lower_ in rules.national_quantifiers for c in token.children if c.dep_ in ("det", "amod", "compound", "nummod", "predet"))
     noun = token.head
     if token.dep_ not in ("amod", "compound", "nmod") or noun.i == token.i:
         return False

@@ -37,7 +37,7 @@ _LIST_KEYS = (
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
-    "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "quantity_nouns", "object_particles", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
+    "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
 )
 
 
@@ -94,6 +94,8 @@ class StanceRules:
     private_person_nouns: frozenset[str]
     private_sectors: frozenset[str]
     group_sectors: frozenset[str]
+    national_quantifiers: frozenset[str]
+    stance_prefixes: frozenset[str]
     quantity_nouns: frozenset[str]
     object_particles: frozenset[str]
     hypothetical_modifiers: frozenset[str]
@@ -627,10 +629,27 @@ def relative_clause(coder: StatementCoder, token: Token, entry: Trigger, ctx: _C
     if subj is None:
         return None
     if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
-        return coder.parties(antecedent(token), ctx)
+        return _antecedent_parties(coder, token, ctx)
     if subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl" and subj.head.i != token.i:
-        return coder.parties(antecedent(subj.head), ctx)
+        return _antecedent_parties(coder, subj.head, ctx)
     return None
+
+
+def _singular_verb(clause: Token) -> bool:
+    """Is the relative clause's verb (or its auxiliary) in the third person singular ("which *has*")?"""
+    verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    return any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs)
+
+
+def _antecedent_parties(coder: StatementCoder, clause: Token, ctx: _Context) -> list[Party]:
+    """The actors of a relative clause's antecedent. A singular verb after a coordination refers
+    to the conjunct just before the clause, wherever the parser hung it: "friction between A and
+    *B, which has* used proxies" -> B alone (a plural verb, "A and B, which have ...", keeps both)."""
+    noun = antecedent(clause)
+    before = [c for c in (noun, *noun.conjuncts) if c.i < clause.i]
+    if _singular_verb(clause) and len(before) > 1:
+        return coder.parties(max(before, key=lambda c: c.i), ctx, 1)
+    return coder.parties(noun, ctx)
 
 
 def antecedent(clause: Token) -> Token:
