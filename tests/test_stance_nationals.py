@@ -26,6 +26,7 @@ def pairs(nlp, finder, coder, text):
     "Russian nationals attacked Bolivian positions near the border.",
     "Some 300 Britons have joined the militia fighting Chad.",
     "A Briton condemned Chile for the detentions.",
+    "The British journalist accused Chile of torture.",
 ])
 def test_private_persons_of_a_nationality_are_no_source(nlp, finder, coder, text):
     assert not {p for p in pairs(nlp, finder, coder, text) if p[0] in ("FRA", "RUS", "GBR")}

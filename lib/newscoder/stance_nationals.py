@@ -64,4 +64,6 @@ def private_national(token: Token, m: Mention, rules: StanceRules) -> bool:
     if lemma in rules.nationality_nouns or noun.lower_ in rules.nationality_nouns:
         return True
     private = m.sector in rules.private_sectors or lemma in rules.private_person_nouns or noun.lower_ in rules.private_person_nouns
-    return private and _counted(noun)
+    # "two French volunteers", "the British journalist" (one person, whatever the determiner)
+    single = noun.tag_ == "NN" and any(c.dep_ == "det" for c in noun.children)
+    return private and (_counted(noun) or single)
