@@ -660,3 +660,18 @@ def test_a_plural_relative_clause_after_a_list_keeps_the_list(nlp, finder, coder
 def test_a_name_after_pro_or_anti_is_no_party_of_the_phrase(nlp, finder, coder):
     assert ("CHL", "PER") not in pairs(rows(nlp, finder, coder, "Chile sent weapons to pro-Peruvian militias near the border."))
     assert ("CHL", "PER") in pairs(rows(nlp, finder, coder, "Chile sent weapons to Peruvian militias near the border."))
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("US troops trained Kurdish units to fight Islamic State.", "KURDS"),
+    ("Chile helped Peru to attack Bolivian positions.", "PER"),
+])
+def test_the_named_object_of_a_control_verb_does_the_infinitives_act(nlp, finder, coder, text, doer):
+    found = rows(nlp, finder, coder, text)
+    acts = [r for r in found if r[1] in ("ISIS", "BOL")]
+    assert acts and {r[0] for r in acts} == {doer}
+
+
+def test_an_object_that_names_no_actor_leaves_the_act_to_the_subject(nlp, finder, coder):
+    found = pairs(rows(nlp, finder, coder, "Chile sent troops to attack Bolivian positions."))
+    assert ("CHL", "BOL") in found

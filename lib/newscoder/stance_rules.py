@@ -681,6 +681,30 @@ def act_as_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Co
     return [] if act is not None and act.pos == "NOUN" else None
 
 
+def object_controller(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """The object of the verb an infinitive hangs on is the infinitive's doer when it names an actor:
+    "Chile trained *Peruvian units* to fight the rebels", "helped *Peru* to attack B" -> Peru, not
+    Chile (object control). Only when the subject names an actor too: the rule gives the act to
+    another actor than the subject. An object that names no actor leaves the act to the subject
+    ("Chile sent troops to attack B" is Chile's). None when it does not apply."""
+    from .stance import OBJECT_DEPS
+
+    if entry.pos != "VERB" or token.dep_ not in ("xcomp", "advcl") or token.head.i == token.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return None
+    head = token.head
+    obj = next((c for c in head.children if c.dep_ in OBJECT_DEPS and c.dep_ != "attr" and c.i < token.i), None)
+    if obj is None:
+        return None
+    subj = coder._subject(head)
+    own = {p.actor for p in coder.parties(subj, ctx)} if subj is not None else set()
+    if not own:
+        return None  # "the truce commits both forces to halt ...": terms, not a doer re-assigned
+    found = [p for p in coder.parties(obj, ctx) if p.actor not in own]
+    return found or None
+
+
 def subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """The grammatical subject, own or shared through "and" or "to": "*Egypt* condemned Ethiopia",
     "*A and B* both took over ...", and a list member the parser cut ("“A” and B had reached")."""
@@ -795,7 +819,7 @@ SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
         speaker_characterising, their_joint_act, modifier, by, from_phrase, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, act_as_subject, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
+        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, act_as_subject, object_controller, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
         subject_of_setting_clause, speaker,
     )
 ]
