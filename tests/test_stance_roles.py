@@ -675,3 +675,9 @@ def test_the_named_object_of_a_control_verb_does_the_infinitives_act(nlp, finder
 def test_an_object_that_names_no_actor_leaves_the_act_to_the_subject(nlp, finder, coder):
     found = pairs(rows(nlp, finder, coder, "Chile sent troops to attack Bolivian positions."))
     assert ("CHL", "BOL") in found
+
+
+def test_a_person_named_after_a_states_title_acts_for_it_at_medium_confidence(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "The Russian envoy, Sergei Petrovsky, spoke on Monday. Petrovsky accused Chile of lying.")
+    row = next(r for r in found if (r[0], r[1]) == ("RUS", "CHL"))
+    assert row[3] == "medium"

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .entities import Mention
+from .entities import APPOSED_TITLE, Mention
 from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
@@ -326,6 +326,8 @@ class StatementCoder:
             if tied is not None:  # "Peru's foreign minister ... the foreign minister said", in an article about Chile
                 return [tied]
             kind = NATIONAL if private_national(head, m, self.rules) else m.kind  # "300 Britons", "a Briton"
+            if m.kind == "person" and APPOSED_TITLE in m.rule:
+                kind = "apposed_person"  # "Chile's envoy, Ana Ruiz, ...": her actor is read from the apposition (medium)
             return [Party(m.actor_id, m.person, kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
         grouped = group_named_before(self, head, m, ctx)
         if grouped:  # "The RLA shelled the town. ... The rebels said": the RLA
