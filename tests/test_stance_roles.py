@@ -681,3 +681,13 @@ def test_a_person_named_after_a_states_title_acts_for_it_at_medium_confidence(nl
     found = rows(nlp, finder, coder, "The Russian envoy, Sergei Petrovsky, spoke on Monday. Petrovsky accused Chile of lying.")
     row = next(r for r in found if (r[0], r[1]) == ("RUS", "CHL"))
     assert row[3] == "medium"
+
+
+def test_a_partner_predicate_is_aimed_at_the_one_it_is_said_of(nlp, finder, coder):
+    found = pairs(rows(nlp, finder, coder, "Chile attacked Bolivia, which had been a Peruvian partner throughout the Argentine war."))
+    assert ("PER", "BOL") in found and ("PER", "ARG") not in found
+
+
+def test_a_partner_predicate_of_no_actor_is_aimed_at_no_one(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile attacked the Aymara, who had been Peruvian partners throughout the Argentine war.")
+    assert not any(r[0] == "PER" for r in found)

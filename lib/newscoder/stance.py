@@ -35,7 +35,7 @@ from .stance_groups import group_named_before
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
-from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -790,6 +790,20 @@ class StatementCoder:
         found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
 
+    def _predicated_of(self, token: Token, sources: list[Party], ctx: "_Context") -> list[Party]:
+        """The subject a copula predicate characterises, through a relative pronoun to its antecedent:
+        "the Kurds, who had been US *partners*" -> the Kurds; [] when it names no actor."""
+        head = token.head
+        if token.dep_ not in ("attr", "acomp") or head.i == token.i:
+            return []
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return []
+        if subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
+            subj = antecedent(head)
+        own = {q.actor for q in sources}
+        return [p for p in self.parties(subj, ctx) if p.actor not in own]
+
     def _object_of_verbal_act(self, token: Token, entry: Trigger) -> bool:
         """Is this noun act the object of another trigger's verbal act ("Ghana condemned *Togo's
         invasion* of Benin", "welcomed *the talks* between A and B")? Its roles are the speaker's words."""
@@ -985,6 +999,11 @@ class StatementCoder:
             said_of = _pair_without(self.parties(subj, ctx), {q.actor for q in sources}, token, ctx) if subj is not None else []
             targets = [p for p in _unique(said_of) if p.actor not in {q.actor for q in sources}]
             target_rule = "target:characterised_subject"
+        elif entry.id.startswith("characterisation_") and source_rule == "source:modifier" and targets:
+            # "the Kurds, who had been *US partners* in the fight against B": the one the copula says is
+            # the owner's partner (or enemy), never an actor of a phrase around it (rule `predicated_of`;
+            # it only narrows: a characterisation no other rule aimed at anyone stays without a row)
+            targets, target_rule = self._predicated_of(token, sources, ctx), "target:predicated_of"
         if sources:
             # "A fought alongside B against C": B is a partner, never the target (manual 8.5). A material
             # act done "alongside" or "together with" B is B's too ("fought alongside B against C" says
