@@ -691,3 +691,10 @@ def test_a_partner_predicate_is_aimed_at_the_one_it_is_said_of(nlp, finder, code
 def test_a_partner_predicate_of_no_actor_is_aimed_at_no_one(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Chile attacked the Aymara, who had been Peruvian partners throughout the Argentine war.")
     assert not any(r[0] == "PER" for r in found)
+
+
+def test_he_in_an_adverbial_relative_clause_is_the_main_subject(nlp, finder, coder):
+    text = "President Donald Trump spoke on Monday. After Syria, Vladimir Putin travelled on to Cairo, where he met Egypt's president Abdel Fattah el-Sisi."
+    found = rows(nlp, finder, coder, text)
+    assert ("RUS", "EGY") in pairs(found) and ("USA", "EGY") not in pairs(found)
+    assert next(r for r in found if (r[0], r[1]) == ("RUS", "EGY"))[3] == "medium"

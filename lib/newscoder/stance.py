@@ -337,6 +337,11 @@ class StatementCoder:
         # subject of a clause inside the sentence ("Ghana said *it* would meet Togo"); "him" may not
         # ("Katz met Hasanov, thanking him").
         inner_subject = head.dep_ in SUBJECT_DEPS | {"nsubjpass"} and head.head.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis")
+        # "Putin travelled to Cairo, where *he* met Sisi": the subject of an adverbial relative clause
+        # may be the main subject too (an object relative, "whom *he* called", is handled below)
+        inner_subject = inner_subject or (head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl" and lower in PRONOUNS_PERSON
+                                          and not _subject_of_object_relative(head)
+                                          and not any(c.lower_ in ("who", "which", "that") for c in head.head.children if c.dep_ in SUBJECT_DEPS))
         possessive = head.dep_ == "poss" or inner_subject
         if inner_subject and head.head.dep_ in ("ccomp", "advcl") and lower in PRONOUNS_PERSON | PRONOUNS_ACTOR and depth == 0:
             # "B, which X says is backed by Y, warned that *it* would ...", "A has not condemned C since *it*
@@ -354,6 +359,13 @@ class StatementCoder:
         same = _subject_pronoun_owning(head)
         if same is not None:
             return self._party_of_head(same, ctx, 0)  # "it had raised *its* readiness": "its" is "it"
+        if lower in PRONOUNS_PERSON and depth == 0 and _subject_of_object_relative(head):
+            # "Trump praised Erdogan, whom *he* called a friend": the main subject, not the antecedent
+            main = next((c for c in head.sent.root.children if c.dep_ in SUBJECT_DEPS), None)
+            antecedent = {p.actor for p in self.parties(head.head.head, ctx, 1)}
+            found = [p for p in (self.parties(main, ctx, 1) if main is not None and main.i != head.i else []) if p.actor not in antecedent]
+            if found:
+                return [replace(p, how="pronoun_same_sentence") for p in found]
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
