@@ -676,7 +676,8 @@ class EntityFinder:
         """'Azerbaijani Defense Minister Zakir Hasanov' -> AZE: a demonym or name, a title, then the person.
 
         The title is a run of up to five words before the name that includes a codebook title
-        word; capitalised words inside it ("Trade" in "Kenyan Trade Minister") are allowed.
+        word; capitalised words inside it ("Trade" in "Kenyan Trade Minister") are allowed. A name
+        that is itself a possessor's post goes to the possessor: "Russia's UK ambassador X" -> RUS.
         """
         mention_end = {mm.end: mm for mm in by_start.values() if mm.kind != "entity"}
         i, has_title = m.start, False
@@ -691,6 +692,12 @@ class EntityFinder:
             return ""
         prior = mention_end.get(i)
         if prior is not None and prior.actor_id and prior.kind in ("demonym", "actor", "institution", "metonym"):
+            # "Russia's UK ambassador X", "Chile's UN envoy X": the possessor sends her; the name
+            # after it says where she is posted
+            if prior.start >= 2 and doc[prior.start - 1].text in ("'s", "’s"):
+                owner = mention_end.get(prior.start - 1)
+                if owner is not None and owner.actor_id and owner.kind in ("actor", "metonym"):
+                    return owner.actor_id
             return prior.actor_id
         return ""
 
