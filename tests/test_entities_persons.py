@@ -68,3 +68,15 @@ def test_a_bulk_imported_person_is_named_as_the_article_spells_the_full_name(fin
 def test_a_curated_person_keeps_the_codebook_name(finder, nlp):
     text = "Tayyip Erdogan spoke in Ankara on Monday."
     assert persons(finder, nlp, text) == {"Recep Tayyip Erdoğan"}
+
+
+def test_an_unknown_person_in_apposition_to_a_states_title_stands_for_that_state(nlp, finder):
+    doc = nlp("Chile's ambassador to Peru, Sergei Petrovsky, said the report was false. Petrovsky left Lima on Monday.")
+    people = [m for m in finder(doc, dt.date(2025, 3, 1)) if m.kind == "person"]
+    assert people and all(m.actor_id == "CHL" for m in people)
+
+
+def test_a_possessor_before_a_post_named_by_a_country_sends_the_person(nlp, finder):
+    doc = nlp("Russia's UK ambassador Alexander Yakovenko spoke in London.")
+    person = next(m for m in finder(doc, dt.date(2018, 4, 1)) if m.kind == "person")
+    assert person.actor_id == "RUS"

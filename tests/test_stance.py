@@ -711,3 +711,19 @@ def test_a_denied_description_is_negated(nlp, finder, coder):
 def test_pronoun_whose_outer_subject_names_no_actor_is_no_one(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Kenya criticized Uganda. The envoy said he was asking Tanzania to meet.")
     assert not any(r[1] == "TZA" for r in rows)
+
+
+def test_leaving_a_deal_through_a_particle_is_rejecting_it(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Chile pulled out of the deal with Peru on Monday.")
+    assert ("CHL", "PER", "", "REJECT", -1) in rows
+    assert not any(r[3] == "RETREAT" for r in rows)
+
+
+def test_pulling_out_of_a_town_stays_a_retreat(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Chile pulled out of the town after heavy fighting with Peruvian forces.")
+    assert any(r[3] == "RETREAT" for r in rows) and not any(r[3] == "REJECT" for r in rows)
+
+
+def test_object_below_a_quantity_noun_is_the_entrys_object(nlp, finder, coder):
+    rows = code(nlp, finder, coder, "Chile delivered a convoy of aid to Peru.")
+    assert ("CHL", "PER", "", "AID", 1) in rows

@@ -609,3 +609,92 @@ def test_the_backer_in_a_hyphened_participle_is_no_party(nlp, finder, coder):
     found = pairs(rows(nlp, finder, coder, "US-backed Kurdish forces met Russian-backed Syrian government forces near the river."))
     assert ("KURDS", "SYR") in found
     assert not any({"USA", "RUS"} & set(p) for p in found)
+
+
+def test_a_title_refers_back_to_the_actor_an_earlier_mention_of_it_was_tied_to(nlp, finder, coder):
+    text = "Peru's foreign minister, Ana Ruiz, flew to Quito on Monday. Chile closed its border. The foreign minister condemned Chile."
+    found = rows(nlp, finder, coder, text)
+    row = next(r for r in found if (r[0], r[1]) == ("PER", "CHL"))
+    assert row[3] == "low"
+
+
+def test_a_title_with_other_modifiers_is_not_tied_to_an_earlier_one(nlp, finder, coder):
+    text = "Peru's foreign minister, Ana Ruiz, flew to Quito on Monday. Chile closed its border. The defence minister condemned Bolivia."
+    assert ("PER", "BOL") not in pairs(rows(nlp, finder, coder, text))
+
+
+def test_a_tied_title_beats_the_articles_country(nlp, finder, coder):
+    text = ("Peru's foreign minister, Ana Ruiz, flew to Quito on Monday. Chile closed its border. Chile recalled its ambassador. "
+            "Chile expelled two diplomats. Chile cut trade. The foreign minister condemned Bolivia.")
+    found = pairs(rows(nlp, finder, coder, text))
+    assert ("PER", "BOL") in found and ("CHL", "BOL") not in found
+
+
+def test_the_militants_refer_back_to_the_armed_group_named_before(nlp, finder, coder):
+    text = "The Taliban attacked a police post in Kandahar on Monday. The militants attacked Pakistani soldiers near the border."
+    row = next(r for r in rows(nlp, finder, coder, text) if (r[0], r[1]) == ("TALIBAN", "PAK"))
+    assert row[3] == "low"
+
+
+def test_the_militants_are_not_a_state_whose_troops_were_named_before(nlp, finder, coder):
+    text = "Pakistani troops shelled the border on Monday. The militants attacked Afghan positions."
+    assert not any(r[1] == "AFG" for r in rows(nlp, finder, coder, text))
+
+
+def test_bare_militants_refer_back_to_no_group(nlp, finder, coder):
+    text = "The Taliban attacked a police post in Kandahar on Monday. Militants attacked Pakistani soldiers near the border."
+    assert ("TALIBAN", "PAK") not in pairs(rows(nlp, finder, coder, text))
+
+
+def test_a_singular_relative_clause_after_a_list_is_the_nearest_conjuncts(nlp, finder, coder):
+    text = "Tensions grew between Ankara and Washington, which has used Kurdish groups to fight Islamic State."
+    found = pairs(rows(nlp, finder, coder, text))
+    assert ("USA", "ISIS") in found and ("TUR", "ISIS") not in found
+
+
+def test_a_plural_relative_clause_after_a_list_keeps_the_list(nlp, finder, coder):
+    text = "Tensions grew between Chile and Peru, which have both signed the accord with Bolivia."
+    assert {("CHL", "PER"), ("PER", "CHL")} <= pairs(rows(nlp, finder, coder, text))
+
+
+def test_a_name_after_pro_or_anti_is_no_party_of_the_phrase(nlp, finder, coder):
+    assert ("CHL", "PER") not in pairs(rows(nlp, finder, coder, "Chile sent weapons to pro-Peruvian militias near the border."))
+    assert ("CHL", "PER") in pairs(rows(nlp, finder, coder, "Chile sent weapons to Peruvian militias near the border."))
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("US troops trained Kurdish units to fight Islamic State.", "KURDS"),
+    ("Chile helped Peru to attack Bolivian positions.", "PER"),
+])
+def test_the_named_object_of_a_control_verb_does_the_infinitives_act(nlp, finder, coder, text, doer):
+    found = rows(nlp, finder, coder, text)
+    acts = [r for r in found if r[1] in ("ISIS", "BOL")]
+    assert acts and {r[0] for r in acts} == {doer}
+
+
+def test_an_object_that_names_no_actor_leaves_the_act_to_the_subject(nlp, finder, coder):
+    found = pairs(rows(nlp, finder, coder, "Chile sent troops to attack Bolivian positions."))
+    assert ("CHL", "BOL") in found
+
+
+def test_a_person_named_after_a_states_title_acts_for_it_at_medium_confidence(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "The Russian envoy, Sergei Petrovsky, spoke on Monday. Petrovsky accused Chile of lying.")
+    row = next(r for r in found if (r[0], r[1]) == ("RUS", "CHL"))
+    assert row[3] == "medium"
+
+
+def test_a_partner_predicate_is_aimed_at_the_one_it_is_said_of(nlp, finder, coder):
+    found = pairs(rows(nlp, finder, coder, "Chile attacked Bolivia, which had been a Peruvian partner throughout the Argentine war."))
+    assert ("PER", "BOL") in found and ("PER", "ARG") not in found
+
+
+def test_a_partner_predicate_of_no_actor_is_aimed_at_no_one(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Chile attacked the Aymara, who had been Peruvian partners throughout the Argentine war.")
+    assert not any(r[0] == "PER" for r in found)
+
+
+def test_he_in_an_adverbial_relative_clause_is_the_main_subject(nlp, finder, coder):
+    text = "President Donald Trump spoke on Monday. After Syria, Vladimir Putin travelled on to Cairo, where he met Egypt's president Abdel Fattah el-Sisi."
+    found = rows(nlp, finder, coder, text)
+    assert ("RUS", "EGY") in pairs(found) and ("USA", "EGY") not in pairs(found)
+    assert next(r for r in found if (r[0], r[1]) == ("RUS", "EGY"))[3] == "medium"

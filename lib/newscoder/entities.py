@@ -676,7 +676,8 @@ class EntityFinder:
         """'Azerbaijani Defense Minister Zakir Hasanov' -> AZE: a demonym or name, a title, then the person.
 
         The title is a run of up to five words before the name that includes a codebook title
-        word; capitalised words inside it ("Trade" in "Kenyan Trade Minister") are allowed.
+        word; capitalised words inside it ("Trade" in "Kenyan Trade Minister") are allowed. A name
+        that is itself a possessor's post goes to the possessor: "Russia's UK ambassador X" -> RUS.
         """
         mention_end = {mm.end: mm for mm in by_start.values() if mm.kind != "entity"}
         i, has_title = m.start, False
@@ -691,6 +692,12 @@ class EntityFinder:
             return ""
         prior = mention_end.get(i)
         if prior is not None and prior.actor_id and prior.kind in ("demonym", "actor", "institution", "metonym"):
+            # "Russia's UK ambassador X", "Chile's UN envoy X": the possessor sends her; the name
+            # after it says where she is posted
+            if prior.start >= 2 and doc[prior.start - 1].text in ("'s", "’s"):
+                owner = mention_end.get(prior.start - 1)
+                if owner is not None and owner.actor_id and owner.kind in ("actor", "metonym"):
+                    return owner.actor_id
             return prior.actor_id
         return ""
 
@@ -761,6 +768,7 @@ class EntityFinder:
             if agent is not None:
                 used.add(agent)
             result.append(m)
+        result = _titled_person_throughout(result)
         taken = {i for m in result for i in range(m.start, m.end)}
         state, how = _article_country(result, self.codebook, self.article_country, _dateline_end(doc.text))
         of_place = self._place_agents(doc, result, agent_at)
@@ -942,21 +950,28 @@ class EntityFinder:
         title = agent_at.get(m.start - 1) if m.start > 0 else None
         if title is not None and title.start > 0 and doc[title.start - 1].text == "-":
             title = None  # part of a hyphenated title ("Secretary-General"), not the title itself
+        named_after = None  # a title the person is in apposition to: it ties her to an actor only by its own words
         if title is None:
             root = doc[m.start : m.end].root
             title = next((agent_at[c.i] for c in root.children if c.dep_ == "appos" and c.i in agent_at), None)
+            if title is None and not m.actor_id and root.dep_ == "appos" and root.head.i in agent_at:
+                # "Chile's ambassador to Peru, *Ana Ruiz*,": a person the codebook does not know, named
+                # after the title she holds
+                title = named_after = agent_at[root.head.i]
         actor = m.actor_id
         rule = m.rule
         if title is not None and not actor and title.sector in self.codebook.person_actor_sectors:
             owner = _owner(doc, title, mentions)
             before = next((o for o in mentions if o.end == title.start and o.actor_id and o.kind in ("demonym", "actor", "metonym")), None)
+            # "*Chile's* ambassador to Peru": the state that owns the title, not the one the "to" phrase names
+            before = before or _state_possessor(doc, title, mentions)
             if owner is not None:
                 # "Macron's Mali envoy": the envoy of the one who sent her, not of the country she is sent to
                 actor, rule = owner.actor_id, f"{rule}+title_of:{owner.text}"
-            else:
+            elif before is not None or named_after is None:
                 actor, how = (before.actor_id, "title_country") if before else _article_country(mentions, self.codebook, self.article_country, _dateline_end(doc.text))
                 if actor:
-                    rule = f"{rule}+{how}"
+                    rule = f"{rule}+{how}" + (APPOSED_TITLE if named_after is not None else "")
         if not actor:
             # "General X" with no country: still a general
             return (replace(m, sector=title.sector, rule=f"{rule}+agent:{title.text.lower()}") if title is not None else m), title
@@ -1042,6 +1057,28 @@ def _wider(ent: Span, places: Iterable[Mention]) -> bool:
     if rest and all(t.lower_ in PLACE_NOUNS | {"state"} for t in rest):
         return False  # "Lagos State", "Homs Governorate": the place itself
     return all(ent.start <= m.start and m.end <= ent.end for m in places)
+
+
+APPOSED_TITLE = "+apposed_title"  # a person's actor read from a title she is in apposition to
+
+
+def _titled_person_throughout(mentions: list[Mention]) -> list[Mention]:
+    """A person the codebook does not know, whom one mention's title ties to an actor ("the Russian
+    envoy, Sergei Petrovsky, ..."), stands for that actor in the article's other mentions of the
+    same person too ("... Petrovsky accused Chile": RUS, rule `+same_person_in_document`)."""
+    titled = {m.person: m for m in mentions if m.kind == "person" and m.person and m.actor_id and "+title" in m.rule}
+    return [replace(m, actor_id=titled[m.person].actor_id, sector=titled[m.person].sector,
+                    rule=f"{m.rule}+same_person_in_document" + (APPOSED_TITLE if APPOSED_TITLE in titled[m.person].rule else ""))
+            if m.kind == "person" and not m.actor_id and m.person in titled else m for m in mentions]
+
+
+def _state_possessor(doc: Doc, a: Agent, mentions: list[Mention]) -> Mention | None:
+    """The actor named as the possessor of a title: "*Chile's* ambassador to Peru", "*Kenya's* police
+    chief". A mention of kind actor or metonym with an actor whose token is the title head's "poss"
+    child, else None."""
+    head = doc[a.end - 1]
+    owners = {c.i for c in head.children if c.dep_ == "poss"}
+    return next((o for o in mentions if o.actor_id and o.kind in ("actor", "metonym") and any(j in owners for j in range(o.start, o.end))), None)
 
 
 def _owner(doc: Doc, a: Agent, mentions: list[Mention]) -> Mention | None:

@@ -27,13 +27,15 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .entities import Mention
+from .entities import APPOSED_TITLE, Mention
 from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
-from .stance_owners import POSSESSIVE_OF, possessor_over_article_country
+from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
+from .stance_groups import group_named_before
+from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
-from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -153,7 +155,7 @@ class StatementCoder:
         pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else ""
         if pos != entry.pos or not {token.lemma_.lower(), token.lower_} & entry.lemmas:
             return False
-        if entry.objects and not _has_object(token, entry.objects):
+        if entry.objects and not _has_object(token, entry.objects, self.rules.quantity_nouns, self.rules.object_particles):
             return False
         return not entry.particle or any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children)
 
@@ -320,12 +322,26 @@ class StatementCoder:
             owned = possessor_over_article_country(self, head, m, ctx, depth)
             if owned is not None:  # "accused B, saying *its* government ...": B's, not the article's country
                 return owned  # each keeps how its pronoun was resolved (a pronoun across sentences is low)
-            return [Party(m.actor_id, m.person, m.kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
+            tied = title_over_article_country(self, head, m, ctx)
+            if tied is not None:  # "Peru's foreign minister ... the foreign minister said", in an article about Chile
+                return [tied]
+            kind = NATIONAL if private_national(head, m, self.rules) else m.kind  # "300 Britons", "a Briton"
+            if m.kind == "person" and APPOSED_TITLE in m.rule:
+                kind = "apposed_person"  # "Chile's envoy, Ana Ruiz, ...": her actor is read from the apposition (medium)
+            return [Party(m.actor_id, m.person, kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
+        grouped = group_named_before(self, head, m, ctx)
+        if grouped:  # "The RLA shelled the town. ... The rebels said": the RLA
+            return grouped
         lower = head.lower_
         # A possessive may refer to the subject ("al-Sharaa said his government ..."), and so may the
         # subject of a clause inside the sentence ("Ghana said *it* would meet Togo"); "him" may not
         # ("Katz met Hasanov, thanking him").
         inner_subject = head.dep_ in SUBJECT_DEPS | {"nsubjpass"} and head.head.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis")
+        # "Putin travelled to Cairo, where *he* met Sisi": the subject of an adverbial relative clause
+        # may be the main subject too (an object relative, "whom *he* called", is handled below)
+        inner_subject = inner_subject or (head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl" and lower in PRONOUNS_PERSON
+                                          and not _subject_of_object_relative(head)
+                                          and not any(c.lower_ in ("who", "which", "that") for c in head.head.children if c.dep_ in SUBJECT_DEPS))
         possessive = head.dep_ == "poss" or inner_subject
         if inner_subject and head.head.dep_ in ("ccomp", "advcl") and lower in PRONOUNS_PERSON | PRONOUNS_ACTOR and depth == 0:
             # "B, which X says is backed by Y, warned that *it* would ...", "A has not condemned C since *it*
@@ -343,6 +359,13 @@ class StatementCoder:
         same = _subject_pronoun_owning(head)
         if same is not None:
             return self._party_of_head(same, ctx, 0)  # "it had raised *its* readiness": "its" is "it"
+        if lower in PRONOUNS_PERSON and depth == 0 and _subject_of_object_relative(head):
+            # "Trump praised Erdogan, whom *he* called a friend": the main subject, not the antecedent
+            main = next((c for c in head.sent.root.children if c.dep_ in SUBJECT_DEPS), None)
+            antecedent = {p.actor for p in self.parties(head.head.head, ctx, 1)}
+            found = [p for p in (self.parties(main, ctx, 1) if main is not None and main.i != head.i else []) if p.actor not in antecedent]
+            if found:
+                return [replace(p, how="pronoun_same_sentence") for p in found]
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
@@ -375,8 +398,12 @@ class StatementCoder:
         for child in modifiers:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
+                if _names_no_member(child, cm, ctx, self.rules):
+                    continue  # "*anti-*Assad forces", "*Syrian* Kurdish fighters"
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
-                    found.append(Party(cm.actor_id, cm.person, f"modifier:{cm.kind}", cm.start_char))
+                    # "two French volunteers", "Russian nationals": private persons' nationality
+                    how = NATIONAL if private_national(child, cm, self.rules) else f"modifier:{cm.kind}"
+                    found.append(Party(cm.actor_id, cm.person, how, cm.start_char))
         if not found and any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
             # "the army delegation", "the police commanders": the body named before with its owner
             # ("Sudan's army ... the army delegation" -> Sudan), a back-reference (confidence low)
@@ -411,6 +438,9 @@ class StatementCoder:
             owner = _owner_named_before(head, ctx) if head.lemma_.lower() in self.rules.owned_body_nouns else None
             if owner is not None:  # "Sudan's army ... the army": the actor named with the same noun before
                 return [replace(owner, how="anaphor")]
+            tied = title_tied_before(head, ctx)
+            if tied is not None:  # "Peru's foreign minister ... the foreign minister said": Peru
+                return [tied]
             if head.lemma_.lower() in self.rules.place_anaphors and head.tag_ == "NN":
                 # "the Chilean government vowed to retake the whole country": the state named earlier in
                 # the sentence, before the article's last acting actor
@@ -462,6 +492,7 @@ class StatementCoder:
         for name, rule in SOURCE_RULES:
             found = rule(self, token, entry, ctx)
             if found is not None:
+                found = [p for p in found if p.how != NATIONAL]  # private persons act for no state (rule private_national)
                 return (found, f"source:{name}") if found else ([], "")
         return [], ""
 
@@ -634,6 +665,9 @@ class StatementCoder:
             # the test as a breach of the UN's resolutions") and is aimed at no one
             objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ != "as" and not self._partner_prep(c)
                         for g in c.children if g.dep_ == "pobj"]
+            # "pulled out of the deal with X": the object of a particle's preposition
+            objects += [g for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in self.rules.object_particles
+                        for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             # "welcomed a resumption of ties with X"
             objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for obj in objects:
@@ -655,7 +689,7 @@ class StatementCoder:
                         for prep in (c for c in child.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")):
                             found += [p for g in prep.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                             how = how or "target:maker_of_object"
-                    elif child.dep_ in ("amod", "compound") and child.i in ctx.mention_at:
+                    elif child.dep_ in ("amod", "compound") and child.i in ctx.mention_at and not _names_no_member(child, ctx.mention_at[child.i], ctx, self.rules):
                         # "Turkish-Israeli talks": the modifier, its conjuncts and its own modifiers
                         related = [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
                         found += [p for r in related for p in self.parties(r, ctx, 1)]
@@ -768,6 +802,20 @@ class StatementCoder:
         found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
 
+    def _predicated_of(self, token: Token, sources: list[Party], ctx: "_Context") -> list[Party]:
+        """The subject a copula predicate characterises, through a relative pronoun to its antecedent:
+        "the Kurds, who had been US *partners*" -> the Kurds; [] when it names no actor."""
+        head = token.head
+        if token.dep_ not in ("attr", "acomp") or head.i == token.i:
+            return []
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return []
+        if subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
+            subj = antecedent(head)
+        own = {q.actor for q in sources}
+        return [p for p in self.parties(subj, ctx) if p.actor not in own]
+
     def _object_of_verbal_act(self, token: Token, entry: Trigger) -> bool:
         """Is this noun act the object of another trigger's verbal act ("Ghana condemned *Togo's
         invasion* of Benin", "welcomed *the talks* between A and B")? Its roles are the speaker's words."""
@@ -794,7 +842,7 @@ class StatementCoder:
         """Is this target of the source's own country but another sector of it, both named in the
         clause ("Serbian police detained students": COP -> EDU; "the army shelled rebel positions":
         MIL -> REB)? A domestic act is coded as one (`target:domestic`); the same body twice is not."""
-        if target.start_char < 0 or target.how.removeprefix("modifier:") not in ACTOR_KINDS:
+        if target.start_char < 0 or target.how.removeprefix("modifier:") not in ACTOR_KINDS | {NATIONAL}:
             return False  # named in the clause, not a pronoun or a back-reference
         sector = ctx.sector_at.get(target.start_char, "")
         return bool(sector) and any(
@@ -963,6 +1011,11 @@ class StatementCoder:
             said_of = _pair_without(self.parties(subj, ctx), {q.actor for q in sources}, token, ctx) if subj is not None else []
             targets = [p for p in _unique(said_of) if p.actor not in {q.actor for q in sources}]
             target_rule = "target:characterised_subject"
+        elif entry.id.startswith("characterisation_") and source_rule == "source:modifier" and targets:
+            # "the Kurds, who had been *US partners* in the fight against B": the one the copula says is
+            # the owner's partner (or enemy), never an actor of a phrase around it (rule `predicated_of`;
+            # it only narrows: a characterisation no other rule aimed at anyone stays without a row)
+            targets, target_rule = self._predicated_of(token, sources, ctx), "target:predicated_of"
         if sources:
             # "A fought alongside B against C": B is a partner, never the target (manual 8.5). A material
             # act done "alongside" or "together with" B is B's too ("fought alongside B against C" says
@@ -1153,6 +1206,20 @@ def _subject_pronoun_owning(token: Token) -> Token | None:
                  and c.lower_ == POSSESSIVE_OF[token.lower_]), None)
 
 
+def _names_no_member(token: Token, m: Mention, ctx: _Context, rules: StanceRules) -> bool:
+    """Is this modifier of a noun phrase no party of it, though it names an actor?
+
+    A name after a prefix of `stance_prefixes` says whom the people are for or against: "*anti*-
+    Assad forces", "*pro*-Russian separatists" are not Assad's or Russia's (rule
+    `names_no_member`). "Turkish-Israeli talks" is a list and keeps both.
+    """
+    doc = token.doc
+    start = m.start
+    if start >= 2 and doc[start - 1].text in ("-", "‐", "–") and doc[start - 2].lower_ in rules.stance_prefixes:
+        return True
+    return start >= 1 and doc[start - 1].lower_ in {f"{p}-" for p in rules.stance_prefixes}
+
+
 def _determined(noun: Token) -> bool:
     """Has the noun a determiner, number or possessor ("the sides", "both countries", "their two
     leaders"), as a back-reference must? A bare plural ("countries with influence") has none."""
@@ -1241,23 +1308,42 @@ def _own_clause(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i not in skip]
 
 
-def _has_object(token: Token, objects: frozenset[str]) -> bool:
+def _has_object(token: Token, objects: frozenset[str], quantity_nouns: frozenset[str] = frozenset(), particles: frozenset[str] = frozenset()) -> bool:
     """Does the token have one of these words as object, modifier or object of its preposition?
 
     The verb's active subject is never its object: in "the bombardment continued" the pattern
     "continue * bombardment" does not fire (the noun is the act, coded with its own arguments).
+    The object may hang below a particle's preposition ("pulled *out of* the deal") or below a
+    quantity or container noun of `quantity_nouns` ("delivered *a convoy of* aid", "sent two
+    *tonnes of* grain"), which says how much of the object, not what it is.
+    token (Token): the trigger word.
+    objects (frozenset[str]): the entry's object words.
+    quantity_nouns (frozenset[str]): nouns whose "of" phrase holds the object (stance_rules.yaml).
+    particles (frozenset[str]): particles whose preposition holds the object (`object_particles`).
+    RETURNS (bool): whether one of the words is there.
     """
+    def named(t: Token) -> bool:
+        return t.lemma_.lower() in objects or t.lower_ in objects
+
     for child in token.children:
         if child.dep_ in ("nsubj", "csubj", "expl"):
             continue
-        if child.lemma_.lower() in objects or child.lower_ in objects:
+        if named(child):
             return True
         if child.dep_ in ("prep", "agent", "xcomp", "dobj", "pobj", "attr", "oprd", "dative"):
-            if any(g.lemma_.lower() in objects or g.lower_ in objects for g in child.children if g.dep_ in ("pobj", "dobj", "compound", "amod", "prep")):
+            if any(named(g) for g in child.children if g.dep_ in ("pobj", "dobj", "compound", "amod", "prep")):
                 return True
             for g in child.children:
                 if g.dep_ == "pobj" and any(h.lemma_.lower() in objects for h in g.children if h.dep_ in ("compound", "amod")):
                     return True
+        if child.dep_ in ("prt", "prep") and child.lower_ in particles:
+            # "pulled out of the deal", "walked away from the accord": the particle's own preposition
+            if any(named(o) for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
+                return True
+        if child.dep_ in ("dobj", "obj", "pobj", "nsubjpass", "attr") and child.lemma_.lower() in quantity_nouns:
+            # "a shipment of oil", "two tonnes of grain"
+            if any(named(o) for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"):
+                return True
     if token.dep_ in ("nsubjpass", "nsubj") and token.head.lemma_.lower() in objects:
         return True
     return False

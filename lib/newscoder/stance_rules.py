@@ -37,7 +37,7 @@ _LIST_KEYS = (
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
-    "place_anaphors", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
+    "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
 )
 
 
@@ -90,6 +90,14 @@ class StanceRules:
     undergo_verbs: frozenset[str]
     discourse_nouns: frozenset[str]
     place_anaphors: frozenset[str]
+    nationality_nouns: frozenset[str]
+    private_person_nouns: frozenset[str]
+    private_sectors: frozenset[str]
+    group_sectors: frozenset[str]
+    national_quantifiers: frozenset[str]
+    stance_prefixes: frozenset[str]
+    quantity_nouns: frozenset[str]
+    object_particles: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     future_modifiers: frozenset[str]
     anticipation_verbs: frozenset[str]
@@ -128,7 +136,8 @@ def _load(path: Path, stamp: int) -> StanceRules:
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
             raise CodebookError(f"{path.name}: {key} names {unknown}, which are not PLOVER categories ({', '.join(PLOVER)}).")
-    lists["home_sectors"] = frozenset(w.upper() for w in lists["home_sectors"])  # sector codes are upper case
+    for key in ("home_sectors", "private_sectors", "group_sectors"):  # sector codes are upper case
+        lists[key] = frozenset(w.upper() for w in lists[key])
     pairs = data.get("partner_pairs") or []
     if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
         raise CodebookError(f"{path.name}: partner_pairs must be a list of two-word lists such as [together, with] (got {pairs!r}).")
@@ -620,10 +629,27 @@ def relative_clause(coder: StatementCoder, token: Token, entry: Trigger, ctx: _C
     if subj is None:
         return None
     if subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
-        return coder.parties(antecedent(token), ctx)
+        return _antecedent_parties(coder, token, ctx)
     if subj.lower_ in ("who", "which") and subj.head.dep_ == "relcl" and subj.head.i != token.i:
-        return coder.parties(antecedent(subj.head), ctx)
+        return _antecedent_parties(coder, subj.head, ctx)
     return None
+
+
+def _singular_verb(clause: Token) -> bool:
+    """Is the relative clause's verb (or its auxiliary) in the third person singular ("which *has*")?"""
+    verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    return any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs)
+
+
+def _antecedent_parties(coder: StatementCoder, clause: Token, ctx: _Context) -> list[Party]:
+    """The actors of a relative clause's antecedent. A singular verb after a coordination refers
+    to the conjunct just before the clause, wherever the parser hung it: "friction between A and
+    *B, which has* used proxies" -> B alone (a plural verb, "A and B, which have ...", keeps both)."""
+    noun = antecedent(clause)
+    before = [c for c in (noun, *noun.conjuncts) if c.i < clause.i]
+    if _singular_verb(clause) and len(before) > 1:
+        return coder.parties(max(before, key=lambda c: c.i), ctx, 1)
+    return coder.parties(noun, ctx)
 
 
 def antecedent(clause: Token) -> Token:
@@ -653,6 +679,30 @@ def act_as_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Co
         return None
     act = coder.trigger_of(subj)
     return [] if act is not None and act.pos == "NOUN" else None
+
+
+def object_controller(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
+    """The object of the verb an infinitive hangs on is the infinitive's doer when it names an actor:
+    "Chile trained *Peruvian units* to fight the rebels", "helped *Peru* to attack B" -> Peru, not
+    Chile (object control). Only when the subject names an actor too: the rule gives the act to
+    another actor than the subject. An object that names no actor leaves the act to the subject
+    ("Chile sent troops to attack B" is Chile's). None when it does not apply."""
+    from .stance import OBJECT_DEPS
+
+    if entry.pos != "VERB" or token.dep_ not in ("xcomp", "advcl") or token.head.i == token.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return None
+    head = token.head
+    obj = next((c for c in head.children if c.dep_ in OBJECT_DEPS and c.dep_ != "attr" and c.i < token.i), None)
+    if obj is None:
+        return None
+    subj = coder._subject(head)
+    own = {p.actor for p in coder.parties(subj, ctx)} if subj is not None else set()
+    if not own:
+        return None  # "the truce commits both forces to halt ...": terms, not a doer re-assigned
+    found = [p for p in coder.parties(obj, ctx) if p.actor not in own]
+    return found or None
 
 
 def subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
@@ -769,7 +819,7 @@ SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
         speaker_characterising, their_joint_act, modifier, by, from_phrase, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, act_as_subject, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
+        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, act_as_subject, object_controller, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
         subject_of_setting_clause, speaker,
     )
 ]
@@ -1004,7 +1054,7 @@ def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: 
     if src in rules.remote_rules or tgt in rules.remote_rules or any(h in rules.remote_parties for h in hows):
         return "low"
     direct_target = tgt in rules.direct_targets or not has_target or (not tgt and src == "between")
-    named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime") or h.startswith(("modifier:", "coordinated:")) for h in hows)
+    named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime", "national") or h.startswith(("modifier:", "coordinated:")) for h in hows)
     imported = any(trigger_id.startswith(prefix) for prefix in rules.imported_prefixes)
     high = src in rules.direct_sources and direct_target and named and has_target and not imported and not told_by_another
     return "high" if high else "medium"
