@@ -621,3 +621,21 @@ def test_a_week_is_counted_from_the_publication_day_itself(nlp, resolver, publis
 )
 def test_a_count_of_weeks_from_the_day_named_gives_the_month_of_that_week(nlp, resolver, text, expected):
     assert date_of(nlp, resolver, text, "shelled")[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a plan told in the present lies ahead: dated by the day it is planned for, else by none
+        ("Bolivia is planning to keep its troops in the valley once the floods recede.", "planning", ("", "none", "none")),
+        ("Ecuador plans to host the regional summit on 3 April.", "plans", ("2024-04-03", "day", "explicit")),
+        ("The envoy is to hold two rounds of talks, the first on 4-5 April.", "is to", ("2024-04-04", "day", "explicit")),
+        ("Peru objected to the forum, which aims to gather twenty delegations in Quito on 18 April.", "aims",
+         ("2024-04-18", "day", "explicit")),
+        ("Joint naval patrols with Chile are due to begin next week.", "patrols", ("2024-03", "month", "relative")),
+        # a plan reported as said keeps the future reading of its infinitive's day
+        ("Chile said on Monday it is set to sign the accord on Friday.", "set", ("2024-03-15", "day", "relative")),
+    ],
+)
+def test_a_plan_told_in_the_present_is_dated_by_the_day_it_is_for(nlp, resolver, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger) == expected

@@ -29,7 +29,9 @@ this module only decides what each form is anchored to and which act it dates:
   acts ("will", "would" outside a quotation, also over quoted words: 'would “send a letter”'),
   clauses of time under them ("will reopen it when Paraguay withdraws"), conditions ("if they
   attack") and present perfect passives of a state ("have been closed") without a date stay
-  empty; a speaker's own quoted "we will" is dated by the speaking.
+  empty; a speaker's own quoted "we will" is dated by the speaking;
+* a plan told in the present ("are planning to keep troops", "aims to gather them on 18 April")
+  is dated by the day its infinitive is planned for, else none.
 The rules are written out in codebook/README.md ("Dates"); the word lists are
 `data/time_words.yaml`.
 """
@@ -745,6 +747,11 @@ class DocumentDates:
             counted = self.counted_from_clause(node)
             if counted is not None:
                 return counted
+            planned = _planned(node)
+            if planned is not None:
+                # "are planning to keep troops", "aims to gather 20 delegations on 18 April": a plan
+                # lies ahead, dated by the day it is planned for or by none
+                return self.plan_date(planned)
             found = self.by_head.get(node.i)
             if not found and node is token and token.pos_ == "NOUN":
                 # "the meeting taking place on May 22", "talks held on Wednesday": a participle
@@ -876,6 +883,14 @@ class DocumentDates:
                      and not (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and any(g.dep_ == "pcomp" for g in c.children))]
         dated = [e for e in self.expressions if e.head in inside and e.head != verb.i and e.date.known]
         return min(dated, key=lambda e: abs(e.start - verb.i)).date if dated else None
+
+    def plan_date(self, infinitive: Token) -> EventDate:
+        """The date a present plan is for: the known date written in its infinitive's clause ('is to
+        hold two rounds of talks, the first on 4-5 April'), else none (the plan is not done yet)."""
+        found = [e for e in self.by_head.get(infinitive.i, ()) if e.date.known]
+        if found:
+            return min(found, key=lambda e: abs(e.start - infinitive.i)).date
+        return self.clause_date(infinitive) or NO_DATE
 
     def pledge_date(self, token: Token, sent: Span) -> EventDate:
         """A speaker's own 'we will' or 'I will' inside a quotation is a pledge or a threat made as
@@ -1109,6 +1124,27 @@ def _day_count_before_mark(verb: Token) -> int | None:
     if n is None:
         return None
     return -n if marks[0].lower_ == "after" else n
+
+
+def _planned(verb: Token) -> Token | None:
+    """The infinitive a plan told in the present looks forward to, or None: 'Russia is planning *to
+    keep* troops there', 'Chile plans *to host* the summit', 'the envoy is *to hold* talks', 'drills
+    are due *to begin* next week' (a `future_verbs` verb, or 'be' with 'to' or with such an adjective).
+    """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = _auxiliaries(verb)
+    tensed = auxes[0] if auxes else verb
+    if tensed.tag_ not in ("VBZ", "VBP") or any(a.tag_ == "MD" or a.lemma_ == "have" for a in auxes):
+        return None
+    heads = [verb] if verb.lemma_.lower() in FUTURE_VERBS or verb.lemma_ == "be" else []
+    if verb.lemma_ == "be":
+        heads += [c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in FUTURE_VERBS]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c
+    return None
 
 
 def _future_in_past(token: Token) -> bool:
