@@ -639,3 +639,19 @@ def test_a_count_of_weeks_from_the_day_named_gives_the_month_of_that_week(nlp, r
 )
 def test_a_plan_told_in_the_present_is_dated_by_the_day_it_is_for(nlp, resolver, text, trigger, expected):
     assert date_of(nlp, resolver, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count of weeks from a named act gives the month of that week, when the week lies in one month
+        ("Ecuador hosted the summit on Monday, March 4. Bolivia expelled two envoys a week after the summit.", "2024-03"),
+        ("Ecuador hosted talks on Friday, March 1. Bolivia expelled two envoys a week before the talks.", "2024-02"),
+        ("Ecuador hosted the summit on Friday, Feb. 23. Bolivia expelled two envoys a week after the summit.", ""),  # Feb 27 - Mar 4
+        ("Bolivia expelled two envoys a week after the summit.", ""),  # no day for the summit
+        # ... and from the day of the clause it hangs from
+        ("Bolivia shelled the port on Tuesday, March 12, a week after Ecuador expelled its envoys.", "2024-03"),
+    ],
+)
+def test_a_count_of_weeks_from_a_named_act_gives_the_month_of_that_week(nlp, resolver, text, expected):
+    assert date_of(nlp, resolver, text, "expelled")[0] == expected

@@ -251,10 +251,7 @@ def counted_back(lowered: str, anchor: dt.date) -> EventDate | None:
     if unit == "day":
         return EventDate((anchor - dt.timedelta(days=n)).isoformat(), "day", "relative", lowered)
     if unit == "week":
-        middle = anchor - dt.timedelta(days=7 * n)
-        first, last = middle - dt.timedelta(days=3), middle + dt.timedelta(days=3)
-        same = (first.year, first.month) == (last.year, last.month)
-        return EventDate(_format(middle, "month"), "month", "relative", lowered) if same else NO_DATE
+        return week_month(anchor - dt.timedelta(days=7 * n), lowered)
     if unit == "month":
         month = (anchor.year * 12 + anchor.month - 1) - n
         return EventDate(f"{month // 12:04d}-{month % 12 + 1:02d}", "month", "relative", lowered)
@@ -342,6 +339,7 @@ class DateResolver:
             [{"LOWER": {"IN": ["later", "earlier"]}, "OP": "?"}, {"LOWER": "that"}, part],  # "later that day"
             [counts, {"LOWER": {"IN": ["day", "days"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
             [{"LIKE_NUM": True}, {"LOWER": "days"}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
+            [counts, {"LOWER": {"IN": ["week", "weeks"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
         ], greedy="LONGEST")
         self.offset_id = nlp.vocab.strings["OFFSET"]
         # "days after": the matched 'after' or 'before' is dropped from the span again.
@@ -552,8 +550,10 @@ class DateResolver:
         """Whether a span counts days from another day: 'the next day', 'two days later', 'a day after the talks', 'a week later'."""
         words = [t.lower_ for t in span]
         if {"week", "weeks"} & set(words):
-            # "a week later", "two weeks earlier" (not "earlier this week", a period)
-            return len(words) == 3 and (words[0] in DAY_COUNTS or words[0].isdigit()) and words[2] in ("later", "earlier")
+            # "a week later", "two weeks earlier", "a week after the summit" (not "earlier this week", a period)
+            if len(words) != 3 or not (words[0] in DAY_COUNTS or words[0].isdigit()):
+                return False
+            return words[2] in ("later", "earlier") or words[2] in ("before", "after") and _reference(span) is not None
         if not {"day", "days", "night", "evening", "morning"} & set(words):
             return False  # "next month", "earlier this week": periods, read by dateparser
         if not ({"previous", "preceding", "next", "following", "later", "earlier", "same", "that"} & set(words) or words[-1] in ("before", "after")):
@@ -585,16 +585,26 @@ class DateResolver:
             if base is None:
                 return NO_DATE
         if {"week", "weeks"} & set(words):
-            # "a week later", "two weeks earlier": read like "two weeks ago" (manual: weeks and
-            # months), the month of the week around that day when the week lies in one month.
-            middle = base + dt.timedelta(days=sign * 7 * n)
-            first, last = middle - dt.timedelta(days=3), middle + dt.timedelta(days=3)
-            same_month = (first.year, first.month) == (last.year, last.month)
-            return EventDate(_format(middle, "month"), "month", "relative", span.text) if same_month else NO_DATE
+            # "a week later", "two weeks earlier", "a week after the summit": read like "two weeks
+            # ago" (manual: weeks and months), the month of the week around that day.
+            return week_month(base + dt.timedelta(days=sign * 7 * n), span.text)
         return EventDate((base + dt.timedelta(days=sign * n)).isoformat(), "day", "relative", span.text)
 
     def __call__(self, doc: Doc, published: dt.date | None) -> "DocumentDates":
         return DocumentDates(doc, self.expressions(doc, published), published)
+
+
+def week_month(middle: dt.date, text: str) -> EventDate:
+    """The month of the week around `middle` (three days either side) when that week lies in one
+    month, else NO_DATE: how a count of weeks is read ('two weeks ago', 'a week after the summit').
+
+    >>> week_month(dt.date(2024, 3, 18), "a week later").value, week_month(dt.date(2024, 3, 1), "a week later").known
+    ('2024-03', False)
+    """
+    first, last = middle - dt.timedelta(days=3), middle + dt.timedelta(days=3)
+    if (first.year, first.month) != (last.year, last.month):
+        return NO_DATE
+    return EventDate(_format(middle, "month"), "month", "relative", text)
 
 
 def publication_date(expressions: list[Expression], published: dt.date | None) -> EventDate:
@@ -862,7 +872,10 @@ class DocumentDates:
         base = self.date_at(verb.head.idx)
         if base.precision != "day":
             return NO_DATE
-        day = dt.date.fromisoformat(base.value) + dt.timedelta(days=count)
+        days, unit = count
+        day = dt.date.fromisoformat(base.value) + dt.timedelta(days=days)
+        if unit == "week":
+            return week_month(day, base.expression)  # "a week after Chile shelled the port": that week's month
         return EventDate(day.isoformat(), "day", "relative", base.expression)
 
     CLAUSE_DEPS = ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl")
@@ -1109,21 +1122,23 @@ def _background(token: Token) -> bool:
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-def _day_count_before_mark(verb: Token) -> int | None:
-    """The signed day count of '*three days after* Chile shelled the port' at the clause verb
-    ('shelled'): -3 (+3 for 'before'); None without a written count ('days after', 'hours after').
-    Example: 'a day after Chile expelled two envoys' gives -1 at 'expelled'.
+def _day_count_before_mark(verb: Token) -> tuple[int, str] | None:
+    """The signed count in days of '*three days after* Chile shelled the port' at the clause verb
+    ('shelled'), and its unit: (-3, 'day') (+3 for 'before'); '*a week after* ...' gives (-7, 'week');
+    None without a written count ('days after', 'hours after').
+    Example: 'a day after Chile expelled two envoys' gives (-1, 'day') at 'expelled'.
     """
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
     if not marks or marks[0].i < 2:
         return None
     unit, number = verb.doc[marks[0].i - 1], verb.doc[marks[0].i - 2]
-    if unit.lower_ not in ("day", "days"):
+    if unit.lower_ not in ("day", "days", "week", "weeks"):
         return None
     n = DAY_COUNTS.get(number.lower_) or (int(number.text) if number.text.isdigit() else None)
     if n is None:
         return None
-    return -n if marks[0].lower_ == "after" else n
+    days = n * (7 if unit.lower_.startswith("week") else 1)
+    return (-days if marks[0].lower_ == "after" else days), unit.lower_.rstrip("s")
 
 
 def _planned(verb: Token) -> Token | None:
