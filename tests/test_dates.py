@@ -655,3 +655,20 @@ def test_a_plan_told_in_the_present_is_dated_by_the_day_it_is_for(nlp, resolver,
 )
 def test_a_count_of_weeks_from_a_named_act_gives_the_month_of_that_week(nlp, resolver, text, expected):
     assert date_of(nlp, resolver, text, "expelled")[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # 'the day after <clause>' counts back from the day of the clause it hangs from, like 'a day after'
+        ("Bolivia recalled its ambassador on Friday, the day after Ecuador shelled the port.", "shelled", "2024-03-07"),
+        ("Bolivia recalled its ambassador on Friday, the day before Ecuador shelled the port.", "shelled", "2024-03-09"),
+        ("Bolivia recalled its ambassador on Friday, the day after Ecuador shelled the port.", "recalled", "2024-03-08"),
+        # a count from a named act finds the act by the noun made from its verb
+        ("Ecuador shelled the port on Thursday. The day after the shelling, Bolivia recalled its ambassador.", "recalled", "2024-03-08"),
+        ("Ecuador signed the accord on Thursday. Two days after the signing, Bolivia recalled its ambassador.", "recalled", "2024-03-09"),
+        ("Ecuador shelled the port on Thursday. A day after the summit, Bolivia recalled its ambassador.", "recalled", ""),
+    ],
+)
+def test_a_day_count_from_an_act_counts_from_that_acts_day(nlp, resolver, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger)[0] == expected

@@ -558,6 +558,8 @@ class DateResolver:
             return False  # "next month", "earlier this week": periods, read by dateparser
         if not ({"previous", "preceding", "next", "following", "later", "earlier", "same", "that"} & set(words) or words[-1] in ("before", "after")):
             return False
+        if words[-1] in ("before", "after") and span[-1].dep_ == "mark":
+            return False  # "the day after Peru shelled the port": counted from its clause's day (counted_from_clause)
         if words[-1] in ("before", "after") and words[0] != "the":
             return _reference(span) is not None  # "days after they met" is the few-days rule's
         return len(span) >= 2
@@ -575,8 +577,7 @@ class DateResolver:
         reference = _reference(span)
         if reference is not None:
             # "a day after the meeting": counted from the last day the article gives such an act.
-            same = lambda t: t.lemma_.lower() == reference.lemma_.lower() or {t.lemma_.lower(), reference.lemma_.lower()} <= EVENT_WORDS  # noqa: E731
-            found = next((e for e in reversed(out) if e.date.precision == "day" and same(span.doc[e.head])), None)
+            found = next((e for e in reversed(out) if e.date.precision == "day" and _same_act(span.doc[e.head], reference)), None)
             if found is None:
                 return NO_DATE
             base = dt.date.fromisoformat(found.date.value)
@@ -634,6 +635,15 @@ def _reference(span: Span) -> Token | None:
     """The act a day count ending in 'after'/'before' names: 'a day after *the meeting*'."""
     prep = span[-1]
     return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _same_act(act: Token, noun: Token) -> bool:
+    """Whether `noun` names the act `act` ('the meeting' after 'met', 'the shelling' after 'shelled',
+    'the signing' after 'signed'): the same lemma, a noun made from the verb's, or two meeting words."""
+    verb, name = act.lemma_.lower(), noun.lemma_.lower()
+    if verb == name or {verb, name} <= EVENT_WORDS:
+        return True
+    return act.pos_ == "VERB" and len(verb) >= 4 and name.startswith(verb) and name[len(verb):] in ("ing", "ment", "ion", "al")
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:
@@ -1134,7 +1144,7 @@ def _day_count_before_mark(verb: Token) -> tuple[int, str] | None:
     unit, number = verb.doc[marks[0].i - 1], verb.doc[marks[0].i - 2]
     if unit.lower_ not in ("day", "days", "week", "weeks"):
         return None
-    n = DAY_COUNTS.get(number.lower_) or (int(number.text) if number.text.isdigit() else None)
+    n = 1 if number.lower_ == "the" else DAY_COUNTS.get(number.lower_) or (int(number.text) if number.text.isdigit() else None)
     if n is None:
         return None
     days = n * (7 if unit.lower_.startswith("week") else 1)
