@@ -672,3 +672,19 @@ def test_a_count_of_weeks_from_a_named_act_gives_the_month_of_that_week(nlp, res
 )
 def test_a_day_count_from_an_act_counts_from_that_acts_day(nlp, resolver, text, trigger, expected):
     assert date_of(nlp, resolver, text, trigger)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 'at the time' is the time just named, at its own precision
+        ("Two truces signed in 2021 collapsed within days, and both sides accused each other at the time of rearming.", ("2021", "year")),
+        ("Bolivia recalled its envoy in March 2022. Ecuador accused it at the time of breaking the accord.", ("2022-03", "month")),
+        ("Bolivia recalled its envoy on Friday. Ecuador accused it at that time of breaking the accord.", ("2024-03-08", "day")),
+        ("Ecuador accused Bolivia at the time of breaking the accord.", ("", "none")),  # no time named
+        # ('at the time of the recall' names another act's time: the story date as before)
+        ("Bolivia recalled its envoy in March 2022. Ecuador accused it at the time of the recall.", ("2024-03", "month")),
+    ],
+)
+def test_at_the_time_is_the_time_just_named(nlp, resolver, text, expected):
+    assert date_of(nlp, resolver, text, "accused")[:2] == expected

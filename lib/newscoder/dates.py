@@ -346,6 +346,8 @@ class DateResolver:
         few = ["a", "few", "several", "some", "two", "three", "four", "five"]
         self.matcher.add("DAYS_AFTER", [[{"LOWER": {"IN": few}, "OP": "*"}, {"LOWER": "days"}, {"LOWER": {"IN": ["after", "before"]}}]], greedy="LONGEST")
         self.days_after = nlp.vocab.strings["DAYS_AFTER"]
+        # "at the time", "at that time": the time just named.
+        self.matcher.add("THEN", [[{"LOWER": "at"}, {"LOWER": {"IN": ["the", "that"]}}, {"LOWER": "time"}]])
 
     # ---- finding -----------------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[Span]:
@@ -494,7 +496,12 @@ class DateResolver:
                 out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True)))
                 continue
             future = looks_forward(doc[head])
-            if self._is_offset(span):
+            if _is_then(span):
+                date = self.time_just_named(span, out, sentence_starts)
+                if date is None:
+                    continue  # "at the time of the attack": another act's time, not read here
+                explicit_day = False
+            elif self._is_offset(span):
                 date = self.counted(span, out, days, para, published)
                 explicit_day = False
             else:
@@ -512,6 +519,22 @@ class DateResolver:
                 if not future:
                     days.append((para, day))
         return self._spoken_on(doc, out, quoted, published)
+
+    def time_just_named(self, span: Span, out: list[Expression], sentence_starts: list[int]) -> EventDate | None:
+        """'at the time', 'at that time': the date of the last past act dated in the same sentence or
+        the one before it, in the same paragraph, at its own precision ('Two truces signed in 2023
+        collapsed, and both sides traded blame at the time': 2023); NO_DATE with none. None when the
+        words name another act's time ('at the time of the attack')."""
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].tag_ in ("DT", "PRP$", "NNP", "NNPS", "CD"):
+            return None  # (but 'accused each other at the time of rearming' is the accusing's time)
+        sentence = bisect.bisect_right(sentence_starts, span.start)
+        for e in reversed(out):
+            if sentence - bisect.bisect_right(sentence_starts, e.start) > 1 or _paragraph(doc, e.start) != _paragraph(doc, span.start):
+                break
+            if e.date.known and not looks_forward(doc[e.head]):
+                return EventDate(e.date.value, e.date.precision, "relative", span.text)
+        return NO_DATE
 
     def _read_span(self, span: Span, base: dt.date | None, published: dt.date | None, future: bool) -> tuple[EventDate, bool]:
         """`read` for a span of the document, with its context, and the checks for an unknown base."""
@@ -670,6 +693,11 @@ def _in_name(span: Span) -> bool:
     """'Today' in 'Turkiye Today': a capitalised date word glued to a name is part of the name."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return len(span) == 1 and span[0].is_title and before is not None and before.pos_ == "PROPN" and not span[0].is_sent_start
+
+
+def _is_then(span: Span) -> bool:
+    """'at the time', 'at that time' (the time just named)."""
+    return [t.lower_ for t in span] in (["at", "the", "time"], ["at", "that", "time"])
 
 
 def _is_since(span: Span) -> bool:
