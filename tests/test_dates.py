@@ -688,3 +688,18 @@ def test_a_day_count_from_an_act_counts_from_that_acts_day(nlp, resolver, text, 
 )
 def test_at_the_time_is_the_time_just_named(nlp, resolver, text, expected):
     assert date_of(nlp, resolver, text, "accused")[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the anchor act of 'a day after the summit' is found by a word of the dated clause too
+        "Leaders gathered in Quito on Thursday for a regional summit. A day after the summit, Bolivia recalled its ambassador.",
+        "The summit in Quito on Thursday ended without a deal. A day after the summit, Bolivia recalled its ambassador.",
+        # (not by a word of another time in that clause: the summit is not Saturday's)
+        "Ecuador and Bolivia met in Quito on Thursday. Bolivia shelled the port on Saturday, days after the summit. "
+        "A day after the summit, Bolivia recalled its ambassador.",
+    ],
+)
+def test_a_day_after_a_named_act_finds_the_act_in_the_clause_that_dates_it(nlp, resolver, text):
+    assert date_of(nlp, resolver, text, "recalled")[0] == "2024-03-08"

@@ -600,7 +600,7 @@ class DateResolver:
         reference = _reference(span)
         if reference is not None:
             # "a day after the meeting": counted from the last day the article gives such an act.
-            found = next((e for e in reversed(out) if e.date.precision == "day" and _same_act(span.doc[e.head], reference)), None)
+            found = next((e for e in reversed(out) if e.date.precision == "day" and _clause_names(span.doc[e.head], reference)), None)
             if found is None:
                 return NO_DATE
             base = dt.date.fromisoformat(found.date.value)
@@ -667,6 +667,24 @@ def _same_act(act: Token, noun: Token) -> bool:
     if verb == name or {verb, name} <= EVENT_WORDS:
         return True
     return act.pos_ == "VERB" and len(verb) >= 4 and name.startswith(verb) and name[len(verb):] in ("ing", "ment", "ion", "al")
+
+
+_OTHER_TIME = ("after", "before", "since", "until", "till")
+
+
+def _clause_names(head: Token, noun: Token) -> bool:
+    """Whether the clause of a dated verb or noun tells the act `noun` names: the verb itself ('met
+    on Thursday' for 'the meeting'), or a word of its own clause ('*The summit* in Lima ended on
+    Thursday', 'gathered on Thursday *for a summit*'), not of a clause below it nor of another
+    time ('shelled the port on Saturday, days *after the summit*')."""
+    todo = [head]
+    while todo:
+        t = todo.pop()
+        if _same_act(t, noun):
+            return True
+        todo += [c for c in t.children if c.dep_ not in DocumentDates.CLAUSE_DEPS and c.lower_ not in _OTHER_TIME
+                 and not (c.dep_ == "npadvmod" and c.lemma_ in ("day", "week"))]
+    return False
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:
