@@ -134,6 +134,10 @@ def test_since_another_event_is_only_a_reference_point(nlp, resolver):
     # A named day or an event's date inside a noun phrase: the act began after it, at no known date.
     assert date_of(nlp, resolver, "Chile has criticised Peru since September 11.", "criticised")[:2] == ("", "none")
     assert date_of(nlp, resolver, "Chile has criticised Peru since the March 2021 floods.", "criticised")[:2] == ("", "none")
+    # ... also written after the event's noun: the date of the deployment does not date the refusal
+    assert date_of(nlp, resolver, "Chile has criticised Peru since the floods in March 2021.", "criticised")[:2] == ("", "none")
+    text = "Ecuador said on Monday that it would not recall its troops despite three deaths since the first deployment in June 2023."
+    assert date_of(nlp, resolver, text, "recall")[:2] == ("2024-03-11", "day")
 
 
 def test_since_a_date_gives_the_start_of_the_act_at_its_precision(nlp, resolver):

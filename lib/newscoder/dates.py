@@ -719,13 +719,14 @@ def _is_then(span: Span) -> bool:
 
 
 def _is_since(span: Span) -> bool:
-    """Whether a date expression hangs from 'since': 'since January', 'since Hamas's October 7 attack'.
+    """Whether a date expression hangs from 'since': 'since January', 'since Hamas's October 7 attack',
+    'since the floods in March 2021'.
 
     (Right after 'since' it gives the act's start, `_since_date`; inside another event's name, nothing.)"""
     if span[0].lower_ == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since"):
         return True
     token = span.root
-    while token.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "pobj", "nummod") and token.head.i != token.i:
+    while token.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "pobj", "nummod", "prep") and token.head.i != token.i:
         token = token.head
         if token.lower_ == "since":
             return True
