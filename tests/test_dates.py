@@ -433,6 +433,9 @@ def test_an_act_inside_a_condition_has_no_date(nlp, resolver):
 def test_a_speakers_own_we_will_in_a_quotation_is_dated_by_the_speaking(nlp, resolver):
     text = "“We will defend every metre of our coast,” the Chilean minister said on Tuesday."
     assert date_of(nlp, resolver, text, "defend")[:2] == ("2024-03-12", "day")
+    # also for a trigger written from its subject, and in a bare quotation that goes on with the speech
+    text = "“We did not come here to rest,” the commander said on Monday. “We will go where the gangs are.”"
+    assert date_of(nlp, resolver, text, "We will")[:2] == ("2024-03-11", "day")
     # a third party's future, or one outside quotation marks, has no date yet
     text = "The Chilean minister said on Tuesday that Peru will defend its coast."
     assert date_of(nlp, resolver, text, "defend")[:2] == ("", "none")

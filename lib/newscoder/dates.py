@@ -966,7 +966,7 @@ class DocumentDates:
         """A speaker's own 'we will' or 'I will' inside a quotation is a pledge or a threat made as
         they speak ('“We will work with Seoul,” the minister said'): the date of the speaking. Any
         other future act without a date of its own has none yet."""
-        verb = _tensed(token, token)
+        verb = _tensed(token, sent.root)  # (a trigger may start at its subject: "We will go")
         if token.i not in _quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
             return NO_DATE
         speech = self.quoted_from(sent)
