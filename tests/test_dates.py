@@ -640,6 +640,9 @@ def test_a_count_of_weeks_from_the_day_named_gives_the_month_of_that_week(nlp, r
         ("Peru objected to the forum, which aims to gather twenty delegations in Quito on 18 April.", "aims",
          ("2024-04-18", "day", "explicit")),
         ("Joint naval patrols with Chile are due to begin next week.", "patrols", ("2024-03", "month", "relative")),
+        ("The accord is due to be signed on Friday.", "accord", ("2024-03-15", "day", "relative")),
+        # a speaker's own quoted plan is a pledge, dated by the speaking, as 'we will' is
+        ("“We plan to defend the border,” the general said on Monday.", "plan", ("2024-03-11", "day", "relative")),
         # a plan reported as said keeps the future reading of its infinitive's day
         ("Chile said on Monday it is set to sign the accord on Friday.", "set", ("2024-03-15", "day", "relative")),
     ],

@@ -818,7 +818,7 @@ class DocumentDates:
             if planned is not None:
                 # "are planning to keep troops", "aims to gather 20 delegations on 18 April": a plan
                 # lies ahead, dated by the day it is planned for or by none
-                return self.plan_date(planned)
+                return self.plan_date(planned) or self.pledge_date(token, sent)
             found = self.by_head.get(node.i)
             if not found and node is token and token.pos_ == "NOUN":
                 # "the meeting taking place on May 22", "talks held on Wednesday": a participle
@@ -954,13 +954,14 @@ class DocumentDates:
         dated = [e for e in self.expressions if e.head in inside and e.head != verb.i and e.date.known]
         return min(dated, key=lambda e: abs(e.start - verb.i)).date if dated else None
 
-    def plan_date(self, infinitive: Token) -> EventDate:
+    def plan_date(self, infinitive: Token) -> EventDate | None:
         """The date a present plan is for: the known date written in its infinitive's clause ('is to
-        hold two rounds of talks, the first on 4-5 April'), else none (the plan is not done yet)."""
+        hold two rounds of talks, the first on 4-5 April'), else None: the plan is not done yet, though
+        a speaker's own quoted "we plan to" is a pledge (`pledge_date`)."""
         found = [e for e in self.by_head.get(infinitive.i, ()) if e.date.known]
         if found:
             return min(found, key=lambda e: abs(e.start - infinitive.i)).date
-        return self.clause_date(infinitive) or NO_DATE
+        return self.clause_date(infinitive)
 
     def pledge_date(self, token: Token, sent: Span) -> EventDate:
         """A speaker's own 'we will' or 'I will' inside a quotation is a pledge or a threat made as
@@ -1214,8 +1215,8 @@ def _planned(verb: Token) -> Token | None:
         heads += [c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in FUTURE_VERBS]
     for head in heads:
         for c in head.children:
-            if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                return c
+            if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBN") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c  # ("the accord is due *to be signed* on Friday")
     return None
 
 
