@@ -713,3 +713,21 @@ def test_at_the_time_is_the_time_just_named(nlp, resolver, text, expected):
 )
 def test_a_day_after_a_named_act_finds_the_act_in_the_clause_that_dates_it(nlp, resolver, text):
     assert date_of(nlp, resolver, text, "recalled")[0] == "2024-03-08"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # weeks and months counted from the last day or month named, at month precision
+        ("Ecuador shelled the port on March 4. Bolivia recalled its ambassador the following week.", "2024-03"),
+        ("Ecuador shelled the port on March 14. The week before, Bolivia recalled its ambassador.", "2024-03"),
+        ("Ecuador shelled the port on Monday, March 11. Later that week, Bolivia recalled its ambassador.", "2024-03"),
+        ("Ecuador shelled the port on Feb. 29. The following week, Bolivia recalled its ambassador.", "2024-03"),  # Mar 4-10
+        ("Ecuador shelled the port on March 6. The previous week, Bolivia recalled its ambassador.", ""),  # Feb 25 - Mar 2
+        ("Ecuador shelled the port in December 2023. Two months later, Bolivia recalled its ambassador.", "2024-02"),
+        ("Ecuador shelled the port in January. Later that month, Bolivia recalled its ambassador.", "2024-01"),
+        ("Ecuador shelled the port on Jan. 9. The following month, Bolivia recalled its ambassador.", "2024-02"),
+    ],
+)
+def test_weeks_and_months_counted_from_the_last_date_named(nlp, resolver, text, expected):
+    assert date_of(nlp, resolver, text, "recalled")[0] == expected

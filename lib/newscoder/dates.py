@@ -333,6 +333,7 @@ class DateResolver:
         # "two days later", "a day after (the meeting)". They win over the NER's shorter span ("A day").
         part = {"LOWER": {"IN": ["day", "night", "evening", "morning"]}}
         counts = {"LOWER": {"IN": sorted(DAY_COUNTS)}}
+        period = {"LOWER": {"IN": ["week", "month"]}}
         self.matcher.add("OFFSET", [
             [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following", "same"]}}, part],
             [{"LOWER": "the"}, part, {"LOWER": {"IN": ["before", "after"]}}],
@@ -340,6 +341,12 @@ class DateResolver:
             [counts, {"LOWER": {"IN": ["day", "days"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
             [{"LIKE_NUM": True}, {"LOWER": "days"}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
             [counts, {"LOWER": {"IN": ["week", "weeks"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
+            # "the following week", "the month before", "later that week", "two months later"
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following", "same"]}}, period],
+            [{"LOWER": "the"}, period, {"LOWER": {"IN": ["before", "after"]}}],
+            [{"LOWER": {"IN": ["later", "earlier"]}, "OP": "?"}, {"LOWER": "that"}, period],
+            [counts, {"LOWER": {"IN": ["month", "months"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
+            [{"LIKE_NUM": True}, {"LOWER": {"IN": ["weeks", "months"]}}, {"LOWER": {"IN": ["later", "earlier"]}}],
         ], greedy="LONGEST")
         self.offset_id = nlp.vocab.strings["OFFSET"]
         # "days after": the matched 'after' or 'before' is dropped from the span again.
@@ -572,11 +579,16 @@ class DateResolver:
     def _is_offset(self, span: Span) -> bool:
         """Whether a span counts days from another day: 'the next day', 'two days later', 'a day after the talks', 'a week later'."""
         words = [t.lower_ for t in span]
-        if {"week", "weeks"} & set(words):
-            # "a week later", "two weeks earlier", "a week after the summit" (not "earlier this week", a period)
-            if len(words) != 3 or not (words[0] in DAY_COUNTS or words[0].isdigit()):
-                return False
-            return words[2] in ("later", "earlier") or words[2] in ("before", "after") and _reference(span) is not None
+        if {"week", "weeks", "month", "months"} & set(words):
+            # "a week later", "two months earlier", "a week after the summit", "the following week",
+            # "the month before", "later that week" (not "earlier this week" or "next month": periods)
+            if len(words) == 3 and (words[0] in DAY_COUNTS or words[0].isdigit()):
+                return words[2] in ("later", "earlier") or words[2] in ("before", "after") and _reference(span) is not None
+            if len(words) == 3 and words[0] == "the" and words[1] in ("previous", "preceding", "next", "following", "same"):
+                return True
+            if len(words) == 3 and words[0] == "the" and words[2] in ("before", "after"):
+                return span[-1].dep_ != "mark"  # ("the week after Peru shelled the port": no count of days to read)
+            return words[-2:-1] == ["that"] and len(words) <= 3
         if not {"day", "days", "night", "evening", "morning"} & set(words):
             return False  # "next month", "earlier this week": periods, read by dateparser
         if not ({"previous", "preceding", "next", "following", "later", "earlier", "same", "that"} & set(words) or words[-1] in ("before", "after")):
@@ -609,10 +621,29 @@ class DateResolver:
             if base is None:
                 return NO_DATE
         if {"week", "weeks"} & set(words):
-            # "a week later", "two weeks earlier", "a week after the summit": read like "two weeks
-            # ago" (manual: weeks and months), the month of the week around that day.
+            # "a week later", "two weeks earlier", "a week after the summit", "the following week",
+            # "later that week": read like "two weeks ago" (manual: weeks and months), the month of
+            # the week around that day.
             return week_month(base + dt.timedelta(days=sign * 7 * n), span.text)
+        if {"month", "months"} & set(words):
+            # "the following month", "two months later", "later that month": counted from the last
+            # day or month named, at month precision.
+            if reference is None:
+                base = self.last_month_named(span, out, para) or base
+            month = base.year * 12 + base.month - 1 + sign * n
+            return EventDate(f"{month // 12:04d}-{month % 12 + 1:02d}", "month", "relative", span.text)
         return EventDate((base + dt.timedelta(days=sign * n)).isoformat(), "day", "relative", span.text)
+
+    def last_month_named(self, span: Span, out: list[Expression], para: int) -> dt.date | None:
+        """The first day of the month of the last past day or month named within OFFSET_PARAGRAPHS
+        paragraphs before `span` ('in January ... Two months later'), or None."""
+        doc = span.doc
+        for e in reversed(out):
+            if para - _paragraph(doc, e.start) > self.OFFSET_PARAGRAPHS:
+                return None
+            if e.date.precision in ("day", "month") and not looks_forward(doc[e.head]):
+                return dt.date.fromisoformat(e.date.value[:7] + "-01")
+        return None
 
     def __call__(self, doc: Doc, published: dt.date | None) -> "DocumentDates":
         return DocumentDates(doc, self.expressions(doc, published), published)
