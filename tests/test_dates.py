@@ -731,3 +731,10 @@ def test_a_day_after_a_named_act_finds_the_act_in_the_clause_that_dates_it(nlp, 
 )
 def test_weeks_and_months_counted_from_the_last_date_named(nlp, resolver, text, expected):
     assert date_of(nlp, resolver, text, "recalled")[0] == expected
+
+
+@pytest.mark.parametrize("phrase", ["in recent days", "over the past few days", "in the last few weeks", "in the past week",
+                                    "over the past two weeks"])
+def test_the_days_just_past_are_the_story_month(nlp, resolver, phrase):
+    text = f"Bolivia has recalled two envoys {phrase}."
+    assert date_of(nlp, resolver, text, "recalled") == ("2024-03", "month", "publication")

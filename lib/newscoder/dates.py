@@ -84,7 +84,7 @@ SPEECH_VERBS = _words("speech_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
-    r"^(?:on|in|at|by|from|since|until|till|during|of|the|a|an|as of|early|late|mid|"
+    r"^(?:on|in|at|by|from|since|until|till|during|over|within|of|the|a|an|as of|early|late|mid|"
     r"(?:the )?(?:beginning|start|end|middle|turn) of)\s+",
     re.IGNORECASE,
 )
@@ -99,7 +99,8 @@ _SAME_DAY = {
 _HOURS = re.compile(r"\b(?:hours?|minutes?|a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|\d{1,2}[:.]\d{2})\b", re.I)
 # "a 30-day truce", "last-minute shelling", "decade-long": a length or a manner, not a time.
 _DURATION = re.compile(r"(?:an? |the )?[\w.]+-(?:day|week|month|year|hour|minute|decade)s?(?:-(?:old|long))?|[\w]+-long|last-minute", re.I)
-_RECENT = re.compile(r"(?:recent|the (?:past|last) (?:few|several)) (?:days|weeks)", re.I)
+# "in recent days", "over the past few days", "in the last two weeks", "the past week": near the story
+_RECENT = re.compile(r"(?:recent|(?:the )?(?:past|last)(?: (?:few|several|two|three))?) (?:days|weeks)|(?:the )?past week", re.I)
 # "days after": how far a few days can reach, and the words that say "a few days".
 FEW_DAYS = 10
 _FEW_DAYS = re.compile(r"(?:a few|few|several|some|two|three|four|five)?\s*days")
