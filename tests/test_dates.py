@@ -738,3 +738,19 @@ def test_weeks_and_months_counted_from_the_last_date_named(nlp, resolver, text, 
 def test_the_days_just_past_are_the_story_month(nlp, resolver, phrase):
     text = f"Bolivia has recalled two envoys {phrase}."
     assert date_of(nlp, resolver, text, "recalled") == ("2024-03", "month", "publication")
+
+
+@pytest.mark.parametrize(
+    "published, text, trigger, expected",
+    [
+        # a day of the month alone lies on the tense's side of the anchor, in this month or the next one over
+        (dt.date(2025, 1, 6), "Bolivia recalled its ambassador on the 28th.", "recalled", "2024-12-28"),
+        (dt.date(2025, 1, 6), "Bolivia recalled its ambassador on the 3rd, officials said.", "recalled", "2025-01-03"),
+        (dt.date(2025, 1, 6), "Bolivia will recall its ambassador on the 3rd.", "recall", "2025-02-03"),
+        (dt.date(2025, 3, 2), "Bolivia recalled its ambassador on the 30th.", "recalled", "2025-01-30"),  # no 30 February
+        # (an ordinal before a noun is no date)
+        (dt.date(2025, 1, 6), "Police raided the office on the 3rd floor.", "raided", "2025-01"),
+    ],
+)
+def test_a_day_of_the_month_alone_takes_the_month_of_the_tense(nlp, resolver, published, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger, published=published)[0] == expected

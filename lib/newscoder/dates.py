@@ -211,6 +211,29 @@ def qualified_weekday(lowered: str, anchor: dt.date) -> dt.date | None:
     return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
 
 
+def day_of_month(lowered: str, anchor: dt.date, future: bool) -> dt.date | None:
+    """'the 28th' alone: the latest 28th on or before the anchor day in a past clause (the month
+    before when the anchor's month has not reached it), the first one after it in a future clause;
+    None for any other expression.
+
+    >>> day_of_month("28th", dt.date(2025, 1, 6), False), day_of_month("3rd", dt.date(2025, 1, 6), True)
+    (datetime.date(2024, 12, 28), datetime.date(2025, 2, 3))
+    """
+    m = re.fullmatch(r"([12]?\d|3[01])(?:st|nd|rd|th)", lowered)
+    if m is None:
+        return None
+    day, month = int(m.group(1)), anchor.year * 12 + anchor.month - 1
+    for _ in range(3):  # the nearest month that has such a day, on the tense's side of the anchor
+        try:
+            candidate = dt.date(month // 12, month % 12 + 1, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and (candidate > anchor if future else candidate <= anchor):
+            return candidate
+        month += 1 if future else -1
+    return None
+
+
 def _weekend(lowered: str, anchor: dt.date, future: bool) -> EventDate | None:
     """'last weekend', 'over the weekend', 'this past weekend': the Saturday and Sunday before the
     anchor (its own, on a weekend day); 'next weekend' or a future 'at the weekend' the next one.
@@ -354,6 +377,9 @@ class DateResolver:
         few = ["a", "few", "several", "some", "two", "three", "four", "five"]
         self.matcher.add("DAYS_AFTER", [[{"LOWER": {"IN": few}, "OP": "*"}, {"LOWER": "days"}, {"LOWER": {"IN": ["after", "before"]}}]], greedy="LONGEST")
         self.days_after = nlp.vocab.strings["DAYS_AFTER"]
+        # "on the 28th": a day of the month alone (not "on the 3rd floor", see `spans`).
+        self.matcher.add("DAY_OF_MONTH", [[{"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": {"REGEX": r"^([12]?\d|3[01])(st|nd|rd|th)$"}}]])
+        self.day_of_month = nlp.vocab.strings["DAY_OF_MONTH"]
         # "at the time", "at that time": the time just named.
         self.matcher.add("THEN", [[{"LOWER": "at"}, {"LOWER": {"IN": ["the", "that"]}}, {"LOWER": "time"}]])
 
@@ -377,6 +403,8 @@ class DateResolver:
                 continue
             if match_id == self.days_after:
                 end -= 1
+            if match_id == self.day_of_month and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+                continue  # "on the 3rd floor", "on the 5th anniversary"
             if not any(i in taken for i in range(start, end)):
                 found.append(doc[start:end])
                 taken.update(range(start, end))
@@ -408,6 +436,9 @@ class DateResolver:
         if _RECENT.fullmatch(lowered):
             # "in recent days": near the story, so its month (manual 8.6), on the publication's word.
             return EventDate(_format(anchor, "month"), "month", "publication", text), False
+        ordinal = day_of_month(lowered, anchor, future)
+        if ordinal is not None:
+            return EventDate(ordinal.isoformat(), "day", "relative", text), False
         qualified = qualified_weekday(lowered, anchor)
         if qualified is not None:
             return EventDate(qualified.isoformat(), "day", "relative", text), False
