@@ -754,3 +754,26 @@ def test_the_days_just_past_are_the_story_month(nlp, resolver, phrase):
 )
 def test_a_day_of_the_month_alone_takes_the_month_of_the_tense(nlp, resolver, published, text, trigger, expected):
     assert date_of(nlp, resolver, text, trigger, published=published)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "published, text, trigger, expected",
+    [
+        # 'last March' is the latest March before the anchor's month; 'Tuesday last week' that day of that week
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador last March.", "recalled", ("2023-03", "month")),
+        (dt.date(2024, 5, 13), "Bolivia recalled its ambassador last March.", "recalled", ("2024-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador on Tuesday last week.", "recalled", ("2024-03-05", "day")),
+        (dt.date(2024, 3, 13), "Bolivia will recall its ambassador on Friday next week.", "recall", ("2024-03-22", "day")),
+        # 'this Tuesday' is the weekday read by the tense
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador this Tuesday.", "recalled", ("2024-03-12", "day")),
+        (dt.date(2024, 3, 13), "Bolivia will recall its ambassador this Friday.", "recall", ("2024-03-15", "day")),
+        # 'the month' after a part-of word is the anchor's month; 'the first week of March' is March
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador at the start of the month.", "recalled", ("2024-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador earlier in the month.", "recalled", ("2024-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador in the first week of March.", "recalled", ("2024-03", "month")),
+        # (a length is no date)
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador for a month.", "recalled", ("", "none")),
+    ],
+)
+def test_calendar_words_relative_to_the_anchor(nlp, resolver, published, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger, published=published)[:2] == expected

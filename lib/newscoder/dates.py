@@ -85,7 +85,7 @@ DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts"
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
     r"^(?:on|in|at|by|from|since|until|till|during|over|within|of|the|a|an|as of|early|late|mid|"
-    r"(?:the )?(?:beginning|start|end|middle|turn) of)\s+",
+    r"(?:the )?(?:beginning|start|end|middle|turn) of|(?:the )?(?:first|second|third|fourth|last|final) (?:week|days|weekend) of)\s+",
     re.IGNORECASE,
 )
 _MID = re.compile(r"^mid-(?=[a-z])", re.I)  # "mid-February": the month
@@ -231,6 +231,30 @@ def day_of_month(lowered: str, anchor: dt.date, future: bool) -> dt.date | None:
         if candidate is not None and (candidate > anchor if future else candidate <= anchor):
             return candidate
         month += 1 if future else -1
+    return None
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+
+
+def in_calendar(lowered: str, anchor: dt.date) -> EventDate | None:
+    """'last March': the latest March before the anchor's month (a year back in a March article);
+    'Tuesday last week', 'Friday next week': that weekday of the week before or after the anchor's
+    own (Monday to Sunday). None for any other expression.
+
+    >>> in_calendar("last march", dt.date(2024, 3, 13)).value, in_calendar("tuesday last week", dt.date(2024, 3, 13)).value
+    ('2023-03', '2024-03-05')
+    """
+    m = re.fullmatch(r"last (\w+)", lowered)
+    if m is not None and m.group(1) in _MONTH_NAMES:
+        month = _MONTH_NAMES.index(m.group(1)) + 1
+        year = anchor.year if month < anchor.month else anchor.year - 1
+        return EventDate(f"{year:04d}-{month:02d}", "month", "relative", lowered)
+    m = re.fullmatch(r"(\w+) (last|this|next) week", lowered)
+    if m is not None and m.group(1) in WEEKDAYS:
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days={"last": -7, "this": 0, "next": 7}[m.group(2)])
+        return EventDate((monday + dt.timedelta(days=WEEKDAYS.index(m.group(1)))).isoformat(), "day", "relative", lowered)
     return None
 
 
@@ -457,6 +481,13 @@ class DateResolver:
         named = self.named_in(lowered)
         if named is not None and not dates_verb:
             return EventDate(named.date.isoformat(), "day", "explicit", text), True
+        calendar = in_calendar(lowered, anchor)
+        if calendar is not None:
+            return EventDate(calendar.value, calendar.precision, calendar.basis, text), False
+        if lowered in ("month", "earlier in the month", "later in the month") and "the month" in text.lower():
+            lowered = "this month"  # "at the start of the month", "earlier in the month": the anchor's
+        if re.fullmatch(r"this (?:" + "|".join(WEEKDAYS) + r")", lowered):
+            lowered = core = lowered[5:]  # "this Tuesday": the weekday, read by the tense
         if lowered.startswith("earlier this month") or lowered in ("this month", "earlier this month", "later this month"):
             return EventDate(_format(anchor, "month"), "month", "relative", text), False
         if lowered in ("earlier this year", "later this year"):
