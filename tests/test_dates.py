@@ -777,3 +777,19 @@ def test_a_day_of_the_month_alone_takes_the_month_of_the_tense(nlp, resolver, pu
 )
 def test_calendar_words_relative_to_the_anchor(nlp, resolver, published, text, trigger, expected):
     assert date_of(nlp, resolver, text, trigger, published=published)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # a part of the day the NER finds apart from its day, 'this past', 'earlier on', two days named together
+        ("last Tuesday night", ("2024-03-12", "day")),
+        ("this past Sunday", ("2024-03-10", "day")),
+        ("earlier on Tuesday", ("2024-03-12", "day")),
+        ("on Saturday and Sunday", ("2024-03-09", "day")),
+        ("in the first half of 2023", ("2023", "year")),
+    ],
+)
+def test_more_ways_of_writing_a_day(nlp, resolver, phrase, expected):
+    text = f"Bolivia recalled its ambassador {phrase}."
+    assert date_of(nlp, resolver, text, "recalled")[:2] == expected

@@ -85,7 +85,7 @@ DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts"
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
     r"^(?:on|in|at|by|from|since|until|till|during|over|within|of|the|a|an|as of|early|late|mid|"
-    r"(?:the )?(?:beginning|start|end|middle|turn) of|(?:the )?(?:first|second|third|fourth|last|final) (?:week|days|weekend) of)\s+",
+    r"(?:the )?(?:beginning|start|end|middle|turn) of|(?:the )?(?:first|second|third|fourth|last|final) (?:week|days|weekend) of|(?:the )?(?:first|second|latter) half of|(?:earlier|later) on)\s+",
     re.IGNORECASE,
 )
 _MID = re.compile(r"^mid-(?=[a-z])", re.I)  # "mid-February": the month
@@ -202,11 +202,11 @@ def qualified_weekday(lowered: str, anchor: dt.date) -> dt.date | None:
     >>> qualified_weekday("last wednesday", dt.date(2024, 3, 13)), qualified_weekday("next saturday", dt.date(2024, 3, 13))
     (datetime.date(2024, 3, 6), datetime.date(2024, 3, 16))
     """
-    m = re.fullmatch(r"(last|next|this coming|coming) (\w+)(?: (?:night|morning|afternoon|evening))?", lowered)
+    m = re.fullmatch(r"(last|this past|past|next|this coming|coming) (\w+)(?: (?:night|morning|afternoon|evening))?", lowered)
     if m is None or m.group(2) not in WEEKDAYS:
         return None
     weekday = WEEKDAYS.index(m.group(2))
-    if m.group(1) == "last":
+    if m.group(1) in ("last", "this past", "past"):  # ("this past Sunday": the last one)
         return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
     return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
 
@@ -323,7 +323,25 @@ def first_of_range(core: str) -> str:
     m = _RANGE_MONTH_DAYS.match(core)
     if m is not None and not m.group(2).startswith("0") and len(m.group(2)) <= 2:
         return f"{m.group(1)} {m.group(2)}{m.group(3)}"
+    m = re.fullmatch(r"((?:last |this past |next )?(\w+day)) and \w+day", core, re.I)
+    if m is not None and m.group(2).lower() in WEEKDAYS:
+        return m.group(1)  # "Saturday and Sunday", "last Wednesday and Thursday": the first day
     return core
+
+
+_PARTS_OF_DAY = ("night", "morning", "afternoon", "evening")
+
+
+def _with_parts_of_day(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A date and the part of the day right after it, found apart by the NER ('last Tuesday' +
+    'night'), as one expression ('last Tuesday night'): the part alone dates nothing."""
+    out: list[Span] = []
+    for span in spans:
+        if out and span.start == out[-1].end and len(span) == 1 and span[0].lower_ in _PARTS_OF_DAY:
+            out[-1] = doc[out[-1].start:span.end]
+            continue
+        out.append(span)
+    return out
 
 
 def _weekday_part(lowered: str) -> bool:
@@ -432,7 +450,7 @@ class DateResolver:
             if not any(i in taken for i in range(start, end)):
                 found.append(doc[start:end])
                 taken.update(range(start, end))
-        return sorted(found, key=lambda s: s.start)
+        return _with_parts_of_day(doc, sorted(found, key=lambda s: s.start))
 
     def named_in(self, lowered: str) -> NamedEvent | None:
         """The named day an expression starts with ('october 7', 'october 7 attack'), if any."""
