@@ -793,3 +793,20 @@ def test_calendar_words_relative_to_the_anchor(nlp, resolver, published, text, t
 def test_more_ways_of_writing_a_day(nlp, resolver, phrase, expected):
     text = f"Bolivia recalled its ambassador {phrase}."
     assert date_of(nlp, resolver, text, "recalled")[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # years counted from the last date named, or from the named act, at year precision
+        ("Ecuador shelled the port in 2021. The following year, Bolivia recalled its ambassador.", ("2022", "year")),
+        ("Ecuador shelled the port in May 2021. Two years later, Bolivia recalled its ambassador.", ("2023", "year")),
+        ("Bolivia recalled its ambassador the previous year.", ("2023", "year")),  # from publication
+        ("Ecuador and Bolivia met in March 2021. A year after the meeting, Bolivia recalled its ambassador.", ("2022", "year")),
+        ("Ecuador and Bolivia met in March 2021. Two months after the meeting, Bolivia recalled its ambassador.", ("2021-05", "month")),
+        # (a count of days needs the act's day)
+        ("Ecuador and Bolivia met in March 2021. A day after the meeting, Bolivia recalled its ambassador.", ("", "none")),
+    ],
+)
+def test_years_counted_from_the_last_date_named(nlp, resolver, text, expected):
+    assert date_of(nlp, resolver, text, "recalled")[:2] == expected

@@ -399,7 +399,7 @@ class DateResolver:
         # "two days later", "a day after (the meeting)". They win over the NER's shorter span ("A day").
         part = {"LOWER": {"IN": ["day", "night", "evening", "morning"]}}
         counts = {"LOWER": {"IN": sorted(DAY_COUNTS)}}
-        period = {"LOWER": {"IN": ["week", "month"]}}
+        period = {"LOWER": {"IN": ["week", "month", "year"]}}
         self.matcher.add("OFFSET", [
             [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following", "same"]}}, part],
             [{"LOWER": "the"}, part, {"LOWER": {"IN": ["before", "after"]}}],
@@ -411,8 +411,8 @@ class DateResolver:
             [{"LOWER": "the"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following", "same"]}}, period],
             [{"LOWER": "the"}, period, {"LOWER": {"IN": ["before", "after"]}}],
             [{"LOWER": {"IN": ["later", "earlier"]}, "OP": "?"}, {"LOWER": "that"}, period],
-            [counts, {"LOWER": {"IN": ["month", "months"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
-            [{"LIKE_NUM": True}, {"LOWER": {"IN": ["weeks", "months"]}}, {"LOWER": {"IN": ["later", "earlier"]}}],
+            [counts, {"LOWER": {"IN": ["month", "months", "year", "years"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
+            [{"LIKE_NUM": True}, {"LOWER": {"IN": ["weeks", "months", "years"]}}, {"LOWER": {"IN": ["later", "earlier"]}}],
         ], greedy="LONGEST")
         self.offset_id = nlp.vocab.strings["OFFSET"]
         # "days after": the matched 'after' or 'before' is dropped from the span again.
@@ -660,7 +660,7 @@ class DateResolver:
     def _is_offset(self, span: Span) -> bool:
         """Whether a span counts days from another day: 'the next day', 'two days later', 'a day after the talks', 'a week later'."""
         words = [t.lower_ for t in span]
-        if {"week", "weeks", "month", "months"} & set(words):
+        if {"week", "weeks", "month", "months", "year", "years"} & set(words):
             # "a week later", "two months earlier", "a week after the summit", "the following week",
             # "the month before", "later that week" (not "earlier this week" or "next month": periods)
             if len(words) == 3 and (words[0] in DAY_COUNTS or words[0].isdigit()):
@@ -693,10 +693,12 @@ class DateResolver:
         reference = _reference(span)
         if reference is not None:
             # "a day after the meeting": counted from the last day the article gives such an act.
-            found = next((e for e in reversed(out) if e.date.precision == "day" and _clause_names(span.doc[e.head], reference)), None)
+            # (a count of months or years may count from a month or a year: "a year after the March 2021 talks")
+            allowed = ("day", "month", "year") if {"year", "years"} & set(words) else ("day", "month") if {"month", "months"} & set(words) else ("day",)
+            found = next((e for e in reversed(out) if e.date.precision in allowed and _clause_names(span.doc[e.head], reference)), None)
             if found is None:
                 return NO_DATE
-            base = dt.date.fromisoformat(found.date.value)
+            base = dt.date.fromisoformat((found.date.value + "-01-01")[:10] if found.date.precision == "year" else (found.date.value + "-01")[:10])
         else:
             base = next((d for p, d in reversed(days) if para - p <= self.OFFSET_PARAGRAPHS), published)
             if base is None:
@@ -710,20 +712,26 @@ class DateResolver:
             # "the following month", "two months later", "later that month": counted from the last
             # day or month named, at month precision.
             if reference is None:
-                base = self.last_month_named(span, out, para) or base
+                base = self.last_named(span, out, para, ("day", "month")) or base
             month = base.year * 12 + base.month - 1 + sign * n
             return EventDate(f"{month // 12:04d}-{month % 12 + 1:02d}", "month", "relative", span.text)
+        if {"year", "years"} & set(words):
+            # "the following year", "a year later", "two years earlier": from the last date named
+            if reference is None:
+                base = self.last_named(span, out, para, ("day", "month", "year")) or base
+            return EventDate(f"{base.year + sign * n:04d}", "year", "relative", span.text)
         return EventDate((base + dt.timedelta(days=sign * n)).isoformat(), "day", "relative", span.text)
 
-    def last_month_named(self, span: Span, out: list[Expression], para: int) -> dt.date | None:
-        """The first day of the month of the last past day or month named within OFFSET_PARAGRAPHS
-        paragraphs before `span` ('in January ... Two months later'), or None."""
+    def last_named(self, span: Span, out: list[Expression], para: int, precisions: tuple[str, ...]) -> dt.date | None:
+        """The first day of the last past date named at one of `precisions` within OFFSET_PARAGRAPHS
+        paragraphs before `span` ('in January ... Two months later': January 1; 'in 2021 ... The
+        following year': 2021-01-01), or None."""
         doc = span.doc
         for e in reversed(out):
             if para - _paragraph(doc, e.start) > self.OFFSET_PARAGRAPHS:
                 return None
-            if e.date.precision in ("day", "month") and not looks_forward(doc[e.head]):
-                return dt.date.fromisoformat(e.date.value[:7] + "-01")
+            if e.date.precision in precisions and not looks_forward(doc[e.head]):
+                return dt.date.fromisoformat((e.date.value + "-01-01")[:10] if e.date.precision == "year" else e.date.value[:7] + "-01")
         return None
 
     def __call__(self, doc: Doc, published: dt.date | None) -> "DocumentDates":
