@@ -810,3 +810,18 @@ def test_more_ways_of_writing_a_day(nlp, resolver, phrase, expected):
 )
 def test_years_counted_from_the_last_date_named(nlp, resolver, text, expected):
     assert date_of(nlp, resolver, text, "recalled")[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # a date in the year named by 'last year', 'this year', 'next year'
+        ("on March 11 last year", ("2023-03-11", "day")),
+        ("in December of last year", ("2023-12", "month")),
+        ("in late December last year", ("2023-12", "month")),
+        ("in January this year", ("2024-01", "month")),
+    ],
+)
+def test_a_date_in_the_year_named_last_or_this_year(nlp, resolver, phrase, expected):
+    text = f"Bolivia recalled its ambassador {phrase}."
+    assert date_of(nlp, resolver, text, "recalled")[:2] == expected

@@ -499,6 +499,13 @@ class DateResolver:
         named = self.named_in(lowered)
         if named is not None and not dates_verb:
             return EventDate(named.date.isoformat(), "day", "explicit", text), True
+        m = re.fullmatch(r"(.*?\b(?:" + "|".join(_MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?: \d{1,2}(?:st|nd|rd|th)?)?),?"
+                         r" (?:of )?(last|this|next) year", lowered)
+        if m is not None:
+            # "March 11 last year", "in December of last year": the date in the year so named
+            year = anchor.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
+            date, explicit_day = self.read(f"{m.group(1)} {year}", anchor, future, dates_verb, following)
+            return (EventDate(date.value, date.precision, "relative", text) if date.known else NO_DATE), False
         calendar = in_calendar(lowered, anchor)
         if calendar is not None:
             return EventDate(calendar.value, calendar.precision, calendar.basis, text), False
