@@ -788,6 +788,8 @@ def test_calendar_words_relative_to_the_anchor(nlp, resolver, published, text, t
         ("earlier on Tuesday", ("2024-03-12", "day")),
         ("on Saturday and Sunday", ("2024-03-09", "day")),
         ("in the first half of 2023", ("2023", "year")),
+        ("the day before yesterday", ("2024-03-11", "day")),
+        ("in the early hours of Monday morning", ("2024-03-11", "day")),
     ],
 )
 def test_more_ways_of_writing_a_day(nlp, resolver, phrase, expected):

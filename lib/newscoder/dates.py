@@ -85,7 +85,7 @@ DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts"
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
     r"^(?:on|in|at|by|from|since|until|till|during|over|within|of|the|a|an|as of|early|late|mid|"
-    r"(?:the )?(?:beginning|start|end|middle|turn) of|(?:the )?(?:first|second|third|fourth|last|final) (?:week|days|weekend) of|(?:the )?(?:first|second|latter) half of|(?:earlier|later) on)\s+",
+    r"(?:the )?(?:beginning|start|end|middle|turn) of|(?:the )?(?:first|second|third|fourth|last|final) (?:week|days|weekend) of|(?:the )?(?:first|second|latter) half of|(?:the )?(?:early |small |late )?hours of|(?:earlier|later) on)\s+",
     re.IGNORECASE,
 )
 _MID = re.compile(r"^mid-(?=[a-z])", re.I)  # "mid-February": the month
@@ -698,6 +698,12 @@ class DateResolver:
         n = 0 if {"same", "that"} & set(words) else 1 if n is None else n  # "the same day", "later that night": the day just named
         sign = -1 if set(words) & {"previous", "preceding", "earlier", "before"} else 1
         reference = _reference(span)
+        if reference is not None and reference.lower_ in ("yesterday", "tomorrow"):
+            # "the day before yesterday", "the day after tomorrow": counted from the day next to the anchor
+            if published is None:
+                return NO_DATE
+            base = published + dt.timedelta(days=-1 if reference.lower_ == "yesterday" else 1)
+            return EventDate((base + dt.timedelta(days=sign * n)).isoformat(), "day", "relative", span.text + " " + reference.text)
         if reference is not None:
             # "a day after the meeting": counted from the last day the article gives such an act.
             # (a count of months or years may count from a month or a year: "a year after the March 2021 talks")
