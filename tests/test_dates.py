@@ -827,3 +827,16 @@ def test_years_counted_from_the_last_date_named(nlp, resolver, text, expected):
 def test_a_date_in_the_year_named_last_or_this_year(nlp, resolver, phrase, expected):
     text = f"Bolivia recalled its ambassador {phrase}."
     assert date_of(nlp, resolver, text, "recalled")[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "published, text, trigger, expected",
+    [
+        # a day that falls on one date every year is read like that date without a year
+        (dt.date(2025, 1, 6), "Bolivia recalled its ambassador on Christmas Day.", "recalled", "2024-12-25"),
+        (dt.date(2025, 1, 6), "Bolivia recalled its ambassador on New Year's Eve.", "recalled", "2024-12-31"),
+        (dt.date(2024, 12, 20), "Bolivia will recall its ambassador on New Year's Day.", "recall", "2025-01-01"),
+    ],
+)
+def test_a_yearly_day_is_its_date_on_the_tenses_side(nlp, resolver, published, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger, published=published)[0] == expected

@@ -82,6 +82,7 @@ RECENT_WORDS = _words("recent_words")
 STATIVE_VERBS = _words("stative_verbs")
 SPEECH_VERBS = _words("speech_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
+YEARLY_DAYS = {str(k).lower(): str(v) for k, v in (_time_words().get("yearly_days") or {}).items()}
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
     r"^(?:on|in|at|by|from|since|until|till|during|over|within|of|the|a|an|as of|early|late|mid|"
@@ -437,7 +438,8 @@ class DateResolver:
         found = list(offsets)
         taken = {i for e in found for i in range(e.start, e.end)}
         for e in doc.ents:
-            if e.label_ in ("DATE", "TIME") and not any(i in taken for i in range(e.start, e.end)):
+            yearly = e.label_ == "EVENT" and _core(e.text).lower() in YEARLY_DAYS  # "New Year's Eve"
+            if (e.label_ in ("DATE", "TIME") or yearly) and not any(i in taken for i in range(e.start, e.end)):
                 found.append(e)
                 taken.update(range(e.start, e.end))
         for match_id, start, end in matches:
@@ -478,6 +480,12 @@ class DateResolver:
         if _RECENT.fullmatch(lowered):
             # "in recent days": near the story, so its month (manual 8.6), on the publication's word.
             return EventDate(_format(anchor, "month"), "month", "publication", text), False
+        yearly = YEARLY_DAYS.get(lowered)
+        if yearly is not None:
+            # "on Christmas Day": that date without a year, on the tense's side of the anchor
+            month, day = map(int, yearly.split("-"))
+            date, explicit_day = self.read(f"{_MONTH_NAMES[month - 1]} {day}", anchor, future, True, following)
+            return EventDate(date.value, date.precision, date.basis, text), explicit_day
         ordinal = day_of_month(lowered, anchor, future)
         if ordinal is not None:
             return EventDate(ordinal.isoformat(), "day", "relative", text), False
