@@ -11,9 +11,15 @@ this module only decides what each form is anchored to and which act it dates:
   one ("will meet on Monday") the Monday after it;
 * a range of days ("25-26 January") is its first day; a year-less date ("April 9") takes the year that puts it on the tense's side of the anchor,
   unless the codebook's `dated_events.yaml` names it ("October 7" -> 2023-10-07);
-* day counts ("the previous day", "two days later", "a day after the meeting") count from the
-  day they name or the last day named ("a week later", "two weeks earlier": the month of that
-  week, as "two weeks ago"); a weekday inside a quotation from the day it was said;
+* day counts ("the previous day", "two days later", "a day after the meeting", "the day after
+  <clause>") count from the day they name, the act they name (found in the clause that dates
+  it, also by the noun made from its verb: "the shelling") or the last day named; counts of
+  weeks ("a week later", "the following week", "a week after the summit") give the month of
+  that week, as "two weeks ago", and counts of months and years ("the following month", "a
+  year later") that month or year; "at the time" is the date just named; a weekday inside a
+  quotation counts from the day it was said;
+* calendar words are read against the anchor: "last March", "Tuesday last week", "March 11
+  last year", "on the 28th", "Christmas Day" (`yearly_days`), "the day before yesterday";
 * a week or weekend that spans two months gives no date ("last weekend", "earlier this week"
   otherwise give the month; "earlier this year" the year; "in recent weeks" the story month);
   "three days ago" is that day, "two weeks ago" the month of that week, "a year ago" the year;
