@@ -771,6 +771,8 @@ def test_a_day_of_the_month_alone_takes_the_month_of_the_tense(nlp, resolver, pu
         (dt.date(2024, 3, 13), "Bolivia recalled its ambassador at the start of the month.", "recalled", ("2024-03", "month")),
         (dt.date(2024, 3, 13), "Bolivia recalled its ambassador earlier in the month.", "recalled", ("2024-03", "month")),
         (dt.date(2024, 3, 13), "Bolivia recalled its ambassador in the first week of March.", "recalled", ("2024-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador at the start of the year.", "recalled", ("2024", "year")),
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador for a year.", "recalled", ("", "none")),
         # (a length is no date)
         (dt.date(2024, 3, 13), "Bolivia recalled its ambassador for a month.", "recalled", ("", "none")),
     ],
@@ -840,3 +842,17 @@ def test_a_date_in_the_year_named_last_or_this_year(nlp, resolver, phrase, expec
 )
 def test_a_yearly_day_is_its_date_on_the_tenses_side(nlp, resolver, published, text, trigger, expected):
     assert date_of(nlp, resolver, text, trigger, published=published)[0] == expected
+
+
+def test_the_first_time_since_a_date_is_no_start_and_a_possessive_day_dates_its_noun(nlp, resolver):
+    # 'for the first time since 2011': the act is now, 2011 only a reference point
+    text = "Bolivia recalled its ambassador for the first time since 2011."
+    assert date_of(nlp, resolver, text, "recalled") == ("2024-03", "month", "publication")
+    assert date_of(nlp, resolver, "Bolivia has backed the rebels since 2011.", "backed")[:2] == ("2011", "year")
+    # 'Monday's vote' dates the vote, not the act done to it
+    text = "The Bolivian minister sharply criticised Monday's vote."
+    assert date_of(nlp, resolver, text, "vote")[:2] == ("2024-03-11", "day")
+    assert date_of(nlp, resolver, text, "criticised")[:2] != ("2024-03-11", "day")
+    # (a day in the act's own phrase still dates it)
+    text = "Police broke up the march by firing tear gas on Monday night."
+    assert date_of(nlp, resolver, text, "broke")[:2] == ("2024-03-11", "day")

@@ -525,6 +525,8 @@ class DateResolver:
             return EventDate(calendar.value, calendar.precision, calendar.basis, text), False
         if lowered in ("month", "earlier in the month", "later in the month") and "the month" in text.lower():
             lowered = "this month"  # "at the start of the month", "earlier in the month": the anchor's
+        if lowered in ("year", "earlier in the year", "later in the year") and "the year" in text.lower():
+            return EventDate(_format(anchor, "year"), "year", "relative", text), False  # "at the start of the year"
         if re.fullmatch(r"this (?:" + "|".join(WEEKDAYS) + r")", lowered):
             lowered = core = lowered[5:]  # "this Tuesday": the weekday, read by the tense
         if lowered.startswith("earlier this month") or lowered in ("this month", "earlier this month", "later this month"):
@@ -883,7 +885,11 @@ def _is_since(span: Span) -> bool:
 def _since_date(span: Span) -> bool:
     """'since January', 'since late last year': the date itself follows 'since', and gives the start
     of the act it dates ('has pressed both sides since January' -> January)."""
-    return span[0].lower_ == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since")
+    since = span.start if span[0].lower_ == "since" else span.start - 1
+    if since < 0 or span.doc[since].lower_ != "since":
+        return False
+    # "for the first time since 2011": the act is now, the first since then; 2011 is a reference point
+    return not any(t.lower_ == "first" for t in span.doc[max(since - 3, 0):since])
 
 
 def _paragraph(doc: Doc, i: int) -> int:
@@ -1098,7 +1104,8 @@ class DocumentDates:
             # ('accused Peru *of shelling* the port on Sunday': the accusation's content, another act)
             todo += [c for c in node.children if c.dep_ not in self.CLAUSE_DEPS and not (c.dep_ == "xcomp" and c.tag_ != "VBG")
                      and not (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and any(g.dep_ == "pcomp" for g in c.children))]
-        dated = [e for e in self.expressions if e.head in inside and e.head != verb.i and e.date.known]
+        dated = [e for e in self.expressions if e.head in inside and e.head != verb.i and e.date.known
+                 and self.doc[e.start:e.end].root.dep_ != "poss"]  # ("condemned Thursday's vote": the vote's day)
         return min(dated, key=lambda e: abs(e.start - verb.i)).date if dated else None
 
     def plan_date(self, infinitive: Token) -> EventDate | None:
