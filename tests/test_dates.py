@@ -762,6 +762,8 @@ def test_a_day_of_the_month_alone_takes_the_month_of_the_tense(nlp, resolver, pu
         # 'last March' is the latest March before the anchor's month; 'Tuesday last week' that day of that week
         (dt.date(2024, 3, 13), "Bolivia recalled its ambassador last March.", "recalled", ("2023-03", "month")),
         (dt.date(2024, 5, 13), "Bolivia recalled its ambassador last March.", "recalled", ("2024-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia will recall its ambassador next March.", "recall", ("2025-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia will recall its ambassador next May.", "recall", ("2024-05", "month")),
         (dt.date(2024, 3, 13), "Bolivia recalled its ambassador on Tuesday last week.", "recalled", ("2024-03-05", "day")),
         (dt.date(2024, 3, 13), "Bolivia will recall its ambassador on Friday next week.", "recall", ("2024-03-22", "day")),
         # 'this Tuesday' is the weekday read by the tense

@@ -246,17 +246,21 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 
 
 def in_calendar(lowered: str, anchor: dt.date) -> EventDate | None:
-    """'last March': the latest March before the anchor's month (a year back in a March article);
+    """'last March': the latest March before the anchor's month (a year back in a March article;
+    'next March' the first one after it);
     'Tuesday last week', 'Friday next week': that weekday of the week before or after the anchor's
     own (Monday to Sunday). None for any other expression.
 
     >>> in_calendar("last march", dt.date(2024, 3, 13)).value, in_calendar("tuesday last week", dt.date(2024, 3, 13)).value
     ('2023-03', '2024-03-05')
     """
-    m = re.fullmatch(r"last (\w+)", lowered)
-    if m is not None and m.group(1) in _MONTH_NAMES:
-        month = _MONTH_NAMES.index(m.group(1)) + 1
-        year = anchor.year if month < anchor.month else anchor.year - 1
+    m = re.fullmatch(r"(last|next) (\w+)", lowered)
+    if m is not None and m.group(2) in _MONTH_NAMES:
+        month = _MONTH_NAMES.index(m.group(2)) + 1
+        if m.group(1) == "last":
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        else:  # "next March": the first March after the anchor's month
+            year = anchor.year if month > anchor.month else anchor.year + 1
         return EventDate(f"{year:04d}-{month:02d}", "month", "relative", lowered)
     m = re.fullmatch(r"(\w+) (last|this|next) week", lowered)
     if m is not None and m.group(1) in WEEKDAYS:
