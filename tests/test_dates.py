@@ -858,3 +858,22 @@ def test_the_first_time_since_a_date_is_no_start_and_a_possessive_day_dates_its_
     # (a day in the act's own phrase still dates it)
     text = "Police broke up the march by firing tear gas on Monday night."
     assert date_of(nlp, resolver, text, "broke")[:2] == ("2024-03-11", "day")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a weekday told from the last day named: before it, after it, or in its own week
+        ("Bolivia had recalled its ambassador the previous Monday.", "2024-03-04"),
+        ("Bolivia recalled its ambassador the following Monday.", "2024-03-11"),
+        ("Bolivia recalled its ambassador that Friday.", "2024-03-08"),
+        ("Bolivia recalled its ambassador on the Saturday.", "2024-03-09"),
+    ],
+)
+def test_a_weekday_told_from_the_last_day_named(nlp, resolver, sentence, expected):
+    text = "Ecuador shelled the port on Thursday, March 7. " + sentence
+    assert date_of(nlp, resolver, text, "recalled")[0] == expected
+
+
+def test_the_last_days_of_a_month_are_that_month_not_the_days_just_past(nlp, resolver):
+    assert date_of(nlp, resolver, "Bolivia recalled its ambassador in the last days of February.", "recalled")[:2] == ("2024-02", "month")

@@ -107,7 +107,8 @@ _HOURS = re.compile(r"\b(?:hours?|minutes?|a\.m\.|p\.m\.|am|pm|GMT|UTC|local tim
 # "a 30-day truce", "last-minute shelling", "decade-long": a length or a manner, not a time.
 _DURATION = re.compile(r"(?:an? |the )?[\w.]+-(?:day|week|month|year|hour|minute|decade)s?(?:-(?:old|long))?|[\w]+-long|last-minute", re.I)
 # "in recent days", "over the past few days", "in the last two weeks", "the past week": near the story
-_RECENT = re.compile(r"(?:recent|(?:the )?(?:past|last)(?: (?:few|several|two|three))?) (?:days|weeks)|(?:the )?past week", re.I)
+_RECENT = re.compile(r"(?:recent|(?:the )?past(?: (?:few|several|two|three))?|(?:the )?last (?:few|several|two|three)) (?:days|weeks)"
+                     r"|(?:the )?past week", re.I)  # (not "the last days of February")
 # "days after": how far a few days can reach, and the words that say "a few days".
 FEW_DAYS = 10
 _FEW_DAYS = re.compile(r"(?:a few|few|several|some|two|three|four|five)?\s*days")
@@ -616,6 +617,8 @@ class DateResolver:
                 if date is None:
                     continue  # "at the time of the attack": another act's time, not read here
                 explicit_day = False
+            elif self.weekday_of_named(span, days, para, published) is not None:
+                date, explicit_day = self.weekday_of_named(span, days, para, published), False
             elif self._is_offset(span):
                 date = self.counted(span, out, days, para, published)
                 explicit_day = False
@@ -634,6 +637,36 @@ class DateResolver:
                 if not future:
                     days.append((para, day))
         return self._spoken_on(doc, out, quoted, published)
+
+    def weekday_of_named(self, span: Span, days: list[tuple[int, dt.date]], para: int, published: dt.date | None) -> EventDate | None:
+        """'the previous Monday', 'the following Friday', 'that Friday', 'on the Saturday': a weekday
+        told from the last day named (within OFFSET_PARAGRAPHS paragraphs, else publication): the
+        latest one before it, the first one after it, or the one of its own week (Monday to Sunday).
+        None for any other expression."""
+        doc = span.doc
+        words = [t.lower_ for t in span]
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if len(words) == 3 and words[0] == "the" and words[1] in ("previous", "preceding", "following", "next") and words[2] in WEEKDAYS:
+            relation, weekday = words[1], words[2]
+        elif len(words) == 1 and words[0] in WEEKDAYS and before in ("that", "the"):
+            relation, weekday = "that", words[0]
+        elif len(words) == 1 and words[0] in WEEKDAYS and before in ("previous", "preceding", "following", "next") \
+                and span.start > 1 and doc[span.start - 2].lower_ == "the":
+            relation, weekday = before, words[0]  # (the NER's span left "the following" out)
+        else:
+            return None
+        base = next((d for p, d in reversed(days) if para - p <= self.OFFSET_PARAGRAPHS), published)
+        if base is None:
+            return NO_DATE
+        target = WEEKDAYS.index(weekday)
+        if relation in ("previous", "preceding"):
+            day = base - dt.timedelta(days=(base.weekday() - target) % 7 or 7)
+        elif relation in ("following", "next"):
+            day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
+        else:
+            day = base - dt.timedelta(days=base.weekday()) + dt.timedelta(days=target)
+        text = span.text if len(words) == 3 else f"{before} {span.text}"
+        return EventDate(day.isoformat(), "day", "relative", text)
 
     def time_just_named(self, span: Span, out: list[Expression], sentence_starts: list[int]) -> EventDate | None:
         """'at the time', 'at that time': the date of the last past act dated in the same sentence or
