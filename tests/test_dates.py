@@ -877,3 +877,18 @@ def test_a_weekday_told_from_the_last_day_named(nlp, resolver, sentence, expecte
 
 def test_the_last_days_of_a_month_are_that_month_not_the_days_just_past(nlp, resolver):
     assert date_of(nlp, resolver, "Bolivia recalled its ambassador in the last days of February.", "recalled")[:2] == ("2024-02", "month")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # a hedged count back is read at month or year precision, never at a day
+        ("some three weeks ago", ("2024-02", "month")),  # Feb 18-24
+        ("about a month ago", ("2024-02", "month")),
+        ("around two years ago", ("2022", "year")),
+        ("about three days ago", ("", "none")),
+    ],
+)
+def test_a_hedged_count_back_keeps_only_a_month_or_a_year(nlp, resolver, phrase, expected):
+    text = f"Bolivia recalled its ambassador {phrase}."
+    assert date_of(nlp, resolver, text, "recalled")[:2] == expected

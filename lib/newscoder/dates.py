@@ -510,8 +510,11 @@ class DateResolver:
         weekend = _weekend(lowered, anchor, future)
         if weekend is not None:
             return weekend, False
-        ago = counted_back(lowered, anchor)
+        hedged = re.match(r"(?:about|around|some|roughly|approximately) (?:a |an )?(?=\w+ \w+ ago$|\w+ ago$)", lowered)
+        ago = counted_back(lowered[hedged.end():] if hedged else lowered, anchor)
         if ago is not None:
+            if hedged and ago.precision == "day":
+                return NO_DATE, False  # "about three days ago": no one day
             return (EventDate(ago.value, ago.precision, ago.basis, text) if ago.known else NO_DATE), False
         if not core or _NO_DATE.search(lowered) and not _has_year(lowered) or _DURATION.fullmatch(core):
             return NO_DATE, False
