@@ -88,6 +88,7 @@ RECENT_WORDS = _words("recent_words")
 STATIVE_VERBS = _words("stative_verbs")
 SPEECH_VERBS = _words("speech_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
+COUNT_HEDGES = _words("count_hedges")
 YEARLY_DAYS = {str(k).lower(): str(v) for k, v in (_time_words().get("yearly_days") or {}).items()}
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
@@ -510,7 +511,7 @@ class DateResolver:
         weekend = _weekend(lowered, anchor, future)
         if weekend is not None:
             return weekend, False
-        hedged = re.match(r"(?:about|around|some|roughly|approximately) (?:a |an )?(?=\w+ \w+ ago$|\w+ ago$)", lowered)
+        hedged = re.match(r"(?:" + "|".join(sorted(COUNT_HEDGES)) + r") (?:a |an )?(?=\w+ \w+ ago$|\w+ ago$)", lowered)
         ago = counted_back(lowered[hedged.end():] if hedged else lowered, anchor)
         if ago is not None:
             if hedged and ago.precision == "day":
