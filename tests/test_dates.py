@@ -892,3 +892,12 @@ def test_the_last_days_of_a_month_are_that_month_not_the_days_just_past(nlp, res
 def test_a_hedged_count_back_keeps_only_a_month_or_a_year(nlp, resolver, phrase, expected):
     text = f"Bolivia recalled its ambassador {phrase}."
     assert date_of(nlp, resolver, text, "recalled")[:2] == expected
+
+
+def test_a_disposition_told_by_the_writer_is_a_state_not_an_act(nlp, resolver):
+    # 'is unable to', 'has been unwilling to': ability or will, not an act done
+    assert date_of(nlp, resolver, "The Bolivian government is unable to help its citizens abroad.", "unable")[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Ecuador has so far been unwilling to recall its ambassador.", "unwilling")[:2] == ("", "none")
+    # (reported by a verb of saying it is the saying's news: dated by the saying)
+    text = "The Bolivian minister said on Monday that the government was unable to help."
+    assert date_of(nlp, resolver, text, "unable")[:2] == ("2024-03-11", "day")

@@ -1102,7 +1102,7 @@ class DocumentDates:
         Habitual acts ("regularly shells", "has long criticised", "every year"), modals and
         anything else get no date: the text places them nowhere near publication.
         """
-        if not self.fallback.known or _habitual(verb) or is_future(verb) or _stative(verb):
+        if not self.fallback.known or _habitual(verb) or is_future(verb) or _stative(verb) or _disposition(verb):
             return NO_DATE
         if any(c.lower_ == "since" for c in verb.children):
             # "has criticised Peru since the floods": a state lasting from another event
@@ -1460,6 +1460,15 @@ def _habitual(verb: Token) -> bool:
 def _stative(verb: Token) -> bool:
     """'Turkey regards the YPG as a terror group', 'still supports': a present state, not an act."""
     return not _perfect(verb) and verb.lemma_.lower() in STATIVE_VERBS or any(c.lower_ == "still" for c in verb.children)
+
+
+def _disposition(verb: Token) -> bool:
+    """'the government is unable to help', 'Chile has so far been unwilling to act', told by the
+    writer (not reported by a verb of saying, not quoted): a state of ability or will, not an act."""
+    if verb.lemma_ != "be" or verb.dep_ in ("aux", "auxpass", "ccomp") or verb.i in _quoted_tokens(verb.doc):
+        return False
+    return any(c.dep_ == "acomp" and c.pos_ == "ADJ" and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)
+               for c in verb.children)
 
 
 def _recent(verb: Token) -> bool:
