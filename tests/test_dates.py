@@ -901,3 +901,14 @@ def test_a_disposition_told_by_the_writer_is_a_state_not_an_act(nlp, resolver):
     # (reported by a verb of saying it is the saying's news: dated by the saying)
     text = "The Bolivian minister said on Monday that the government was unable to help."
     assert date_of(nlp, resolver, text, "unable")[:2] == ("2024-03-11", "day")
+
+
+def test_a_present_perfect_right_after_a_past_year_goes_on_with_that_history(nlp, resolver):
+    text = "Bolivia annexed the islands in 1998. It has also built a naval base there."
+    assert date_of(nlp, resolver, text, "built")[:2] == ("", "none")
+    # (after a day of the story's own time it is the story's news)
+    text = "Bolivia annexed the islands on Monday. It has also built a naval base there."
+    assert date_of(nlp, resolver, text, "built") == ("2024-03", "month", "publication")
+    # (and a year in another clause of that sentence is not its main act's)
+    text = "Bolivia, which annexed the islands in 1998, protested. It has also built a naval base there."
+    assert date_of(nlp, resolver, text, "built") == ("2024-03", "month", "publication")

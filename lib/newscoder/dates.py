@@ -962,6 +962,7 @@ class DocumentDates:
     def __init__(self, doc: Doc, expressions: list[Expression], published: dt.date | None = None) -> None:
         self.doc = doc
         self.expressions = expressions
+        self.published = published
         self.fallback = publication_date(expressions, published)
         self.by_head: dict[int, list[Expression]] = {}
         for e in expressions:
@@ -984,6 +985,19 @@ class DocumentDates:
             if e.date.precision == "day" and not looks_forward(self.doc[e.head]) and not _present_act(self.doc[e.head]):
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
+
+    def after_history(self, token: Token) -> bool:
+        """Whether the sentence right before, in the same paragraph, dates its main act to an
+        earlier year ('Chile annexed the islands in 1998. It has also built a port there.')."""
+        sent = token.sent
+        if self.published is None or sent.start == 0:
+            return False
+        previous = self.doc[sent.start - 1].sent
+        if _paragraph(self.doc, previous.start) != _paragraph(self.doc, token.i):
+            return False
+        main = {previous.root.i} | {c.i for c in previous.root.children if c.dep_ == "conj"}
+        return any(previous.start <= e.start < previous.end and e.date.precision == "year" and e.head in main
+                   and int(e.date.value) < self.published.year for e in self.expressions)
 
     def date_at(self, char: int) -> EventDate:
         """The date of the act whose trigger starts at character `char` of the document."""
@@ -1102,7 +1116,7 @@ class DocumentDates:
         Habitual acts ("regularly shells", "has long criticised", "every year"), modals and
         anything else get no date: the text places them nowhere near publication.
         """
-        if not self.fallback.known or _habitual(verb) or is_future(verb) or _stative(verb) or _disposition(verb):
+        if not self.fallback.known or _habitual(verb) or is_future(verb) or _stative(verb) or _disposition(verb) or self.after_history(verb):
             return NO_DATE
         if any(c.lower_ == "since" for c in verb.children):
             # "has criticised Peru since the floods": a state lasting from another event
