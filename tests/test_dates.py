@@ -912,3 +912,19 @@ def test_a_present_perfect_right_after_a_past_year_goes_on_with_that_history(nlp
     # (and a year in another clause of that sentence is not its main act's)
     text = "Bolivia, which annexed the islands in 1998, protested. It has also built a naval base there."
     assert date_of(nlp, resolver, text, "built") == ("2024-03", "month", "publication")
+
+
+@pytest.mark.parametrize(
+    "published, phrase, expected",
+    [
+        # 'the week' after a part-of word is the anchor's week; 'the week before last' two weeks back
+        (dt.date(2024, 3, 13), "at the end of the week", "2024-03"),
+        (dt.date(2024, 3, 13), "earlier in the week", "2024-03"),
+        (dt.date(2024, 3, 20), "the week before last", "2024-03"),  # Mar 4-10
+        (dt.date(2024, 3, 13), "the week before last", ""),  # Feb 26 - Mar 3: two months
+        (dt.date(2024, 3, 13), "for a week", ""),  # a length
+    ],
+)
+def test_the_week_of_the_anchor_and_the_week_before_last(nlp, resolver, published, phrase, expected):
+    text = f"Bolivia recalled its ambassador {phrase}."
+    assert date_of(nlp, resolver, text, "recalled", published=published)[0] == expected

@@ -534,6 +534,8 @@ class DateResolver:
             return EventDate(calendar.value, calendar.precision, calendar.basis, text), False
         if lowered in ("month", "earlier in the month", "later in the month") and "the month" in text.lower():
             lowered = "this month"  # "at the start of the month", "earlier in the month": the anchor's
+        if lowered in ("week", "earlier in the week", "later in the week") and "the week" in text.lower():
+            lowered = core = "this week"  # "at the end of the week", "earlier in the week": the anchor's
         if lowered in ("year", "earlier in the year", "later in the year") and "the year" in text.lower():
             return EventDate(_format(anchor, "year"), "year", "relative", text), False  # "at the start of the year"
         if re.fullmatch(r"this (?:" + "|".join(WEEKDAYS) + r")", lowered):
@@ -773,6 +775,8 @@ class DateResolver:
             base = next((d for p, d in reversed(days) if para - p <= self.OFFSET_PARAGRAPHS), published)
             if base is None:
                 return NO_DATE
+        if words == ["the", "week", "before"] and span.end < len(span.doc) and span.doc[span.end].lower_ == "last" and published:
+            return week_month(published - dt.timedelta(days=14), span.text + " last")  # "the week before last"
         if {"week", "weeks"} & set(words):
             # "a week later", "two weeks earlier", "a week after the summit", "the following week",
             # "later that week": read like "two weeks ago" (manual: weeks and months), the month of
