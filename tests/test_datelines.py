@@ -60,6 +60,13 @@ def published(text: str) -> str:
         ("QUITO, 2026-06-09 (Andes Wire) - Students marched to the ministry.", "2026-06-09"),
         ("QUITO, June 9, 2026 - 40 students marched to the ministry.", "2026-06-09"),  # a number after the dash
         ("PUBLISHED: June 9, 2026 - 10:30 GMT\n\nStudents marched to the ministry.", "2026-06-09"),  # a date line
+        # a region with a hyphenated word, and two places joined by 'and'
+        ("SRINAGAR, India-administered Kashmir, May 7, 2026 (Valley Wire) — Troops exchanged fire.", "2026-05-07"),
+        ("MUZAFFARABAD, Pakistan-administered Kashmir, May 7, 2026 — Troops exchanged fire.", "2026-05-07"),
+        ("NEW DELHI and ISLAMABAD, May 7, 2026 — Both capitals recalled envoys.", "2026-05-07"),
+        # a label that says so in words
+        ("Publication date: 9 June 2026\n\nStudents marched to the ministry.", "2026-06-09"),
+        ("Date published: June 9, 2026 | 3 min read\n\nStudents marched to the ministry.", "2026-06-09"),
     ],
 )
 def test_a_dated_head_gives_the_publication_day(head, expected):

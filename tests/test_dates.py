@@ -134,6 +134,10 @@ def test_since_another_event_is_only_a_reference_point(nlp, resolver):
     # A named day or an event's date inside a noun phrase: the act began after it, at no known date.
     assert date_of(nlp, resolver, "Chile has criticised Peru since September 11.", "criticised")[:2] == ("", "none")
     assert date_of(nlp, resolver, "Chile has criticised Peru since the March 2021 floods.", "criticised")[:2] == ("", "none")
+    # ... also written after the event's noun: the date of the deployment does not date the refusal
+    assert date_of(nlp, resolver, "Chile has criticised Peru since the floods in March 2021.", "criticised")[:2] == ("", "none")
+    text = "Ecuador said on Monday that it would not recall its troops despite three deaths since the first deployment in June 2023."
+    assert date_of(nlp, resolver, text, "recall")[:2] == ("2024-03-11", "day")
 
 
 def test_since_a_date_gives_the_start_of_the_act_at_its_precision(nlp, resolver):
@@ -429,6 +433,9 @@ def test_an_act_inside_a_condition_has_no_date(nlp, resolver):
 def test_a_speakers_own_we_will_in_a_quotation_is_dated_by_the_speaking(nlp, resolver):
     text = "“We will defend every metre of our coast,” the Chilean minister said on Tuesday."
     assert date_of(nlp, resolver, text, "defend")[:2] == ("2024-03-12", "day")
+    # also for a trigger written from its subject, and in a bare quotation that goes on with the speech
+    text = "“We did not come here to rest,” the commander said on Monday. “We will go where the gangs are.”"
+    assert date_of(nlp, resolver, text, "We will")[:2] == ("2024-03-11", "day")
     # a third party's future, or one outside quotation marks, has no date yet
     text = "The Chilean minister said on Tuesday that Peru will defend its coast."
     assert date_of(nlp, resolver, text, "defend")[:2] == ("", "none")
@@ -621,3 +628,303 @@ def test_a_week_is_counted_from_the_publication_day_itself(nlp, resolver, publis
 )
 def test_a_count_of_weeks_from_the_day_named_gives_the_month_of_that_week(nlp, resolver, text, expected):
     assert date_of(nlp, resolver, text, "shelled")[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a plan told in the present lies ahead: dated by the day it is planned for, else by none
+        ("Bolivia is planning to keep its troops in the valley once the floods recede.", "planning", ("", "none", "none")),
+        ("Ecuador plans to host the regional summit on 3 April.", "plans", ("2024-04-03", "day", "explicit")),
+        ("The envoy is to hold two rounds of talks, the first on 4-5 April.", "is to", ("2024-04-04", "day", "explicit")),
+        ("Peru objected to the forum, which aims to gather twenty delegations in Quito on 18 April.", "aims",
+         ("2024-04-18", "day", "explicit")),
+        ("Joint naval patrols with Chile are due to begin next week.", "patrols", ("2024-03", "month", "relative")),
+        ("The accord is due to be signed on Friday.", "accord", ("2024-03-15", "day", "relative")),
+        # a speaker's own quoted plan is a pledge, dated by the speaking, as 'we will' is
+        ("“We plan to defend the border,” the general said on Monday.", "plan", ("2024-03-11", "day", "relative")),
+        # a plan reported as said keeps the future reading of its infinitive's day
+        ("Chile said on Monday it is set to sign the accord on Friday.", "set", ("2024-03-15", "day", "relative")),
+    ],
+)
+def test_a_plan_told_in_the_present_is_dated_by_the_day_it_is_for(nlp, resolver, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count of weeks from a named act gives the month of that week, when the week lies in one month
+        ("Ecuador hosted the summit on Monday, March 4. Bolivia expelled two envoys a week after the summit.", "2024-03"),
+        ("Ecuador hosted talks on Friday, March 1. Bolivia expelled two envoys a week before the talks.", "2024-02"),
+        ("Ecuador hosted the summit on Friday, Feb. 23. Bolivia expelled two envoys a week after the summit.", ""),  # Feb 27 - Mar 4
+        ("Bolivia expelled two envoys a week after the summit.", ""),  # no day for the summit
+        # ... and from the day of the clause it hangs from
+        ("Bolivia shelled the port on Tuesday, March 12, a week after Ecuador expelled its envoys.", "2024-03"),
+    ],
+)
+def test_a_count_of_weeks_from_a_named_act_gives_the_month_of_that_week(nlp, resolver, text, expected):
+    assert date_of(nlp, resolver, text, "expelled")[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # 'the day after <clause>' counts back from the day of the clause it hangs from, like 'a day after'
+        ("Bolivia recalled its ambassador on Friday, the day after Ecuador shelled the port.", "shelled", "2024-03-07"),
+        ("Bolivia recalled its ambassador on Friday, the day before Ecuador shelled the port.", "shelled", "2024-03-09"),
+        ("Bolivia recalled its ambassador on Friday, the day after Ecuador shelled the port.", "recalled", "2024-03-08"),
+        # a count from a named act finds the act by the noun made from its verb
+        ("Ecuador shelled the port on Thursday. The day after the shelling, Bolivia recalled its ambassador.", "recalled", "2024-03-08"),
+        ("Ecuador signed the accord on Thursday. Two days after the signing, Bolivia recalled its ambassador.", "recalled", "2024-03-09"),
+        ("Ecuador shelled the port on Thursday. A day after the summit, Bolivia recalled its ambassador.", "recalled", ""),
+    ],
+)
+def test_a_day_count_from_an_act_counts_from_that_acts_day(nlp, resolver, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 'at the time' is the time just named, at its own precision
+        ("Two truces signed in 2021 collapsed within days, and both sides accused each other at the time of rearming.", ("2021", "year")),
+        ("Bolivia recalled its envoy in March 2022. Ecuador accused it at the time of breaking the accord.", ("2022-03", "month")),
+        ("Bolivia recalled its envoy on Friday. Ecuador accused it at that time of breaking the accord.", ("2024-03-08", "day")),
+        ("Ecuador accused Bolivia at the time of breaking the accord.", ("", "none")),  # no time named
+        # ('at the time of the recall' names another act's time: the story date as before)
+        ("Bolivia recalled its envoy in March 2022. Ecuador accused it at the time of the recall.", ("2024-03", "month")),
+    ],
+)
+def test_at_the_time_is_the_time_just_named(nlp, resolver, text, expected):
+    assert date_of(nlp, resolver, text, "accused")[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the anchor act of 'a day after the summit' is found by a word of the dated clause too
+        "Leaders gathered in Quito on Thursday for a regional summit. A day after the summit, Bolivia recalled its ambassador.",
+        "The summit in Quito on Thursday ended without a deal. A day after the summit, Bolivia recalled its ambassador.",
+        # (not by a word of another time in that clause: the summit is not Saturday's)
+        "Ecuador and Bolivia met in Quito on Thursday. Bolivia shelled the port on Saturday, days after the summit. "
+        "A day after the summit, Bolivia recalled its ambassador.",
+    ],
+)
+def test_a_day_after_a_named_act_finds_the_act_in_the_clause_that_dates_it(nlp, resolver, text):
+    assert date_of(nlp, resolver, text, "recalled")[0] == "2024-03-08"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # weeks and months counted from the last day or month named, at month precision
+        ("Ecuador shelled the port on March 4. Bolivia recalled its ambassador the following week.", "2024-03"),
+        ("Ecuador shelled the port on March 14. The week before, Bolivia recalled its ambassador.", "2024-03"),
+        ("Ecuador shelled the port on Monday, March 11. Later that week, Bolivia recalled its ambassador.", "2024-03"),
+        ("Ecuador shelled the port on Feb. 29. The following week, Bolivia recalled its ambassador.", "2024-03"),  # Mar 4-10
+        ("Ecuador shelled the port on March 6. The previous week, Bolivia recalled its ambassador.", ""),  # Feb 25 - Mar 2
+        ("Ecuador shelled the port in December 2023. Two months later, Bolivia recalled its ambassador.", "2024-02"),
+        ("Ecuador shelled the port in January. Later that month, Bolivia recalled its ambassador.", "2024-01"),
+        ("Ecuador shelled the port on Jan. 9. The following month, Bolivia recalled its ambassador.", "2024-02"),
+    ],
+)
+def test_weeks_and_months_counted_from_the_last_date_named(nlp, resolver, text, expected):
+    assert date_of(nlp, resolver, text, "recalled")[0] == expected
+
+
+@pytest.mark.parametrize("phrase", ["in recent days", "over the past few days", "in the last few weeks", "in the past week",
+                                    "over the past two weeks"])
+def test_the_days_just_past_are_the_story_month(nlp, resolver, phrase):
+    text = f"Bolivia has recalled two envoys {phrase}."
+    assert date_of(nlp, resolver, text, "recalled") == ("2024-03", "month", "publication")
+
+
+@pytest.mark.parametrize(
+    "published, text, trigger, expected",
+    [
+        # a day of the month alone lies on the tense's side of the anchor, in this month or the next one over
+        (dt.date(2025, 1, 6), "Bolivia recalled its ambassador on the 28th.", "recalled", "2024-12-28"),
+        (dt.date(2025, 1, 6), "Bolivia recalled its ambassador on the 3rd, officials said.", "recalled", "2025-01-03"),
+        (dt.date(2025, 1, 6), "Bolivia will recall its ambassador on the 3rd.", "recall", "2025-02-03"),
+        (dt.date(2025, 3, 2), "Bolivia recalled its ambassador on the 30th.", "recalled", "2025-01-30"),  # no 30 February
+        # (an ordinal before a noun is no date)
+        (dt.date(2025, 1, 6), "Police raided the office on the 3rd floor.", "raided", "2025-01"),
+    ],
+)
+def test_a_day_of_the_month_alone_takes_the_month_of_the_tense(nlp, resolver, published, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger, published=published)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "published, text, trigger, expected",
+    [
+        # 'last March' is the latest March before the anchor's month; 'Tuesday last week' that day of that week
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador last March.", "recalled", ("2023-03", "month")),
+        (dt.date(2024, 5, 13), "Bolivia recalled its ambassador last March.", "recalled", ("2024-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia will recall its ambassador next March.", "recall", ("2025-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia will recall its ambassador next May.", "recall", ("2024-05", "month")),
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador on Tuesday last week.", "recalled", ("2024-03-05", "day")),
+        (dt.date(2024, 3, 13), "Bolivia will recall its ambassador on Friday next week.", "recall", ("2024-03-22", "day")),
+        # 'this Tuesday' is the weekday read by the tense
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador this Tuesday.", "recalled", ("2024-03-12", "day")),
+        (dt.date(2024, 3, 13), "Bolivia will recall its ambassador this Friday.", "recall", ("2024-03-15", "day")),
+        # 'the month' after a part-of word is the anchor's month; 'the first week of March' is March
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador at the start of the month.", "recalled", ("2024-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador earlier in the month.", "recalled", ("2024-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador in the first week of March.", "recalled", ("2024-03", "month")),
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador at the start of the year.", "recalled", ("2024", "year")),
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador for a year.", "recalled", ("", "none")),
+        # (a length is no date)
+        (dt.date(2024, 3, 13), "Bolivia recalled its ambassador for a month.", "recalled", ("", "none")),
+    ],
+)
+def test_calendar_words_relative_to_the_anchor(nlp, resolver, published, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger, published=published)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # a part of the day the NER finds apart from its day, 'this past', 'earlier on', two days named together
+        ("last Tuesday night", ("2024-03-12", "day")),
+        ("this past Sunday", ("2024-03-10", "day")),
+        ("earlier on Tuesday", ("2024-03-12", "day")),
+        ("on Saturday and Sunday", ("2024-03-09", "day")),
+        ("in the first half of 2023", ("2023", "year")),
+        ("the day before yesterday", ("2024-03-11", "day")),
+        ("in the early hours of Monday morning", ("2024-03-11", "day")),
+    ],
+)
+def test_more_ways_of_writing_a_day(nlp, resolver, phrase, expected):
+    text = f"Bolivia recalled its ambassador {phrase}."
+    assert date_of(nlp, resolver, text, "recalled")[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # years counted from the last date named, or from the named act, at year precision
+        ("Ecuador shelled the port in 2021. The following year, Bolivia recalled its ambassador.", ("2022", "year")),
+        ("Ecuador shelled the port in May 2021. Two years later, Bolivia recalled its ambassador.", ("2023", "year")),
+        ("Bolivia recalled its ambassador the previous year.", ("2023", "year")),  # from publication
+        ("Ecuador and Bolivia met in March 2021. A year after the meeting, Bolivia recalled its ambassador.", ("2022", "year")),
+        ("Ecuador and Bolivia met in March 2021. Two months after the meeting, Bolivia recalled its ambassador.", ("2021-05", "month")),
+        # (a count of days needs the act's day)
+        ("Ecuador and Bolivia met in March 2021. A day after the meeting, Bolivia recalled its ambassador.", ("", "none")),
+    ],
+)
+def test_years_counted_from_the_last_date_named(nlp, resolver, text, expected):
+    assert date_of(nlp, resolver, text, "recalled")[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # a date in the year named by 'last year', 'this year', 'next year'
+        ("on March 11 last year", ("2023-03-11", "day")),
+        ("in December of last year", ("2023-12", "month")),
+        ("in late December last year", ("2023-12", "month")),
+        ("in January this year", ("2024-01", "month")),
+    ],
+)
+def test_a_date_in_the_year_named_last_or_this_year(nlp, resolver, phrase, expected):
+    text = f"Bolivia recalled its ambassador {phrase}."
+    assert date_of(nlp, resolver, text, "recalled")[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "published, text, trigger, expected",
+    [
+        # a day that falls on one date every year is read like that date without a year
+        (dt.date(2025, 1, 6), "Bolivia recalled its ambassador on Christmas Day.", "recalled", "2024-12-25"),
+        (dt.date(2025, 1, 6), "Bolivia recalled its ambassador on New Year's Eve.", "recalled", "2024-12-31"),
+        (dt.date(2024, 12, 20), "Bolivia will recall its ambassador on New Year's Day.", "recall", "2025-01-01"),
+    ],
+)
+def test_a_yearly_day_is_its_date_on_the_tenses_side(nlp, resolver, published, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger, published=published)[0] == expected
+
+
+def test_the_first_time_since_a_date_is_no_start_and_a_possessive_day_dates_its_noun(nlp, resolver):
+    # 'for the first time since 2011': the act is now, 2011 only a reference point
+    text = "Bolivia recalled its ambassador for the first time since 2011."
+    assert date_of(nlp, resolver, text, "recalled") == ("2024-03", "month", "publication")
+    assert date_of(nlp, resolver, "Bolivia has backed the rebels since 2011.", "backed")[:2] == ("2011", "year")
+    # 'Monday's vote' dates the vote, not the act done to it
+    text = "The Bolivian minister sharply criticised Monday's vote."
+    assert date_of(nlp, resolver, text, "vote")[:2] == ("2024-03-11", "day")
+    assert date_of(nlp, resolver, text, "criticised")[:2] != ("2024-03-11", "day")
+    # (a day in the act's own phrase still dates it)
+    text = "Police broke up the march by firing tear gas on Monday night."
+    assert date_of(nlp, resolver, text, "broke")[:2] == ("2024-03-11", "day")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a weekday told from the last day named: before it, after it, or in its own week
+        ("Bolivia had recalled its ambassador the previous Monday.", "2024-03-04"),
+        ("Bolivia recalled its ambassador the following Monday.", "2024-03-11"),
+        ("Bolivia recalled its ambassador that Friday.", "2024-03-08"),
+        ("Bolivia recalled its ambassador on the Saturday.", "2024-03-09"),
+    ],
+)
+def test_a_weekday_told_from_the_last_day_named(nlp, resolver, sentence, expected):
+    text = "Ecuador shelled the port on Thursday, March 7. " + sentence
+    assert date_of(nlp, resolver, text, "recalled")[0] == expected
+
+
+def test_the_last_days_of_a_month_are_that_month_not_the_days_just_past(nlp, resolver):
+    assert date_of(nlp, resolver, "Bolivia recalled its ambassador in the last days of February.", "recalled")[:2] == ("2024-02", "month")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # a hedged count back is read at month or year precision, never at a day
+        ("some three weeks ago", ("2024-02", "month")),  # Feb 18-24
+        ("about a month ago", ("2024-02", "month")),
+        ("around two years ago", ("2022", "year")),
+        ("about three days ago", ("", "none")),
+    ],
+)
+def test_a_hedged_count_back_keeps_only_a_month_or_a_year(nlp, resolver, phrase, expected):
+    text = f"Bolivia recalled its ambassador {phrase}."
+    assert date_of(nlp, resolver, text, "recalled")[:2] == expected
+
+
+def test_a_disposition_told_by_the_writer_is_a_state_not_an_act(nlp, resolver):
+    # 'is unable to', 'has been unwilling to': ability or will, not an act done
+    assert date_of(nlp, resolver, "The Bolivian government is unable to help its citizens abroad.", "unable")[:2] == ("", "none")
+    assert date_of(nlp, resolver, "Ecuador has so far been unwilling to recall its ambassador.", "unwilling")[:2] == ("", "none")
+    # (reported by a verb of saying it is the saying's news: dated by the saying)
+    text = "The Bolivian minister said on Monday that the government was unable to help."
+    assert date_of(nlp, resolver, text, "unable")[:2] == ("2024-03-11", "day")
+
+
+def test_a_present_perfect_right_after_a_past_year_goes_on_with_that_history(nlp, resolver):
+    text = "Bolivia annexed the islands in 1998. It has also built a naval base there."
+    assert date_of(nlp, resolver, text, "built")[:2] == ("", "none")
+    # (after a day of the story's own time it is the story's news)
+    text = "Bolivia annexed the islands on Monday. It has also built a naval base there."
+    assert date_of(nlp, resolver, text, "built") == ("2024-03", "month", "publication")
+    # (and a year in another clause of that sentence is not its main act's)
+    text = "Bolivia, which annexed the islands in 1998, protested. It has also built a naval base there."
+    assert date_of(nlp, resolver, text, "built") == ("2024-03", "month", "publication")
+
+
+@pytest.mark.parametrize(
+    "published, phrase, expected",
+    [
+        # 'the week' after a part-of word is the anchor's week; 'the week before last' two weeks back
+        (dt.date(2024, 3, 13), "at the end of the week", "2024-03"),
+        (dt.date(2024, 3, 13), "earlier in the week", "2024-03"),
+        (dt.date(2024, 3, 20), "the week before last", "2024-03"),  # Mar 4-10
+        (dt.date(2024, 3, 13), "the week before last", ""),  # Feb 26 - Mar 3: two months
+        (dt.date(2024, 3, 13), "for a week", ""),  # a length
+    ],
+)
+def test_the_week_of_the_anchor_and_the_week_before_last(nlp, resolver, published, phrase, expected):
+    text = f"Bolivia recalled its ambassador {phrase}."
+    assert date_of(nlp, resolver, text, "recalled", published=published)[0] == expected

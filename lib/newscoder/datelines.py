@@ -4,7 +4,8 @@ Wire copy opens its first paragraph with a dateline, "ISLAMABAD, March 3 (Reuter
 copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe | March 3,
 2026", "Last updated March 4, 2026 09:12 GMT"). `infer_published` reads them, in order:
 
-1. **dateline**: "PLACE[/PLACE][ (Region)][, REGION], <date>[, <year>] [(Agency) or /Agency/] -" at the start
+1. **dateline**: "PLACE[/PLACE or and PLACE][ (Region)][, REGION], <date>[, <year>] [(Agency) or /Agency/] -"
+   at the start (a region may hold a hyphenated word: "SRINAGAR, India-administered Kashmir,")
    of one of the first lines, a colon after a place in capitals ("ISLAMABAD: May 7, 2026 —") and an
    ISO date ("ISLAMABAD, 2026-05-07 —") too; also "PLACE (<date>) —" (press releases) and
    "<date with year> —" (the date alone). With a year, it is the publication day. A dateline
@@ -62,8 +63,12 @@ DATE_FORMS = (  # also "Oct-26-2026", "26-Oct-2026", "26th of October 2026", "20
 NUMERIC_FORM = re.compile(r"(?<![\d./])(?P<first>[0-3]?\d)[./](?P<second>[0-3]?\d)[./]" + _YEAR + r"(?![\d.]\d)")
 # A place: capitalised words ("KHARTOUM", "Port-au-Prince", "St. Louis"), up to three of them
 # per part, up to three comma-separated parts ("GOMA, Democratic Republic of Congo").
-_PLACE_PART = r"[A-Z][^\W\d_]*\.?(?:[ '’-](?:of |de |du |la |al-|el-)?[A-Z][^\W\d_]*\.?){0,3}"
-_PLACE = _PLACE_PART + r"(?:\s*/\s*" + _PLACE_PART + r")*(?:\s*\(" + _PLACE_PART + r"\))?"  # "NEW DELHI/ISLAMABAD", "SRINAGAR (India)"
+# A word of a place may end in a hyphenated lower-case word ("India-administered Kashmir").
+_PLACE_WORD = r"[A-Z][^\W\d_]*(?:-[a-z]+)?\.?"
+_PLACE_PART = _PLACE_WORD + r"(?:[ '’-](?:of |de |du |la |al-|el-)?" + _PLACE_WORD + r"){0,3}"
+_PLACE = (  # "NEW DELHI/ISLAMABAD", "NEW DELHI and ISLAMABAD", "SRINAGAR (India)"
+    _PLACE_PART + r"(?:(?:\s*/\s*|\s+and\s+)" + _PLACE_PART + r")*(?:\s*\(" + _PLACE_PART + r"\))?"
+)
 _DATELINE = re.compile(  # the place is followed by a comma, a dash ("TBILISI, Georgia — Oct. 26, 2026 —") or a colon
     # ("ISLAMABAD: May 7, 2026 —"); the dash that ends it is not the hyphen of "2026-05-07"
     r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?P<sep>,|:|\s*[–—]|\s-)\s*(?P<date>[^()\n]{3,30}?)\s*"

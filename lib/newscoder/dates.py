@@ -11,9 +11,15 @@ this module only decides what each form is anchored to and which act it dates:
   one ("will meet on Monday") the Monday after it;
 * a range of days ("25-26 January") is its first day; a year-less date ("April 9") takes the year that puts it on the tense's side of the anchor,
   unless the codebook's `dated_events.yaml` names it ("October 7" -> 2023-10-07);
-* day counts ("the previous day", "two days later", "a day after the meeting") count from the
-  day they name or the last day named ("a week later", "two weeks earlier": the month of that
-  week, as "two weeks ago"); a weekday inside a quotation from the day it was said;
+* day counts ("the previous day", "two days later", "a day after the meeting", "the day after
+  <clause>") count from the day they name, the act they name (found in the clause that dates
+  it, also by the noun made from its verb: "the shelling") or the last day named; counts of
+  weeks ("a week later", "the following week", "a week after the summit") give the month of
+  that week, as "two weeks ago", and counts of months and years ("the following month", "a
+  year later") that month or year; "at the time" is the date just named; a weekday inside a
+  quotation counts from the day it was said;
+* calendar words are read against the anchor: "last March", "Tuesday last week", "March 11
+  last year", "on the 28th", "Christmas Day" (`yearly_days`), "the day before yesterday";
 * a week or weekend that spans two months gives no date ("last weekend", "earlier this week"
   otherwise give the month; "earlier this year" the year; "in recent weeks" the story month);
   "three days ago" is that day, "two weeks ago" the month of that week, "a year ago" the year;
@@ -29,7 +35,9 @@ this module only decides what each form is anchored to and which act it dates:
   acts ("will", "would" outside a quotation, also over quoted words: 'would “send a letter”'),
   clauses of time under them ("will reopen it when Paraguay withdraws"), conditions ("if they
   attack") and present perfect passives of a state ("have been closed") without a date stay
-  empty; a speaker's own quoted "we will" is dated by the speaking.
+  empty; a speaker's own quoted "we will" is dated by the speaking;
+* a plan told in the present ("are planning to keep troops", "aims to gather them on 18 April")
+  is dated by the day its infinitive is planned for, else none.
 The rules are written out in codebook/README.md ("Dates"); the word lists are
 `data/time_words.yaml`.
 """
@@ -80,10 +88,12 @@ RECENT_WORDS = _words("recent_words")
 STATIVE_VERBS = _words("stative_verbs")
 SPEECH_VERBS = _words("speech_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
+COUNT_HEDGES = _words("count_hedges")
+YEARLY_DAYS = {str(k).lower(): str(v) for k, v in (_time_words().get("yearly_days") or {}).items()}
 # Spans of text before the date proper that only say which part of it is meant.
 _LEADING = re.compile(
-    r"^(?:on|in|at|by|from|since|until|till|during|of|the|a|an|as of|early|late|mid|"
-    r"(?:the )?(?:beginning|start|end|middle|turn) of)\s+",
+    r"^(?:on|in|at|by|from|since|until|till|during|over|within|of|the|a|an|as of|early|late|mid|"
+    r"(?:the )?(?:beginning|start|end|middle|turn) of|(?:the )?(?:first|second|third|fourth|last|final) (?:week|days|weekend) of|(?:the )?(?:first|second|latter) half of|(?:the )?(?:early |small |late )?hours of|(?:earlier|later) on)\s+",
     re.IGNORECASE,
 )
 _MID = re.compile(r"^mid-(?=[a-z])", re.I)  # "mid-February": the month
@@ -97,7 +107,9 @@ _SAME_DAY = {
 _HOURS = re.compile(r"\b(?:hours?|minutes?|a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|\d{1,2}[:.]\d{2})\b", re.I)
 # "a 30-day truce", "last-minute shelling", "decade-long": a length or a manner, not a time.
 _DURATION = re.compile(r"(?:an? |the )?[\w.]+-(?:day|week|month|year|hour|minute|decade)s?(?:-(?:old|long))?|[\w]+-long|last-minute", re.I)
-_RECENT = re.compile(r"(?:recent|the (?:past|last) (?:few|several)) (?:days|weeks)", re.I)
+# "in recent days", "over the past few days", "in the last two weeks", "the past week": near the story
+_RECENT = re.compile(r"(?:recent|(?:the )?past(?: (?:few|several|two|three))?|(?:the )?last (?:few|several|two|three)) (?:days|weeks)"
+                     r"|(?:the )?past week", re.I)  # (not "the last days of February")
 # "days after": how far a few days can reach, and the words that say "a few days".
 FEW_DAYS = 10
 _FEW_DAYS = re.compile(r"(?:a few|few|several|some|two|three|four|five)?\s*days")
@@ -199,13 +211,64 @@ def qualified_weekday(lowered: str, anchor: dt.date) -> dt.date | None:
     >>> qualified_weekday("last wednesday", dt.date(2024, 3, 13)), qualified_weekday("next saturday", dt.date(2024, 3, 13))
     (datetime.date(2024, 3, 6), datetime.date(2024, 3, 16))
     """
-    m = re.fullmatch(r"(last|next|this coming|coming) (\w+)(?: (?:night|morning|afternoon|evening))?", lowered)
+    m = re.fullmatch(r"(last|this past|past|next|this coming|coming) (\w+)(?: (?:night|morning|afternoon|evening))?", lowered)
     if m is None or m.group(2) not in WEEKDAYS:
         return None
     weekday = WEEKDAYS.index(m.group(2))
-    if m.group(1) == "last":
+    if m.group(1) in ("last", "this past", "past"):  # ("this past Sunday": the last one)
         return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
     return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+
+
+def day_of_month(lowered: str, anchor: dt.date, future: bool) -> dt.date | None:
+    """'the 28th' alone: the latest 28th on or before the anchor day in a past clause (the month
+    before when the anchor's month has not reached it), the first one after it in a future clause;
+    None for any other expression.
+
+    >>> day_of_month("28th", dt.date(2025, 1, 6), False), day_of_month("3rd", dt.date(2025, 1, 6), True)
+    (datetime.date(2024, 12, 28), datetime.date(2025, 2, 3))
+    """
+    m = re.fullmatch(r"([12]?\d|3[01])(?:st|nd|rd|th)", lowered)
+    if m is None:
+        return None
+    day, month = int(m.group(1)), anchor.year * 12 + anchor.month - 1
+    for _ in range(3):  # the nearest month that has such a day, on the tense's side of the anchor
+        try:
+            candidate = dt.date(month // 12, month % 12 + 1, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and (candidate > anchor if future else candidate <= anchor):
+            return candidate
+        month += 1 if future else -1
+    return None
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+
+
+def in_calendar(lowered: str, anchor: dt.date) -> EventDate | None:
+    """'last March': the latest March before the anchor's month (a year back in a March article;
+    'next March' the first one after it);
+    'Tuesday last week', 'Friday next week': that weekday of the week before or after the anchor's
+    own (Monday to Sunday). None for any other expression.
+
+    >>> in_calendar("last march", dt.date(2024, 3, 13)).value, in_calendar("tuesday last week", dt.date(2024, 3, 13)).value
+    ('2023-03', '2024-03-05')
+    """
+    m = re.fullmatch(r"(last|next) (\w+)", lowered)
+    if m is not None and m.group(2) in _MONTH_NAMES:
+        month = _MONTH_NAMES.index(m.group(2)) + 1
+        if m.group(1) == "last":
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        else:  # "next March": the first March after the anchor's month
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        return EventDate(f"{year:04d}-{month:02d}", "month", "relative", lowered)
+    m = re.fullmatch(r"(\w+) (last|this|next) week", lowered)
+    if m is not None and m.group(1) in WEEKDAYS:
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days={"last": -7, "this": 0, "next": 7}[m.group(2)])
+        return EventDate((monday + dt.timedelta(days=WEEKDAYS.index(m.group(1)))).isoformat(), "day", "relative", lowered)
+    return None
 
 
 def _weekend(lowered: str, anchor: dt.date, future: bool) -> EventDate | None:
@@ -249,10 +312,7 @@ def counted_back(lowered: str, anchor: dt.date) -> EventDate | None:
     if unit == "day":
         return EventDate((anchor - dt.timedelta(days=n)).isoformat(), "day", "relative", lowered)
     if unit == "week":
-        middle = anchor - dt.timedelta(days=7 * n)
-        first, last = middle - dt.timedelta(days=3), middle + dt.timedelta(days=3)
-        same = (first.year, first.month) == (last.year, last.month)
-        return EventDate(_format(middle, "month"), "month", "relative", lowered) if same else NO_DATE
+        return week_month(anchor - dt.timedelta(days=7 * n), lowered)
     if unit == "month":
         month = (anchor.year * 12 + anchor.month - 1) - n
         return EventDate(f"{month // 12:04d}-{month % 12 + 1:02d}", "month", "relative", lowered)
@@ -276,7 +336,25 @@ def first_of_range(core: str) -> str:
     m = _RANGE_MONTH_DAYS.match(core)
     if m is not None and not m.group(2).startswith("0") and len(m.group(2)) <= 2:
         return f"{m.group(1)} {m.group(2)}{m.group(3)}"
+    m = re.fullmatch(r"((?:last |this past |next )?(\w+day)) and \w+day", core, re.I)
+    if m is not None and m.group(2).lower() in WEEKDAYS:
+        return m.group(1)  # "Saturday and Sunday", "last Wednesday and Thursday": the first day
     return core
+
+
+_PARTS_OF_DAY = ("night", "morning", "afternoon", "evening")
+
+
+def _with_parts_of_day(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A date and the part of the day right after it, found apart by the NER ('last Tuesday' +
+    'night'), as one expression ('last Tuesday night'): the part alone dates nothing."""
+    out: list[Span] = []
+    for span in spans:
+        if out and span.start == out[-1].end and len(span) == 1 and span[0].lower_ in _PARTS_OF_DAY:
+            out[-1] = doc[out[-1].start:span.end]
+            continue
+        out.append(span)
+    return out
 
 
 def _weekday_part(lowered: str) -> bool:
@@ -334,18 +412,31 @@ class DateResolver:
         # "two days later", "a day after (the meeting)". They win over the NER's shorter span ("A day").
         part = {"LOWER": {"IN": ["day", "night", "evening", "morning"]}}
         counts = {"LOWER": {"IN": sorted(DAY_COUNTS)}}
+        period = {"LOWER": {"IN": ["week", "month", "year"]}}
         self.matcher.add("OFFSET", [
             [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following", "same"]}}, part],
             [{"LOWER": "the"}, part, {"LOWER": {"IN": ["before", "after"]}}],
             [{"LOWER": {"IN": ["later", "earlier"]}, "OP": "?"}, {"LOWER": "that"}, part],  # "later that day"
             [counts, {"LOWER": {"IN": ["day", "days"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
             [{"LIKE_NUM": True}, {"LOWER": "days"}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
+            [counts, {"LOWER": {"IN": ["week", "weeks"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
+            # "the following week", "the month before", "later that week", "two months later"
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["previous", "preceding", "next", "following", "same"]}}, period],
+            [{"LOWER": "the"}, period, {"LOWER": {"IN": ["before", "after"]}}],
+            [{"LOWER": {"IN": ["later", "earlier"]}, "OP": "?"}, {"LOWER": "that"}, period],
+            [counts, {"LOWER": {"IN": ["month", "months", "year", "years"]}}, {"LOWER": {"IN": ["later", "earlier", "before", "after"]}}],
+            [{"LIKE_NUM": True}, {"LOWER": {"IN": ["weeks", "months", "years"]}}, {"LOWER": {"IN": ["later", "earlier"]}}],
         ], greedy="LONGEST")
         self.offset_id = nlp.vocab.strings["OFFSET"]
         # "days after": the matched 'after' or 'before' is dropped from the span again.
         few = ["a", "few", "several", "some", "two", "three", "four", "five"]
         self.matcher.add("DAYS_AFTER", [[{"LOWER": {"IN": few}, "OP": "*"}, {"LOWER": "days"}, {"LOWER": {"IN": ["after", "before"]}}]], greedy="LONGEST")
         self.days_after = nlp.vocab.strings["DAYS_AFTER"]
+        # "on the 28th": a day of the month alone (not "on the 3rd floor", see `spans`).
+        self.matcher.add("DAY_OF_MONTH", [[{"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": {"REGEX": r"^([12]?\d|3[01])(st|nd|rd|th)$"}}]])
+        self.day_of_month = nlp.vocab.strings["DAY_OF_MONTH"]
+        # "at the time", "at that time": the time just named.
+        self.matcher.add("THEN", [[{"LOWER": "at"}, {"LOWER": {"IN": ["the", "that"]}}, {"LOWER": "time"}]])
 
     # ---- finding -----------------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[Span]:
@@ -359,7 +450,8 @@ class DateResolver:
         found = list(offsets)
         taken = {i for e in found for i in range(e.start, e.end)}
         for e in doc.ents:
-            if e.label_ in ("DATE", "TIME") and not any(i in taken for i in range(e.start, e.end)):
+            yearly = e.label_ == "EVENT" and _core(e.text).lower() in YEARLY_DAYS  # "New Year's Eve"
+            if (e.label_ in ("DATE", "TIME") or yearly) and not any(i in taken for i in range(e.start, e.end)):
                 found.append(e)
                 taken.update(range(e.start, e.end))
         for match_id, start, end in matches:
@@ -367,10 +459,12 @@ class DateResolver:
                 continue
             if match_id == self.days_after:
                 end -= 1
+            if match_id == self.day_of_month and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+                continue  # "on the 3rd floor", "on the 5th anniversary"
             if not any(i in taken for i in range(start, end)):
                 found.append(doc[start:end])
                 taken.update(range(start, end))
-        return sorted(found, key=lambda s: s.start)
+        return _with_parts_of_day(doc, sorted(found, key=lambda s: s.start))
 
     def named_in(self, lowered: str) -> NamedEvent | None:
         """The named day an expression starts with ('october 7', 'october 7 attack'), if any."""
@@ -398,6 +492,15 @@ class DateResolver:
         if _RECENT.fullmatch(lowered):
             # "in recent days": near the story, so its month (manual 8.6), on the publication's word.
             return EventDate(_format(anchor, "month"), "month", "publication", text), False
+        yearly = YEARLY_DAYS.get(lowered)
+        if yearly is not None:
+            # "on Christmas Day": that date without a year, on the tense's side of the anchor
+            month, day = map(int, yearly.split("-"))
+            date, explicit_day = self.read(f"{_MONTH_NAMES[month - 1]} {day}", anchor, future, True, following)
+            return EventDate(date.value, date.precision, date.basis, text), explicit_day
+        ordinal = day_of_month(lowered, anchor, future)
+        if ordinal is not None:
+            return EventDate(ordinal.isoformat(), "day", "relative", text), False
         qualified = qualified_weekday(lowered, anchor)
         if qualified is not None:
             return EventDate(qualified.isoformat(), "day", "relative", text), False
@@ -408,14 +511,35 @@ class DateResolver:
         weekend = _weekend(lowered, anchor, future)
         if weekend is not None:
             return weekend, False
-        ago = counted_back(lowered, anchor)
+        hedged = re.match(r"(?:" + "|".join(sorted(COUNT_HEDGES)) + r") (?:a |an )?(?=\w+ \w+ ago$|\w+ ago$)", lowered)
+        ago = counted_back(lowered[hedged.end():] if hedged else lowered, anchor)
         if ago is not None:
+            if hedged and ago.precision == "day":
+                return NO_DATE, False  # "about three days ago": no one day
             return (EventDate(ago.value, ago.precision, ago.basis, text) if ago.known else NO_DATE), False
         if not core or _NO_DATE.search(lowered) and not _has_year(lowered) or _DURATION.fullmatch(core):
             return NO_DATE, False
         named = self.named_in(lowered)
         if named is not None and not dates_verb:
             return EventDate(named.date.isoformat(), "day", "explicit", text), True
+        m = re.fullmatch(r"(.*?\b(?:" + "|".join(_MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?: \d{1,2}(?:st|nd|rd|th)?)?),?"
+                         r" (?:of )?(last|this|next) year", lowered)
+        if m is not None:
+            # "March 11 last year", "in December of last year": the date in the year so named
+            year = anchor.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
+            date, explicit_day = self.read(f"{m.group(1)} {year}", anchor, future, dates_verb, following)
+            return (EventDate(date.value, date.precision, "relative", text) if date.known else NO_DATE), False
+        calendar = in_calendar(lowered, anchor)
+        if calendar is not None:
+            return EventDate(calendar.value, calendar.precision, calendar.basis, text), False
+        if lowered in ("month", "earlier in the month", "later in the month") and "the month" in text.lower():
+            lowered = "this month"  # "at the start of the month", "earlier in the month": the anchor's
+        if lowered in ("week", "earlier in the week", "later in the week") and "the week" in text.lower():
+            lowered = core = "this week"  # "at the end of the week", "earlier in the week": the anchor's
+        if lowered in ("year", "earlier in the year", "later in the year") and "the year" in text.lower():
+            return EventDate(_format(anchor, "year"), "year", "relative", text), False  # "at the start of the year"
+        if re.fullmatch(r"this (?:" + "|".join(WEEKDAYS) + r")", lowered):
+            lowered = core = lowered[5:]  # "this Tuesday": the weekday, read by the tense
         if lowered.startswith("earlier this month") or lowered in ("this month", "earlier this month", "later this month"):
             return EventDate(_format(anchor, "month"), "month", "relative", text), False
         if lowered in ("earlier this year", "later this year"):
@@ -494,7 +618,14 @@ class DateResolver:
                 out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True)))
                 continue
             future = looks_forward(doc[head])
-            if self._is_offset(span):
+            if _is_then(span):
+                date = self.time_just_named(span, out, sentence_starts)
+                if date is None:
+                    continue  # "at the time of the attack": another act's time, not read here
+                explicit_day = False
+            elif self.weekday_of_named(span, days, para, published) is not None:
+                date, explicit_day = self.weekday_of_named(span, days, para, published), False
+            elif self._is_offset(span):
                 date = self.counted(span, out, days, para, published)
                 explicit_day = False
             else:
@@ -512,6 +643,52 @@ class DateResolver:
                 if not future:
                     days.append((para, day))
         return self._spoken_on(doc, out, quoted, published)
+
+    def weekday_of_named(self, span: Span, days: list[tuple[int, dt.date]], para: int, published: dt.date | None) -> EventDate | None:
+        """'the previous Monday', 'the following Friday', 'that Friday', 'on the Saturday': a weekday
+        told from the last day named (within OFFSET_PARAGRAPHS paragraphs, else publication): the
+        latest one before it, the first one after it, or the one of its own week (Monday to Sunday).
+        None for any other expression."""
+        doc = span.doc
+        words = [t.lower_ for t in span]
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if len(words) == 3 and words[0] == "the" and words[1] in ("previous", "preceding", "following", "next") and words[2] in WEEKDAYS:
+            relation, weekday = words[1], words[2]
+        elif len(words) == 1 and words[0] in WEEKDAYS and before in ("that", "the"):
+            relation, weekday = "that", words[0]
+        elif len(words) == 1 and words[0] in WEEKDAYS and before in ("previous", "preceding", "following", "next") \
+                and span.start > 1 and doc[span.start - 2].lower_ == "the":
+            relation, weekday = before, words[0]  # (the NER's span left "the following" out)
+        else:
+            return None
+        base = next((d for p, d in reversed(days) if para - p <= self.OFFSET_PARAGRAPHS), published)
+        if base is None:
+            return NO_DATE
+        target = WEEKDAYS.index(weekday)
+        if relation in ("previous", "preceding"):
+            day = base - dt.timedelta(days=(base.weekday() - target) % 7 or 7)
+        elif relation in ("following", "next"):
+            day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
+        else:
+            day = base - dt.timedelta(days=base.weekday()) + dt.timedelta(days=target)
+        text = span.text if len(words) == 3 else f"{before} {span.text}"
+        return EventDate(day.isoformat(), "day", "relative", text)
+
+    def time_just_named(self, span: Span, out: list[Expression], sentence_starts: list[int]) -> EventDate | None:
+        """'at the time', 'at that time': the date of the last past act dated in the same sentence or
+        the one before it, in the same paragraph, at its own precision ('Two truces signed in 2023
+        collapsed, and both sides traded blame at the time': 2023); NO_DATE with none. None when the
+        words name another act's time ('at the time of the attack')."""
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].tag_ in ("DT", "PRP$", "NNP", "NNPS", "CD"):
+            return None  # (but 'accused each other at the time of rearming' is the accusing's time)
+        sentence = bisect.bisect_right(sentence_starts, span.start)
+        for e in reversed(out):
+            if sentence - bisect.bisect_right(sentence_starts, e.start) > 1 or _paragraph(doc, e.start) != _paragraph(doc, span.start):
+                break
+            if e.date.known and not looks_forward(doc[e.head]):
+                return EventDate(e.date.value, e.date.precision, "relative", span.text)
+        return NO_DATE
 
     def _read_span(self, span: Span, base: dt.date | None, published: dt.date | None, future: bool) -> tuple[EventDate, bool]:
         """`read` for a span of the document, with its context, and the checks for an unknown base."""
@@ -549,13 +726,22 @@ class DateResolver:
     def _is_offset(self, span: Span) -> bool:
         """Whether a span counts days from another day: 'the next day', 'two days later', 'a day after the talks', 'a week later'."""
         words = [t.lower_ for t in span]
-        if {"week", "weeks"} & set(words):
-            # "a week later", "two weeks earlier" (not "earlier this week", a period)
-            return len(words) == 3 and (words[0] in DAY_COUNTS or words[0].isdigit()) and words[2] in ("later", "earlier")
+        if {"week", "weeks", "month", "months", "year", "years"} & set(words):
+            # "a week later", "two months earlier", "a week after the summit", "the following week",
+            # "the month before", "later that week" (not "earlier this week" or "next month": periods)
+            if len(words) == 3 and (words[0] in DAY_COUNTS or words[0].isdigit()):
+                return words[2] in ("later", "earlier") or words[2] in ("before", "after") and _reference(span) is not None
+            if len(words) == 3 and words[0] == "the" and words[1] in ("previous", "preceding", "next", "following", "same"):
+                return True
+            if len(words) == 3 and words[0] == "the" and words[2] in ("before", "after"):
+                return span[-1].dep_ != "mark"  # ("the week after Peru shelled the port": no count of days to read)
+            return words[-2:-1] == ["that"] and len(words) <= 3
         if not {"day", "days", "night", "evening", "morning"} & set(words):
             return False  # "next month", "earlier this week": periods, read by dateparser
         if not ({"previous", "preceding", "next", "following", "later", "earlier", "same", "that"} & set(words) or words[-1] in ("before", "after")):
             return False
+        if words[-1] in ("before", "after") and span[-1].dep_ == "mark":
+            return False  # "the day after Peru shelled the port": counted from its clause's day (counted_from_clause)
         if words[-1] in ("before", "after") and words[0] != "the":
             return _reference(span) is not None  # "days after they met" is the few-days rule's
         return len(span) >= 2
@@ -571,28 +757,72 @@ class DateResolver:
         n = 0 if {"same", "that"} & set(words) else 1 if n is None else n  # "the same day", "later that night": the day just named
         sign = -1 if set(words) & {"previous", "preceding", "earlier", "before"} else 1
         reference = _reference(span)
+        if reference is not None and reference.lower_ in ("yesterday", "tomorrow"):
+            # "the day before yesterday", "the day after tomorrow": counted from the day next to the anchor
+            if published is None:
+                return NO_DATE
+            base = published + dt.timedelta(days=-1 if reference.lower_ == "yesterday" else 1)
+            return EventDate((base + dt.timedelta(days=sign * n)).isoformat(), "day", "relative", span.text + " " + reference.text)
         if reference is not None:
             # "a day after the meeting": counted from the last day the article gives such an act.
-            same = lambda t: t.lemma_.lower() == reference.lemma_.lower() or {t.lemma_.lower(), reference.lemma_.lower()} <= EVENT_WORDS  # noqa: E731
-            found = next((e for e in reversed(out) if e.date.precision == "day" and same(span.doc[e.head])), None)
+            # (a count of months or years may count from a month or a year: "a year after the March 2021 talks")
+            allowed = ("day", "month", "year") if {"year", "years"} & set(words) else ("day", "month") if {"month", "months"} & set(words) else ("day",)
+            found = next((e for e in reversed(out) if e.date.precision in allowed and _clause_names(span.doc[e.head], reference)), None)
             if found is None:
                 return NO_DATE
-            base = dt.date.fromisoformat(found.date.value)
+            base = dt.date.fromisoformat((found.date.value + "-01-01")[:10] if found.date.precision == "year" else (found.date.value + "-01")[:10])
         else:
             base = next((d for p, d in reversed(days) if para - p <= self.OFFSET_PARAGRAPHS), published)
             if base is None:
                 return NO_DATE
+        if words == ["the", "week", "before"] and span.end < len(span.doc) and span.doc[span.end].lower_ == "last" and published:
+            return week_month(published - dt.timedelta(days=14), span.text + " last")  # "the week before last"
         if {"week", "weeks"} & set(words):
-            # "a week later", "two weeks earlier": read like "two weeks ago" (manual: weeks and
-            # months), the month of the week around that day when the week lies in one month.
-            middle = base + dt.timedelta(days=sign * 7 * n)
-            first, last = middle - dt.timedelta(days=3), middle + dt.timedelta(days=3)
-            same_month = (first.year, first.month) == (last.year, last.month)
-            return EventDate(_format(middle, "month"), "month", "relative", span.text) if same_month else NO_DATE
+            # "a week later", "two weeks earlier", "a week after the summit", "the following week",
+            # "later that week": read like "two weeks ago" (manual: weeks and months), the month of
+            # the week around that day.
+            return week_month(base + dt.timedelta(days=sign * 7 * n), span.text)
+        if {"month", "months"} & set(words):
+            # "the following month", "two months later", "later that month": counted from the last
+            # day or month named, at month precision.
+            if reference is None:
+                base = self.last_named(span, out, para, ("day", "month")) or base
+            month = base.year * 12 + base.month - 1 + sign * n
+            return EventDate(f"{month // 12:04d}-{month % 12 + 1:02d}", "month", "relative", span.text)
+        if {"year", "years"} & set(words):
+            # "the following year", "a year later", "two years earlier": from the last date named
+            if reference is None:
+                base = self.last_named(span, out, para, ("day", "month", "year")) or base
+            return EventDate(f"{base.year + sign * n:04d}", "year", "relative", span.text)
         return EventDate((base + dt.timedelta(days=sign * n)).isoformat(), "day", "relative", span.text)
+
+    def last_named(self, span: Span, out: list[Expression], para: int, precisions: tuple[str, ...]) -> dt.date | None:
+        """The first day of the last past date named at one of `precisions` within OFFSET_PARAGRAPHS
+        paragraphs before `span` ('in January ... Two months later': January 1; 'in 2021 ... The
+        following year': 2021-01-01), or None."""
+        doc = span.doc
+        for e in reversed(out):
+            if para - _paragraph(doc, e.start) > self.OFFSET_PARAGRAPHS:
+                return None
+            if e.date.precision in precisions and not looks_forward(doc[e.head]):
+                return dt.date.fromisoformat((e.date.value + "-01-01")[:10] if e.date.precision == "year" else e.date.value[:7] + "-01")
+        return None
 
     def __call__(self, doc: Doc, published: dt.date | None) -> "DocumentDates":
         return DocumentDates(doc, self.expressions(doc, published), published)
+
+
+def week_month(middle: dt.date, text: str) -> EventDate:
+    """The month of the week around `middle` (three days either side) when that week lies in one
+    month, else NO_DATE: how a count of weeks is read ('two weeks ago', 'a week after the summit').
+
+    >>> week_month(dt.date(2024, 3, 18), "a week later").value, week_month(dt.date(2024, 3, 1), "a week later").known
+    ('2024-03', False)
+    """
+    first, last = middle - dt.timedelta(days=3), middle + dt.timedelta(days=3)
+    if (first.year, first.month) != (last.year, last.month):
+        return NO_DATE
+    return EventDate(_format(middle, "month"), "month", "relative", text)
 
 
 def publication_date(expressions: list[Expression], published: dt.date | None) -> EventDate:
@@ -624,6 +854,33 @@ def _reference(span: Span) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+def _same_act(act: Token, noun: Token) -> bool:
+    """Whether `noun` names the act `act` ('the meeting' after 'met', 'the shelling' after 'shelled',
+    'the signing' after 'signed'): the same lemma, a noun made from the verb's, or two meeting words."""
+    verb, name = act.lemma_.lower(), noun.lemma_.lower()
+    if verb == name or {verb, name} <= EVENT_WORDS:
+        return True
+    return act.pos_ == "VERB" and len(verb) >= 4 and name.startswith(verb) and name[len(verb):] in ("ing", "ment", "ion", "al")
+
+
+_OTHER_TIME = ("after", "before", "since", "until", "till")
+
+
+def _clause_names(head: Token, noun: Token) -> bool:
+    """Whether the clause of a dated verb or noun tells the act `noun` names: the verb itself ('met
+    on Thursday' for 'the meeting'), or a word of its own clause ('*The summit* in Lima ended on
+    Thursday', 'gathered on Thursday *for a summit*'), not of a clause below it nor of another
+    time ('shelled the port on Saturday, days *after the summit*')."""
+    todo = [head]
+    while todo:
+        t = todo.pop()
+        if _same_act(t, noun):
+            return True
+        todo += [c for c in t.children if c.dep_ not in DocumentDates.CLAUSE_DEPS and c.lower_ not in _OTHER_TIME
+                 and not (c.dep_ == "npadvmod" and c.lemma_ in ("day", "week"))]
+    return False
+
+
 def _quoted_tokens(doc: Doc) -> set[int]:
     """Indices of the tokens inside double quotation marks (“...”, "...", «...»)."""
     if "newscoder_quoted" in doc.user_data:
@@ -650,14 +907,20 @@ def _in_name(span: Span) -> bool:
     return len(span) == 1 and span[0].is_title and before is not None and before.pos_ == "PROPN" and not span[0].is_sent_start
 
 
+def _is_then(span: Span) -> bool:
+    """'at the time', 'at that time' (the time just named)."""
+    return [t.lower_ for t in span] in (["at", "the", "time"], ["at", "that", "time"])
+
+
 def _is_since(span: Span) -> bool:
-    """Whether a date expression hangs from 'since': 'since January', 'since Hamas's October 7 attack'.
+    """Whether a date expression hangs from 'since': 'since January', 'since Hamas's October 7 attack',
+    'since the floods in March 2021'.
 
     (Right after 'since' it gives the act's start, `_since_date`; inside another event's name, nothing.)"""
     if span[0].lower_ == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since"):
         return True
     token = span.root
-    while token.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "pobj", "nummod") and token.head.i != token.i:
+    while token.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "pobj", "nummod", "prep") and token.head.i != token.i:
         token = token.head
         if token.lower_ == "since":
             return True
@@ -667,7 +930,11 @@ def _is_since(span: Span) -> bool:
 def _since_date(span: Span) -> bool:
     """'since January', 'since late last year': the date itself follows 'since', and gives the start
     of the act it dates ('has pressed both sides since January' -> January)."""
-    return span[0].lower_ == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since")
+    since = span.start if span[0].lower_ == "since" else span.start - 1
+    if since < 0 or span.doc[since].lower_ != "since":
+        return False
+    # "for the first time since 2011": the act is now, the first since then; 2011 is a reference point
+    return not any(t.lower_ == "first" for t in span.doc[max(since - 3, 0):since])
 
 
 def _paragraph(doc: Doc, i: int) -> int:
@@ -699,6 +966,7 @@ class DocumentDates:
     def __init__(self, doc: Doc, expressions: list[Expression], published: dt.date | None = None) -> None:
         self.doc = doc
         self.expressions = expressions
+        self.published = published
         self.fallback = publication_date(expressions, published)
         self.by_head: dict[int, list[Expression]] = {}
         for e in expressions:
@@ -721,6 +989,19 @@ class DocumentDates:
             if e.date.precision == "day" and not looks_forward(self.doc[e.head]) and not _present_act(self.doc[e.head]):
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
+
+    def after_history(self, token: Token) -> bool:
+        """Whether the sentence right before, in the same paragraph, dates its main act to an
+        earlier year ('Chile annexed the islands in 1998. It has also built a port there.')."""
+        sent = token.sent
+        if self.published is None or sent.start == 0:
+            return False
+        previous = self.doc[sent.start - 1].sent
+        if _paragraph(self.doc, previous.start) != _paragraph(self.doc, token.i):
+            return False
+        main = {previous.root.i} | {c.i for c in previous.root.children if c.dep_ == "conj"}
+        return any(previous.start <= e.start < previous.end and e.date.precision == "year" and e.head in main
+                   and int(e.date.value) < self.published.year for e in self.expressions)
 
     def date_at(self, char: int) -> EventDate:
         """The date of the act whose trigger starts at character `char` of the document."""
@@ -745,6 +1026,11 @@ class DocumentDates:
             counted = self.counted_from_clause(node)
             if counted is not None:
                 return counted
+            planned = _planned(node)
+            if planned is not None:
+                # "are planning to keep troops", "aims to gather 20 delegations on 18 April": a plan
+                # lies ahead, dated by the day it is planned for or by none
+                return self.plan_date(planned) or self.pledge_date(token, sent)
             found = self.by_head.get(node.i)
             if not found and node is token and token.pos_ == "NOUN":
                 # "the meeting taking place on May 22", "talks held on Wednesday": a participle
@@ -834,7 +1120,7 @@ class DocumentDates:
         Habitual acts ("regularly shells", "has long criticised", "every year"), modals and
         anything else get no date: the text places them nowhere near publication.
         """
-        if not self.fallback.known or _habitual(verb) or is_future(verb) or _stative(verb):
+        if not self.fallback.known or _habitual(verb) or is_future(verb) or _stative(verb) or _disposition(verb) or self.after_history(verb):
             return NO_DATE
         if any(c.lower_ == "since" for c in verb.children):
             # "has criticised Peru since the floods": a state lasting from another event
@@ -855,7 +1141,10 @@ class DocumentDates:
         base = self.date_at(verb.head.idx)
         if base.precision != "day":
             return NO_DATE
-        day = dt.date.fromisoformat(base.value) + dt.timedelta(days=count)
+        days, unit = count
+        day = dt.date.fromisoformat(base.value) + dt.timedelta(days=days)
+        if unit == "week":
+            return week_month(day, base.expression)  # "a week after Chile shelled the port": that week's month
         return EventDate(day.isoformat(), "day", "relative", base.expression)
 
     CLAUSE_DEPS = ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl")
@@ -874,14 +1163,24 @@ class DocumentDates:
             # ('accused Peru *of shelling* the port on Sunday': the accusation's content, another act)
             todo += [c for c in node.children if c.dep_ not in self.CLAUSE_DEPS and not (c.dep_ == "xcomp" and c.tag_ != "VBG")
                      and not (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and any(g.dep_ == "pcomp" for g in c.children))]
-        dated = [e for e in self.expressions if e.head in inside and e.head != verb.i and e.date.known]
+        dated = [e for e in self.expressions if e.head in inside and e.head != verb.i and e.date.known
+                 and self.doc[e.start:e.end].root.dep_ != "poss"]  # ("condemned Thursday's vote": the vote's day)
         return min(dated, key=lambda e: abs(e.start - verb.i)).date if dated else None
+
+    def plan_date(self, infinitive: Token) -> EventDate | None:
+        """The date a present plan is for: the known date written in its infinitive's clause ('is to
+        hold two rounds of talks, the first on 4-5 April'), else None: the plan is not done yet, though
+        a speaker's own quoted "we plan to" is a pledge (`pledge_date`)."""
+        found = [e for e in self.by_head.get(infinitive.i, ()) if e.date.known]
+        if found:
+            return min(found, key=lambda e: abs(e.start - infinitive.i)).date
+        return self.clause_date(infinitive)
 
     def pledge_date(self, token: Token, sent: Span) -> EventDate:
         """A speaker's own 'we will' or 'I will' inside a quotation is a pledge or a threat made as
         they speak ('“We will work with Seoul,” the minister said'): the date of the speaking. Any
         other future act without a date of its own has none yet."""
-        verb = _tensed(token, token)
+        verb = _tensed(token, sent.root)  # (a trigger may start at its subject: "We will go")
         if token.i not in _quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
             return NO_DATE
         speech = self.quoted_from(sent)
@@ -1094,21 +1393,44 @@ def _background(token: Token) -> bool:
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-def _day_count_before_mark(verb: Token) -> int | None:
-    """The signed day count of '*three days after* Chile shelled the port' at the clause verb
-    ('shelled'): -3 (+3 for 'before'); None without a written count ('days after', 'hours after').
-    Example: 'a day after Chile expelled two envoys' gives -1 at 'expelled'.
+def _day_count_before_mark(verb: Token) -> tuple[int, str] | None:
+    """The signed count in days of '*three days after* Chile shelled the port' at the clause verb
+    ('shelled'), and its unit: (-3, 'day') (+3 for 'before'); '*a week after* ...' gives (-7, 'week');
+    None without a written count ('days after', 'hours after').
+    Example: 'a day after Chile expelled two envoys' gives (-1, 'day') at 'expelled'.
     """
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
     if not marks or marks[0].i < 2:
         return None
     unit, number = verb.doc[marks[0].i - 1], verb.doc[marks[0].i - 2]
-    if unit.lower_ not in ("day", "days"):
+    if unit.lower_ not in ("day", "days", "week", "weeks"):
         return None
-    n = DAY_COUNTS.get(number.lower_) or (int(number.text) if number.text.isdigit() else None)
+    n = 1 if number.lower_ == "the" else DAY_COUNTS.get(number.lower_) or (int(number.text) if number.text.isdigit() else None)
     if n is None:
         return None
-    return -n if marks[0].lower_ == "after" else n
+    days = n * (7 if unit.lower_.startswith("week") else 1)
+    return (-days if marks[0].lower_ == "after" else days), unit.lower_.rstrip("s")
+
+
+def _planned(verb: Token) -> Token | None:
+    """The infinitive a plan told in the present looks forward to, or None: 'Russia is planning *to
+    keep* troops there', 'Chile plans *to host* the summit', 'the envoy is *to hold* talks', 'drills
+    are due *to begin* next week' (a `future_verbs` verb, or 'be' with 'to' or with such an adjective).
+    """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = _auxiliaries(verb)
+    tensed = auxes[0] if auxes else verb
+    if tensed.tag_ not in ("VBZ", "VBP") or any(a.tag_ == "MD" or a.lemma_ == "have" for a in auxes):
+        return None
+    heads = [verb] if verb.lemma_.lower() in FUTURE_VERBS or verb.lemma_ == "be" else []
+    if verb.lemma_ == "be":
+        heads += [c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in FUTURE_VERBS]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBN") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c  # ("the accord is due *to be signed* on Friday")
+    return None
 
 
 def _future_in_past(token: Token) -> bool:
@@ -1156,6 +1478,15 @@ def _habitual(verb: Token) -> bool:
 def _stative(verb: Token) -> bool:
     """'Turkey regards the YPG as a terror group', 'still supports': a present state, not an act."""
     return not _perfect(verb) and verb.lemma_.lower() in STATIVE_VERBS or any(c.lower_ == "still" for c in verb.children)
+
+
+def _disposition(verb: Token) -> bool:
+    """'the government is unable to help', 'Chile has so far been unwilling to act', told by the
+    writer (not reported by a verb of saying, not quoted): a state of ability or will, not an act."""
+    if verb.lemma_ != "be" or verb.dep_ in ("aux", "auxpass", "ccomp") or verb.i in _quoted_tokens(verb.doc):
+        return False
+    return any(c.dep_ == "acomp" and c.pos_ == "ADJ" and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)
+               for c in verb.children)
 
 
 def _recent(verb: Token) -> bool:
