@@ -39,7 +39,9 @@ this module only decides what each form is anchored to and which act it dates:
 * a plan told in the present ("are planning to keep troops", "aims to gather them on 18 April")
   is dated by the day its infinitive is planned for, else none.
 The rules are written out in codebook/README.md ("Dates"); the word lists are
-`data/time_words.yaml`.
+`data/time_words.yaml` (loaded by `time_words.py`). The readers of calendar phrases are in
+`calendar_phrases.py`, the tests of a clause's tense, plans and conditions in `date_clauses.py`;
+this module finds the expressions and decides which act each one dates.
 """
 
 from __future__ import annotations
@@ -49,54 +51,75 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from .calendar_phrases import (
+    EventDate,
+    MONTH_NAMES,
+    NO_DATE,
+    core_text,
+    counted_back,
+    day_of_month,
+    first_of_range,
+    format_date,
+    has_day_number,
+    has_year,
+    in_calendar,
+    is_weekday_part,
+    parse_date,
+    qualified_weekday,
+    week_month,
+    weekend_date,
+)
+from .date_clauses import (
+    CONTENT_PREPS,
+    FIRST_PERSON,
+    QUOTES,
+    auxiliaries,
+    day_count_before_mark,
+    in_future_time_clause,
+    is_added,
+    is_background,
+    is_bare_quote,
+    is_conditional,
+    is_disposition,
+    is_future,
+    is_future_in_past,
+    is_habitual,
+    is_negated,
+    is_perfect,
+    is_present_act,
+    is_present_perfect,
+    is_recent,
+    is_stative,
+    is_stative_passive,
+    looks_forward,
+    planned_infinitive,
+    quoted_tokens,
+    quoting_verb,
+    refers_to_meeting,
+    reported_by,
+    tensed_verb,
+)
+from .time_words import (
+    COUNT_HEDGES,
+    DAY_COUNTS,
+    EVENT_WORDS,
+    FUTURE_MARKERS,
+    MODAL_WORDS,
+    UNDATED_WORDS,
+    WEEKDAYS,
+    YEARLY_DAYS,
+)
 from .datelines import date_line_spans, dateline_span
 from .errors import CodebookError
 from .yamlio import read_mapping
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-@lru_cache(maxsize=1)
-def _time_words() -> dict:
-    """The packaged word lists of `data/time_words.yaml` (future markers, habitual words, ...)."""
-    return yaml.safe_load(resources.files("newscoder").joinpath("data/time_words.yaml").read_text("utf-8"))
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in _time_words().get(name) or [])
-
-
-FUTURE_MARKERS = _words("future_markers")
-FORWARD_MARKERS = _words("forward_markers")
-MODAL_WORDS = _words("modal_words")
-FUTURE_VERBS = _words("future_verbs")
-# Words that name a meeting: a headline's or a back-reference's meeting is the one dated nearby.
-EVENT_WORDS = _words("event_words")
-UNDATED_WORDS = _words("history_words")
-HABITUAL_WORDS = _words("habitual_words")
-RECENT_WORDS = _words("recent_words")
-STATIVE_VERBS = _words("stative_verbs")
-SPEECH_VERBS = _words("speech_verbs")
-DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
-COUNT_HEDGES = _words("count_hedges")
-YEARLY_DAYS = {str(k).lower(): str(v) for k, v in (_time_words().get("yearly_days") or {}).items()}
-# Spans of text before the date proper that only say which part of it is meant.
-_LEADING = re.compile(
-    r"^(?:on|in|at|by|from|since|until|till|during|over|within|of|the|a|an|as of|early|late|mid|"
-    r"(?:the )?(?:beginning|start|end|middle|turn) of|(?:the )?(?:first|second|third|fourth|last|final) (?:week|days|weekend) of|(?:the )?(?:first|second|latter) half of|(?:the )?(?:early |small |late )?hours of|(?:earlier|later) on)\s+",
-    re.IGNORECASE,
-)
-_MID = re.compile(r"^mid-(?=[a-z])", re.I)  # "mid-February": the month
 # Words for the anchor day itself, or the day next to it: "today", "this morning", "last night".
 _SAME_DAY = {
     **{w: 0 for w in ("today", "tonight", "earlier today", "later today", "this morning", "this afternoon",
@@ -113,26 +136,8 @@ _RECENT = re.compile(r"(?:recent|(?:the )?past(?: (?:few|several|two|three))?|(?
 # "days after": how far a few days can reach, and the words that say "a few days".
 FEW_DAYS = 10
 _FEW_DAYS = re.compile(r"(?:a few|few|several|some|two|three|four|five)?\s*days")
-QUOTES = "“”\"«»"  # double quotes only: a single ’ is as often an apostrophe
 _PERIOD = re.compile(r"\b(?:this|last|past|earlier this|late last|early this) (?:week|month)\b", re.I)
 _NO_DATE = re.compile(r"\b(?:recent|recently|years|decades?|centur(?:y|ies)|days|weeks|months|ago|ongoing|past|coming)\b", re.I)
-
-
-@dataclass(frozen=True)
-class EventDate:
-    """The date of one act, with how precise it is and what it rests on (SCHEMA.md)."""
-
-    value: str = ""
-    precision: str = "none"
-    basis: str = "none"
-    expression: str = ""
-
-    @property
-    def known(self) -> bool:
-        return self.precision != "none"
-
-
-NO_DATE = EventDate()
 
 
 @dataclass(frozen=True)
@@ -174,174 +179,6 @@ class Expression:
     head: int  # token index of the verb or noun it dates
 
 
-@lru_cache(maxsize=1024)
-def _parser(direction: str, base: dt.date) -> DateDataParser:
-    """A dateparser reader for one direction and anchor day (cheap to build; cached because anchors repeat)."""
-    settings = {"PREFER_DATES_FROM": direction, "RETURN_TIME_AS_PERIOD": True, "RELATIVE_BASE": dt.datetime.combine(base, dt.time())}
-    return DateDataParser(languages=["en"], settings=settings)
-
-
-def _parse(text: str, base: dt.date, direction: str) -> tuple[dt.date, str] | None:
-    """dateparser's reading of a surface form: the date and its period (day, week, month, year)."""
-    data = _parser(direction, base).get_date_data(text)
-    if data.date_obj is None:
-        return None
-    return data.date_obj.date(), data.period or "day"
-
-
-def _format(day: dt.date, precision: str) -> str:
-    return {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": f"{day.year:04d}"}.get(precision, "")
-
-
-def _core(text: str) -> str:
-    """The expression without leading prepositions and part-of words, or possessive."""
-    text = text.strip().rstrip(".,;:")
-    text = re.sub(r"['’]s$", "", text)
-    previous = None
-    while previous != text:
-        previous, text = text, _MID.sub("", _LEADING.sub("", text))
-    return text
-
-
-def qualified_weekday(lowered: str, anchor: dt.date) -> dt.date | None:
-    """'last Wednesday': the latest Wednesday before the anchor day (a week back if the anchor is
-    a Wednesday); 'next Saturday', 'this coming Saturday': the first one after it. None for any
-    other expression ('this Friday' is left to the tense, like a bare weekday).
-
-    >>> qualified_weekday("last wednesday", dt.date(2024, 3, 13)), qualified_weekday("next saturday", dt.date(2024, 3, 13))
-    (datetime.date(2024, 3, 6), datetime.date(2024, 3, 16))
-    """
-    m = re.fullmatch(r"(last|this past|past|next|this coming|coming) (\w+)(?: (?:night|morning|afternoon|evening))?", lowered)
-    if m is None or m.group(2) not in WEEKDAYS:
-        return None
-    weekday = WEEKDAYS.index(m.group(2))
-    if m.group(1) in ("last", "this past", "past"):  # ("this past Sunday": the last one)
-        return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
-    return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-
-
-def day_of_month(lowered: str, anchor: dt.date, future: bool) -> dt.date | None:
-    """'the 28th' alone: the latest 28th on or before the anchor day in a past clause (the month
-    before when the anchor's month has not reached it), the first one after it in a future clause;
-    None for any other expression.
-
-    >>> day_of_month("28th", dt.date(2025, 1, 6), False), day_of_month("3rd", dt.date(2025, 1, 6), True)
-    (datetime.date(2024, 12, 28), datetime.date(2025, 2, 3))
-    """
-    m = re.fullmatch(r"([12]?\d|3[01])(?:st|nd|rd|th)", lowered)
-    if m is None:
-        return None
-    day, month = int(m.group(1)), anchor.year * 12 + anchor.month - 1
-    for _ in range(3):  # the nearest month that has such a day, on the tense's side of the anchor
-        try:
-            candidate = dt.date(month // 12, month % 12 + 1, day)
-        except ValueError:
-            candidate = None
-        if candidate is not None and (candidate > anchor if future else candidate <= anchor):
-            return candidate
-        month += 1 if future else -1
-    return None
-
-
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
-
-
-def in_calendar(lowered: str, anchor: dt.date) -> EventDate | None:
-    """'last March': the latest March before the anchor's month (a year back in a March article;
-    'next March' the first one after it);
-    'Tuesday last week', 'Friday next week': that weekday of the week before or after the anchor's
-    own (Monday to Sunday). None for any other expression.
-
-    >>> in_calendar("last march", dt.date(2024, 3, 13)).value, in_calendar("tuesday last week", dt.date(2024, 3, 13)).value
-    ('2023-03', '2024-03-05')
-    """
-    m = re.fullmatch(r"(last|next) (\w+)", lowered)
-    if m is not None and m.group(2) in _MONTH_NAMES:
-        month = _MONTH_NAMES.index(m.group(2)) + 1
-        if m.group(1) == "last":
-            year = anchor.year if month < anchor.month else anchor.year - 1
-        else:  # "next March": the first March after the anchor's month
-            year = anchor.year if month > anchor.month else anchor.year + 1
-        return EventDate(f"{year:04d}-{month:02d}", "month", "relative", lowered)
-    m = re.fullmatch(r"(\w+) (last|this|next) week", lowered)
-    if m is not None and m.group(1) in WEEKDAYS:
-        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days={"last": -7, "this": 0, "next": 7}[m.group(2)])
-        return EventDate((monday + dt.timedelta(days=WEEKDAYS.index(m.group(1)))).isoformat(), "day", "relative", lowered)
-    return None
-
-
-def _weekend(lowered: str, anchor: dt.date, future: bool) -> EventDate | None:
-    """'last weekend', 'over the weekend', 'this past weekend': the Saturday and Sunday before the
-    anchor (its own, on a weekend day); 'next weekend' or a future 'at the weekend' the next one.
-    The month when both days lie in one, else NO_DATE; None for any other expression.
-
-    >>> _weekend("last weekend", dt.date(2024, 3, 13), False).value, _weekend("next weekend", dt.date(2024, 8, 28), False)
-    ('2024-03', EventDate(value='', precision='none', basis='none', expression=''))
-    """
-    m = re.fullmatch(r"(?:over |at )?(?:the |this past |last |next |this )?weekend", lowered)
-    if m is None:
-        return None
-    ahead = lowered.startswith("next") or future and not lowered.startswith(("last", "this past"))
-    if ahead:
-        saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
-    else:
-        saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
-    sunday = saturday + dt.timedelta(days=1)
-    return EventDate(_format(saturday, "month"), "month", "relative", lowered) if saturday.month == sunday.month else NO_DATE
-
-
-# ("a" and "an" are cut off with the other leading words: "a month ago" arrives as "month ago")
-_AGO = re.compile(r"(?:(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|week|month|year)s?|(day|week|month|year)) ago")
-
-
-def counted_back(lowered: str, anchor: dt.date) -> EventDate | None:
-    """'three days ago': that day; 'two weeks ago': the month of the week around that day, when the
-    week lies in one month (like 'last week'); 'a month ago' that month; 'two years ago' that
-    year. None for any other expression ('weeks ago', 'years ago' stay undated).
-
-    >>> counted_back("three days ago", dt.date(2024, 3, 13)).value, counted_back("two weeks ago", dt.date(2024, 3, 27)).value
-    ('2024-03-10', '2024-03')
-    """
-    m = _AGO.fullmatch(lowered)
-    if m is None:
-        return None
-    number = m.group(1) or "one"
-    n = DAY_COUNTS.get(number) or int(number)
-    unit = m.group(2) or m.group(3)
-    if unit == "day":
-        return EventDate((anchor - dt.timedelta(days=n)).isoformat(), "day", "relative", lowered)
-    if unit == "week":
-        return week_month(anchor - dt.timedelta(days=7 * n), lowered)
-    if unit == "month":
-        month = (anchor.year * 12 + anchor.month - 1) - n
-        return EventDate(f"{month // 12:04d}-{month % 12 + 1:02d}", "month", "relative", lowered)
-    return EventDate(f"{anchor.year - n:04d}", "year", "relative", lowered)
-
-
-_RANGE_DAYS = re.compile(r"^(?:from |between )?(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)(.*)$")
-_RANGE_MONTH_DAYS = re.compile(r"^(?:from |between )?([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\b(.*)$")
-
-
-def first_of_range(core: str) -> str:
-    """A range of days within one month is dated by its first day: '25-26 January' -> '25 January',
-    'March 5-6, 2025' -> 'March 5, 2025', 'between March 5 and 7' -> 'March 5'.
-
-    >>> first_of_range("29-30 January"), first_of_range("March 5-6, 2025"), first_of_range("March 2025")
-    ('29 January', 'March 5, 2025', 'March 2025')
-    """
-    m = _RANGE_DAYS.match(core)
-    if m is not None:
-        return f"{m.group(1)} {m.group(2)}{m.group(3)}"
-    m = _RANGE_MONTH_DAYS.match(core)
-    if m is not None and not m.group(2).startswith("0") and len(m.group(2)) <= 2:
-        return f"{m.group(1)} {m.group(2)}{m.group(3)}"
-    m = re.fullmatch(r"((?:last |this past |next )?(\w+day)) and \w+day", core, re.I)
-    if m is not None and m.group(2).lower() in WEEKDAYS:
-        return m.group(1)  # "Saturday and Sunday", "last Wednesday and Thursday": the first day
-    return core
-
-
 _PARTS_OF_DAY = ("night", "morning", "afternoon", "evening")
 
 
@@ -355,49 +192,6 @@ def _with_parts_of_day(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
-
-
-def _weekday_part(lowered: str) -> bool:
-    """'wednesday night', 'monday afternoon': a weekday and a part of it, so that weekday.
-
-    >>> _weekday_part("wednesday night"), _weekday_part("night")
-    (True, False)
-    """
-    words = lowered.split()
-    return len(words) == 2 and words[0] in WEEKDAYS
-
-
-def _has_year(text: str) -> bool:
-    return re.search(r"\b(1[89]\d\d|20\d\d)\b", text) is not None
-
-
-def _has_day_number(text: str) -> bool:
-    return re.search(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b", re.sub(r"\b(1[89]\d\d|20\d\d)\b", "", text)) is not None
-
-
-def looks_forward(token: Token) -> bool:
-    """Whether a date in the clause of `token` lies ahead: a future, or a future in the past
-    ('said it would expel them on January 8')."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return is_future(token) or any(c.dep_ == "aux" and c.lower_ in FORWARD_MARKERS for c in verb.children)
-
-
-def is_future(token: Token) -> bool:
-    """Whether the clause of `token` looks forward: 'will meet', 'is set to meet', 'plans to meet'."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    for child in verb.children:
-        if child.dep_ == "aux" and child.lower_ in FUTURE_MARKERS:
-            return True
-    if verb.lemma_.lower() in FUTURE_VERBS and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
-        return True  # "talks are scheduled for May 3", "the vote is set for Sunday"
-    head = verb.head
-    if verb.dep_ == "xcomp" and (head.lemma_ in FUTURE_VERBS or head.lemma_ == "be" and head.lower_ in ("is", "are")):
-        return True
-    return False
 
 
 class DateResolver:
@@ -450,7 +244,7 @@ class DateResolver:
         found = list(offsets)
         taken = {i for e in found for i in range(e.start, e.end)}
         for e in doc.ents:
-            yearly = e.label_ == "EVENT" and _core(e.text).lower() in YEARLY_DAYS  # "New Year's Eve"
+            yearly = e.label_ == "EVENT" and core_text(e.text).lower() in YEARLY_DAYS  # "New Year's Eve"
             if (e.label_ in ("DATE", "TIME") or yearly) and not any(i in taken for i in range(e.start, e.end)):
                 found.append(e)
                 taken.update(range(e.start, e.end))
@@ -480,23 +274,23 @@ class DateResolver:
         dates_verb: the expression is 'on/in <date>' dating a verb, so never a named day.
         following: the word after the expression ('after' in 'days after').
         """
-        core = first_of_range(_core(text))
+        core = first_of_range(core_text(text))
         lowered = core.lower()
         if _FEW_DAYS.fullmatch(lowered) and following in ("after", "before"):
             # "comes days after they met": the meeting lies a few days before the anchor.
             sign = -1 if following == "after" else 1
             first, last = sorted((anchor + dt.timedelta(days=sign * 2), anchor + dt.timedelta(days=sign * FEW_DAYS)))
             if (first.year, first.month) == (last.year, last.month):
-                return EventDate(_format(first, "month"), "month", "relative", text), False
+                return EventDate(format_date(first, "month"), "month", "relative", text), False
             return NO_DATE, False
         if _RECENT.fullmatch(lowered):
             # "in recent days": near the story, so its month (manual 8.6), on the publication's word.
-            return EventDate(_format(anchor, "month"), "month", "publication", text), False
+            return EventDate(format_date(anchor, "month"), "month", "publication", text), False
         yearly = YEARLY_DAYS.get(lowered)
         if yearly is not None:
             # "on Christmas Day": that date without a year, on the tense's side of the anchor
             month, day = map(int, yearly.split("-"))
-            date, explicit_day = self.read(f"{_MONTH_NAMES[month - 1]} {day}", anchor, future, True, following)
+            date, explicit_day = self.read(f"{MONTH_NAMES[month - 1]} {day}", anchor, future, True, following)
             return EventDate(date.value, date.precision, date.basis, text), explicit_day
         ordinal = day_of_month(lowered, anchor, future)
         if ordinal is not None:
@@ -508,7 +302,7 @@ class DateResolver:
         if shift is not None:
             # "today", "this morning", "last night": the anchor day itself (or the one next to it).
             return EventDate((anchor + dt.timedelta(days=shift)).isoformat(), "day", "relative", text), False
-        weekend = _weekend(lowered, anchor, future)
+        weekend = weekend_date(lowered, anchor, future)
         if weekend is not None:
             return weekend, False
         hedged = re.match(r"(?:" + "|".join(sorted(COUNT_HEDGES)) + r") (?:a |an )?(?=\w+ \w+ ago$|\w+ ago$)", lowered)
@@ -517,12 +311,12 @@ class DateResolver:
             if hedged and ago.precision == "day":
                 return NO_DATE, False  # "about three days ago": no one day
             return (EventDate(ago.value, ago.precision, ago.basis, text) if ago.known else NO_DATE), False
-        if not core or _NO_DATE.search(lowered) and not _has_year(lowered) or _DURATION.fullmatch(core):
+        if not core or _NO_DATE.search(lowered) and not has_year(lowered) or _DURATION.fullmatch(core):
             return NO_DATE, False
         named = self.named_in(lowered)
         if named is not None and not dates_verb:
             return EventDate(named.date.isoformat(), "day", "explicit", text), True
-        m = re.fullmatch(r"(.*?\b(?:" + "|".join(_MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?: \d{1,2}(?:st|nd|rd|th)?)?),?"
+        m = re.fullmatch(r"(.*?\b(?:" + "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?: \d{1,2}(?:st|nd|rd|th)?)?),?"
                          r" (?:of )?(last|this|next) year", lowered)
         if m is not None:
             # "March 11 last year", "in December of last year": the date in the year so named
@@ -537,44 +331,44 @@ class DateResolver:
         if lowered in ("week", "earlier in the week", "later in the week") and "the week" in text.lower():
             lowered = core = "this week"  # "at the end of the week", "earlier in the week": the anchor's
         if lowered in ("year", "earlier in the year", "later in the year") and "the year" in text.lower():
-            return EventDate(_format(anchor, "year"), "year", "relative", text), False  # "at the start of the year"
+            return EventDate(format_date(anchor, "year"), "year", "relative", text), False  # "at the start of the year"
         if re.fullmatch(r"this (?:" + "|".join(WEEKDAYS) + r")", lowered):
             lowered = core = lowered[5:]  # "this Tuesday": the weekday, read by the tense
         if lowered.startswith("earlier this month") or lowered in ("this month", "earlier this month", "later this month"):
-            return EventDate(_format(anchor, "month"), "month", "relative", text), False
+            return EventDate(format_date(anchor, "month"), "month", "relative", text), False
         if lowered in ("earlier this year", "later this year"):
-            return EventDate(_format(anchor, "year"), "year", "relative", text), False
+            return EventDate(format_date(anchor, "year"), "year", "relative", text), False
         if lowered in ("earlier this week", "later this week"):
             lowered = core = "this week"  # the week of the anchor, read below
         direction = "future" if future else "past"
         # A past reading may fall on the anchor day itself ("on Monday" in a Monday article).
         base = anchor if future else anchor + dt.timedelta(days=1)
-        parsed = _parse(core, base, direction)
+        parsed = parse_date(core, base, direction)
         if parsed is None:
             return NO_DATE, False
         day, period = parsed
         if period == "week" and not future:
             # A week is counted from the anchor itself: the day after a Sunday is already the next
             # week, so "last week" in a Sunday article would be its own week.
-            day, period = _parse(core, anchor, direction) or parsed
-        if _has_year(core):
+            day, period = parse_date(core, anchor, direction) or parsed
+        if has_year(core):
             precision = {"day": "day", "month": "month", "year": "year"}.get(period, "none")
-            if precision == "day" and not _has_day_number(core):
+            if precision == "day" and not has_day_number(core):
                 precision = "month"
-            return (EventDate(_format(day, precision), precision, "explicit", text), precision == "day") if precision != "none" else (NO_DATE, False)
+            return (EventDate(format_date(day, precision), precision, "explicit", text), precision == "day") if precision != "none" else (NO_DATE, False)
         if period == "week":
             start = day - dt.timedelta(days=day.weekday())
             end = start + dt.timedelta(days=6)
             if lowered.startswith("this week") and not future:
                 end = min(end, anchor)
             if start.month == end.month:
-                return EventDate(_format(start, "month"), "month", "relative", text), False
+                return EventDate(format_date(start, "month"), "month", "relative", text), False
             return NO_DATE, False
         if period in ("month", "year"):
-            return EventDate(_format(day, period), period, "relative", text), False
-        if lowered in WEEKDAYS or period == "part_of_day" and _weekday_part(lowered):
+            return EventDate(format_date(day, period), period, "relative", text), False
+        if lowered in WEEKDAYS or period == "part_of_day" and is_weekday_part(lowered):
             return EventDate(day.isoformat(), "day", "relative", text), False
-        if _has_day_number(core):
+        if has_day_number(core):
             # A month and a day without a year: written, so explicit; the year is the tense's.
             return EventDate(day.isoformat(), "day", "explicit", text), True
         return NO_DATE, False
@@ -600,7 +394,7 @@ class DateResolver:
         days: list[tuple[int, dt.date]] = []  # (paragraph, day) of each past day named so far
         dateline = dateline_span(doc.text)
         head_dates = date_line_spans(doc.text)
-        quoted = _quoted_tokens(doc)
+        quoted = quoted_tokens(doc)
         sentence_starts = [s.start for s in doc.sents]
         anchored_at = 0  # the sentence the anchor was named in
         for span in self.spans(doc):
@@ -613,7 +407,7 @@ class DateResolver:
             if any(a <= span.start_char < b for a, b in head_dates):
                 continue  # "Published 12 March 2026": the article's date, not an act's
             head = _governor(span)
-            if _is_since(span) and (not _since_date(span) or self.named_in(_core(span.text).lower()) is not None):
+            if _is_since(span) and (not _since_date(span) or self.named_in(core_text(span.text).lower()) is not None):
                 # "since Hamas's October 7 attack", "since October 7": another event, only a reference point
                 out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True)))
                 continue
@@ -701,7 +495,7 @@ class DateResolver:
         date, explicit_day = self.read(span.text, base, future, dates_verb=before in ("on", "in"), following=after)
         if explicit_base and date.basis != "explicit":
             date = NO_DATE  # relative, but to nothing known: leave it empty rather than guess
-        if date.known and date.basis == "explicit" and not _has_year(span.text) and published is None:
+        if date.known and date.basis == "explicit" and not has_year(span.text) and published is None:
             date = NO_DATE  # a year-less date needs a publication year
         return date, explicit_day
 
@@ -812,19 +606,6 @@ class DateResolver:
         return DocumentDates(doc, self.expressions(doc, published), published)
 
 
-def week_month(middle: dt.date, text: str) -> EventDate:
-    """The month of the week around `middle` (three days either side) when that week lies in one
-    month, else NO_DATE: how a count of weeks is read ('two weeks ago', 'a week after the summit').
-
-    >>> week_month(dt.date(2024, 3, 18), "a week later").value, week_month(dt.date(2024, 3, 1), "a week later").known
-    ('2024-03', False)
-    """
-    first, last = middle - dt.timedelta(days=3), middle + dt.timedelta(days=3)
-    if (first.year, first.month) != (last.year, last.month):
-        return NO_DATE
-    return EventDate(_format(middle, "month"), "month", "relative", text)
-
-
 def publication_date(expressions: list[Expression], published: dt.date | None) -> EventDate:
     """The date of an article's own undated news acts.
 
@@ -835,12 +616,12 @@ def publication_date(expressions: list[Expression], published: dt.date | None) -
         return NO_DATE
     if any(e.date.value == published.isoformat() and e.date.basis == "relative" for e in expressions):
         return EventDate(published.isoformat(), "day", "publication")
-    return EventDate(_format(published, "month"), "month", "publication")
+    return EventDate(format_date(published, "month"), "month", "publication")
 
 
 def _news_act(token: Token) -> bool:
     """A plain past-tense act with no hedge of time ('recently', 'currently'): the article's own news."""
-    auxes = _auxiliaries(token)
+    auxes = auxiliaries(token)
     past = (token.tag_ == "VBD" or token.tag_ == "VB" and any(a.lemma_ == "do" and a.tag_ == "VBD" for a in auxes)
             or token.tag_ in ("VBN", "VBG") and bool(auxes) and auxes[0].tag_ == "VBD" and auxes[0].lemma_ == "be")
     if not past or is_future(token):
@@ -879,26 +660,6 @@ def _clause_names(head: Token, noun: Token) -> bool:
         todo += [c for c in t.children if c.dep_ not in DocumentDates.CLAUSE_DEPS and c.lower_ not in _OTHER_TIME
                  and not (c.dep_ == "npadvmod" and c.lemma_ in ("day", "week"))]
     return False
-
-
-def _quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of the tokens inside double quotation marks (“...”, "...", «...»)."""
-    if "newscoder_quoted" in doc.user_data:
-        return doc.user_data["newscoder_quoted"]
-    ranges = []
-    start = None
-    for i, ch in enumerate(doc.text):
-        if ch in "“«" or ch == '"' and start is None:
-            start = i
-        elif ch in "”»" or ch == '"':
-            if start is not None:
-                ranges.append((start, i))
-            start = None
-        elif ch == "\n" and start is not None and doc.text[i - 1: i] == "\n":
-            start = None  # a quotation is not carried over a blank line
-    inside = {t.i for t in doc for a, b in ranges if a < t.idx < b}
-    doc.user_data["newscoder_quoted"] = inside
-    return inside
 
 
 def _in_name(span: Span) -> bool:
@@ -986,7 +747,7 @@ class DocumentDates:
                 return None
             if e.start < self.doc[token.sent.start - 1].sent.start:
                 return None  # only the sentence right before: further on, the story has moved on
-            if e.date.precision == "day" and not looks_forward(self.doc[e.head]) and not _present_act(self.doc[e.head]):
+            if e.date.precision == "day" and not looks_forward(self.doc[e.head]) and not is_present_act(self.doc[e.head]):
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
 
@@ -1011,22 +772,22 @@ class DocumentDates:
         while token.dep_ in ("aux", "auxpass", "neg") and token.head.i != token.i:
             token = token.head  # a trigger written from its auxiliary: "have pressed", "did not attend"
         sent = token.sent
-        if _conditional(token):
+        if is_conditional(token):
             return NO_DATE  # "if they go on the offensive": only a condition, not an act
         node = token
         while True:
-            if any(a.lower_ in MODAL_WORDS for a in _auxiliaries(node)):
+            if any(a.lower_ in MODAL_WORDS for a in auxiliaries(node)):
                 # "may be close to a deal", "could strike": only possible; a quoted speaker's own
                 # "“The dialogue must continue.”" is dated by the speech
                 speech = self.quoted_from(sent)
                 if speech is not None:
                     return self.date_at(speech.root.idx)
-                saying = _quoting_verb(node)
+                saying = quoting_verb(node)
                 return self.date_at(saying.idx) if saying is not None else NO_DATE
             counted = self.counted_from_clause(node)
             if counted is not None:
                 return counted
-            planned = _planned(node)
+            planned = planned_infinitive(node)
             if planned is not None:
                 # "are planning to keep troops", "aims to gather 20 delegations on 18 April": a plan
                 # lies ahead, dated by the day it is planned for or by none
@@ -1049,50 +810,50 @@ class DocumentDates:
                 known = [e for e in found if e.date.known] or found
                 date = min(known, key=lambda e: abs(e.start - token.i)).date
                 return self.refined(token, date) or date
-            if _perfect(node) and not _present_perfect(node):
+            if is_perfect(node) and not is_present_perfect(node):
                 # "had raided the village on Wednesday night": its own day; "said Japan had lodged a
                 # protest": reported news, dated by the report; "had agreed and had signed": the verb
                 # it is coordinated with; otherwise earlier than the story, at no known time.
                 own = self.clause_date(node)
                 if own is not None:
                     return own
-                if node.dep_ == "conj" and _perfect(node.head) and node.head.sent.start == sent.start:
+                if node.dep_ == "conj" and is_perfect(node.head) and node.head.sent.start == sent.start:
                     node = node.head
                     continue
-                saying = _reported_by(node)
+                saying = reported_by(node)
                 return self.date_at(saying.idx) if saying is not None else NO_DATE
-            if _perfect(node):
+            if is_perfect(node):
                 # "said on Thursday that they had agreed": the agreeing is earlier, and undated;
                 # "Chile has suspended trade": the story's own news (manual 8.6), unless told as
                 # background in a relative clause ("Peru, which has suspended trade, ...").
-                if not _present_perfect(node) or _negated(node) or _background(token) or _stative_passive(node):
+                if not is_present_perfect(node) or is_negated(node) or is_background(token) or is_stative_passive(node):
                     return NO_DATE  # "has not condemned": a state that lasts until now, not an act
                 speech = self.quoted_from(sent)
                 return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
             if node.head.i == node.i or node.head.sent.start != sent.start:
                 break
-            quoted = _quoted_tokens(self.doc)
-            if any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS and a.i not in quoted for a in node.children) or _future_in_past(node):
+            quoted = quoted_tokens(self.doc)
+            if any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS and a.i not in quoted for a in node.children) or is_future_in_past(node):
                 break  # "said on Tuesday that Peru will defend its coast": not done on Tuesday (a quotation is the speech's)
             node = node.head
-        if is_future(token) or _future_in_past(token):
+        if is_future(token) or is_future_in_past(token):
             return self.pledge_date(token, sent)
-        if _future_time_clause(token):
+        if in_future_time_clause(token):
             return NO_DATE  # "will respond when Chile withdraws": the withdrawal lies ahead too
         if self.is_headline(sent):
-            verb = _tensed(token, node)
+            verb = tensed_verb(token, node)
             if verb.tag_ == "VBD" and verb.pos_ in ("VERB", "AUX"):
                 return self.restated(sent) or self.fallback  # a past-tense title: "Chile expelled envoys"
             return self.restated(sent) or self.head_date(verb)
         meeting = self.meeting_before(sent, node)
         if meeting is not None:
             return meeting
-        if _recent(node):
+        if is_recent(node):
             return self.story_date(node)
         if not _news_act(node):
             speech = self.quoted_from(sent)
-            return self.date_at(speech.root.idx) if speech is not None else self.story_date(_tensed(token, node))
-        if _added(node, token):
+            return self.date_at(speech.root.idx) if speech is not None else self.story_date(tensed_verb(token, node))
+        if is_added(node, token):
             # "..., the ministry said. The ministry added that ...": the same report goes on.
             previous = self.sentence_before(sent, self.CARRY_PARAGRAPHS)
             if previous is not None:
@@ -1120,12 +881,12 @@ class DocumentDates:
         Habitual acts ("regularly shells", "has long criticised", "every year"), modals and
         anything else get no date: the text places them nowhere near publication.
         """
-        if not self.fallback.known or _habitual(verb) or is_future(verb) or _stative(verb) or _disposition(verb) or self.after_history(verb):
+        if not self.fallback.known or is_habitual(verb) or is_future(verb) or is_stative(verb) or is_disposition(verb) or self.after_history(verb):
             return NO_DATE
         if any(c.lower_ == "since" for c in verb.children):
             # "has criticised Peru since the floods": a state lasting from another event
             return NO_DATE
-        if _present_act(verb) or _recent(verb):
+        if is_present_act(verb) or is_recent(verb):
             return EventDate(self.fallback.value[:7], "month", "publication")
         return NO_DATE
 
@@ -1135,7 +896,7 @@ class DocumentDates:
 
         RETURNS the day, NO_DATE when that clause has no day, or None when `verb` is not such a clause.
         """
-        count = _day_count_before_mark(verb)
+        count = day_count_before_mark(verb)
         if count is None or verb.dep_ != "advcl" or verb.head.i == verb.i:
             return None
         base = self.date_at(verb.head.idx)
@@ -1180,8 +941,8 @@ class DocumentDates:
         """A speaker's own 'we will' or 'I will' inside a quotation is a pledge or a threat made as
         they speak ('“We will work with Seoul,” the minister said'): the date of the speaking. Any
         other future act without a date of its own has none yet."""
-        verb = _tensed(token, sent.root)  # (a trigger may start at its subject: "We will go")
-        if token.i not in _quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+        verb = tensed_verb(token, sent.root)  # (a trigger may start at its subject: "We will go")
+        if token.i not in quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
             return NO_DATE
         speech = self.quoted_from(sent)
         if speech is not None:
@@ -1198,7 +959,7 @@ class DocumentDates:
         (a capitalised "Police Land in Lima" reads as nouns), so any act there that is not told as
         future or possible ("Chile to expel envoys", "Chile may expel") is dated by the story.
         """
-        if not self.fallback.known or is_future(verb) or any(a.lower_ in MODAL_WORDS for a in _auxiliaries(verb)):
+        if not self.fallback.known or is_future(verb) or any(a.lower_ in MODAL_WORDS for a in auxiliaries(verb)):
             return NO_DATE
         if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "to" and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.sent.start:verb.i - 1]):
             return NO_DATE  # "Chile to Expel Envoys": the title's infinitive of a plan
@@ -1207,10 +968,10 @@ class DocumentDates:
     def quoted_from(self, sent: Span) -> Span | None:
         """The sentence whose speaker a wholly quoted sentence goes on quoting ('“...,” she said.
         “...”'), in the same or the previous paragraph; None if `sent` is not a bare quotation."""
-        if not _bare_quote(sent):
+        if not is_bare_quote(sent):
             return None
         speech: Span | None = sent
-        while speech is not None and _bare_quote(speech):
+        while speech is not None and is_bare_quote(speech):
             speech = self.sentence_before(speech, self.CARRY_PARAGRAPHS, reach_from=sent)
         return speech
 
@@ -1240,7 +1001,7 @@ class DocumentDates:
     def _follows_meeting(self, sent: Span) -> bool:
         """Whether the sentence before `sent`, in the same paragraph, is about 'the meeting'."""
         previous = self.sentence_before(sent, 0)
-        return previous is not None and _refers_to_meeting(previous) and not is_future(previous.root)
+        return previous is not None and refers_to_meeting(previous) and not is_future(previous.root)
 
     def is_headline(self, sent: Span) -> bool:
         """Whether a sentence is in the article's head (its title or standfirst, `head_end`), or on
@@ -1266,7 +1027,7 @@ class DocumentDates:
         A past-tense act (`act`, the clause's verb) in the sentence right after one about 'the
         meeting', in the same paragraph, is told as part of that meeting too.
         """
-        if not (_refers_to_meeting(sent) or _news_act(act) and self._follows_meeting(sent)):
+        if not (refers_to_meeting(sent) or _news_act(act) and self._follows_meeting(sent)):
             return None
         for e in reversed(self.expressions):
             if e.start < sent.start and e.date.precision == "day" and self.doc[e.head].lemma_.lower() in EVENT_WORDS:
@@ -1302,225 +1063,6 @@ def _line_words(text: str, char: int) -> int:
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
     return len(text[start:end if end != -1 else len(text)].split())
-
-
-FIRST_PERSON = frozenset({"i", "we"})
-CONTENT_PREPS = _words("content_preps")
-CONDITIONS = _words("condition_marks")
-
-
-def _conditional(token: Token) -> bool:
-    """Whether `token` lies in a condition: 'warned it would respond if Chile *sent* troops',
-    'unless Peru *withdraws*'. (The consequence, 'would respond', is not the condition.)
-
-    The clause verbs from `token` up to its sentence's root are checked for a mark 'if'/'unless'.
-    """
-    node = token
-    while True:
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-
-
-def _quoting_verb(verb: Token) -> Token | None:
-    """The verb of saying outside the quotation that a quoted modal clause is the words of
-    ('“Both sides must stop shelling,” the envoy said on Monday': 'said'), or None."""
-    quoted = _quoted_tokens(verb.doc)
-    modal = next((a for a in _auxiliaries(verb) if a.lower_ in MODAL_WORDS), None)
-    if modal is None or modal.i not in quoted:
-        return None
-    head = verb.head
-    if head.i != verb.i and head.i not in quoted and head.lemma_.lower() in SPEECH_VERBS and not _negated(head):
-        return head
-    return None
-
-
-TIME_MARKS = _words("time_marks")
-
-
-def _future_time_clause(token: Token) -> bool:
-    """Whether `token` lies in a clause of time under a future act: 'Peru will respond *when Chile
-    withdraws*', 'would stay *until the vote is held*' (told in the present, done later, if at all)."""
-    verb = _path_to_clause(token)[-1]
-    if verb.dep_ != "advcl" or verb.head.i == verb.i:
-        return False
-    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS and c.i < verb.i for c in verb.children):
-        return False
-    head = verb.head
-    return is_future(head) or any(a.dep_ == "aux" and a.lower_ in FORWARD_MARKERS for a in head.children)
-
-
-def _auxiliaries(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-
-
-def _present_act(verb: Token) -> bool:
-    """'accuses', 'is shelling', 'has suspended', 'are expelled': told in the present, no modal."""
-    auxes = _auxiliaries(verb)
-    if any(a.tag_ == "MD" for a in auxes):
-        return False
-    if auxes and auxes[0].lemma_ == "do":
-        return auxes[0].tag_ in ("VBZ", "VBP") and verb.tag_ == "VB"  # "does not accept"
-    if not auxes:
-        # a headline's "Chile and Peru hold talks" is often tagged VB: a subject and no auxiliary say present
-        # (not an imperative, which opens its sentence)
-        return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and (any(c.dep_ == "nsubj" for c in verb.children) or verb.i > verb.sent.start)
-    return verb.tag_ in ("VBN", "VBG") and auxes[0].tag_ in ("VBZ", "VBP")
-
-
-def _present_perfect(verb: Token) -> bool:
-    """'has suspended', 'have been shelling' (not 'had agreed')."""
-    return any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxiliaries(verb))
-
-
-def _tensed(token: Token, top: Token) -> Token:
-    """The verb whose tense tells when the act at `token` happened: its own, else the first verb
-    above it, else `top` ('Aid agencies ready convoys as both sides *trade* blame': 'trade')."""
-    node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.i != top.i:
-        node = node.head
-    return node if node.pos_ in ("VERB", "AUX") else top
-
-
-def _background(token: Token) -> bool:
-    """'the Bahamas, which have pledged officers', 'a Briton held by Kurds': a relative clause or a
-    participle on a noun (used for present perfects, which are otherwise the story's news)."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
-
-
-def _day_count_before_mark(verb: Token) -> tuple[int, str] | None:
-    """The signed count in days of '*three days after* Chile shelled the port' at the clause verb
-    ('shelled'), and its unit: (-3, 'day') (+3 for 'before'); '*a week after* ...' gives (-7, 'week');
-    None without a written count ('days after', 'hours after').
-    Example: 'a day after Chile expelled two envoys' gives (-1, 'day') at 'expelled'.
-    """
-    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
-    if not marks or marks[0].i < 2:
-        return None
-    unit, number = verb.doc[marks[0].i - 1], verb.doc[marks[0].i - 2]
-    if unit.lower_ not in ("day", "days", "week", "weeks"):
-        return None
-    n = 1 if number.lower_ == "the" else DAY_COUNTS.get(number.lower_) or (int(number.text) if number.text.isdigit() else None)
-    if n is None:
-        return None
-    days = n * (7 if unit.lower_.startswith("week") else 1)
-    return (-days if marks[0].lower_ == "after" else days), unit.lower_.rstrip("s")
-
-
-def _planned(verb: Token) -> Token | None:
-    """The infinitive a plan told in the present looks forward to, or None: 'Russia is planning *to
-    keep* troops there', 'Chile plans *to host* the summit', 'the envoy is *to hold* talks', 'drills
-    are due *to begin* next week' (a `future_verbs` verb, or 'be' with 'to' or with such an adjective).
-    """
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    auxes = _auxiliaries(verb)
-    tensed = auxes[0] if auxes else verb
-    if tensed.tag_ not in ("VBZ", "VBP") or any(a.tag_ == "MD" or a.lemma_ == "have" for a in auxes):
-        return None
-    heads = [verb] if verb.lemma_.lower() in FUTURE_VERBS or verb.lemma_ == "be" else []
-    if verb.lemma_ == "be":
-        heads += [c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in FUTURE_VERBS]
-    for head in heads:
-        for c in head.children:
-            if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBN") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                return c  # ("the accord is due *to be signed* on Friday")
-    return None
-
-
-def _future_in_past(token: Token) -> bool:
-    """'said the sponsors *would raise* every complaint': a plan reported in the past, not yet done."""
-    verb = _path_to_clause(token)[-1]
-    quoted = _quoted_tokens(token.doc)
-    # ('would “issue a statement rejecting the congress”': the 'would' is the writer's, outside the quotation)
-    return any(a.dep_ == "aux" and a.lower_ in FORWARD_MARKERS and a.i not in quoted for a in verb.children) and not _negated(verb)
-
-
-def _path_to_clause(token: Token) -> list[Token]:
-    """`token` and its heads up to and including the first verb (the clause it belongs to)."""
-    path = [token]
-    while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head.i != path[-1].i:
-        path.append(path[-1].head)
-    return path
-
-
-def _reported_by(verb: Token) -> Token | None:
-    """The verb of saying whose report `verb` is ('said Japan *had lodged* a protest'), or None
-    (also where the saying is denied: 'did not confirm that police had beaten him' reports nothing)."""
-    head = verb.head
-    if verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in SPEECH_VERBS and not _negated(head):
-        return head
-    return None
-
-
-def _stative_passive(verb: Token) -> bool:
-    """'its borders have been closed', 'the fighters have been protected': a present perfect passive
-    with no agent tells the state the act left, not the act ('have been closed by Chile' keeps it, and
-    so does a passive that keeps an object: 'we have been sent four letters')."""
-    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ in ("agent", "dobj") for c in verb.children)
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _habitual(verb: Token) -> bool:
-    """'regularly shells', 'has long criticised', 'meets every year', 'never signs': no one date."""
-    near = list(verb.children) + [g for c in verb.children if c.dep_ in ("npadvmod", "prep", "advmod") for g in c.subtree]
-    return any(t.lower_ in HABITUAL_WORDS and (t.pos_ in ("ADV", "DET") or t.dep_ in ("neg", "advmod", "det")) for t in near)
-
-
-def _stative(verb: Token) -> bool:
-    """'Turkey regards the YPG as a terror group', 'still supports': a present state, not an act."""
-    return not _perfect(verb) and verb.lemma_.lower() in STATIVE_VERBS or any(c.lower_ == "still" for c in verb.children)
-
-
-def _disposition(verb: Token) -> bool:
-    """'the government is unable to help', 'Chile has so far been unwilling to act', told by the
-    writer (not reported by a verb of saying, not quoted): a state of ability or will, not an act."""
-    if verb.lemma_ != "be" or verb.dep_ in ("aux", "auxpass", "ccomp") or verb.i in _quoted_tokens(verb.doc):
-        return False
-    return any(c.dep_ == "acomp" and c.pos_ == "ADJ" and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)
-               for c in verb.children)
-
-
-def _recent(verb: Token) -> bool:
-    """'recently expelled', 'has lately criticised': an adverb that puts the act near the story."""
-    return any(t.lower_ in RECENT_WORDS and t.pos_ == "ADV" for t in verb.children)
-
-
-def _added(verb: Token, act: Token) -> bool:
-    """'X added that <act>', '“<act>,” X added': `act` is reported as more of a report just told."""
-    if verb.lemma_ != "add" or verb.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
-    return act.i > verb.i or verb.sent.text.lstrip()[:1] in QUOTES
-
-
-def _refers_to_meeting(sent: Span) -> bool:
-    """'the meeting', 'this meeting', 'that summit': the sentence tells of a meeting already named."""
-    return any(
-        t.lemma_.lower() in EVENT_WORDS and t.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in t.children)
-        for t in sent
-    )
-
-
-def _bare_quote(sent: Span) -> bool:
-    """A sentence that is a quotation and nothing else: no speaker, no verb of saying of its own."""
-    text = sent.text.strip().rstrip(".!?")
-    return len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES and not any(q in text[1:-1] for q in QUOTES)
-
-
-def _perfect(token: Token) -> bool:
-    """'had agreed', 'have agreed': done at a time the clause does not give."""
-    if token.tag_ != "VBN":
-        return False
-    previous = token.doc[token.i - 1] if token.i > 0 else None
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children) or (previous is not None and previous.lemma_ == "have")
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
