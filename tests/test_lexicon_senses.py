@@ -259,3 +259,79 @@ def test_withdrawing_troops_stays_a_retreat(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Chile withdrew its troops from Peru.")
     assert ("CHL", "PER", "RETREAT", 1) in found
     assert "reject_leave_agreement" not in entry_ids(nlp, coder, "Chile withdrew its troops from Peru.")
+
+
+
+@pytest.mark.parametrize("text, entry", [
+    # an opposition's protest ended or put on hold is a concession (CAMEO 082 ease political dissent)
+    ("The Peruvian opposition called off its demonstration against the Chilean government.", "concede_call_off_dissent"),
+    ("The Bolivian opposition ended its boycott of the Peruvian parliament.", "concede_dissent"),
+    ("Peruvian farmers cancelled their marches on the Chilean border.", "concede_dissent"),
+])
+def test_ending_a_protest_is_a_concession(nlp, coder, text, entry):
+    assert entry in entry_ids(nlp, coder, text)
+
+
+def test_cancelled_marches_are_coded_as_a_concession(nlp, finder, coder):
+    assert ("PER", "CHL", "CONCEDE", 1) in rows(nlp, finder, coder, "Peruvian farmers cancelled their marches on the Chilean border.")
+
+
+@pytest.mark.parametrize("text, entry", [
+    # calling off other things keeps its own entry: an offensive (de-escalation), talks (reduced relations),
+    # and a call *for* protests is a request
+    ("The Chilean army called off the offensive against Peruvian rebels.", "retreat_call_off"),
+    ("Chile called off the talks with Peru.", "sanction_call_off"),
+    ("Chile called for protests against Peru.", "request_call"),
+    # a protest word in a phrase of cause, manner or time is no object ended
+    ("In protest, Chile suspended trade with Peru.", "sanction_cut"),
+    ("Chile ended the fighting with Peru in March.", "retreat_halt"),
+    ("The Chilean president ended his speech at the rally.", None),
+    ("Chile postponed the vote amid protests.", None),
+    # ending strikes is left to the halt of an attack: a bare "strike" may be an air strike
+    ("Peru ended the strike on Chilean positions.", "retreat_halt"),
+])
+def test_other_things_ended_are_no_eased_dissent(nlp, coder, text, entry):
+    found = entry_ids(nlp, coder, text)
+    assert entry is None or entry in found
+    assert not found & {"concede_dissent", "concede_call_off_dissent"}
+
+
+@pytest.mark.parametrize("text, entry", [
+    # arms handed in or given up are demobilisation (CAMEO 0873)
+    ("The Colombian rebels gave up their weapons to the Colombian government.", "retreat_give_up_arms"),
+    ("The rebels turned in their rifles.", "retreat_hand_in_arms"),
+])
+def test_giving_up_arms_is_a_retreat(nlp, coder, text, entry):
+    assert entry in entry_ids(nlp, coder, text)
+
+
+def test_arms_given_up_to_the_enemy_are_coded_as_a_retreat(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Peruvian rebels gave up their weapons to the Chilean army.")
+    assert ("PER", "CHL", "RETREAT", 1) in found
+
+
+@pytest.mark.parametrize("text, entry", [
+    # arms given to someone stay aid, with or without "over"; hopes given up and guns brought along are no act
+    ("Chile gave weapons to the Peruvian rebels.", "aid"),
+    ("Iran handed over weapons to the Syrian army.", "aid"),
+    ("Chile gave up its hopes of a deal with Peru.", None),
+    ("Gunmen turned up with rifles at the Chilean embassy.", None),
+])
+def test_arms_supplied_are_no_disarmament(nlp, coder, text, entry):
+    found = entry_ids(nlp, coder, text)
+    assert not found & {"retreat_give_up_arms", "retreat_hand_in_arms"}
+    assert entry is None or entry in found
+
+
+def test_an_inquiry_into_acts_is_an_accusation(nlp, finder, coder):
+    # CAMEO 09 investigate, told by a noun with what is investigated
+    found = rows(nlp, finder, coder, "The UN inquiry into the killings by Chilean troops angered Chile.")
+    assert ("UN", "CHL", "ACCUSE", -1) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's investigation found no evidence.",
+    "The results of the Chilean inquiry were published.",
+])
+def test_an_inquiry_without_its_matter_is_no_act(nlp, coder, text):
+    assert "accuse_investigation_noun" not in entry_ids(nlp, coder, text)
