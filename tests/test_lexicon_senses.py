@@ -335,3 +335,23 @@ def test_an_inquiry_into_acts_is_an_accusation(nlp, finder, coder):
 ])
 def test_an_inquiry_without_its_matter_is_no_act(nlp, coder, text):
     assert "accuse_investigation_noun" not in entry_ids(nlp, coder, text)
+
+
+
+def test_accusations_traded_are_made_by_both_sides(nlp, finder, coder):
+    # CAMEO 112 accuse, done by both sides
+    found = rows(nlp, finder, coder, "Chile and Peru traded accusations over the border incident.")
+    assert {("CHL", "PER", "ACCUSE", -1), ("PER", "CHL", "ACCUSE", -1)} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile traded goods with Peru.",
+    "Chile and Peru exchanged prisoners on Monday.",
+])
+def test_goods_or_prisoners_traded_are_no_accusation(nlp, coder, text):
+    assert "accuse_trade_blame" not in entry_ids(nlp, coder, text)
+
+
+def test_lobbying_is_an_appeal(nlp, finder, coder):
+    # CAMEO 020 make an appeal
+    assert ("CHL", "PER", "REQUEST", 1) in rows(nlp, finder, coder, "Chile has been lobbying Peru to drop the tariffs.")
