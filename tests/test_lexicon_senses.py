@@ -355,3 +355,23 @@ def test_goods_or_prisoners_traded_are_no_accusation(nlp, coder, text):
 def test_lobbying_is_an_appeal(nlp, finder, coder):
     # CAMEO 020 make an appeal
     assert ("CHL", "PER", "REQUEST", 1) in rows(nlp, finder, coder, "Chile has been lobbying Peru to drop the tariffs.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pressing another to act is a demand (CAMEO 10), from the one who presses, also in the passive
+    ("Chile pressured Peru to drop the case.", ("CHL", "PER", "REQUEST", -1)),
+    ("Chile was pressured by Peru into signing the deal.", ("PER", "CHL", "REQUEST", -1)),
+    # propping up a government is material support (CAMEO 07)
+    ("Russia has propped up the Syrian government for years.", ("RUS", "SYR", "AID", 1)),
+    ("Chile helped prop up the Peruvian government.", ("CHL", "PER", "AID", 1)),
+])
+def test_pressure_and_prop_up(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile came under pressure from Peru.",   # the noun is no entry: "under pressure" tells no act
+    "The Chilean workers propped the door open.",
+])
+def test_pressure_noun_and_prop_without_up_are_no_act(nlp, coder, text):
+    assert not entry_ids(nlp, coder, text) & {"request", "aid_prop_up"}
