@@ -375,3 +375,39 @@ def test_pressure_and_prop_up(nlp, finder, coder, text, expected):
 ])
 def test_pressure_noun_and_prop_without_up_are_no_act(nlp, coder, text):
     assert not entry_ids(nlp, coder, text) & {"request", "aid_prop_up"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # territory taken back is taken (CAMEO 192 occupy territory)
+    ("The Chilean army regained control of the town from Peruvian rebels.", ("CHL", "PER", "COERCE", -1)),
+    ("Chile clawed back territory from Peru.", ("CHL", "PER", "COERCE", -1)),
+])
+def test_territory_taken_back_is_coercion(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile regained its composure after the defeat by Peru.",
+    "Chile reclaimed its place at the table with Peru.",
+])
+def test_other_things_regained_are_no_coercion(nlp, coder, text):
+    assert "coerce_take" not in entry_ids(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # persons beaten are physically assaulted (CAMEO 182), also in the passive
+    ("Chilean police beat the Peruvian protesters.", ("CHL", "PER", "ASSAULT", -1)),
+    ("A Peruvian journalist was beaten by Chilean soldiers.", ("CHL", "PER", "ASSAULT", -1)),
+    # indicting or prosecuting is bringing a case (CAMEO 115)
+    ("Peru indicted the Chilean general.", ("PER", "CHL", "ACCUSE", -1)),
+])
+def test_beating_persons_and_indicting(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile beat Peru 2-1 in the final.",
+    "The Chilean candidate beat his rivals in the election.",
+])
+def test_beating_a_rival_is_no_assault(nlp, coder, text):
+    assert "assault_beat" not in entry_ids(nlp, coder, text)
