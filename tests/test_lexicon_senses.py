@@ -411,3 +411,22 @@ def test_beating_persons_and_indicting(nlp, finder, coder, text, expected):
 ])
 def test_beating_a_rival_is_no_assault(nlp, coder, text):
     assert "assault_beat" not in entry_ids(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # livestock stolen or driven off is property seized (CAMEO 171); people driven from their land are coerced
+    ("Chilean fighters drove off dozens of Peruvian cattle.", ("CHL", "PER", "COERCE", -1)),
+    ("Chilean troops stole Peruvian cattle.", ("CHL", "PER", "COERCE", -1)),
+    ("Chilean gangs have driven Peruvian farmers from their land.", ("CHL", "PER", "COERCE", -1)),
+])
+def test_livestock_seized_and_people_driven_from_their_land(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean minister drove off after the meeting with Peru.",
+    "The Chilean minister drove from Lima to the border.",
+    "Chile drove home its point in the talks with Peru.",
+])
+def test_driving_elsewhere_is_no_coercion(nlp, coder, text):
+    assert not entry_ids(nlp, coder, text) & {"coerce_drive_off", "coerce_displace"}
