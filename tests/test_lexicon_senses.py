@@ -259,3 +259,174 @@ def test_withdrawing_troops_stays_a_retreat(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Chile withdrew its troops from Peru.")
     assert ("CHL", "PER", "RETREAT", 1) in found
     assert "reject_leave_agreement" not in entry_ids(nlp, coder, "Chile withdrew its troops from Peru.")
+
+
+
+@pytest.mark.parametrize("text, entry", [
+    # an opposition's protest ended or put on hold is a concession (CAMEO 082 ease political dissent)
+    ("The Peruvian opposition called off its demonstration against the Chilean government.", "concede_call_off_dissent"),
+    ("The Bolivian opposition ended its boycott of the Peruvian parliament.", "concede_dissent"),
+    ("Peruvian farmers cancelled their marches on the Chilean border.", "concede_dissent"),
+])
+def test_ending_a_protest_is_a_concession(nlp, coder, text, entry):
+    assert entry in entry_ids(nlp, coder, text)
+
+
+def test_cancelled_marches_are_coded_as_a_concession(nlp, finder, coder):
+    assert ("PER", "CHL", "CONCEDE", 1) in rows(nlp, finder, coder, "Peruvian farmers cancelled their marches on the Chilean border.")
+
+
+@pytest.mark.parametrize("text, entry", [
+    # calling off other things keeps its own entry: an offensive (de-escalation), talks (reduced relations),
+    # and a call *for* protests is a request
+    ("The Chilean army called off the offensive against Peruvian rebels.", "retreat_call_off"),
+    ("Chile called off the talks with Peru.", "sanction_call_off"),
+    ("Chile called for protests against Peru.", "request_call"),
+    # a protest word in a phrase of cause, manner or time is no object ended
+    ("In protest, Chile suspended trade with Peru.", "sanction_cut"),
+    ("Chile ended the fighting with Peru in March.", "retreat_halt"),
+    ("The Chilean president ended his speech at the rally.", None),
+    ("Chile postponed the vote amid protests.", None),
+    # ending strikes is left to the halt of an attack: a bare "strike" may be an air strike
+    ("Peru ended the strike on Chilean positions.", "retreat_halt"),
+])
+def test_other_things_ended_are_no_eased_dissent(nlp, coder, text, entry):
+    found = entry_ids(nlp, coder, text)
+    assert entry is None or entry in found
+    assert not found & {"concede_dissent", "concede_call_off_dissent"}
+
+
+@pytest.mark.parametrize("text, entry", [
+    # arms handed in or given up are demobilisation (CAMEO 0873)
+    ("The Colombian rebels gave up their weapons to the Colombian government.", "retreat_give_up_arms"),
+    ("The rebels turned in their rifles.", "retreat_hand_in_arms"),
+])
+def test_giving_up_arms_is_a_retreat(nlp, coder, text, entry):
+    assert entry in entry_ids(nlp, coder, text)
+
+
+def test_arms_given_up_to_the_enemy_are_coded_as_a_retreat(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Peruvian rebels gave up their weapons to the Chilean army.")
+    assert ("PER", "CHL", "RETREAT", 1) in found
+
+
+@pytest.mark.parametrize("text, entry", [
+    # arms given to someone stay aid, with or without "over"; hopes given up and guns brought along are no act
+    ("Chile gave weapons to the Peruvian rebels.", "aid"),
+    ("Iran handed over weapons to the Syrian army.", "aid"),
+    ("Chile gave up its hopes of a deal with Peru.", None),
+    ("Gunmen turned up with rifles at the Chilean embassy.", None),
+])
+def test_arms_supplied_are_no_disarmament(nlp, coder, text, entry):
+    found = entry_ids(nlp, coder, text)
+    assert not found & {"retreat_give_up_arms", "retreat_hand_in_arms"}
+    assert entry is None or entry in found
+
+
+def test_an_inquiry_into_acts_is_an_accusation(nlp, finder, coder):
+    # CAMEO 09 investigate, told by a noun with what is investigated
+    found = rows(nlp, finder, coder, "The UN inquiry into the killings by Chilean troops angered Chile.")
+    assert ("UN", "CHL", "ACCUSE", -1) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's investigation found no evidence.",
+    "The results of the Chilean inquiry were published.",
+])
+def test_an_inquiry_without_its_matter_is_no_act(nlp, coder, text):
+    assert "accuse_investigation_noun" not in entry_ids(nlp, coder, text)
+
+
+
+def test_accusations_traded_are_made_by_both_sides(nlp, finder, coder):
+    # CAMEO 112 accuse, done by both sides
+    found = rows(nlp, finder, coder, "Chile and Peru traded accusations over the border incident.")
+    assert {("CHL", "PER", "ACCUSE", -1), ("PER", "CHL", "ACCUSE", -1)} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile traded goods with Peru.",
+    "Chile and Peru exchanged prisoners on Monday.",
+])
+def test_goods_or_prisoners_traded_are_no_accusation(nlp, coder, text):
+    assert "accuse_trade_blame" not in entry_ids(nlp, coder, text)
+
+
+def test_lobbying_is_an_appeal(nlp, finder, coder):
+    # CAMEO 020 make an appeal
+    assert ("CHL", "PER", "REQUEST", 1) in rows(nlp, finder, coder, "Chile has been lobbying Peru to drop the tariffs.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pressing another to act is a demand (CAMEO 10), from the one who presses, also in the passive
+    ("Chile pressured Peru to drop the case.", ("CHL", "PER", "REQUEST", -1)),
+    ("Chile was pressured by Peru into signing the deal.", ("PER", "CHL", "REQUEST", -1)),
+    # propping up a government is material support (CAMEO 07)
+    ("Russia has propped up the Syrian government for years.", ("RUS", "SYR", "AID", 1)),
+    ("Chile helped prop up the Peruvian government.", ("CHL", "PER", "AID", 1)),
+])
+def test_pressure_and_prop_up(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile came under pressure from Peru.",   # the noun is no entry: "under pressure" tells no act
+    "The Chilean workers propped the door open.",
+])
+def test_pressure_noun_and_prop_without_up_are_no_act(nlp, coder, text):
+    assert not entry_ids(nlp, coder, text) & {"request", "aid_prop_up"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # territory taken back is taken (CAMEO 192 occupy territory)
+    ("The Chilean army regained control of the town from Peruvian rebels.", ("CHL", "PER", "COERCE", -1)),
+    ("Chile clawed back territory from Peru.", ("CHL", "PER", "COERCE", -1)),
+])
+def test_territory_taken_back_is_coercion(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile regained its composure after the defeat by Peru.",
+    "Chile reclaimed its place at the table with Peru.",
+])
+def test_other_things_regained_are_no_coercion(nlp, coder, text):
+    assert "coerce_take" not in entry_ids(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # persons beaten are physically assaulted (CAMEO 182), also in the passive
+    ("Chilean police beat the Peruvian protesters.", ("CHL", "PER", "ASSAULT", -1)),
+    ("A Peruvian journalist was beaten by Chilean soldiers.", ("CHL", "PER", "ASSAULT", -1)),
+    # indicting or prosecuting is bringing a case (CAMEO 115)
+    ("Peru indicted the Chilean general.", ("PER", "CHL", "ACCUSE", -1)),
+])
+def test_beating_persons_and_indicting(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile beat Peru 2-1 in the final.",
+    "The Chilean candidate beat his rivals in the election.",
+])
+def test_beating_a_rival_is_no_assault(nlp, coder, text):
+    assert "assault_beat" not in entry_ids(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # livestock stolen or driven off is property seized (CAMEO 171); people driven from their land are coerced
+    ("Chilean fighters drove off dozens of Peruvian cattle.", ("CHL", "PER", "COERCE", -1)),
+    ("Chilean troops stole Peruvian cattle.", ("CHL", "PER", "COERCE", -1)),
+    ("Chilean gangs have driven Peruvian farmers from their land.", ("CHL", "PER", "COERCE", -1)),
+])
+def test_livestock_seized_and_people_driven_from_their_land(nlp, finder, coder, text, expected):
+    assert expected in rows(nlp, finder, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean minister drove off after the meeting with Peru.",
+    "The Chilean minister drove from Lima to the border.",
+    "Chile drove home its point in the talks with Peru.",
+])
+def test_driving_elsewhere_is_no_coercion(nlp, coder, text):
+    assert not entry_ids(nlp, coder, text) & {"coerce_drive_off", "coerce_displace"}
