@@ -51,6 +51,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .datelines import date_line_spans, dateline_span
+from .doctext import doc_text
 from .errors import CodebookError
 from .yamlio import read_mapping
 
@@ -474,8 +475,8 @@ class DateResolver:
         anchor: dt.date | None = None
         paragraph = -1
         days: list[tuple[int, dt.date]] = []  # (paragraph, day) of each past day named so far
-        dateline = dateline_span(doc.text)
-        head_dates = date_line_spans(doc.text)
+        dateline = dateline_span(doc_text(doc))
+        head_dates = date_line_spans(doc_text(doc))
         quoted = _quoted_tokens(doc)
         sentence_starts = [s.start for s in doc.sents]
         anchored_at = 0  # the sentence the anchor was named in
@@ -630,14 +631,15 @@ def _quoted_tokens(doc: Doc) -> set[int]:
         return doc.user_data["newscoder_quoted"]
     ranges = []
     start = None
-    for i, ch in enumerate(doc.text):
+    text = doc_text(doc)
+    for i, ch in enumerate(text):
         if ch in "“«" or ch == '"' and start is None:
             start = i
         elif ch in "”»" or ch == '"':
             if start is not None:
                 ranges.append((start, i))
             start = None
-        elif ch == "\n" and start is not None and doc.text[i - 1: i] == "\n":
+        elif ch == "\n" and start is not None and text[i - 1: i] == "\n":
             start = None  # a quotation is not carried over a blank line
     inside = {t.i for t in doc for a, b in ranges if a < t.idx < b}
     doc.user_data["newscoder_quoted"] = inside
@@ -674,7 +676,7 @@ def _paragraph(doc: Doc, i: int) -> int:
     """Paragraph number of token i: a paragraph ends at a line break (blank lines or not)."""
     breaks = doc.user_data.get("newscoder_breaks")
     if breaks is None:
-        breaks = doc.user_data["newscoder_breaks"] = [m.start() for m in re.finditer(r"\n+", doc.text)]
+        breaks = doc.user_data["newscoder_breaks"] = [m.start() for m in re.finditer(r"\n+", doc_text(doc))]
     return bisect.bisect_right(breaks, doc[i].idx)
 
 
@@ -946,7 +948,7 @@ class DocumentDates:
     def is_headline(self, sent: Span) -> bool:
         """Whether a sentence is in the article's head (its title or standfirst, `head_end`), or on
         its first non-blank line with text after it."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         if sent.start_char < head_end(text) and _line_words(text, sent.start_char) >= HEAD_WORDS:
             return True
         line_end = text.find("\n", len(text) - len(text.lstrip()))

@@ -42,6 +42,7 @@ from unidecode import unidecode
 
 from .codebook import Codebook, Person, fold
 from .datelines import dateline_span
+from .doctext import doc_text
 from .errors import CodebookError
 from .phrasecache import PHRASE_CACHE, PhraseTokens
 from .yamlio import read_mapping
@@ -1322,21 +1323,11 @@ def _strip_possessive(text: str) -> str:
 _HEADLINE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "over", "amid"}
 
 
-# Keys of what the finder works out once per Doc and keeps in its `user_data` (never written to
-# the parse cache, which stores Docs without user data): the text, which spaCy rebuilds from the
-# tokens at every `doc.text`; and per line, its alphabetic and capitalised token counts and
-# whether it is a headline.
-_TEXT = "newscoder_text"
+# Keys of what the finder works out once per line and keeps in the Doc's `user_data` (never
+# written to the parse cache, which stores Docs without user data): a line's alphabetic and
+# capitalised token counts, and whether it is a headline.
 _LINE_COUNTS = "newscoder_line_counts"
 _HEADLINES = "newscoder_headlines"
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, built once per Doc (spaCy joins the tokens again at every `doc.text`)."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
 
 
 def _line_of(doc: Doc, span: Span) -> Span:
