@@ -1184,7 +1184,7 @@ def _credit_opens(head: str, credit_words: Iterable[str]) -> bool:
 
 
 def _whole_word_matches(text: str, word: str) -> Iterator[re.Match]:
-    """The matches of `word` in `text` as a whole word, left to right, as `re.finditer` of
+    r"""The matches of `word` in `text` as a whole word, left to right, as `re.finditer` of
     `(?<!\w)word(?!\w)` gives them; found with `str.find` first (a scan of the regex alone
     costs a step per character of a long line, for each credit word)."""
     pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
