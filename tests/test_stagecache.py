@@ -13,7 +13,7 @@ from newscoder.corpus import Document
 from newscoder.parse import parse_cache
 from newscoder.paths import project_root
 from newscoder.rows import analyse_document, build_coders
-from newscoder.stagecache import StageCache, stage_inputs
+from newscoder.stagecache import StageCache, codebook_digest, stage_inputs
 
 TEXT = ("Tomas Varga, the foreign minister of Peru, met Chilean officials in Lima on Monday. "
         "Peru condemned the attack on the border post, and Chile urged Peru to reopen the crossing.")
@@ -29,7 +29,7 @@ def _document(text: str = TEXT, doc_id: str = "d1") -> Document:
 
 
 def _stages(tmp_path, nlp, coders) -> StageCache:
-    return StageCache(tmp_path, stage_inputs(coders.codebook, parse_cache(tmp_path, nlp).fingerprint))
+    return StageCache(tmp_path, stage_inputs(codebook_digest(coders.codebook), parse_cache(tmp_path, nlp).fingerprint))
 
 
 def _analyse(document, nlp, coders, stages=None):
@@ -77,11 +77,13 @@ def test_rows_that_json_would_change_are_not_stored(tmp_path):
 def test_a_person_list_edit_keeps_the_inputs_and_another_edit_changes_them(tmp_path):
     book = tmp_path / "codebook"
     shutil.copytree(project_root() / "codebook", book)
-    before = stage_inputs(book, "fp")
+    before = codebook_digest(book)
     with open(book / "persons.yaml", "a", encoding="utf-8") as handle:
         handle.write("\n  - name: Ines Quarto\n    actor: PER\n")
-    assert stage_inputs(book, "fp") == before
+    assert codebook_digest(book) == before
     with open(book / "triggers.yaml", "a", encoding="utf-8") as handle:
         handle.write("\n# a comment\n")
-    assert stage_inputs(book, "fp") != before
-    assert stage_inputs(book, "other model") != stage_inputs(book, "fp")
+    assert codebook_digest(book) != before
+    assert stage_inputs(before, "other model") != stage_inputs(before, "fp")
+    with pytest.raises(FileNotFoundError):
+        codebook_digest(tmp_path / "no such folder")

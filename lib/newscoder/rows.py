@@ -25,7 +25,7 @@ from .parse import parse, parse_cache
 from .parsecache import text_hash
 from .stance import Statement, StatementCoder
 from .stance_places import Geography
-from .stagecache import StageCache, stage_inputs
+from .stagecache import StageCache, codebook_digest, stage_inputs
 from .stance_report import uncoded_rows
 from .tables import MENTIONS_COLUMNS, SENTENCES_COLUMNS, STATEMENTS_COLUMNS, UNCODED_COLUMNS
 
@@ -166,13 +166,19 @@ def code_documents(
     n_process: int = 1,
     cache: Path | None = None,
     progress: bool = False,
+    codebook: str | None = None,
 ) -> Iterator[tuple[str, DocumentRows]]:
     """Parse the ok documents (through the parse cache) and yield (doc_id, DocumentRows) in order.
 
     This is the step both engines run: the local one over the corpus, a Dask worker over one partition.
+    codebook (str | None): `stagecache.codebook_digest` of the codebook folder, from where the
+        folder is (the Dask client); None computes it here, and without the folder here the
+        stage cache stays off.
     """
     parses = parse_cache(cache, nlp)
-    stages = StageCache(parses.root, stage_inputs(coders.codebook, parses.fingerprint)) if parses is not None and coders.codebook else None
+    if codebook is None and coders.codebook is not None and coders.codebook.is_dir():
+        codebook = codebook_digest(coders.codebook)
+    stages = StageCache(parses.root, stage_inputs(codebook, parses.fingerprint)) if parses is not None and codebook else None
     stream = parse(nlp, documents, batch_size=batch_size, n_process=n_process, cache=parses, progress=progress)
     for document, doc in stream:
         yield document.doc_id, analyse_document(document, doc, coders.finder, coders.coder, coders.dater, stages)

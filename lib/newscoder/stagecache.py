@@ -51,21 +51,34 @@ def _digest(value: object) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def stage_inputs(codebook: Path, parse_fingerprint: str) -> str:
+def codebook_digest(folder: Path) -> str:
+    """A hash of the codebook folder's files that the step after the finder may read: all but the
+    person lists. Computed where the folder is (a Dask worker gets the loaded codebook, not the folder).
+
+    folder (Path): the run's codebook folder; it must exist.
+    RETURNS (str): 64 hex digits.
+    """
+    from .coding import file_hashes
+
+    if not Path(folder).is_dir():
+        raise FileNotFoundError(f"codebook folder {folder} does not exist")
+    return _digest({name: digest for name, digest in file_hashes(Path(folder)).items() if not Path(name).name.startswith("persons")})
+
+
+def stage_inputs(codebook: str, parse_fingerprint: str) -> str:
     """A hash of what every document's step after the finder reads besides the document itself.
 
-    codebook (Path): the run's codebook folder.
+    codebook (str): `codebook_digest` of the run's codebook folder.
     parse_fingerprint (str): the parse cache's pipeline fingerprint (model, config, components).
-    RETURNS (str): 64 hex digits.
+    RETURNS (str): 64 hex digits; with this process's code and project stance_rules.yaml in it.
     """
     from .coding import file_hashes
     from .paths import project_root
 
-    book = {name: digest for name, digest in file_hashes(codebook).items() if not Path(name).name.startswith("persons")}
     rules = project_root() / "codebook" / "stance_rules.yaml"
     code = file_hashes(Path(__file__).resolve().parent)
     return _digest({
-        "format": CACHE_FORMAT, "parse": parse_fingerprint, "codebook": book,
+        "format": CACHE_FORMAT, "parse": parse_fingerprint, "codebook": codebook,
         "stance_rules": file_hashes(rules) if rules.is_file() else {}, "code": code,
     })
 
