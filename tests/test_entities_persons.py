@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -80,3 +81,24 @@ def test_a_possessor_before_a_post_named_by_a_country_sends_the_person(nlp, find
     doc = nlp("Russia's UK ambassador Alexander Yakovenko spoke in London.")
     person = next(m for m in finder(doc, dt.date(2018, 4, 1)) if m.kind == "person")
     assert person.actor_id == "RUS"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("photo, photos and a photograph; photo-call. (photo)", "photo"),
+    ("reporting by ana; additional reporting by tom lee, reporting byline", "reporting by"),
+    ("video", "video"),
+    ("videovideo video_ video2 2video é video", "video"),
+    ("no such word here", "picture"),
+])
+def test_whole_word_matches_are_those_of_the_bounded_regex(text, word):
+    from newscoder.entities import _whole_word_matches
+
+    expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+    assert [m.span() for m in _whole_word_matches(text, word)] == expected
+
+
+def test_a_credit_at_the_end_of_a_long_one_line_text_still_credits(finder, nlp):
+    # An article without line breaks is one line: the credit test reads back to its start.
+    story = "Tomas Varga spoke at the border post on Monday, and a video of the talks was shown. " * 30
+    found = persons(finder, nlp, story + "Photograph: Lena Brandt/Coastal Times")
+    assert "Tomas Varga" in found and "Lena Brandt" not in found

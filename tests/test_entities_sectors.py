@@ -370,3 +370,8 @@ def test_bare_agent_takes_the_country_of_a_dated_dateline_below_the_head(finder,
     police = find(mentions(finder, nlp, text), "Police")
     assert (police.actor_id, police.sector) == ("KEN", "COP")
     assert "article_country:dateline" in police.rule
+
+
+def test_two_letter_acronym_in_capitals_in_a_line_of_mixed_case_matches(finder, nlp):
+    ms = mentions(finder, nlp, "WHAT IS NEXT FOR THE VALLEY\nFighters of IS took the town, the council said on Monday.")
+    assert [m.actor_id for m in ms if m.text == "IS"] == ["ISIS"]

@@ -29,6 +29,7 @@ from .corpus import Document
 from .errors import ParameterError
 from .model import load_model
 from .rows import DocumentRows, build_coders, code_documents
+from .stagecache import codebook_digest
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +52,14 @@ def code_partition(
     book: CodebookFolder,
     batch_size: int,
     cache: str | None,
+    codebook: str = "",
 ) -> list[tuple[str, DocumentRows]]:
-    """Runs on a worker: parse and code one partition, return (doc_id, DocumentRows) in order."""
+    """Runs on a worker: parse and code one partition, return (doc_id, DocumentRows) in order.
+
+    codebook (str): the client's `stagecache.codebook_digest` of the codebook folder, so that
+        the stage cache is keyed by the files the codebook was loaded from; "" leaves it off."""
     nlp, coders = _tools(run_id, model, book)
-    return list(code_documents(nlp, documents, coders, batch_size=batch_size, cache=Path(cache) if cache else None))
+    return list(code_documents(nlp, documents, coders, batch_size=batch_size, cache=Path(cache) if cache else None, codebook=codebook))
 
 
 def _client(scheduler: str, n_workers: int):
@@ -97,8 +102,9 @@ def dask_rows(
         size = partition_size or max(1, min(200, math.ceil(len(ready) / (4 * workers))))
         parts = [ready[i : i + size] for i in range(0, len(ready), size)]
         run_id = uuid.uuid4().hex
-        book = client.scatter(load_codebook_folder(codebook), broadcast=True)
-        args = (run_id, model, book, batch_size, str(cache) if cache else None)
+        loaded = load_codebook_folder(codebook)
+        book = client.scatter(loaded, broadcast=True)
+        args = (run_id, model, book, batch_size, str(cache) if cache else None, codebook_digest(loaded.path) if cache else "")
         in_flight: deque = deque()
         todo = iter(parts)
         bar = tqdm(total=len(ready), desc="parsing and coding (dask)", unit="doc", disable=not progress, mininterval=1.0, file=sys.stderr)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .doctext import doc_text
 from .time_words import (
     DAY_COUNTS,
     EVENT_WORDS,
@@ -57,14 +58,15 @@ def quoted_tokens(doc: Doc) -> set[int]:
         return doc.user_data["newscoder_quoted"]
     ranges = []
     start = None
-    for i, ch in enumerate(doc.text):
+    text = doc_text(doc)
+    for i, ch in enumerate(text):
         if ch in "“«" or ch == '"' and start is None:
             start = i
         elif ch in "”»" or ch == '"':
             if start is not None:
                 ranges.append((start, i))
             start = None
-        elif ch == "\n" and start is not None and doc.text[i - 1: i] == "\n":
+        elif ch == "\n" and start is not None and text[i - 1: i] == "\n":
             start = None  # a quotation is not carried over a blank line
     inside = {t.i for t in doc for a, b in ranges if a < t.idx < b}
     doc.user_data["newscoder_quoted"] = inside

@@ -116,6 +116,7 @@ from .time_words import (
     YEARLY_DAYS,
 )
 from .datelines import date_line_spans, dateline_span
+from .doctext import doc_text
 from .errors import CodebookError
 from .yamlio import read_mapping
 
@@ -392,8 +393,8 @@ class DateResolver:
         anchor: dt.date | None = None
         paragraph = -1
         days: list[tuple[int, dt.date]] = []  # (paragraph, day) of each past day named so far
-        dateline = dateline_span(doc.text)
-        head_dates = date_line_spans(doc.text)
+        dateline = dateline_span(doc_text(doc))
+        head_dates = date_line_spans(doc_text(doc))
         quoted = quoted_tokens(doc)
         sentence_starts = [s.start for s in doc.sents]
         anchored_at = 0  # the sentence the anchor was named in
@@ -702,7 +703,7 @@ def _paragraph(doc: Doc, i: int) -> int:
     """Paragraph number of token i: a paragraph ends at a line break (blank lines or not)."""
     breaks = doc.user_data.get("newscoder_breaks")
     if breaks is None:
-        breaks = doc.user_data["newscoder_breaks"] = [m.start() for m in re.finditer(r"\n+", doc.text)]
+        breaks = doc.user_data["newscoder_breaks"] = [m.start() for m in re.finditer(r"\n+", doc_text(doc))]
     return bisect.bisect_right(breaks, doc[i].idx)
 
 
@@ -1006,7 +1007,7 @@ class DocumentDates:
     def is_headline(self, sent: Span) -> bool:
         """Whether a sentence is in the article's head (its title or standfirst, `head_end`), or on
         its first non-blank line with text after it."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         if sent.start_char < head_end(text) and _line_words(text, sent.start_char) >= HEAD_WORDS:
             return True
         line_end = text.find("\n", len(text) - len(text.lstrip()))

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -42,6 +42,7 @@ from unidecode import unidecode
 
 from .codebook import Codebook, Person, fold
 from .datelines import dateline_span
+from .doctext import doc_text
 from .errors import CodebookError
 from .phrasecache import PHRASE_CACHE, PhraseTokens
 from .yamlio import read_mapping
@@ -579,8 +580,9 @@ class EntityFinder:
         mentions "a video posted online" or opens "By Tuesday" still names its persons.
         """
         line = _line_of(doc, doc[m.start : m.end])
-        head = doc.text[line.start_char : m.start_char]
-        tail = doc.text[m.end_char : line.end_char].lower()
+        text = doc_text(doc)
+        head = text[line.start_char : m.start_char]
+        tail = text[m.end_char : line.end_char].lower()
         byline = head.lstrip().startswith("By ") and _only_names(head.lstrip()[3:])
         credited = _credit_opens(head, self.codebook.credit_before) or any(tail.lstrip().startswith(c) for c in self.codebook.credit_after)
         signed = not head.strip() and tail.startswith(",") and len(tail.split()) <= 5 and any(
@@ -770,7 +772,7 @@ class EntityFinder:
             result.append(m)
         result = _titled_person_throughout(result)
         taken = {i for m in result for i in range(m.start, m.end)}
-        state, how = _article_country(result, self.codebook, self.article_country, _dateline_end(doc.text))
+        state, how = _article_country(result, self.codebook, self.article_country, _dateline_end(doc_text(doc)))
         of_place = self._place_agents(doc, result, agent_at)
         for a in agents:
             if a in used or any(i in taken for i in range(a.start, a.end)):
@@ -969,7 +971,7 @@ class EntityFinder:
                 # "Macron's Mali envoy": the envoy of the one who sent her, not of the country she is sent to
                 actor, rule = owner.actor_id, f"{rule}+title_of:{owner.text}"
             elif before is not None or named_after is None:
-                actor, how = (before.actor_id, "title_country") if before else _article_country(mentions, self.codebook, self.article_country, _dateline_end(doc.text))
+                actor, how = (before.actor_id, "title_country") if before else _article_country(mentions, self.codebook, self.article_country, _dateline_end(doc_text(doc)))
                 if actor:
                     rule = f"{rule}+{how}" + (APPOSED_TITLE if named_after is not None else "")
         if not actor:
@@ -1196,8 +1198,11 @@ CREDIT_JOINERS = {"and", "in", "by", "&", "/"}
 
 def _only_names(text: str) -> bool:
     """Whether text holds only capitalised words, numbers and joining words: "Ana Ruiz and Tom Lee in Lima"."""
-    words = re.findall(r"[^\s,;:()/]+|/", text)
+    words = (found.group() for found in _CREDIT_WORD.finditer(text))  # lazily: the first other word decides
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CREDIT_JOINERS for w in words)
+
+
+_CREDIT_WORD = re.compile(r"[^\s,;:()/]+|/")
 
 
 def _credit_opens(head: str, credit_words: Iterable[str]) -> bool:
@@ -1208,24 +1213,54 @@ def _credit_opens(head: str, credit_words: Iterable[str]) -> bool:
     """
     lowered = head.lower()
     for word in credit_words:
-        for found in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", lowered):
+        for found in _whole_word_matches(lowered, word):
             before = head[: found.start()].rstrip()
             if (not before or before[-1] in ".;:(|") and _only_names(head[found.end():]):
                 return True
     return False
 
 
+def _whole_word_matches(text: str, word: str) -> Iterator[re.Match]:
+    r"""The matches of `word` in `text` as a whole word, left to right, as `re.finditer` of
+    `(?<!\w)word(?!\w)` gives them; found with `str.find` first (a scan of the regex alone
+    costs a step per character of a long line, for each credit word)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    at = text.find(word)
+    while at >= 0:
+        found = pattern.match(text, at)
+        if found is None:
+            at = text.find(word, at + 1)
+        else:
+            yield found
+            at = text.find(word, max(found.end(), at + 1))
+
+
 def _masthead(span: Span) -> bool:
     """A name in capitals alone on its line: a masthead or section label, not a person."""
-    line = _line_of(span.doc, span)
-    words = [t for t in line if t.is_alpha]
-    return span.text.isupper() and len(words) == len([t for t in span if t.is_alpha])
+    if not span.text.isupper():
+        return False
+    n_alpha, _ = _alpha_counts(span.doc, _line_of(span.doc, span))
+    return n_alpha == sum(t.is_alpha for t in span)
 
 
 def _in_capitals_line(doc: Doc, span: Span) -> bool:
     """Whether a span sits in a line written in capitals ("WHAT IS NEXT FOR SYRIA")."""
-    words = [t for t in _line_of(doc, span) if t.is_alpha and not (span.start <= t.i < span.end)]
-    return len(words) >= 3 and sum(t.is_upper for t in words) / len(words) >= 0.8
+    line = _line_of(doc, span)
+    n_alpha, n_upper = _alpha_counts(doc, line)
+    own = [doc[i] for i in range(max(line.start, span.start), min(line.end, span.end))]
+    n_words = n_alpha - sum(t.is_alpha for t in own)
+    n_upper -= sum(t.is_alpha and t.is_upper for t in own)
+    return n_words >= 3 and n_upper / n_words >= 0.8
+
+
+def _alpha_counts(doc: Doc, line: Span) -> tuple[int, int]:
+    """How many tokens of a line are alphabetic, and how many of those are in capitals (counted once per line)."""
+    counts = doc.user_data.setdefault(_LINE_COUNTS, {})
+    key = (line.start, line.end)
+    if key not in counts:
+        words = [t for t in line if t.is_alpha]
+        counts[key] = (len(words), sum(t.is_upper for t in words))
+    return counts[key]
 
 
 def _only_state(mentions: list[Mention], codebook: Codebook) -> str:
@@ -1325,9 +1360,16 @@ def _strip_possessive(text: str) -> str:
 _HEADLINE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "over", "amid"}
 
 
+# Keys of what the finder works out once per line and keeps in the Doc's `user_data` (never
+# written to the parse cache, which stores Docs without user data): a line's alphabetic and
+# capitalised token counts, and whether it is a headline.
+_LINE_COUNTS = "newscoder_line_counts"
+_HEADLINES = "newscoder_headlines"
+
+
 def _line_of(doc: Doc, span: Span) -> Span:
     """The line of text a span sits on (headlines are lines; spaCy may join them to the next sentence)."""
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
@@ -1336,8 +1378,12 @@ def _line_of(doc: Doc, span: Span) -> Span:
 
 def _is_headline(line: Span) -> bool:
     """Title Case text ("Turkey and Israel Hold First Talks"), where capitals say nothing about names."""
-    words = [t for t in line if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
-    return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) / len(words) >= 0.85
+    known = line.doc.user_data.setdefault(_HEADLINES, {})
+    key = (line.start, line.end)
+    if key not in known:
+        words = [t for t in line if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
+        known[key] = len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) / len(words) >= 0.85
+    return known[key]
 
 
 def squash(text: str) -> str:

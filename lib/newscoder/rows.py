@@ -22,8 +22,10 @@ from .corpus import Document
 from .dates import NO_DATE, DateResolver, DocumentDates
 from .entities import EntityFinder, Mention
 from .parse import parse, parse_cache
+from .parsecache import text_hash
 from .stance import Statement, StatementCoder
 from .stance_places import Geography
+from .stagecache import StageCache, codebook_digest, stage_inputs
 from .stance_report import uncoded_rows
 from .tables import MENTIONS_COLUMNS, SENTENCES_COLUMNS, STATEMENTS_COLUMNS, UNCODED_COLUMNS
 
@@ -118,17 +120,24 @@ class Coders:
     finder: EntityFinder
     coder: StatementCoder
     dater: DateResolver
+    codebook: Path | None = None  # the folder they were built from (the stage cache's key reads it)
 
 
 def build_coders(nlp: Language, book: CodebookFolder) -> Coders:
     """The entity finder, statement coder and date resolver for one pipeline and codebook."""
     finder = EntityFinder(nlp, book.actors)
     geography = Geography.of(finder.places, {a.id: a.country for a in book.actors.actors.values() if a.country})
-    return Coders(finder, StatementCoder(nlp, book.lexicon, geography=geography), DateResolver(nlp, book.named_events))
+    return Coders(finder, StatementCoder(nlp, book.lexicon, geography=geography), DateResolver(nlp, book.named_events), Path(book.path))
 
 
-def analyse_document(document: Document, doc: Doc, finder: EntityFinder, coder: StatementCoder, dater: DateResolver) -> DocumentRows:
-    """Everything the corpus pass extracts from one parsed document, as table rows."""
+def analyse_document(
+    document: Document, doc: Doc, finder: EntityFinder, coder: StatementCoder, dater: DateResolver, stages: StageCache | None = None,
+) -> DocumentRows:
+    """Everything the corpus pass extracts from one parsed document, as table rows.
+
+    stages (StageCache | None): where the statement and uncoded rows of a document whose inputs
+        (text, mentions, codebook, code) are unchanged are read back instead of coded again.
+    """
     sent_of = sentence_ids(doc)
     sentences = [
         {"doc_id": document.doc_id, "sent_id": sent_of[s.start], "start_char": s.start_char, "end_char": s.end_char}
@@ -137,10 +146,15 @@ def analyse_document(document: Document, doc: Doc, finder: EntityFinder, coder: 
     ]
     published = published_date(document)
     mentions = finder(doc, published)
-    coding = coder.code(doc, mentions, document.doc_id, sent_of)
-    statements = statement_rows(coding.statements, dater(doc, published))
-    uncoded = uncoded_rows(coder, doc, mentions, coding, document.doc_id, sent_of)
-    return DocumentRows(len(set(sent_of.values())), sentences, mention_rows(document, doc, mentions), statements, uncoded)
+    key = stages.key(document.doc_id, text_hash(document.clean_text), document.published, mentions) if stages is not None else ""
+    stored = stages.get(key) if stages is not None else None
+    if stored is None:
+        coding = coder.code(doc, mentions, document.doc_id, sent_of)
+        stored = {"statements": statement_rows(coding.statements, dater(doc, published)),
+                  "uncoded": uncoded_rows(coder, doc, mentions, coding, document.doc_id, sent_of)}
+        if stages is not None:
+            stages.put(key, stored)
+    return DocumentRows(len(set(sent_of.values())), sentences, mention_rows(document, doc, mentions), stored["statements"], stored["uncoded"])
 
 
 def code_documents(
@@ -152,14 +166,22 @@ def code_documents(
     n_process: int = 1,
     cache: Path | None = None,
     progress: bool = False,
+    codebook: str | None = None,
 ) -> Iterator[tuple[str, DocumentRows]]:
     """Parse the ok documents (through the parse cache) and yield (doc_id, DocumentRows) in order.
 
     This is the step both engines run: the local one over the corpus, a Dask worker over one partition.
+    codebook (str | None): `stagecache.codebook_digest` of the codebook folder, from where the
+        folder is (the Dask client); None computes it here, and without the folder here the
+        stage cache stays off.
     """
-    stream = parse(nlp, documents, batch_size=batch_size, n_process=n_process, cache=parse_cache(cache, nlp), progress=progress)
+    parses = parse_cache(cache, nlp)
+    if codebook is None and coders.codebook is not None and coders.codebook.is_dir():
+        codebook = codebook_digest(coders.codebook)
+    stages = StageCache(parses.root, stage_inputs(codebook, parses.fingerprint)) if parses is not None and codebook else None
+    stream = parse(nlp, documents, batch_size=batch_size, n_process=n_process, cache=parses, progress=progress)
     for document, doc in stream:
-        yield document.doc_id, analyse_document(document, doc, coders.finder, coders.coder, coders.dater)
+        yield document.doc_id, analyse_document(document, doc, coders.finder, coders.coder, coders.dater, stages)
 
 
 class TableBuilder:
