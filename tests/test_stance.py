@@ -727,3 +727,18 @@ def test_pulling_out_of_a_town_stays_a_retreat(nlp, finder, coder):
 def test_object_below_a_quantity_noun_is_the_entrys_object(nlp, finder, coder):
     rows = code(nlp, finder, coder, "Chile delivered a convoy of aid to Peru.")
     assert ("CHL", "PER", "", "AID", 1) in rows
+
+
+@pytest.mark.parametrize("text", [
+    "Chile launched an offensive against Peru during the talks.",
+    "Chile began shelling Peruvian villages amid negotiations in Geneva.",
+    "Peru opened fire on Chilean boats despite the dialogue.",
+])
+def test_a_phrase_of_time_or_cause_holds_no_object_of_the_entry(nlp, finder, coder, text):
+    # "during the talks" says when the offensive was launched: it is no holding of talks
+    assert not any(r[3] == "CONSULT" for r in code(nlp, finder, coder, text))
+
+
+def test_the_entry_object_still_counts_as_object_or_in_another_phrase(nlp, finder, coder):
+    assert any(r[3] == "CONSULT" for r in code(nlp, finder, coder, "Chile and Peru held talks in Lima on Monday."))
+    assert any(r[3] == "CONSULT" for r in code(nlp, finder, coder, "Chile and Peru opened a new round of talks in Lima."))

@@ -155,7 +155,8 @@ class StatementCoder:
         pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else ""
         if pos != entry.pos or not {token.lemma_.lower(), token.lower_} & entry.lemmas:
             return False
-        if entry.objects and not _has_object(token, entry.objects, self.rules.quantity_nouns, self.rules.object_particles):
+        if entry.objects and not _has_object(token, entry.objects, self.rules.quantity_nouns, self.rules.object_particles,
+                                                  self.rules.circumstance_preps):
             return False
         return not entry.particle or any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children)
 
@@ -1308,25 +1309,29 @@ def _own_clause(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i not in skip]
 
 
-def _has_object(token: Token, objects: frozenset[str], quantity_nouns: frozenset[str] = frozenset(), particles: frozenset[str] = frozenset()) -> bool:
+def _has_object(token: Token, objects: frozenset[str], quantity_nouns: frozenset[str] = frozenset(), particles: frozenset[str] = frozenset(),
+                circumstances: frozenset[str] = frozenset()) -> bool:
     """Does the token have one of these words as object, modifier or object of its preposition?
 
     The verb's active subject is never its object: in "the bombardment continued" the pattern
     "continue * bombardment" does not fire (the noun is the act, coded with its own arguments).
     The object may hang below a particle's preposition ("pulled *out of* the deal") or below a
     quantity or container noun of `quantity_nouns` ("delivered *a convoy of* aid", "sent two
-    *tonnes of* grain"), which says how much of the object, not what it is.
+    *tonnes of* grain"), which says how much of the object, not what it is. A phrase of time, cause or
+    concession (`circumstances`: "during", "amid", "despite", ...) tells when or why the act was done,
+    never what it was done to: "launched an offensive *during the talks*" is not holding talks.
     token (Token): the trigger word.
     objects (frozenset[str]): the entry's object words.
     quantity_nouns (frozenset[str]): nouns whose "of" phrase holds the object (stance_rules.yaml).
     particles (frozenset[str]): particles whose preposition holds the object (`object_particles`).
+    circumstances (frozenset[str]): prepositions whose phrase holds no object (`circumstance_preps`).
     RETURNS (bool): whether one of the words is there.
     """
     def named(t: Token) -> bool:
         return t.lemma_.lower() in objects or t.lower_ in objects
 
     for child in token.children:
-        if child.dep_ in ("nsubj", "csubj", "expl"):
+        if child.dep_ in ("nsubj", "csubj", "expl") or child.dep_ == "prep" and child.lower_ in circumstances:
             continue
         if named(child):
             return True
