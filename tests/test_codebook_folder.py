@@ -54,3 +54,21 @@ def test_the_loaded_folder_travels_to_workers(book_copy):
     book = load_codebook_folder(book_copy)
     again = pickle.loads(pickle.dumps(book))
     assert isinstance(again, CodebookFolder) and again.named_events == book.named_events
+
+
+def test_the_statement_coders_word_lists_come_from_the_folder_given(book_copy):
+    rules = book_copy / "stance_rules.yaml"
+    text = rules.read_text(encoding="utf-8")
+    assert "\ncircumstance_preps: [during," in text
+    rules.write_text(text.replace("\ncircumstance_preps: [during,", "\ncircumstance_preps: [notwithstanding, during,"), encoding="utf-8")
+    assert "notwithstanding" in load_codebook_folder(book_copy).stance_rules.circumstance_preps
+    assert "notwithstanding" not in load_codebook_folder(project_root() / "codebook").stance_rules.circumstance_preps
+
+
+def test_a_folder_without_stance_rules_uses_the_projects_and_keys_by_them(book_copy):
+    from newscoder import coding
+
+    (book_copy / "stance_rules.yaml").unlink()
+    book = load_codebook_folder(book_copy)
+    assert book.stance_rules == load_codebook_folder(project_root() / "codebook").stance_rules
+    assert "(project) stance_rules.yaml" in coding._codebook_files(book_copy)

@@ -127,7 +127,7 @@ def build_coders(nlp: Language, book: CodebookFolder) -> Coders:
     """The entity finder, statement coder and date resolver for one pipeline and codebook."""
     finder = EntityFinder(nlp, book.actors)
     geography = Geography.of(finder.places, {a.id: a.country for a in book.actors.actors.values() if a.country})
-    return Coders(finder, StatementCoder(nlp, book.lexicon, geography=geography), DateResolver(nlp, book.named_events), Path(book.path))
+    return Coders(finder, StatementCoder(nlp, book.lexicon, book.stance_rules, geography=geography), DateResolver(nlp, book.named_events), Path(book.path))
 
 
 def analyse_document(
