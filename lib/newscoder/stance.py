@@ -362,11 +362,9 @@ class StatementCoder:
             return self._party_of_head(same, ctx, 0)  # "it had raised *its* readiness": "its" is "it"
         if lower in PRONOUNS_PERSON and depth == 0 and _subject_of_object_relative(head):
             # "Trump praised Erdogan, whom *he* called a friend": the main subject, not the antecedent
-            main = next((c for c in head.sent.root.children if c.dep_ in SUBJECT_DEPS), None)
-            antecedent = {p.actor for p in self.parties(head.head.head, ctx, 1)}
-            found = [p for p in (self.parties(main, ctx, 1) if main is not None and main.i != head.i else []) if p.actor not in antecedent]
+            found = self._main_subject_not_antecedent(head, ctx)
             if found:
-                return [replace(p, how="pronoun_same_sentence") for p in found]
+                return found
         if lower in PRONOUNS_PERSON:
             earlier = ctx.earlier_in_sentence(head, persons_only=True, include_subjects=possessive)
             if earlier is not None:
@@ -378,10 +376,7 @@ class StatementCoder:
                 return [replace(ctx.last_person, how="pronoun")]
         if lower in PRONOUNS_ACTOR and depth == 0 and _subject_of_object_relative(head):
             # "Turkey criticised the PKK, which *it* regards as ...": not the antecedent, the main subject
-            main = next((c for c in head.sent.root.children if c.dep_ in SUBJECT_DEPS), None)
-            antecedent = {p.actor for p in self.parties(head.head.head, ctx, 1)}
-            found = [p for p in (self.parties(main, ctx, 1) if main is not None and main.i != head.i else []) if p.actor not in antecedent]
-            return [replace(p, how="pronoun_same_sentence") for p in found]
+            return self._main_subject_not_antecedent(head, ctx)
         if lower in PRONOUNS_ACTOR:
             earlier = ctx.earlier_in_sentence(head, include_subjects=possessive)
             if earlier is not None:
@@ -399,8 +394,8 @@ class StatementCoder:
         for child in modifiers:
             if child.i in ctx.mention_at:
                 cm = ctx.mention_at[child.i]
-                if _names_no_member(child, cm, ctx, self.rules):
-                    continue  # "*anti-*Assad forces", "*Syrian* Kurdish fighters"
+                if _names_no_member(cm, child.doc, self.rules):
+                    continue  # "*anti-*Assad forces", "*pro-*Russian separatists"
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
                     # "two French volunteers", "Russian nationals": private persons' nationality
                     how = NATIONAL if private_national(child, cm, self.rules) else f"modifier:{cm.kind}"
@@ -666,9 +661,7 @@ class StatementCoder:
             # the test as a breach of the UN's resolutions") and is aimed at no one
             objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ != "as" and not self._partner_prep(c)
                         for g in c.children if g.dep_ == "pobj"]
-            # "pulled out of the deal with X": the object of a particle's preposition
-            objects += [g for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in self.rules.object_particles
-                        for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+            objects += _particle_objects(token, self.rules.object_particles)  # "pulled out of the deal with X"
             # "welcomed a resumption of ties with X"
             objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for obj in objects:
@@ -690,7 +683,7 @@ class StatementCoder:
                         for prep in (c for c in child.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")):
                             found += [p for g in prep.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                             how = how or "target:maker_of_object"
-                    elif child.dep_ in ("amod", "compound") and child.i in ctx.mention_at and not _names_no_member(child, ctx.mention_at[child.i], ctx, self.rules):
+                    elif child.dep_ in ("amod", "compound") and child.i in ctx.mention_at and not _names_no_member(ctx.mention_at[child.i], child.doc, self.rules):
                         # "Turkish-Israeli talks": the modifier, its conjuncts and its own modifiers
                         related = [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
                         found += [p for r in related for p in self.parties(r, ctx, 1)]
@@ -802,6 +795,14 @@ class StatementCoder:
         source_ids = {p.actor for p in sources}
         found = _pair_without(found, source_ids, token, ctx)
         return [p for p in _unique(found) if p.actor not in source_ids], how
+
+    def _main_subject_not_antecedent(self, pronoun: Token, ctx: "_Context") -> list[Party]:
+        """The parties of the sentence's main subject other than the antecedent, for a pronoun subject
+        of an object relative ("the PKK, which *it* regards as ...", "whom *he* called"); [] if none."""
+        main = next((c for c in pronoun.sent.root.children if c.dep_ in SUBJECT_DEPS), None)
+        antecedents = {p.actor for p in self.parties(pronoun.head.head, ctx, 1)}
+        found = self.parties(main, ctx, 1) if main is not None and main.i != pronoun.i else []
+        return [replace(p, how="pronoun_same_sentence") for p in found if p.actor not in antecedents]
 
     def _predicated_of(self, token: Token, sources: list[Party], ctx: "_Context") -> list[Party]:
         """The subject a copula predicate characterises, through a relative pronoun to its antecedent:
@@ -1207,14 +1208,13 @@ def _subject_pronoun_owning(token: Token) -> Token | None:
                  and c.lower_ == POSSESSIVE_OF[token.lower_]), None)
 
 
-def _names_no_member(token: Token, m: Mention, ctx: _Context, rules: StanceRules) -> bool:
+def _names_no_member(m: Mention, doc: Doc, rules: StanceRules) -> bool:
     """Is this modifier of a noun phrase no party of it, though it names an actor?
 
     A name after a prefix of `stance_prefixes` says whom the people are for or against: "*anti*-
     Assad forces", "*pro*-Russian separatists" are not Assad's or Russia's (rule
     `names_no_member`). "Turkish-Israeli talks" is a list and keeps both.
     """
-    doc = token.doc
     start = m.start
     if start >= 2 and doc[start - 1].text in ("-", "‐", "–") and doc[start - 2].lower_ in rules.stance_prefixes:
         return True
@@ -1341,17 +1341,22 @@ def _has_object(token: Token, objects: frozenset[str], quantity_nouns: frozenset
             for g in child.children:
                 if g.dep_ == "pobj" and any(h.lemma_.lower() in objects for h in g.children if h.dep_ in ("compound", "amod")):
                     return True
-        if child.dep_ in ("prt", "prep") and child.lower_ in particles:
-            # "pulled out of the deal", "walked away from the accord": the particle's own preposition
-            if any(named(o) for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
-                return True
         if child.dep_ in ("dobj", "obj", "pobj", "nsubjpass", "attr") and child.lemma_.lower() in quantity_nouns:
             # "a shipment of oil", "two tonnes of grain"
             if any(named(o) for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"):
                 return True
+    if any(named(o) for o in _particle_objects(token, particles)):
+        return True  # "pulled out of the deal", "walked away from the accord"
     if token.dep_ in ("nsubjpass", "nsubj") and token.head.lemma_.lower() in objects:
         return True
     return False
+
+
+def _particle_objects(token: Token, particles: frozenset[str]) -> list[Token]:
+    """The objects of the preposition a particle of `particles` takes: "pulled *out of the deal*",
+    "walked *away from the accord*" -> deal, accord."""
+    return [o for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in particles
+            for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
 
 
 def _negated(token: Token) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from .errors import CodebookError
 from .lexicon import PLOVER, Trigger
 from .paths import project_root
+from .stance_nationals import NATIONAL
 from .yamlio import read_mapping
 
 if TYPE_CHECKING:
@@ -1055,7 +1056,7 @@ def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: 
     if src in rules.remote_rules or tgt in rules.remote_rules or any(h in rules.remote_parties for h in hows):
         return "low"
     direct_target = tgt in rules.direct_targets or not has_target or (not tgt and src == "between")
-    named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime", "national") or h.startswith(("modifier:", "coordinated:")) for h in hows)
+    named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime", NATIONAL) or h.startswith(("modifier:", "coordinated:")) for h in hows)
     imported = any(trigger_id.startswith(prefix) for prefix in rules.imported_prefixes)
     high = src in rules.direct_sources and direct_target and named and has_target and not imported and not told_by_another
     return "high" if high else "medium"
