@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from spacy.language import Language
@@ -1255,12 +1256,23 @@ def _in_capitals_line(doc: Doc, span: Span) -> bool:
 
 def _alpha_counts(doc: Doc, line: Span) -> tuple[int, int]:
     """How many tokens of a line are alphabetic, and how many of those are in capitals (counted once per line)."""
-    counts = doc.user_data.setdefault(_LINE_COUNTS, {})
-    key = (line.start, line.end)
-    if key not in counts:
+    def count() -> tuple[int, int]:
         words = [t for t in line if t.is_alpha]
-        counts[key] = (len(words), sum(t.is_upper for t in words))
-    return counts[key]
+        return len(words), sum(t.is_upper for t in words)
+
+    return _per_line(line, _LINE_COUNTS, count)
+
+
+T = TypeVar("T")
+
+
+def _per_line(line: Span, name: str, work: Callable[[], T]) -> T:
+    """What `work` gives for a line, worked out once per line and kept in its Doc's `user_data[name]`."""
+    known = line.doc.user_data.setdefault(name, {})
+    key = (line.start, line.end)
+    if key not in known:
+        known[key] = work()
+    return known[key]
 
 
 def _only_state(mentions: list[Mention], codebook: Codebook) -> str:
@@ -1378,12 +1390,11 @@ def _line_of(doc: Doc, span: Span) -> Span:
 
 def _is_headline(line: Span) -> bool:
     """Title Case text ("Turkey and Israel Hold First Talks"), where capitals say nothing about names."""
-    known = line.doc.user_data.setdefault(_HEADLINES, {})
-    key = (line.start, line.end)
-    if key not in known:
+    def title_case() -> bool:
         words = [t for t in line if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
-        known[key] = len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) / len(words) >= 0.85
-    return known[key]
+        return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) / len(words) >= 0.85
+
+    return _per_line(line, _HEADLINES, title_case)
 
 
 def squash(text: str) -> str:
