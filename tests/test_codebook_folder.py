@@ -71,4 +71,4 @@ def test_a_folder_without_stance_rules_uses_the_projects_and_keys_by_them(book_c
     (book_copy / "stance_rules.yaml").unlink()
     book = load_codebook_folder(book_copy)
     assert book.stance_rules == load_codebook_folder(project_root() / "codebook").stance_rules
-    assert "(project) stance_rules.yaml" in coding._codebook_files(book_copy)
+    assert "(project) stance_rules.yaml" in coding.codebook_files(book_copy)

@@ -89,7 +89,7 @@ def model_version(model: str) -> str:
         return "not installed"
 
 
-def _codebook_files(folder: Path) -> dict[str, str]:
+def codebook_files(folder: Path) -> dict[str, str]:
     """The codebook folder's file hashes, and the project's `stance_rules.yaml` when the folder has
     none (the statement coder then reads the project's: `codebook_folder.load_codebook_folder`)."""
     hashes = file_hashes(folder)
@@ -110,7 +110,7 @@ def coding_key(corpus: str | Path, codebook: str | Path, model: str) -> dict[str
     """
     parts = {
         "corpus": _digest(file_hashes(resolve_path(corpus, name="corpus", must_exist=True))),
-        "codebook": _digest(_codebook_files(resolve_path(codebook, name="codebook", must_exist=True))),
+        "codebook": _digest(codebook_files(resolve_path(codebook, name="codebook", must_exist=True))),
         "model": _digest([_package(model), model_version(model), metadata.version("spacy")]),
         "code": _digest([CODING_FORMAT, file_hashes(Path(__file__).resolve().parent)]),
     }

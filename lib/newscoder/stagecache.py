@@ -8,8 +8,8 @@ cache spares the second step when nothing it reads has changed. What it reads is
 - the document's id and publication date;
 - the document's mentions, as the finder resolved them (every field of every mention);
 - the codebook folder's files except the person lists (`persons*.yaml`), which only the entity
-  finder reads, so they reach this step through the mentions; and the project's
-  `codebook/stance_rules.yaml`, which the statement coder loads whatever the codebook;
+  finder reads, so they reach this step through the mentions (with the project's
+  `codebook/stance_rules.yaml` when the folder has none: `coding.codebook_files`);
 - the library's own code and data (`lib/newscoder`), and this file's `CACHE_FORMAT`.
 
 After an edit of a person list, the finder runs again on every document, but a document whose
@@ -58,11 +58,11 @@ def codebook_digest(folder: Path) -> str:
     folder (Path): the run's codebook folder; it must exist.
     RETURNS (str): 64 hex digits.
     """
-    from .coding import file_hashes
+    from .coding import codebook_files
 
     if not Path(folder).is_dir():
         raise FileNotFoundError(f"codebook folder {folder} does not exist")
-    return _digest({name: digest for name, digest in file_hashes(Path(folder)).items() if not Path(name).name.startswith("persons")})
+    return _digest({name: digest for name, digest in codebook_files(Path(folder)).items() if not Path(name).name.startswith("persons")})
 
 
 def stage_inputs(codebook: str, parse_fingerprint: str) -> str:
@@ -70,17 +70,12 @@ def stage_inputs(codebook: str, parse_fingerprint: str) -> str:
 
     codebook (str): `codebook_digest` of the run's codebook folder.
     parse_fingerprint (str): the parse cache's pipeline fingerprint (model, config, components).
-    RETURNS (str): 64 hex digits; with this process's code and project stance_rules.yaml in it.
+    RETURNS (str): 64 hex digits; with this process's code in it.
     """
     from .coding import file_hashes
-    from .paths import project_root
 
-    rules = project_root() / "codebook" / "stance_rules.yaml"
     code = file_hashes(Path(__file__).resolve().parent)
-    return _digest({
-        "format": CACHE_FORMAT, "parse": parse_fingerprint, "codebook": codebook,
-        "stance_rules": file_hashes(rules) if rules.is_file() else {}, "code": code,
-    })
+    return _digest({"format": CACHE_FORMAT, "parse": parse_fingerprint, "codebook": codebook, "code": code})
 
 
 class StageCache:
