@@ -418,8 +418,8 @@ class DateResolver:
                 if date is None:
                     continue  # "at the time of the attack": another act's time, not read here
                 explicit_day = False
-            elif self.weekday_of_named(span, days, para, published) is not None:
-                date, explicit_day = self.weekday_of_named(span, days, para, published), False
+            elif (weekday := self.weekday_of_named(span, days, para, published)) is not None:
+                date, explicit_day = weekday, False  # ("the previous Monday": read once)
             elif self._is_offset(span):
                 date = self.counted(span, out, days, para, published)
                 explicit_day = False
