@@ -20,7 +20,7 @@ row's `rule` names them. Word lists are in codebook/triggers.yaml and codebook/s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import permutations
 
 from spacy.language import Language
@@ -35,6 +35,7 @@ from .stance_groups import group_named_before
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
+from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
 from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
@@ -103,10 +104,12 @@ class Candidate:
 
 @dataclass
 class Coding:
-    """What coding one document gives: the statements and the triggers the filters dropped."""
+    """What coding one document gives: the statements, the triggers the filters dropped, and why
+    each trigger they kept gave no row (token index -> a `stance_reasons` value)."""
 
     statements: list[Statement]
     drops: list[Drop]
+    no_row: dict[int, str] = field(default_factory=dict)
 
 
 class StatementCoder:
@@ -954,30 +957,41 @@ class StatementCoder:
         """Code every sentence of a document, keeping the triggers the filters dropped and why.
 
         Arguments as for `__call__`.
-        RETURNS (Coding): the statements in text order and the dropped triggers.
+        RETURNS (Coding): the statements in text order, the dropped triggers, and why each kept
+            trigger that gave no row gave none.
         """
         ctx = _Context({i: m for m in mentions for i in range(m.start, m.end)}, self.rules.pair_reach)
         rows: list[Statement] = []
         drops: list[Drop] = []
+        why: dict[int, str] = {}  # token index of a kept trigger -> why it gave no row (`stance_reasons`)
+        with_rows: dict[int, int] = {}  # character offset -> token index of the triggers that gave rows
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             kept_triggers, dropped = self.screen_triggers(sent)
             drops += dropped
-            found = [
-                (c.token, row)
-                for c in kept_triggers
-                for row in self.statements(c.token, c.entry, c.note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0), c.modality)
-            ]
+            found = []
+            for c in kept_triggers:
+                made, reason = self.statement_rows(c.token, c.entry, c.note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0), c.modality)
+                found += [(c.token, row) for row in made]
+                if not made:
+                    why.setdefault(c.token.i, reason)  # a token with two entries: the first entry's reason
             kept = _outer_acts_only(found)
+            why.update({t.i: OUTER_ACT for t, _ in found if all(k.i != t.i for k, _ in kept)})
             told = {self._act_key(r) for r in rows if r.modality == "asserted"}
             # "The meetings between A and B signaled progress", after "A and B met": a noun phrase
             # naming an act already coded refers back to it; a verb telling it again is a new report
-            rows += [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
+            new = [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
+            why.update({t.i: NAMED_BEFORE for t, row in kept if all(r.trigger_start != t.idx for r in new)})
+            rows += new
+            with_rows.update({r.trigger_start: t.i for t, r in kept if r in new})
             subjects = self.subject_of_sentence(sent, ctx)
             ctx.advance(sent)
             ctx.previous_subject = subjects
-        return Coding(with_sectors(_dedupe(rows), mentions), drops)
+        rows = _dedupe(rows)
+        coded = {r.trigger_start for r in rows}
+        why.update({i: DUPLICATE for idx, i in with_rows.items() if idx not in coded})  # its rows kept at another trigger
+        return Coding(with_sectors(rows, mentions), drops, {i: r for i, r in sorted(why.items()) if doc[i].idx not in coded})
 
     def subject_of_sentence(self, sent: Span, ctx: "_Context") -> tuple[Token | None, list[Party]]:
         """The subject of a sentence's main verb and the actors it names, for a pronoun in the next.
@@ -1001,7 +1015,16 @@ class StatementCoder:
 
     def statements(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int,
                    modality: str = "asserted") -> list[Statement]:
-        """The rows one trigger gives."""
+        """The rows one trigger gives (`statement_rows` without the reason)."""
+        return self.statement_rows(token, entry, note, sent, ctx, doc_id, sent_id, modality)[0]
+
+    def statement_rows(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int,
+                       modality: str = "asserted") -> tuple[list[Statement], str]:
+        """The rows one trigger gives, and why it gives none (a `stance_reasons` value; "" with rows).
+
+        Arguments as for `statements`. "Chile condemned the verdict" gives ([], NO_TARGET): a
+        source was found, but no target actor nor issue.
+        """
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
         if source_rule == "source:speaker_characterising":
@@ -1043,14 +1066,14 @@ class StatementCoder:
                 receivers = [p for p in targets if p.actor not in {g.actor for g in givers}]
             givers = [p for p in givers if p.actor not in {q.actor for q in receivers}]
             if not givers or not receivers:
-                return []
+                return [], NO_GIVER
             sources, targets, source_rule, target_rule = givers, receivers, "source:giver_from", "target:receiver"
         if not sources and entry.symmetric and len(targets) >= 2 and target_rule in ("target:prep_between", "target:object_between", "target:of_the_act_in_the_subject"):
             # "a ceasefire agreed between A, B and C": the parties a "between" phrase names; other lists
             # ("forces fighting to the south, A and B", "touring A, B and C") name no pair
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
-            return []
+            return [], NO_SOURCE if targets else NO_ACTOR
         partner_named = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in [token, *token.children] for c in t.children)
         if (entry.symmetric and len(sources) == 1 and not targets and entry.pos == "VERB" and not partner_named
                 and entry.plover in self.rules.partner_categories):
@@ -1073,7 +1096,7 @@ class StatementCoder:
         if entry.symmetric and len(sources) >= 2:
             targets = []  # "A and B held talks on X": the pair; other actors are topics
         if entry.pos == "NOUN" and not targets and not (entry.symmetric and len(sources) >= 2):
-            return []  # "Israeli airstrikes" alone: a mention of an act, not a statement toward anyone
+            return [], NOUN_NO_TARGET  # "Israeli airstrikes" alone: a mention of an act, not a statement toward anyone
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
             if entry.symmetric:
@@ -1089,7 +1112,9 @@ class StatementCoder:
             rule += ";symmetric"
         if not targets and len(sources) >= 2 and entry.symmetric:
             target_rule = "target:joint_subject"  # "A and B held talks": each is the other's partner
-        return [
+        if not pairs:
+            return [], NO_TARGET
+        rows = [
             Statement(
                 doc_id=doc_id, sent_id=sent_id, start_char=sent.start_char, end_char=sent.end_char,
                 sentence=sent.text.strip(), trigger=trigger_text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
@@ -1102,6 +1127,7 @@ class StatementCoder:
             for s, t in pairs
             if t is None or s.actor != t.actor or self._domestic([s], t, ctx) or t.how in VICTIMS
         ]
+        return rows, "" if rows else OWN_TARGET
 
 
 class _Context:
