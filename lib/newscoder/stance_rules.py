@@ -916,9 +916,18 @@ def auxiliary(coder: StatementCoder, token: Token) -> str:
 def governing_plan(coder: StatementCoder, token: Token) -> str:
     """A verb, adjective or noun that the act hangs on through "to": "plans to deploy" (future),
     "is likely to attack", "it was not *possible* to talk to B", "felt no *need* to negotiate"
-    (hypothetical); the planning word itself is not a trigger."""
+    (hypothetical); the planning word itself is not a trigger.
+
+    A verb the act is coordinated with shares the act's governor, but does not govern it: in
+    "Chile wants peace and has sent troops", "sent" is told as done, and in "Chile plans to meet
+    Peru and sign a deal", "sign" is planned as "meet" is (the parse hangs the second verb on the
+    first by "conj": that verb is passed over, neither a plan word nor a trigger that ends the search).
+    """
     rules = coder.rules
-    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl", "acl"))[1:]:
+    chain = _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl", "acl"))
+    for below, head in zip(chain, chain[1:]):
+        if below.dep_ == "conj":
+            continue  # "wants peace and has sent troops": the first conjunct governs nothing of the second
         if coder.trigger_of(head) is not None:
             return ""  # "vowed to strike": the vow is coded; its content is told by the other rules
         lemmas = {head.lemma_.lower()}
