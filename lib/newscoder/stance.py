@@ -63,6 +63,10 @@ class Party:
     person: str = ""
     how: str = ""
     start_char: int = -1  # where the mention that names it starts (-1: none, e.g. a pair from earlier)
+    # where that mention sits in the phrase that plays the role: "" the phrase's head ("condemned *Peru*"),
+    # "modifier" a demonym, possessor or compound of a head that names no actor ("condemned the
+    # *Peruvian* raid"), "pp_<prep>" the object of a preposition inside it ("condemned the raid *on Peru*")
+    via: str = ""
 
 
 @dataclass(frozen=True)
@@ -402,7 +406,7 @@ class StatementCoder:
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
                     # "two French volunteers", "Russian nationals": private persons' nationality
                     how = NATIONAL if private_national(child, cm, self.rules) else f"modifier:{cm.kind}"
-                    found.append(Party(cm.actor_id, cm.person, how, cm.start_char))
+                    found.append(Party(cm.actor_id, cm.person, how, cm.start_char, via="modifier"))
         if not found and any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
             # "the army delegation", "the police commanders": the body named before with its owner
             # ("Sudan's army ... the army delegation" -> Sudan), a back-reference (confidence low)
@@ -422,7 +426,8 @@ class StatementCoder:
                     for pobj in (c for c in child.children if c.dep_ == "pobj"):
                         # "the ambassadors of A, B and C": every conjunct of the prepositional object
                         for part in [pobj, *pobj.conjuncts]:
-                            found += self.parties(part, ctx, depth + 1) or self._country_named_as_place(part, child, ctx)
+                            inner = self.parties(part, ctx, depth + 1) or self._country_named_as_place(part, child, ctx)
+                            found += [replace(p, via=f"pp_{child.lower_}") for p in inner]
         if found:
             return _unique(found)
         counted = any(c.lower_ in ("both", "each", "two") for c in head.children)
@@ -1121,7 +1126,7 @@ class StatementCoder:
                 source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
                 issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
                 confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None, entry.id,
-                                         told_by_another),
+                                         told_by_another, [s.via, t.via if t else ""], [ctx.rule_at(s), ctx.rule_at(t)]),
                 source_char=s.start_char, target_char=t.start_char if t else -1,
             )
             for s, t in pairs
@@ -1136,6 +1141,7 @@ class _Context:
     def __init__(self, mention_at: dict[int, Mention], pair_reach: int = 3) -> None:
         self.mention_at = mention_at
         self.sector_at = {m.start_char: m.sector for m in mention_at.values()}  # where a mention starts -> its sector
+        self.mention_rule_at = {m.start_char: m.rule for m in mention_at.values()}  # ... -> the entity rule that made it
         self.pair_reach = pair_reach  # how many sentences back a joint act told without its parties may look
         self.last_person: Party | None = None
         self.last_actor: Party | None = None
@@ -1146,6 +1152,10 @@ class _Context:
         self.sent_order: dict[int, int] = {}  # sentence start token -> its number, for sentences seen so far
         self.previous_subject: tuple[Token | None, list[Party]] = (None, [])  # the last sentence's main subject and its actors
         self.told_acts: list[ToldAct] = []  # asserted acts with a source, in text order (stance_backref)
+
+    def rule_at(self, party: Party | None) -> str:
+        """The entity rule of the mention that names a party in the text ("" for none: a pair told earlier)."""
+        return self.mention_rule_at.get(party.start_char, "") if party is not None and party.start_char >= 0 else ""
 
     def pair_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Party]:
         """Who took part in a joint act the sentence names without its parties ("the latest meeting").
