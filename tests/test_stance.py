@@ -742,3 +742,17 @@ def test_a_phrase_of_time_or_cause_holds_no_object_of_the_entry(nlp, finder, cod
 def test_the_entry_object_still_counts_as_object_or_in_another_phrase(nlp, finder, coder):
     assert any(r[3] == "CONSULT" for r in code(nlp, finder, coder, "Chile and Peru held talks in Lima on Monday."))
     assert any(r[3] == "CONSULT" for r in code(nlp, finder, coder, "Chile and Peru opened a new round of talks in Lima."))
+
+
+def test_a_verb_coordinated_with_a_plan_word_is_not_planned_by_it(nlp, finder, coder):
+    # "wants" and "consider" govern their own objects; the verb after "and" is told as done
+    assert ("CHL", "PER", "MOBILIZE", "asserted") in modalities(nlp, finder, coder, "Chile wants peace and has sent troops to Peru.")
+    text = "Chile and Peru do not consider the rebels a threat, and have supported the Kurds since 2014."
+    assert ("CHL", "KURDS", "SUPPORT", "asserted") in modalities(nlp, finder, coder, text)
+
+
+def test_a_verb_coordinated_with_a_planned_act_is_planned_too(nlp, finder, coder):
+    # "sign" shares the plan of "meet": neither is done yet, though "meet" is itself a trigger
+    rows = modalities(nlp, finder, coder, "Chile plans to meet Peru and sign a deal with Bolivia.")
+    assert ("CHL", "BOL", "AGREE", "future") in rows
+    assert ("CHL", "BOL", "AGREE", "asserted") not in rows

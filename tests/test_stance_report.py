@@ -10,6 +10,7 @@ import pytest
 from newscoder.lexicon import load_lexicon
 from newscoder.paths import project_root
 from newscoder.stance import StatementCoder
+from newscoder.stance_reasons import NAMED_BEFORE, NO_GIVER, NO_SOURCE, NO_TARGET
 from newscoder.stance_report import NO_ACTOR, NOT_IN_LEXICON, uncoded_report, uncoded_rows, uncoded_summary
 from newscoder.summaries import at_confidence
 
@@ -40,6 +41,32 @@ def test_a_trigger_with_no_actor_in_its_clause_is_listed_with_that_reason(nlp, f
     # in the other clause: the coder does not borrow Chile, and the table says why there is no row.
     rows = rows_of(nlp, finder, coder, "Chile stayed silent while the crowd condemned the verdict.")
     assert any(r["lemma"] == "condemn" and r["reason"] == NO_ACTOR for r in rows)
+
+
+def reason_of(rows: list[dict], lemma: str) -> str:
+    return next(r["reason"] for r in rows if r["lemma"] == lemma)
+
+
+def test_a_trigger_with_a_source_but_no_target_says_so_not_that_it_had_no_actor(nlp, finder, coder):
+    # Chile is the subject of "condemned": the row failed for want of a target actor or issue
+    rows = rows_of(nlp, finder, coder, "Chile condemned the verdict.")
+    assert reason_of(rows, "condemn") == NO_TARGET
+
+
+def test_a_trigger_with_a_target_but_no_source_says_so(nlp, finder, coder):
+    # Peru is what the shelling was done to; no one is said to shell
+    rows = rows_of(nlp, finder, coder, "The shelling of Peru went on for a week.")
+    assert reason_of(rows, "shelling") == NO_SOURCE
+
+
+def test_a_receiving_act_without_its_giver_says_so(nlp, finder, coder):
+    rows = rows_of(nlp, finder, coder, "Chile received weapons.")
+    assert reason_of(rows, "receive") == NO_GIVER
+
+
+def test_a_noun_naming_an_act_coded_before_says_so(nlp, finder, coder):
+    rows = rows_of(nlp, finder, coder, "Chile and Peru met in Lima. The meeting between Chile and Peru was cordial.")
+    assert reason_of(rows, "meeting") == NAMED_BEFORE
 
 
 def test_a_coded_trigger_and_a_sentence_without_actors_give_no_uncoded_row(nlp, finder, coder):

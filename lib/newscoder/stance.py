@@ -20,7 +20,7 @@ row's `rule` names them. Word lists are in codebook/triggers.yaml and codebook/s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import permutations
 
 from spacy.language import Language
@@ -35,6 +35,7 @@ from .stance_groups import group_named_before
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
+from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
 from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
@@ -62,6 +63,10 @@ class Party:
     person: str = ""
     how: str = ""
     start_char: int = -1  # where the mention that names it starts (-1: none, e.g. a pair from earlier)
+    # where that mention sits in the phrase that plays the role: "" the phrase's head ("condemned *Peru*"),
+    # "modifier" a demonym, possessor or compound of a head that names no actor ("condemned the
+    # *Peruvian* raid"), "pp_<prep>" the object of a preposition inside it ("condemned the raid *on Peru*")
+    via: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,10 +108,12 @@ class Candidate:
 
 @dataclass
 class Coding:
-    """What coding one document gives: the statements and the triggers the filters dropped."""
+    """What coding one document gives: the statements, the triggers the filters dropped, and why
+    each trigger they kept gave no row (token index -> a `stance_reasons` value)."""
 
     statements: list[Statement]
     drops: list[Drop]
+    no_row: dict[int, str] = field(default_factory=dict)
 
 
 class StatementCoder:
@@ -399,7 +406,7 @@ class StatementCoder:
                 if cm.actor_id and cm.kind in ACTOR_KINDS:
                     # "two French volunteers", "Russian nationals": private persons' nationality
                     how = NATIONAL if private_national(child, cm, self.rules) else f"modifier:{cm.kind}"
-                    found.append(Party(cm.actor_id, cm.person, how, cm.start_char))
+                    found.append(Party(cm.actor_id, cm.person, how, cm.start_char, via="modifier"))
         if not found and any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
             # "the army delegation", "the police commanders": the body named before with its owner
             # ("Sudan's army ... the army delegation" -> Sudan), a back-reference (confidence low)
@@ -419,7 +426,8 @@ class StatementCoder:
                     for pobj in (c for c in child.children if c.dep_ == "pobj"):
                         # "the ambassadors of A, B and C": every conjunct of the prepositional object
                         for part in [pobj, *pobj.conjuncts]:
-                            found += self.parties(part, ctx, depth + 1) or self._country_named_as_place(part, child, ctx)
+                            inner = self.parties(part, ctx, depth + 1) or self._country_named_as_place(part, child, ctx)
+                            found += [replace(p, via=f"pp_{child.lower_}") for p in inner]
         if found:
             return _unique(found)
         counted = any(c.lower_ in ("both", "each", "two") for c in head.children)
@@ -954,30 +962,41 @@ class StatementCoder:
         """Code every sentence of a document, keeping the triggers the filters dropped and why.
 
         Arguments as for `__call__`.
-        RETURNS (Coding): the statements in text order and the dropped triggers.
+        RETURNS (Coding): the statements in text order, the dropped triggers, and why each kept
+            trigger that gave no row gave none.
         """
         ctx = _Context({i: m for m in mentions for i in range(m.start, m.end)}, self.rules.pair_reach)
         rows: list[Statement] = []
         drops: list[Drop] = []
+        why: dict[int, str] = {}  # token index of a kept trigger -> why it gave no row (`stance_reasons`)
+        with_rows: dict[int, int] = {}  # character offset -> token index of the triggers that gave rows
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             kept_triggers, dropped = self.screen_triggers(sent)
             drops += dropped
-            found = [
-                (c.token, row)
-                for c in kept_triggers
-                for row in self.statements(c.token, c.entry, c.note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0), c.modality)
-            ]
+            found = []
+            for c in kept_triggers:
+                made, reason = self.statement_rows(c.token, c.entry, c.note, sent, ctx, doc_id, (sent_ids or {}).get(sent.start, 0), c.modality)
+                found += [(c.token, row) for row in made]
+                if not made:
+                    why.setdefault(c.token.i, reason)  # a token with two entries: the first entry's reason
             kept = _outer_acts_only(found)
+            why.update({t.i: OUTER_ACT for t, _ in found if all(k.i != t.i for k, _ in kept)})
             told = {self._act_key(r) for r in rows if r.modality == "asserted"}
             # "The meetings between A and B signaled progress", after "A and B met": a noun phrase
             # naming an act already coded refers back to it; a verb telling it again is a new report
-            rows += [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
+            new = [row for token, row in kept if not (self._names_an_act(token) and self._act_key(row) in told)]
+            why.update({t.i: NAMED_BEFORE for t, row in kept if all(r.trigger_start != t.idx for r in new)})
+            rows += new
+            with_rows.update({r.trigger_start: t.i for t, r in kept if r in new})
             subjects = self.subject_of_sentence(sent, ctx)
             ctx.advance(sent)
             ctx.previous_subject = subjects
-        return Coding(with_sectors(_dedupe(rows), mentions), drops)
+        rows = _dedupe(rows)
+        coded = {r.trigger_start for r in rows}
+        why.update({i: DUPLICATE for idx, i in with_rows.items() if idx not in coded})  # its rows kept at another trigger
+        return Coding(with_sectors(rows, mentions), drops, {i: r for i, r in sorted(why.items()) if doc[i].idx not in coded})
 
     def subject_of_sentence(self, sent: Span, ctx: "_Context") -> tuple[Token | None, list[Party]]:
         """The subject of a sentence's main verb and the actors it names, for a pronoun in the next.
@@ -1001,7 +1020,16 @@ class StatementCoder:
 
     def statements(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int,
                    modality: str = "asserted") -> list[Statement]:
-        """The rows one trigger gives."""
+        """The rows one trigger gives (`statement_rows` without the reason)."""
+        return self.statement_rows(token, entry, note, sent, ctx, doc_id, sent_id, modality)[0]
+
+    def statement_rows(self, token: Token, entry: Trigger, note: str, sent: Span, ctx: "_Context", doc_id: str, sent_id: int,
+                       modality: str = "asserted") -> tuple[list[Statement], str]:
+        """The rows one trigger gives, and why it gives none (a `stance_reasons` value; "" with rows).
+
+        Arguments as for `statements`. "Chile condemned the verdict" gives ([], NO_TARGET): a
+        source was found, but no target actor nor issue.
+        """
         sources, source_rule = self.sources(token, entry, ctx)
         targets, target_rule = self.targets(token, entry, sources, ctx)
         if source_rule == "source:speaker_characterising":
@@ -1043,14 +1071,14 @@ class StatementCoder:
                 receivers = [p for p in targets if p.actor not in {g.actor for g in givers}]
             givers = [p for p in givers if p.actor not in {q.actor for q in receivers}]
             if not givers or not receivers:
-                return []
+                return [], NO_GIVER
             sources, targets, source_rule, target_rule = givers, receivers, "source:giver_from", "target:receiver"
         if not sources and entry.symmetric and len(targets) >= 2 and target_rule in ("target:prep_between", "target:object_between", "target:of_the_act_in_the_subject"):
             # "a ceasefire agreed between A, B and C": the parties a "between" phrase names; other lists
             # ("forces fighting to the south, A and B", "touring A, B and C") name no pair
             sources, targets, source_rule = targets, [], "source:between"
         if not sources:
-            return []
+            return [], NO_SOURCE if targets else NO_ACTOR
         partner_named = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in [token, *token.children] for c in t.children)
         if (entry.symmetric and len(sources) == 1 and not targets and entry.pos == "VERB" and not partner_named
                 and entry.plover in self.rules.partner_categories):
@@ -1073,7 +1101,7 @@ class StatementCoder:
         if entry.symmetric and len(sources) >= 2:
             targets = []  # "A and B held talks on X": the pair; other actors are topics
         if entry.pos == "NOUN" and not targets and not (entry.symmetric and len(sources) >= 2):
-            return []  # "Israeli airstrikes" alone: a mention of an act, not a statement toward anyone
+            return [], NOUN_NO_TARGET  # "Israeli airstrikes" alone: a mention of an act, not a statement toward anyone
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
             if entry.symmetric:
@@ -1089,19 +1117,22 @@ class StatementCoder:
             rule += ";symmetric"
         if not targets and len(sources) >= 2 and entry.symmetric:
             target_rule = "target:joint_subject"  # "A and B held talks": each is the other's partner
-        return [
+        if not pairs:
+            return [], NO_TARGET
+        rows = [
             Statement(
                 doc_id=doc_id, sent_id=sent_id, start_char=sent.start_char, end_char=sent.end_char,
                 sentence=sent.text.strip(), trigger=trigger_text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
                 source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
                 issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
                 confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None, entry.id,
-                                         told_by_another),
+                                         told_by_another, [s.via, t.via if t else ""], [ctx.rule_at(s), ctx.rule_at(t)]),
                 source_char=s.start_char, target_char=t.start_char if t else -1,
             )
             for s, t in pairs
             if t is None or s.actor != t.actor or self._domestic([s], t, ctx) or t.how in VICTIMS
         ]
+        return rows, "" if rows else OWN_TARGET
 
 
 class _Context:
@@ -1110,6 +1141,7 @@ class _Context:
     def __init__(self, mention_at: dict[int, Mention], pair_reach: int = 3) -> None:
         self.mention_at = mention_at
         self.sector_at = {m.start_char: m.sector for m in mention_at.values()}  # where a mention starts -> its sector
+        self.mention_rule_at = {m.start_char: m.rule for m in mention_at.values()}  # ... -> the entity rule that made it
         self.pair_reach = pair_reach  # how many sentences back a joint act told without its parties may look
         self.last_person: Party | None = None
         self.last_actor: Party | None = None
@@ -1120,6 +1152,10 @@ class _Context:
         self.sent_order: dict[int, int] = {}  # sentence start token -> its number, for sentences seen so far
         self.previous_subject: tuple[Token | None, list[Party]] = (None, [])  # the last sentence's main subject and its actors
         self.told_acts: list[ToldAct] = []  # asserted acts with a source, in text order (stance_backref)
+
+    def rule_at(self, party: Party | None) -> str:
+        """The entity rule of the mention that names a party in the text ("" for none: a pair told earlier)."""
+        return self.mention_rule_at.get(party.start_char, "") if party is not None and party.start_char >= 0 else ""
 
     def pair_of(self, token: Token, exclude: set[str] = frozenset()) -> list[Party]:
         """Who took part in a joint act the sentence names without its parties ("the latest meeting").

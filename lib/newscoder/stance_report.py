@@ -2,9 +2,10 @@
 
 `uncoded_rows` is run by the coding pass on every document; its rows make `uncoded.csv`
 (SCHEMA.md): each trigger a filter dropped (the filter's name, `stance_rules.TRIGGER_FILTERS`),
-each trigger kept in a sentence that names an actor but that gave no row (no actor in its own
-clause), and each verb of a sentence naming two or more actors that is not in the lexicon and
-gave no row (a candidate for `codebook/triggers.yaml`). `uncoded_summary` counts them for the
+each trigger kept in a sentence that names an actor but that gave no row (the step of the coder
+that ended it: no actor in its clause, no target, a repeat of another act, ...; `stance_reasons`),
+and each verb of a sentence naming two or more actors that is not in the lexicon and gave no row
+(a candidate for `codebook/triggers.yaml`). `uncoded_summary` counts them for the
 stance notebook; `uncoded_report` does both for parsed documents (tests, a session in a notebook).
 """
 
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .stance_reasons import NO_ACTOR, NOT_IN_LEXICON
 from .tables import UNCODED_COLUMNS
 
 if TYPE_CHECKING:  # the notebook that reads the uncoded table needs none of these, nor spaCy's import time
@@ -22,10 +24,6 @@ if TYPE_CHECKING:  # the notebook that reads the uncoded table needs none of the
 
     from .entities import Mention
     from .stance import Coding, StatementCoder
-
-# reason of a trigger kept by the filters that gave no row, and of a verb the lexicon lacks
-NO_ACTOR = "no actor in its clause"
-NOT_IN_LEXICON = "verb not in the lexicon"
 
 
 def uncoded_rows(coder: StatementCoder, doc: Doc, mentions: list[Mention], coding: Coding, doc_id: str,
@@ -69,7 +67,9 @@ def uncoded_rows(coder: StatementCoder, doc: Doc, mentions: list[Mention], codin
             entry = coder.trigger_of(token)
             if entry is not None:
                 if token.idx not in coded_triggers:
-                    rows.append(row(token.i, entry.id, NO_ACTOR))
+                    # the step of the coder that ended the trigger (`Coding.no_row`); a trigger word the
+                    # screen never saw as one of its sentence's kept triggers has no actor to start from
+                    rows.append(row(token.i, entry.id, coding.no_row.get(token.i, NO_ACTOR)))
             elif len(actors) >= 2 and token.pos_ == "VERB" and sent.start_char not in coded_sents:
                 rows.append(row(token.i, "", NOT_IN_LEXICON))
     return sorted(rows, key=lambda r: r["start_char"])

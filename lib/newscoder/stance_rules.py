@@ -111,6 +111,8 @@ class StanceRules:
     remote_parties: frozenset[str]
     remote_rules: frozenset[str]
     imported_prefixes: frozenset[str] = frozenset()
+    indirect_vias: frozenset[str] = frozenset()
+    guessed_mentions: frozenset[str] = frozenset()
     pair_reach: int = 3
     characterisation_entry: str = ""
     friendly_entry: str = ""
@@ -146,7 +148,8 @@ def _load(path: Path, stamp: int) -> StanceRules:
     conf = data.get("confidence") or {}
     if not isinstance(conf, dict):
         raise CodebookError(f"{path.name}: confidence must be a mapping with direct_sources, direct_targets, remote_parties, remote_rules.")
-    levels = {key: _words(conf.get(key), f"{path.name}: confidence.{key}") for key in ("direct_sources", "direct_targets", "remote_parties", "remote_rules", "imported_prefixes")}
+    levels = {key: _words(conf.get(key), f"{path.name}: confidence.{key}")
+              for key in ("direct_sources", "direct_targets", "remote_parties", "remote_rules", "imported_prefixes", "indirect_vias", "guessed_mentions")}
     reach = data.get("pair_reach", 3)
     if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
         raise CodebookError(f"{path.name}: pair_reach must be a whole number of sentences, 0 or more (got {reach!r}).")
@@ -916,9 +919,18 @@ def auxiliary(coder: StatementCoder, token: Token) -> str:
 def governing_plan(coder: StatementCoder, token: Token) -> str:
     """A verb, adjective or noun that the act hangs on through "to": "plans to deploy" (future),
     "is likely to attack", "it was not *possible* to talk to B", "felt no *need* to negotiate"
-    (hypothetical); the planning word itself is not a trigger."""
+    (hypothetical); the planning word itself is not a trigger.
+
+    A verb the act is coordinated with shares the act's governor, but does not govern it: in
+    "Chile wants peace and has sent troops", "sent" is told as done, and in "Chile plans to meet
+    Peru and sign a deal", "sign" is planned as "meet" is (the parse hangs the second verb on the
+    first by "conj": that verb is passed over, neither a plan word nor a trigger that ends the search).
+    """
     rules = coder.rules
-    for head in _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl", "acl"))[1:]:
+    chain = _governors(token, ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl", "acl"))
+    for below, head in zip(chain, chain[1:]):
+        if below.dep_ == "conj":
+            continue  # "wants peace and has sent troops": the first conjunct governs nothing of the second
         if coder.trigger_of(head) is not None:
             return ""  # "vowed to strike": the vow is coded; its content is told by the other rules
         lemmas = {head.lemma_.lower()}
@@ -1033,7 +1045,7 @@ def modality_of(coder: StatementCoder, token: Token) -> tuple[str, str]:
 # ---- confidence --------------------------------------------------------------------------------
 
 def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: list[str], has_target: bool, trigger_id: str = "",
-                  told_by_another: bool = False) -> str:
+                  told_by_another: bool = False, vias: list[str] = (), mention_rules: list[str] = ()) -> str:
     """How sure a row is, from the rules that found its roles and how its parties were found.
 
     "Egypt condemned Ethiopia" (subject, object, both named there) is high; a source that is a
@@ -1049,14 +1061,24 @@ def confidence_of(rules: StanceRules, source_rule: str, target_rule: str, hows: 
     told_by_another (bool): the act is a noun that another actor's verbal act takes as object
         ("Ghana condemned *Togo's invasion* of Benin"): the text tells it in that actor's words,
         so the row is medium at most.
+    vias (list[str]): Party.via of the source and target: a name inside a prepositional phrase of
+        the phrase that plays the role (`indirect_vias`: "rejected an accusation *by Peru*") is a
+        guess at whom the act concerns, so the row is medium at most.
+    mention_rules (list[str]): the entity rules of the mentions that name the source and target:
+        an agent noun whose country the entity step took from the article, not from its sentence
+        (`guessed_mentions`: "the military said", in an article that names Chile most), is a
+        guess too, and makes the row low.
     RETURNS (str): "high", "medium" or "low".
     """
     src = source_rule.removeprefix("source:")
     tgt = target_rule.removeprefix("target:")
     if src in rules.remote_rules or tgt in rules.remote_rules or any(h in rules.remote_parties for h in hows):
         return "low"
+    if any(g in r for r in mention_rules for g in rules.guessed_mentions):
+        return "low"
     direct_target = tgt in rules.direct_targets or not has_target or (not tgt and src == "between")
     named = all(not h or h in ("actor", "demonym", "metonym", "institution", "person", "regime", NATIONAL) or h.startswith(("modifier:", "coordinated:")) for h in hows)
     imported = any(trigger_id.startswith(prefix) for prefix in rules.imported_prefixes)
-    high = src in rules.direct_sources and direct_target and named and has_target and not imported and not told_by_another
+    indirect = any(v in rules.indirect_vias for v in vias)
+    high = src in rules.direct_sources and direct_target and named and has_target and not imported and not told_by_another and not indirect
     return "high" if high else "medium"
