@@ -39,6 +39,7 @@ _LIST_KEYS = (
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
+    "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "intent_nouns", "purpose_nouns",
 )
 
 
@@ -106,6 +107,11 @@ class StanceRules:
     term_nouns: frozenset[str]
     claim_nouns: frozenset[str]
     naming_verbs: frozenset[str]
+    negation_sharing_conjunctions: frozenset[str]
+    causative_verbs: frozenset[str]
+    effort_verbs: frozenset[str]
+    intent_nouns: frozenset[str]
+    purpose_nouns: frozenset[str]
     direct_sources: frozenset[str]
     direct_targets: frozenset[str]
     remote_parties: frozenset[str]
@@ -854,7 +860,33 @@ def negation(coder: StatementCoder, token: Token) -> str:
     for head in _governors(token)[1:]:
         if head.lemma_.lower() in words or any(c.dep_ == "advmod" and c.lower_ in words for c in head.children):
             return "negated"
-    return ""
+    return "negated" if _shares_negation(coder, token) else ""
+
+
+def _shares_negation(coder: StatementCoder, token: Token) -> bool:
+    """Is this a verb joined by "or" / "nor" (`negation_sharing_conjunctions`) to a negated verb
+    whose auxiliary and subject it shares? "Peru would not lift the embargo or *recognise* Chile":
+    neither act is done. A conjunct with an auxiliary or subject of its own ("did not lift the
+    embargo, or it *has recognised* Chile") and one joined by "and" / "but" ("did not lift the
+    embargo but *praised* Chile") keep their own modality."""
+    from .stance import _negated
+
+    words = coder.rules.negation_sharing_conjunctions
+    current = token
+    for _ in range(4):
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return False
+        if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") for c in current.children):
+            return False
+        joined_by = [c.lower_ for c in current.children if c.dep_ == "cc"] or \
+                    [c.lower_ for c in current.head.children if c.dep_ == "cc" and c.i < current.i]
+        if not joined_by or joined_by[-1] not in words:
+            return False
+        current = current.head
+        shared = [c for c in current.children if c.dep_ in ("aux", "auxpass")]  # "would not", "did not"
+        if current.pos_ in ("VERB", "AUX") and shared and _negated(current):
+            return True
+    return False
 
 
 def condition(coder: StatementCoder, token: Token) -> str:
@@ -943,6 +975,54 @@ def governing_plan(coder: StatementCoder, token: Token) -> str:
     return ""
 
 
+def caused_not_yet(coder: StatementCoder, token: Token) -> str:
+    """The act that a verb of causing or of urging aims at, when the text does not tell it done.
+
+    After a verb of causing (`causative_verbs`: get, make, persuade, force, ...) the act follows
+    only once the causing is told as done: "persuaded Chile to withdraw" keeps the withdrawal,
+    while "the aim is *getting* Peru to negotiate" and "efforts to *persuade* Chile to withdraw"
+    make it hypothetical. A verb of urging (`effort_verbs`: push, encourage, pressure, ...)
+    never tells the act done: "Brazil *pushed* Peru to negotiate" is hypothetical.
+    """
+    rules = coder.rules
+    for head in _governors(token, ("conj",)):
+        cause = head.head
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        if cause.i == head.i or not (head.dep_ in ("ccomp", "xcomp") or head.dep_ == "advcl" and infinitive):
+            continue  # the parser hangs "pushed Peru *to negotiate*" on the verb as advcl, too
+        causee = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) or any(c.dep_ == "dobj" for c in cause.children)
+        if not causee or any(c.dep_ == "prt" for c in cause.children):
+            continue  # "is making up for lost time in the fight": no one is made to act
+        lemma = cause.lemma_.lower()
+        if lemma in rules.effort_verbs:
+            return "hypothetical"
+        if lemma not in rules.causative_verbs:
+            continue
+        aux = [c for c in cause.children if c.dep_ in ("aux", "auxpass")]
+        done = cause.tag_ == "VBD" and not aux or cause.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in aux)
+        return "" if done else "hypothetical"
+    return ""
+
+
+def intended_by_a_noun(coder: StatementCoder, token: Token) -> str:
+    """An infinitive that says what a noun of intention or of licence is about: "Peru announced a
+    *decision* to expel the envoy", "a *plan* to withdraw" (`intent_nouns`: future); "the *right*
+    to attack", "an *alert* to the army to evacuate" (`purpose_nouns`: hypothetical). The noun
+    names a plan, a licence or a call; the text does not tell the act as done. An attempt is the
+    act, as PLOVER codes it ("an attempt to seize the town"), and after other nouns the act may
+    have been done ("the long journey to join the rebels"): both keep their modality. A noun that
+    is a trigger of its own ("a vow to retaliate") is coded, its content left to the other rules."""
+    if token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return ""
+    noun = token.head
+    if noun.i == token.i or noun.pos_ not in ("NOUN", "PROPN") or coder.trigger_of(noun) is not None:
+        return ""
+    lemma = noun.lemma_.lower()
+    if lemma in coder.rules.intent_nouns:
+        return "future"
+    return "hypothetical" if lemma in coder.rules.purpose_nouns else ""
+
+
 def under_denial(coder: StatementCoder, token: Token) -> str:
     """Inside what a negated report verb reports: "did not confirm reports that the two had agreed"."""
     return "hypothetical" if coder._under_denial(token) else ""
@@ -1024,7 +1104,8 @@ def unrealised_noun_act(coder: StatementCoder, token: Token) -> str:
 
 
 MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
-    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, terms_of_a_plan, content_of_a_claim, unrealised_noun_act)
+    (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, caused_not_yet,
+                              intended_by_a_noun, terms_of_a_plan, content_of_a_claim, unrealised_noun_act)
 ]
 
 
