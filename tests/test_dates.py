@@ -354,6 +354,14 @@ def test_a_neighbours_day_is_carried_from_the_sentence_right_before_only(nlp, re
     assert date_of(nlp, resolver, text, "thanked") == ("2024-03", "month", "publication")
 
 
+def test_a_pluperfects_day_is_not_carried_to_the_next_sentence(nlp, resolver):
+    # the pluperfect tells a time before the story's; the next sentence goes on in the story's time
+    text = "The coast guard said pirates had boarded a tanker late on Monday. The Bolivian navy sent two frigates."
+    assert date_of(nlp, resolver, text, "sent") == ("2024-03", "month", "publication")
+    text = "Pirates boarded a tanker late on Monday. The Bolivian navy sent two frigates."
+    assert date_of(nlp, resolver, text, "sent") == ("2024-03-11", "day", "relative")
+
+
 def test_trigger_written_from_its_auxiliary_is_dated_at_its_verb(nlp, resolver):
     text = "Chile and Peru have pressed Bolivia since January to reopen the border."
     assert date_of(nlp, resolver, text, "have pressed")[:2] == ("2024-01", "month")

@@ -739,7 +739,9 @@ class DocumentDates:
 
     def carried(self, token: Token) -> EventDate | None:
         """The day of a past act dated in the sentence right before (in the same or the previous
-        paragraph): an undated act told next to it."""
+        paragraph): an undated act told next to it. Not a pluperfect's day: 'Officials said rebels
+        had shelled the port on Monday. The navy sent two frigates.' goes on in the story's own
+        time, which lies after the shelling, not on its day."""
         here = _paragraph(self.doc, token.i)
         for e in reversed(self.expressions):
             if e.start >= token.sent.start:
@@ -748,6 +750,8 @@ class DocumentDates:
                 return None
             if e.start < self.doc[token.sent.start - 1].sent.start:
                 return None  # only the sentence right before: further on, the story has moved on
+            if is_perfect(self.doc[e.head]) and not is_present_perfect(self.doc[e.head]):
+                continue  # "said drones had hit the depot on Monday": a pluperfect's day lies before the story's time
             if e.date.precision == "day" and not looks_forward(self.doc[e.head]) and not is_present_act(self.doc[e.head]):
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
