@@ -399,6 +399,18 @@ def test_would_reports_a_plan_not_yet_done_but_a_refusal_is_dated_by_its_saying(
     assert date_of(nlp, resolver, text, "negotiate") == ("2024-03", "month", "publication")
 
 
+def test_a_participle_under_a_future_act_lies_ahead_with_it(nlp, resolver):
+    # a participle has no tense of its own: under 'would issue' the condemning is not done yet,
+    # and it does not take the day of the meeting it names
+    text = "Chilean and Peruvian envoys met in Lima on Monday. The Bolivian union said it would issue a statement condemning the talks."
+    assert date_of(nlp, resolver, text, "condemning")[:2] == ("", "none")
+    text = "Chilean and Peruvian envoys met in Lima on Monday. The Bolivian union would “issue a statement rejecting the meeting”, its leader said."
+    assert date_of(nlp, resolver, text, "rejecting")[:2] == ("", "none")
+    # (under a past act it is done with it)
+    text = "Chilean and Peruvian envoys met in Lima on Monday. The Bolivian union issued a statement condemning the talks."
+    assert date_of(nlp, resolver, text, "condemning") == ("2024-03-11", "day", "relative")
+
+
 def test_a_weekday_after_another_weekday_still_counts_from_publication(nlp, resolver):
     # Published Wednesday March 13: Monday is the 11th and Tuesday the 12th, not the Tuesday before Monday.
     text = "Chilean students marched through Santiago on Monday. Police detained dozens of them on Tuesday."

@@ -234,6 +234,14 @@ def is_stative_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ in ("agent", "dobj") for c in verb.children)
 
 
+def is_nonfinite(verb: Token) -> bool:
+    """A participle or infinitive with no auxiliary and no subject of its own ('a statement
+    *rejecting* the plan', 'troops *sent* to the border'): it has no tense, so its time is that of
+    the clause it hangs from."""
+    return verb.tag_ in ("VBG", "VBN", "VB") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") and c.lower_ != "to" for c in verb.children)
+
+
 def is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 

@@ -91,6 +91,7 @@ from .date_clauses import (
     is_future_in_past,
     is_habitual,
     is_negated,
+    is_nonfinite,
     is_perfect,
     is_present_act,
     is_present_perfect,
@@ -839,7 +840,10 @@ class DocumentDates:
                 break
             quoted = quoted_tokens(self.doc)
             if any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS and a.i not in quoted for a in node.children) or is_future_in_past(node):
-                break  # "said on Tuesday that Peru will defend its coast": not done on Tuesday (a quotation is the speech's)
+                # "said on Tuesday that Peru will defend its coast": not done on Tuesday (a quotation is the speech's)
+                if node is not token and is_nonfinite(tensed_verb(token, node)):
+                    return self.pledge_date(token, sent)  # "would issue a statement *rejecting* the plan": ahead too
+                break
             node = node.head
         if is_future(token) or is_future_in_past(token):
             return self.pledge_date(token, sent)
