@@ -411,6 +411,17 @@ def test_a_participle_under_a_future_act_lies_ahead_with_it(nlp, resolver):
     assert date_of(nlp, resolver, text, "condemning") == ("2024-03-11", "day", "relative")
 
 
+def test_when_gives_the_time_of_the_clause_it_joins(nlp, resolver):
+    # a 'when' right after a date is told at that date, even where 'since' makes it a reference point
+    text = "It was Peru's first rocket test since October 2023, when it launched a rocket from the coast."
+    assert date_of(nlp, resolver, text, "launched") == ("2023-10", "month", "explicit")
+    # an act is done at the time of its own 'when' clause: 'last week' from Wednesday April 3 is March 25-31
+    text = "Three fishermen were killed when the Chilean navy shelled the port last week."
+    assert date_of(nlp, resolver, text, "killed", published=dt.date(2024, 4, 3)) == ("2024-03", "month", "relative")
+    text = "Three fishermen were killed when the Chilean navy shelled the port."
+    assert date_of(nlp, resolver, text, "killed", published=dt.date(2024, 4, 3)) == ("2024-04", "month", "publication")
+
+
 def test_a_weekday_after_another_weekday_still_counts_from_publication(nlp, resolver):
     # Published Wednesday March 13: Monday is the 11th and Tuesday the 12th, not the Tuesday before Monday.
     text = "Chilean students marched through Santiago on Monday. Police detained dozens of them on Tuesday."

@@ -179,6 +179,7 @@ class Expression:
     text: str
     date: EventDate
     head: int  # token index of the verb or noun it dates
+    reference: EventDate = NO_DATE  # what a reference point ('since October 2024') reads as, though it dates no act
 
 
 _PARTS_OF_DAY = ("night", "morning", "afternoon", "evening")
@@ -411,7 +412,8 @@ class DateResolver:
             head = _governor(span)
             if _is_since(span) and (not _since_date(span) or self.named_in(core_text(span.text).lower()) is not None):
                 # "since Hamas's October 7 attack", "since October 7": another event, only a reference point
-                out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True)))
+                point, _ = self._read_span(span, anchor or published, published, False)
+                out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True), point))
                 continue
             future = looks_forward(doc[head])
             if _is_then(span):
@@ -807,6 +809,10 @@ class DocumentDates:
                 # "will hold talks next month": the parser hangs the time on the object.
                 found = [e for c in node.children if c.dep_ == "dobj" for e in self.by_head.get(c.i, ())
                          if self.doc[e.start:e.end].root.dep_ == "npadvmod" and e.start > c.i]
+            if not found and node.pos_ in ("VERB", "AUX"):
+                when = self.when_date(node)  # "were killed when the army shelled the town last week"
+                if when is not None:
+                    return when
             if not found and node is token and node.pos_ in ("VERB", "AUX"):
                 # "broke the truce by bombing positions on Wednesday": a day in the act's own phrases
                 own = self.clause_date(node)
@@ -898,6 +904,27 @@ class DocumentDates:
         if is_present_act(verb) or is_recent(verb):
             return EventDate(self.fallback.value[:7], "month", "publication")
         return NO_DATE
+
+    def when_date(self, verb: Token) -> EventDate | None:
+        """The time a 'when' gives an act with no date of its own, or None.
+
+        A clause of 'when' right after a date and a comma is told at that date ('since October
+        2024, *when* Peru launched its last rocket': October 2024, though 'since' dates no act
+        there); an act whose own 'when' clause carries a date was done then ('were killed *when*
+        the army shelled the town last week': last week).
+        """
+        doc = self.doc
+        when = next((c for c in verb.children if c.dep_ in ("advmod", "mark") and c.lower_ == "when" and c.i < verb.i), None)
+        if when is not None and when.i >= 2 and doc[when.i - 1].text == ",":
+            before = next((e for e in self.expressions if e.end == when.i - 1), None)
+            if before is not None and (before.date.known or before.reference.known):
+                return before.date if before.date.known else before.reference
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in clause.children):
+                dated = [e for e in self.by_head.get(clause.i, ()) if e.date.known]
+                if dated:
+                    return min(dated, key=lambda e: abs(e.start - clause.i)).date
+        return None
 
     def counted_from_clause(self, verb: Token) -> EventDate | None:
         """'landed on Thursday, *eight days after* the rebels seized the town': the seizing is so many
