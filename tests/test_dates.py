@@ -422,6 +422,17 @@ def test_when_gives_the_time_of_the_clause_it_joins(nlp, resolver):
     assert date_of(nlp, resolver, text, "killed", published=dt.date(2024, 4, 3)) == ("2024-04", "month", "publication")
 
 
+def test_a_quoted_modal_in_a_later_sentence_of_the_quotation_is_dated_by_its_saying(nlp, resolver):
+    # the quotation opened by 'said on Monday:' goes on over the next sentence: the speaker's stance
+    text = "The envoy said on Monday: “Both sides have agreed to a truce. They must now respect it.”"
+    assert date_of(nlp, resolver, text, "must")[:2] == ("2024-03-11", "day")
+    # (outside quotation marks, or opened by a question, it is only required: no date)
+    text = "The envoy said on Monday that both sides had agreed. They must now respect the truce."
+    assert date_of(nlp, resolver, text, "must")[:2] == ("", "none")
+    text = "Reporters asked on Monday: “Both sides have agreed to a truce. Must they respect it?”"
+    assert date_of(nlp, resolver, text, "Must")[:2] == ("", "none")
+
+
 def test_a_weekday_after_another_weekday_still_counts_from_publication(nlp, resolver):
     # Published Wednesday March 13: Monday is the 11th and Tuesday the 12th, not the Tuesday before Monday.
     text = "Chilean students marched through Santiago on Monday. Police detained dozens of them on Tuesday."

@@ -112,6 +112,7 @@ from .time_words import (
     EVENT_WORDS,
     FUTURE_MARKERS,
     MODAL_WORDS,
+    SPEECH_VERBS,
     UNDATED_WORDS,
     WEEKDAYS,
     YEARLY_DAYS,
@@ -790,6 +791,9 @@ class DocumentDates:
                 speech = self.quoted_from(sent)
                 if speech is not None:
                     return self.date_at(speech.root.idx)
+                opened = self.quote_opened_by(token)  # a quotation opened by an earlier sentence's speaker
+                if opened is not None:
+                    return self.date_at(opened.idx)
                 saying = quoting_verb(node)
                 return self.date_at(saying.idx) if saying is not None else NO_DATE
             counted = self.counted_from_clause(node)
@@ -1000,6 +1004,24 @@ class DocumentDates:
         if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "to" and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.sent.start:verb.i - 1]):
             return NO_DATE  # "Chile to Expel Envoys": the title's infinitive of a plan
         return EventDate(self.fallback.value[:7], "month", "publication")
+
+    def quote_opened_by(self, token: Token) -> Token | None:
+        """The verb of saying of an earlier sentence whose quotation goes on over the sentence of
+        `token` ('The envoy said: “Both sides agreed. They must now respect the deal.”': 'said' for
+        'must respect'), or None."""
+        quoted = quoted_tokens(self.doc)
+        if token.i not in quoted:
+            return None
+        start = token.i
+        while start - 1 >= 0 and start - 1 in quoted:
+            start -= 1  # the first word of the quotation
+        opening = self.doc[start].sent
+        if opening.start >= token.sent.start:
+            return None
+        root = opening.root
+        if root.i not in quoted and root.lemma_.lower() in SPEECH_VERBS and not is_negated(root):
+            return root
+        return None
 
     def quoted_from(self, sent: Span) -> Span | None:
         """The sentence whose speaker a wholly quoted sentence goes on quoting ('“...,” she said.
