@@ -433,6 +433,19 @@ def test_a_quoted_modal_in_a_later_sentence_of_the_quotation_is_dated_by_its_say
     assert date_of(nlp, resolver, text, "Must")[:2] == ("", "none")
 
 
+def test_a_speakers_own_plan_is_a_pledge_also_with_our_and_over_several_sentences(nlp, resolver):
+    # 'our aim is to': the speaker's own plan, as 'we plan to' is
+    text = "“Our aim is to defend the coast,” the minister said on Monday."
+    assert date_of(nlp, resolver, text, "defend")[:2] == ("2024-03-11", "day")
+    text = "“Their aim is to take the coast,” the minister said on Monday."
+    assert date_of(nlp, resolver, text, "take")[:2] == ("", "none")
+    # a later sentence of the quotation, opened by the saying or going on after a bare quotation
+    text = "The minister said on Monday: “We did our part. We will defend the coast.”"
+    assert date_of(nlp, resolver, text, "defend")[:2] == ("2024-03-11", "day")
+    text = "“Peru wants a war,” the minister said on Monday. “What else can we do? Our mission is to defend the coast.”"
+    assert date_of(nlp, resolver, text, "defend")[:2] == ("2024-03-11", "day")
+
+
 def test_a_weekday_after_another_weekday_still_counts_from_publication(nlp, resolver):
     # Published Wednesday March 13: Monday is the 11th and Tuesday the 12th, not the Tuesday before Monday.
     text = "Chilean students marched through Santiago on Monday. Police detained dozens of them on Tuesday."

@@ -634,6 +634,11 @@ def _news_act(token: Token) -> bool:
     return not any(t.lower_ in UNDATED_WORDS for t in token.sent)
 
 
+def _first_person(subject: Token) -> bool:
+    """'we', 'I', or a noun the speaker owns ('*our* mission', '*my* government'): the speaker's own act."""
+    return subject.lower_ in FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
+
+
 def _reference(span: Span) -> Token | None:
     """The act a day count ending in 'after'/'before' names: 'a day after *the meeting*'."""
     prep = span[-1]
@@ -982,11 +987,15 @@ class DocumentDates:
         they speak ('“We will work with Seoul,” the minister said'): the date of the speaking. Any
         other future act without a date of its own has none yet."""
         verb = tensed_verb(token, sent.root)  # (a trigger may start at its subject: "We will go")
-        if token.i not in quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+        planner = verb.head if verb.dep_ == "xcomp" else verb  # ('“Our aim is to hold talks”': the subject of the plan)
+        if token.i not in quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and _first_person(c) for c in (*verb.children, *planner.children)):
             return NO_DATE
         speech = self.quoted_from(sent)
         if speech is not None:
             return self.date_at(speech.root.idx)
+        opened = self.quote_opened_by(token)  # ('The minister said: “We did our part. We will ...”')
+        if opened is not None:
+            return self.date_at(opened.idx)
         saying = sent.root  # the verb of saying, or the quotation's own main act ('“They have signed, and we will ...”')
         if saying.i == verb.i or any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS for a in saying.children):
             return NO_DATE
@@ -1018,8 +1027,15 @@ class DocumentDates:
         opening = self.doc[start].sent
         if opening.start >= token.sent.start:
             return None
-        root = opening.root
-        if root.i not in quoted and root.lemma_.lower() in SPEECH_VERBS and not is_negated(root):
+        speaker = opening
+        if self.doc[opening.start].text in QUOTES:
+            # the quotation opens its sentence ('... , Peru's minister said. “What now? We ...”'):
+            # the speaker is the one the sentence before quotes, as for a bare quotation
+            speaker = self.sentence_before(opening, self.CARRY_PARAGRAPHS)
+            while speaker is not None and is_bare_quote(speaker):
+                speaker = self.sentence_before(speaker, self.CARRY_PARAGRAPHS, reach_from=opening)
+        root = speaker.root if speaker is not None else None
+        if root is not None and root.i not in quoted and root.lemma_.lower() in SPEECH_VERBS and not is_negated(root):
             return root
         return None
 
