@@ -956,6 +956,13 @@ def test_a_disposition_told_by_the_writer_is_a_state_not_an_act(nlp, resolver):
     # (reported by a verb of saying it is the saying's news: dated by the saying)
     text = "The Bolivian minister said on Monday that the government was unable to help."
     assert date_of(nlp, resolver, text, "unable")[:2] == ("2024-03-11", "day")
+    # quoted, a third party's disposition is still its state; the speaker's own ('we are unable') is her stance
+    text = "“We found the prisoners ourselves,” the mother said on Monday. “The government is unable to help them.”"
+    assert date_of(nlp, resolver, text, "unable")[:2] == ("", "none")
+    text = "“We found the prisoners ourselves, and the government is unable to help them,” the mother said on Monday."
+    assert date_of(nlp, resolver, text, "unable")[:2] == ("", "none")
+    text = "“We found the prisoners ourselves,” the minister said on Monday. “We are unable to help them.”"
+    assert date_of(nlp, resolver, text, "unable")[:2] == ("2024-03-11", "day")
 
 
 def test_a_present_perfect_right_after_a_past_year_goes_on_with_that_history(nlp, resolver):

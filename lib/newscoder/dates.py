@@ -788,6 +788,8 @@ class DocumentDates:
         sent = token.sent
         if is_conditional(token):
             return NO_DATE  # "if they go on the offensive": only a condition, not an act
+        if token.i in quoted_tokens(self.doc) and is_disposition(tensed_verb(token, sent.root)):
+            return NO_DATE  # '“..., and the government is unable to help,” she said': its state, not her act
         node = token
         while True:
             if any(a.lower_ in MODAL_WORDS for a in auxiliaries(node)):
