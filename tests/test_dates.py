@@ -354,6 +354,14 @@ def test_a_neighbours_day_is_carried_from_the_sentence_right_before_only(nlp, re
     assert date_of(nlp, resolver, text, "thanked") == ("2024-03", "month", "publication")
 
 
+def test_a_pluperfects_day_is_not_carried_to_the_next_sentence(nlp, resolver):
+    # the pluperfect tells a time before the story's; the next sentence goes on in the story's time
+    text = "The coast guard said pirates had boarded a tanker late on Monday. The Bolivian navy sent two frigates."
+    assert date_of(nlp, resolver, text, "sent") == ("2024-03", "month", "publication")
+    text = "Pirates boarded a tanker late on Monday. The Bolivian navy sent two frigates."
+    assert date_of(nlp, resolver, text, "sent") == ("2024-03-11", "day", "relative")
+
+
 def test_trigger_written_from_its_auxiliary_is_dated_at_its_verb(nlp, resolver):
     text = "Chile and Peru have pressed Bolivia since January to reopen the border."
     assert date_of(nlp, resolver, text, "have pressed")[:2] == ("2024-01", "month")
@@ -389,6 +397,53 @@ def test_would_reports_a_plan_not_yet_done_but_a_refusal_is_dated_by_its_saying(
     assert date_of(nlp, resolver, text, "escort")[:2] == ("2024-03-15", "day")
     text = "The Chilean minister said his country would not negotiate under threats."
     assert date_of(nlp, resolver, text, "negotiate") == ("2024-03", "month", "publication")
+
+
+def test_a_participle_under_a_future_act_lies_ahead_with_it(nlp, resolver):
+    # a participle has no tense of its own: under 'would issue' the condemning is not done yet,
+    # and it does not take the day of the meeting it names
+    text = "Chilean and Peruvian envoys met in Lima on Monday. The Bolivian union said it would issue a statement condemning the talks."
+    assert date_of(nlp, resolver, text, "condemning")[:2] == ("", "none")
+    text = "Chilean and Peruvian envoys met in Lima on Monday. The Bolivian union would “issue a statement rejecting the meeting”, its leader said."
+    assert date_of(nlp, resolver, text, "rejecting")[:2] == ("", "none")
+    # (under a past act it is done with it)
+    text = "Chilean and Peruvian envoys met in Lima on Monday. The Bolivian union issued a statement condemning the talks."
+    assert date_of(nlp, resolver, text, "condemning") == ("2024-03-11", "day", "relative")
+
+
+def test_when_gives_the_time_of_the_clause_it_joins(nlp, resolver):
+    # a 'when' right after a date is told at that date, even where 'since' makes it a reference point
+    text = "It was Peru's first rocket test since October 2023, when it launched a rocket from the coast."
+    assert date_of(nlp, resolver, text, "launched") == ("2023-10", "month", "explicit")
+    # an act is done at the time of its own 'when' clause: 'last week' from Wednesday April 3 is March 25-31
+    text = "Three fishermen were killed when the Chilean navy shelled the port last week."
+    assert date_of(nlp, resolver, text, "killed", published=dt.date(2024, 4, 3)) == ("2024-03", "month", "relative")
+    text = "Three fishermen were killed when the Chilean navy shelled the port."
+    assert date_of(nlp, resolver, text, "killed", published=dt.date(2024, 4, 3)) == ("2024-04", "month", "publication")
+
+
+def test_a_quoted_modal_in_a_later_sentence_of_the_quotation_is_dated_by_its_saying(nlp, resolver):
+    # the quotation opened by 'said on Monday:' goes on over the next sentence: the speaker's stance
+    text = "The envoy said on Monday: “Both sides have agreed to a truce. They must now respect it.”"
+    assert date_of(nlp, resolver, text, "must")[:2] == ("2024-03-11", "day")
+    # (outside quotation marks, or opened by a question, it is only required: no date)
+    text = "The envoy said on Monday that both sides had agreed. They must now respect the truce."
+    assert date_of(nlp, resolver, text, "must")[:2] == ("", "none")
+    text = "Reporters asked on Monday: “Both sides have agreed to a truce. Must they respect it?”"
+    assert date_of(nlp, resolver, text, "Must")[:2] == ("", "none")
+
+
+def test_a_speakers_own_plan_is_a_pledge_also_with_our_and_over_several_sentences(nlp, resolver):
+    # 'our aim is to': the speaker's own plan, as 'we plan to' is
+    text = "“Our aim is to defend the coast,” the minister said on Monday."
+    assert date_of(nlp, resolver, text, "defend")[:2] == ("2024-03-11", "day")
+    text = "“Their aim is to take the coast,” the minister said on Monday."
+    assert date_of(nlp, resolver, text, "take")[:2] == ("", "none")
+    # a later sentence of the quotation, opened by the saying or going on after a bare quotation
+    text = "The minister said on Monday: “We did our part. We will defend the coast.”"
+    assert date_of(nlp, resolver, text, "defend")[:2] == ("2024-03-11", "day")
+    text = "“Peru wants a war,” the minister said on Monday. “What else can we do? Our mission is to defend the coast.”"
+    assert date_of(nlp, resolver, text, "defend")[:2] == ("2024-03-11", "day")
 
 
 def test_a_weekday_after_another_weekday_still_counts_from_publication(nlp, resolver):
@@ -900,6 +955,13 @@ def test_a_disposition_told_by_the_writer_is_a_state_not_an_act(nlp, resolver):
     assert date_of(nlp, resolver, "Ecuador has so far been unwilling to recall its ambassador.", "unwilling")[:2] == ("", "none")
     # (reported by a verb of saying it is the saying's news: dated by the saying)
     text = "The Bolivian minister said on Monday that the government was unable to help."
+    assert date_of(nlp, resolver, text, "unable")[:2] == ("2024-03-11", "day")
+    # quoted, a third party's disposition is still its state; the speaker's own ('we are unable') is her stance
+    text = "“We found the prisoners ourselves,” the mother said on Monday. “The government is unable to help them.”"
+    assert date_of(nlp, resolver, text, "unable")[:2] == ("", "none")
+    text = "“We found the prisoners ourselves, and the government is unable to help them,” the mother said on Monday."
+    assert date_of(nlp, resolver, text, "unable")[:2] == ("", "none")
+    text = "“We found the prisoners ourselves,” the minister said on Monday. “We are unable to help them.”"
     assert date_of(nlp, resolver, text, "unable")[:2] == ("2024-03-11", "day")
 
 

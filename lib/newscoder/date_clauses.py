@@ -234,6 +234,14 @@ def is_stative_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ in ("agent", "dobj") for c in verb.children)
 
 
+def is_nonfinite(verb: Token) -> bool:
+    """A participle or infinitive with no auxiliary and no subject of its own ('a statement
+    *rejecting* the plan', 'troops *sent* to the border'): it has no tense, so its time is that of
+    the clause it hangs from."""
+    return verb.tag_ in ("VBG", "VBN", "VB") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") and c.lower_ != "to" for c in verb.children)
+
+
 def is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -251,8 +259,11 @@ def is_stative(verb: Token) -> bool:
 
 def is_disposition(verb: Token) -> bool:
     """'the government is unable to help', 'Chile has so far been unwilling to act', told by the
-    writer (not reported by a verb of saying, not quoted): a state of ability or will, not an act."""
-    if verb.lemma_ != "be" or verb.dep_ in ("aux", "auxpass", "ccomp") or verb.i in quoted_tokens(verb.doc):
+    writer or quoted of a third party (not reported by a verb of saying, not a quoted speaker's own
+    'we are unable'): a state of ability or will, not an act."""
+    if verb.lemma_ != "be" or verb.dep_ in ("aux", "auxpass", "ccomp"):
+        return False
+    if verb.i in quoted_tokens(verb.doc) and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
         return False
     return any(c.dep_ == "acomp" and c.pos_ == "ADJ" and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)
                for c in verb.children)

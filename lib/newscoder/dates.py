@@ -91,6 +91,7 @@ from .date_clauses import (
     is_future_in_past,
     is_habitual,
     is_negated,
+    is_nonfinite,
     is_perfect,
     is_present_act,
     is_present_perfect,
@@ -111,6 +112,7 @@ from .time_words import (
     EVENT_WORDS,
     FUTURE_MARKERS,
     MODAL_WORDS,
+    SPEECH_VERBS,
     UNDATED_WORDS,
     WEEKDAYS,
     YEARLY_DAYS,
@@ -178,6 +180,7 @@ class Expression:
     text: str
     date: EventDate
     head: int  # token index of the verb or noun it dates
+    reference: EventDate = NO_DATE  # what a reference point ('since October 2024') reads as, though it dates no act
 
 
 _PARTS_OF_DAY = ("night", "morning", "afternoon", "evening")
@@ -410,7 +413,8 @@ class DateResolver:
             head = _governor(span)
             if _is_since(span) and (not _since_date(span) or self.named_in(core_text(span.text).lower()) is not None):
                 # "since Hamas's October 7 attack", "since October 7": another event, only a reference point
-                out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True)))
+                point, _ = self._read_span(span, anchor or published, published, False)
+                out.append(Expression(span.start, span.end, span.text, NO_DATE, _governor(span, nearest_noun=True), point))
                 continue
             future = looks_forward(doc[head])
             if _is_then(span):
@@ -630,6 +634,11 @@ def _news_act(token: Token) -> bool:
     return not any(t.lower_ in UNDATED_WORDS for t in token.sent)
 
 
+def _first_person(subject: Token) -> bool:
+    """'we', 'I', or a noun the speaker owns ('*our* mission', '*my* government'): the speaker's own act."""
+    return subject.lower_ in FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
+
+
 def _reference(span: Span) -> Token | None:
     """The act a day count ending in 'after'/'before' names: 'a day after *the meeting*'."""
     prep = span[-1]
@@ -739,7 +748,9 @@ class DocumentDates:
 
     def carried(self, token: Token) -> EventDate | None:
         """The day of a past act dated in the sentence right before (in the same or the previous
-        paragraph): an undated act told next to it."""
+        paragraph): an undated act told next to it. Not a pluperfect's day: 'Officials said rebels
+        had shelled the port on Monday. The navy sent two frigates.' goes on in the story's own
+        time, which lies after the shelling, not on its day."""
         here = _paragraph(self.doc, token.i)
         for e in reversed(self.expressions):
             if e.start >= token.sent.start:
@@ -748,6 +759,8 @@ class DocumentDates:
                 return None
             if e.start < self.doc[token.sent.start - 1].sent.start:
                 return None  # only the sentence right before: further on, the story has moved on
+            if is_perfect(self.doc[e.head]) and not is_present_perfect(self.doc[e.head]):
+                continue  # "said drones had hit the depot on Monday": a pluperfect's day lies before the story's time
             if e.date.precision == "day" and not looks_forward(self.doc[e.head]) and not is_present_act(self.doc[e.head]):
                 return EventDate(e.date.value, "day", "relative", e.text)
         return None
@@ -775,6 +788,8 @@ class DocumentDates:
         sent = token.sent
         if is_conditional(token):
             return NO_DATE  # "if they go on the offensive": only a condition, not an act
+        if token.i in quoted_tokens(self.doc) and is_disposition(tensed_verb(token, sent.root)):
+            return NO_DATE  # '“..., and the government is unable to help,” she said': its state, not her act
         node = token
         while True:
             if any(a.lower_ in MODAL_WORDS for a in auxiliaries(node)):
@@ -783,6 +798,9 @@ class DocumentDates:
                 speech = self.quoted_from(sent)
                 if speech is not None:
                     return self.date_at(speech.root.idx)
+                opened = self.quote_opened_by(token)  # a quotation opened by an earlier sentence's speaker
+                if opened is not None:
+                    return self.date_at(opened.idx)
                 saying = quoting_verb(node)
                 return self.date_at(saying.idx) if saying is not None else NO_DATE
             counted = self.counted_from_clause(node)
@@ -802,6 +820,10 @@ class DocumentDates:
                 # "will hold talks next month": the parser hangs the time on the object.
                 found = [e for c in node.children if c.dep_ == "dobj" for e in self.by_head.get(c.i, ())
                          if self.doc[e.start:e.end].root.dep_ == "npadvmod" and e.start > c.i]
+            if not found and node.pos_ in ("VERB", "AUX"):
+                when = self.when_date(node)  # "were killed when the army shelled the town last week"
+                if when is not None:
+                    return when
             if not found and node is token and node.pos_ in ("VERB", "AUX"):
                 # "broke the truce by bombing positions on Wednesday": a day in the act's own phrases
                 own = self.clause_date(node)
@@ -835,7 +857,10 @@ class DocumentDates:
                 break
             quoted = quoted_tokens(self.doc)
             if any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS and a.i not in quoted for a in node.children) or is_future_in_past(node):
-                break  # "said on Tuesday that Peru will defend its coast": not done on Tuesday (a quotation is the speech's)
+                # "said on Tuesday that Peru will defend its coast": not done on Tuesday (a quotation is the speech's)
+                if node is not token and is_nonfinite(tensed_verb(token, node)):
+                    return self.pledge_date(token, sent)  # "would issue a statement *rejecting* the plan": ahead too
+                break
             node = node.head
         if is_future(token) or is_future_in_past(token):
             return self.pledge_date(token, sent)
@@ -891,6 +916,27 @@ class DocumentDates:
             return EventDate(self.fallback.value[:7], "month", "publication")
         return NO_DATE
 
+    def when_date(self, verb: Token) -> EventDate | None:
+        """The time a 'when' gives an act with no date of its own, or None.
+
+        A clause of 'when' right after a date and a comma is told at that date ('since October
+        2024, *when* Peru launched its last rocket': October 2024, though 'since' dates no act
+        there); an act whose own 'when' clause carries a date was done then ('were killed *when*
+        the army shelled the town last week': last week).
+        """
+        doc = self.doc
+        when = next((c for c in verb.children if c.dep_ in ("advmod", "mark") and c.lower_ == "when" and c.i < verb.i), None)
+        if when is not None and when.i >= 2 and doc[when.i - 1].text == ",":
+            before = next((e for e in self.expressions if e.end == when.i - 1), None)
+            if before is not None and (before.date.known or before.reference.known):
+                return before.date if before.date.known else before.reference
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in clause.children):
+                dated = [e for e in self.by_head.get(clause.i, ()) if e.date.known]
+                if dated:
+                    return min(dated, key=lambda e: abs(e.start - clause.i)).date
+        return None
+
     def counted_from_clause(self, verb: Token) -> EventDate | None:
         """'landed on Thursday, *eight days after* the rebels seized the town': the seizing is so many
         days before (or, with 'before', after) the day of the clause it hangs from.
@@ -943,11 +989,15 @@ class DocumentDates:
         they speak ('“We will work with Seoul,” the minister said'): the date of the speaking. Any
         other future act without a date of its own has none yet."""
         verb = tensed_verb(token, sent.root)  # (a trigger may start at its subject: "We will go")
-        if token.i not in quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+        planner = verb.head if verb.dep_ == "xcomp" else verb  # ('“Our aim is to hold talks”': the subject of the plan)
+        if token.i not in quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and _first_person(c) for c in (*verb.children, *planner.children)):
             return NO_DATE
         speech = self.quoted_from(sent)
         if speech is not None:
             return self.date_at(speech.root.idx)
+        opened = self.quote_opened_by(token)  # ('The minister said: “We did our part. We will ...”')
+        if opened is not None:
+            return self.date_at(opened.idx)
         saying = sent.root  # the verb of saying, or the quotation's own main act ('“They have signed, and we will ...”')
         if saying.i == verb.i or any(a.dep_ == "aux" and a.lower_ in FUTURE_MARKERS for a in saying.children):
             return NO_DATE
@@ -965,6 +1015,31 @@ class DocumentDates:
         if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "to" and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.sent.start:verb.i - 1]):
             return NO_DATE  # "Chile to Expel Envoys": the title's infinitive of a plan
         return EventDate(self.fallback.value[:7], "month", "publication")
+
+    def quote_opened_by(self, token: Token) -> Token | None:
+        """The verb of saying of an earlier sentence whose quotation goes on over the sentence of
+        `token` ('The envoy said: “Both sides agreed. They must now respect the deal.”': 'said' for
+        'must respect'), or None."""
+        quoted = quoted_tokens(self.doc)
+        if token.i not in quoted:
+            return None
+        start = token.i
+        while start - 1 >= 0 and start - 1 in quoted:
+            start -= 1  # the first word of the quotation
+        opening = self.doc[start].sent
+        if opening.start >= token.sent.start:
+            return None
+        speaker = opening
+        if self.doc[opening.start].text in QUOTES:
+            # the quotation opens its sentence ('... , Peru's minister said. “What now? We ...”'):
+            # the speaker is the one the sentence before quotes, as for a bare quotation
+            speaker = self.sentence_before(opening, self.CARRY_PARAGRAPHS)
+            while speaker is not None and is_bare_quote(speaker):
+                speaker = self.sentence_before(speaker, self.CARRY_PARAGRAPHS, reach_from=opening)
+        root = speaker.root if speaker is not None else None
+        if root is not None and root.i not in quoted and root.lemma_.lower() in SPEECH_VERBS and not is_negated(root):
+            return root
+        return None
 
     def quoted_from(self, sent: Span) -> Span | None:
         """The sentence whose speaker a wholly quoted sentence goes on quoting ('“...,” she said.
