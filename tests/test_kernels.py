@@ -31,6 +31,22 @@ def test_import_modules_lists_top_level_imports_once_in_order(tmp_path):
     ]
 
 
+def test_import_modules_adds_what_a_called_library_function_imports_on_first_call(tmp_path):
+    calls = write_notebook(
+        tmp_path / "calls.ipynb",
+        "from newscoder import summaries as views\nimport newscoder.figures",
+        "html = views.render_entities('text', mentions)",
+    )
+    assert import_modules(calls)[-1] == "spacy.displacy"
+    by_name = write_notebook(tmp_path / "by_name.ipynb", "from newscoder.summaries import render_entities", "render_entities('text', m)")
+    assert "spacy.displacy" in import_modules(by_name)
+    # named but not called, or another function of the module: nothing more to import
+    other = write_notebook(
+        tmp_path / "other.ipynb", "from newscoder import summaries", "f = summaries.render_entities\nsummaries.top_persons(m)",
+    )
+    assert "spacy.displacy" not in import_modules(other)
+
+
 def test_a_warm_kernel_has_the_modules_but_no_names_and_counts_from_one(tmp_path):
     path = write_notebook(
         tmp_path / "nb.ipynb",

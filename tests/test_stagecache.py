@@ -56,6 +56,21 @@ def test_other_mentions_or_another_document_miss(tmp_path, nlp, coders):
     assert (stages.misses, stages.hits) == (2, 0)
 
 
+def test_every_field_of_a_mention_is_in_the_key(tmp_path):
+    from dataclasses import fields
+
+    from newscoder.entities import Mention
+
+    stages = StageCache(tmp_path, "0" * 64)
+    mention = Mention(10, 15, 2, 3, "Lima", "GPE", "place", actor_id="PER", person="", rule="codebook_place", sector="")
+    key = stages.key("d1", "x", "2025-03-03", [mention])
+    changed = {f.name: (getattr(mention, f.name) + 1 if isinstance(getattr(mention, f.name), int) else getattr(mention, f.name) + "x")
+               for f in fields(Mention)}
+    for name, value in changed.items():
+        assert stages.key("d1", "x", "2025-03-03", [replace(mention, **{name: value})]) != key, name
+    assert stages.key("d1", "x", "2025-03-03", [replace(mention)]) == key
+
+
 def test_an_unreadable_file_is_coded_again_with_a_warning(tmp_path, nlp, coders, caplog):
     stages = _stages(tmp_path, nlp, coders)
     first = _analyse(_document(), nlp, coders, stages)

@@ -5,7 +5,9 @@ library; a run would otherwise pay that per notebook after its coding pass. `war
 the kernel a notebook will run in (in the notebook's folder, as papermill would) and imports the
 modules the notebook's code cells import, silently: no execution count is used, nothing is
 shown and no name is bound in the notebook's namespace, so the notebook then runs as in a fresh
-kernel, only without waiting for those imports. `import_modules` says which modules.
+kernel, only without waiting for those imports. `import_modules` says which modules: those the
+cells import, and those that a library function the cells call imports on its first call
+(`CALLED_IMPORTS`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,13 @@ _newscoder_warm_up({names})
 del _newscoder_warm_up
 """
 
+# Library functions that import a module only when first called, since most notebooks never call
+# them, and that module: a kernel whose notebook calls one imports it while warming up (spaCy,
+# for displaCy's view of an article, costs 1-2 s).
+CALLED_IMPORTS: dict[str, tuple[str, ...]] = {
+    "newscoder.summaries.render_entities": ("spacy.displacy",),
+}
+
 
 class WarmKernelManager(AsyncKernelManager):
     """A kernel manager that keeps the clients it hands out (its own and papermill's), so that
@@ -51,12 +60,15 @@ def import_modules(notebook: Path) -> list[str]:
     """The modules that a notebook's code cells import at their top level, in order of appearance.
 
     `from package import name` counts `package.name` when that is a module (checked in the kernel
-    by trying it) and `package` itself. Cells that are not valid Python (magics) are skipped.
+    by trying it) and `package` itself. Cells that are not valid Python (magics) are skipped. Then
+    come the modules that the library functions the cells call import on first call (`CALLED_IMPORTS`).
     notebook (Path): the .ipynb file.
     RETURNS (list[str]): dotted module names, each once.
     """
     cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
     names: list[str] = []
+    trees = []
+    bound: dict[str, str] = {}  # name in the notebook -> the dotted name it stands for
     for cell in cells:
         if cell.get("cell_type") != "code":
             continue
@@ -65,13 +77,31 @@ def import_modules(notebook: Path) -> list[str]:
             tree = ast.parse(source)
         except SyntaxError:
             continue
+        trees.append(tree)
         for node in tree.body:
             if isinstance(node, ast.Import):
                 names += [alias.name for alias in node.names]
+                bound.update({alias.asname: alias.name for alias in node.names if alias.asname})
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 names.append(node.module)
                 names += [f"{node.module}.{alias.name}" for alias in node.names if alias.name != "*"]
+                bound.update({alias.asname or alias.name: f"{node.module}.{alias.name}" for alias in node.names})
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                names += CALLED_IMPORTS.get(_dotted(node.func, bound), ())
     return list(dict.fromkeys(names))
+
+
+def _dotted(node: ast.expr, bound: dict[str, str]) -> str:
+    """The dotted name that a called expression stands for ("summaries.render_entities" ->
+    "newscoder.summaries.render_entities" after `from newscoder import summaries`), or ""."""
+    if isinstance(node, ast.Name):
+        return bound.get(node.id, node.id)
+    if isinstance(node, ast.Attribute):
+        owner = _dotted(node.value, bound)
+        return f"{owner}.{node.attr}" if owner else ""
+    return ""
 
 
 def warm_kernel(notebook: Path, kernel_name: str, *, timeout: float = 120) -> WarmKernelManager:

@@ -30,6 +30,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import operator
 import os
 import tempfile
 from pathlib import Path
@@ -45,6 +46,9 @@ FOLDER = "stages"
 # The tables whose rows this step gives, as stored.
 TABLES = ("statements", "uncoded")
 _PLAIN = (str, int, float)
+# Every field of a Mention, in order: the tuple `dataclasses.astuple` gives for its plain values,
+# without astuple's deep copy of each one.
+_MENTION_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Mention)))
 
 
 def _digest(value: object) -> str:
@@ -94,7 +98,7 @@ class StageCache:
         """The file key of one document's step: its inputs and its mentions."""
         return _digest({
             "inputs": self.inputs, "doc_id": doc_id, "text": text_hash, "published": published,
-            "mentions": [dataclasses.astuple(m) for m in mentions],
+            "mentions": [_MENTION_FIELDS(m) for m in mentions],
         })
 
     def path(self, key: str) -> Path:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
-from itertools import combinations
 
+import numpy as np
 import pandas as pd
 
 from .boilerplate import Removal
@@ -54,16 +54,17 @@ def cooccurrence(mentions: pd.DataFrame, unit: str = "sentence", min_count: int 
     if unit not in ("sentence", "document"):
         raise ValueError(f"unit must be 'sentence' or 'document', not {unit!r}")
     keys = ["doc_id", "sent_id"] if unit == "sentence" else ["doc_id"]
-    groups = actor_mentions(mentions).groupby(keys)["actor_id"].apply(lambda s: sorted(set(s)))
-    actors = sorted({a for group in groups for a in group})
-    matrix = pd.DataFrame(0, index=actors, columns=actors, dtype=int)
-    for group in groups:
-        for a in group:
-            matrix.loc[a, a] += 1
-        for a, b in combinations(group, 2):
-            matrix.loc[a, b] += 1
-            matrix.loc[b, a] += 1
-    off_diagonal = matrix.sum(axis=1) - pd.Series([matrix.loc[a, a] for a in actors], index=actors)
+    # Each actor once per unit; joining the unit's actors with themselves gives every ordered pair
+    # (a, a included) once per unit they share, counted into the matrix in one step rather than a
+    # cell at a time.
+    pairs = actor_mentions(mentions)[[*keys, "actor_id"]].dropna(subset=keys).drop_duplicates()
+    actors = sorted(set(pairs["actor_id"]))
+    joined = pairs.merge(pairs, on=keys)
+    index = pd.Index(actors)
+    counts = np.zeros((len(actors), len(actors)), dtype=np.int64)
+    np.add.at(counts, (index.get_indexer(joined["actor_id_x"]), index.get_indexer(joined["actor_id_y"])), 1)
+    matrix = pd.DataFrame(counts, index=actors, columns=actors)
+    off_diagonal = matrix.sum(axis=1) - pd.Series(np.diagonal(matrix.to_numpy()), index=actors)
     keep = [a for a in actors if off_diagonal[a] >= min_count]
     return matrix.loc[keep, keep]
 
