@@ -29,31 +29,21 @@ def modality_of(nlp, finder, coder, text, source, target, plover):
     return found.pop()
 
 
-def test_or_conjunct_shares_the_negation_of_its_verb(nlp, finder, coder):
-    text = "Ghana would not expel the envoy or recognise Togo."
-    assert modality_of(nlp, finder, coder, text, "GHA", "TGO", "SUPPORT") == "negated"
-
-
-def test_but_conjunct_keeps_its_own_modality(nlp, finder, coder):
-    text = "Ghana did not expel the envoy but praised Togo."
-    assert modality_of(nlp, finder, coder, text, "GHA", "TGO", "SUPPORT") == "asserted"
-
-
-def test_conjunct_with_its_own_auxiliary_keeps_its_own_modality(nlp, finder, coder):
-    text = "Ghana does not see the rebels as terrorists, and it has praised Togo for years."
-    assert modality_of(nlp, finder, coder, text, "GHA", "TGO", "SUPPORT") == "asserted"
-
-
-def test_act_a_causing_aims_at_is_hypothetical_until_the_causing_is_done(nlp, finder, coder):
-    aim = "The whole point is getting Ghana to negotiate with Togo."
-    assert modality_of(nlp, finder, coder, aim, "GHA", "TGO", "CONSULT") == "hypothetical"
-    done = "Nigeria persuaded Ghana to negotiate with Togo."
-    assert modality_of(nlp, finder, coder, done, "GHA", "TGO", "CONSULT") == "asserted"
-
-
-def test_act_urged_is_never_told_as_done(nlp, finder, coder):
-    text = "Nigeria pushed Ghana to negotiate with Togo."
-    assert modality_of(nlp, finder, coder, text, "GHA", "TGO", "CONSULT") == "hypothetical"
+@pytest.mark.parametrize("text, source, target, plover, expected", [
+    # "or" after a negated verb whose auxiliary it shares: neither act is done
+    ("Ghana would not expel the envoy or recognise Togo.", "GHA", "TGO", "SUPPORT", "negated"),
+    # "but" tells the second act as done
+    ("Ghana did not expel the envoy but praised Togo.", "GHA", "TGO", "SUPPORT", "asserted"),
+    # a conjunct with its own auxiliary and subject keeps its own modality
+    ("Ghana does not see the rebels as terrorists, and it has praised Togo for years.", "GHA", "TGO", "SUPPORT", "asserted"),
+    # the act a causing aims at, before the causing is told as done, and after it
+    ("The whole point is getting Ghana to negotiate with Togo.", "GHA", "TGO", "CONSULT", "hypothetical"),
+    ("Nigeria persuaded Ghana to negotiate with Togo.", "GHA", "TGO", "CONSULT", "asserted"),
+    # an act urged is never told as done
+    ("Nigeria pushed Ghana to negotiate with Togo.", "GHA", "TGO", "CONSULT", "hypothetical"),
+])
+def test_modality_of_conjuncts_and_caused_acts(nlp, finder, coder, text, source, target, plover, expected):
+    assert modality_of(nlp, finder, coder, text, source, target, plover) == expected
 
 
 def test_causing_with_a_particle_causes_no_act(nlp, finder, coder):
