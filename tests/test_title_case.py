@@ -119,3 +119,19 @@ def test_fingerprint_covers_the_component(nlp, monkeypatch):
     real = inspect.getsource
     monkeypatch.setattr(inspect, "getsource", lambda obj: real(obj) + ("# edited\n" if obj is title_case else ""))
     assert pipeline_fingerprint(nlp) != full
+
+
+def test_copy_that_does_not_line_up_leaves_the_first_parse(nlp):
+    text = "Rebels Seize Hill Town As Truce Talks Stall"
+    doc = _without(nlp, text)
+    before = [(t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc]
+    component = nlp.get_pipe(TITLE_CASE)
+    found = component.find(doc)
+    assert found == [(0, len(doc))]
+    # a copy tokenized differently (one word fewer) is not written back
+    shorter = nlp("Rebels seize hill town as truce talks")
+    component.set_annotations(doc, found, [shorter])
+    assert [(t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc] == before
+    # the copy built by the component lines up, and is
+    component.set_annotations(doc, found, component.parse_copies(doc, found))
+    assert _find(doc, "Seize").pos_ == "VERB"
