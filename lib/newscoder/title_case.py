@@ -43,6 +43,9 @@ NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC", "FAC", "ORG"})
 NOT_NAME_POS = ("verb", "adv")
 ALL_POS = ("verb", "adv", "adj", "noun")
 
+# After these a capital may start a quoted or new sentence, so it says nothing about a name.
+SENTENCE_OPENERS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "—"})
+
 ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 
@@ -97,6 +100,7 @@ def lines(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _words(line: Span) -> list[Token]:
+    """The alphabetic tokens of a line."""
     return [t for t in line if t.is_alpha]
 
 
@@ -117,8 +121,8 @@ def body_usage(doc: Doc, skip: set[int]) -> tuple[Counter, Counter]:
         if token.i in skip or not token.is_alpha or token.is_sent_start:
             continue
         previous = doc[token.i - 1] if token.i else None
-        if previous is not None and (previous.is_space or previous.text in {'"', "“", "'", "‘", ":", "(", "-", "—"}):
-            continue  # after a quote mark or a colon a capital may start a sentence
+        if previous is not None and (previous.is_space or previous.text in SENTENCE_OPENERS):
+            continue
         if token.is_title:
             capitalised[token.lower_] += 1
         elif token.is_lower:
