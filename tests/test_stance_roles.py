@@ -698,3 +698,15 @@ def test_he_in_an_adverbial_relative_clause_is_the_main_subject(nlp, finder, cod
     found = rows(nlp, finder, coder, text)
     assert ("RUS", "EGY") in pairs(found) and ("USA", "EGY") not in pairs(found)
     assert next(r for r in found if (r[0], r[1]) == ("RUS", "EGY"))[3] == "medium"
+
+
+def test_light_verb_of_saying_gives_its_object_noun_act_the_subject(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana expressed strong support for Togo on Tuesday.")
+    row = next(r for r in found if (r[0], r[1]) == ("GHA", "TGO"))
+    assert row[2] == 1 and "source:doer_of_noun_act" in row[4] and row[3] == "medium"
+
+
+def test_light_verb_told_as_possible_gives_its_noun_act_no_source(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana might express support for Togo.")
+    assert ("GHA", "TGO") not in pairs(found)
+
