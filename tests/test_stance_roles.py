@@ -720,15 +720,3 @@ def test_object_word_of_a_light_verb_entry_names_the_target_by_its_phrase(nlp, f
 def test_owner_inside_the_object_phrase_of_a_light_verb_entry_is_the_target(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Ghana voiced alarm over Togo's missile tests.")
     assert ("GHA", "TGO", -1) in {(r[0], r[1], r[2]) for r in found}
-
-
-def test_definite_noun_refers_back_to_the_name_it_ends(nlp, finder, coder):
-    text = "The Gang Suppression Force reached the port on Monday. Jamaica pledged forty officers to the force."
-    found = rows(nlp, finder, coder, text)
-    row = next(r for r in found if (r[0], r[1]) == ("JAM", "GSF"))
-    assert row[3] == "medium"
-
-
-def test_definite_noun_with_an_actor_of_its_own_keeps_it(nlp, finder, coder):
-    text = "The Gang Suppression Force reached the port on Monday. Jamaica pledged forty officers to the Kenyan force."
-    assert ("JAM", "GSF") not in pairs(rows(nlp, finder, coder, text))

@@ -32,7 +32,6 @@ from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
-from .stance_name_heads import head_of_a_name_before
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_places import Geography, victims_country
@@ -457,8 +456,7 @@ class StatementCoder:
                     return [replace(earlier, how="anaphor")]
             if ctx.last_actor:
                 return [replace(ctx.last_actor, how="anaphor")]
-        # "The Andean Peace Force landed ... pledged officers to the force": the name it ends
-        return head_of_a_name_before(self, head, m, ctx) or []
+        return []
 
     def _coordinated_modifiers(self, head: Token, ctx: "_Context") -> list[Party]:
         """Actors coordinated with a named actor that the parser hung on it as a modifier.
