@@ -698,3 +698,25 @@ def test_he_in_an_adverbial_relative_clause_is_the_main_subject(nlp, finder, cod
     found = rows(nlp, finder, coder, text)
     assert ("RUS", "EGY") in pairs(found) and ("USA", "EGY") not in pairs(found)
     assert next(r for r in found if (r[0], r[1]) == ("RUS", "EGY"))[3] == "medium"
+
+
+def test_light_verb_of_saying_gives_its_object_noun_act_the_subject(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana expressed strong support for Togo on Tuesday.")
+    row = next(r for r in found if (r[0], r[1]) == ("GHA", "TGO"))
+    assert row[2] == 1 and "source:doer_of_noun_act" in row[4] and row[3] == "medium"
+
+
+def test_light_verb_told_as_possible_gives_its_noun_act_no_source(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana might express support for Togo.")
+    assert ("GHA", "TGO") not in pairs(found)
+
+
+def test_object_word_of_a_light_verb_entry_names_the_target_by_its_phrase(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana reaffirmed its support for Togo.")
+    row = next(r for r in found if (r[0], r[1]) == ("GHA", "TGO"))
+    assert "target:object_prep" in row[4] and row[3] == "medium"
+
+
+def test_owner_inside_the_object_phrase_of_a_light_verb_entry_is_the_target(nlp, finder, coder):
+    found = rows(nlp, finder, coder, "Ghana voiced alarm over Togo's missile tests.")
+    assert ("GHA", "TGO", -1) in {(r[0], r[1], r[2]) for r in found}

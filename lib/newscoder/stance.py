@@ -49,6 +49,9 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_ACTOR = {"it", "its", "they", "them", "their", "we", "our"}
 TIME_PREPS = {"following", "after", "before", "during", "since", "amid", "ahead"}
 TERRITORY_WORDS = {"territory", "territories", "land", "lands", "soil", "airspace", "waters", "border", "borders", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "region"}
+# Prepositions by which the object word of a light-verb entry ("voiced *concern*", "reiterated its
+# *support*") names whom the act is toward: "support *for* X", "concern *over* X's tests"
+LIGHT_OBJECT_PREPS = {"for", "over", "about", "toward", "towards"}
 ABOUT_PREPS = {"for", "on", "over", "about", "against", "into", "toward", "towards"}  # what an act is about, not where or when
 FORMER_WORDS = {"former", "retired", "ex", "ex-", "erstwhile"}
 COMPEL_VERBS = {"force", "compel", "oblige", "obligate", "coerce", "pressure"}
@@ -682,6 +685,13 @@ class StatementCoder:
                         # ("sought backing against X" names an adversary instead)
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
                         how = how or "target:object_on"
+                    elif child.dep_ == "prep" and child.lower_ in LIGHT_OBJECT_PREPS and obj.head.i == token.i and obj.lemma_.lower() in entry.objects:
+                        # "reiterated its support for X", "voiced concern over X's tests": the verb and its
+                        # object word tell the act together, and the object's phrase says whom it is toward
+                        named = [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
+                        # its own name: the object's owner ("*its* support") may have set a `how` of its own
+                        how = "target:object_prep" if named and not found else how
+                        found += named
                     elif child.dep_ == "prep" and child.lower_ == "to" and obj.head.i == token.i:
                         # "contributed a million kroner to X", "presented credentials to X's president"
                         found += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
