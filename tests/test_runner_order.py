@@ -69,3 +69,9 @@ def test_turns_start_in_order_of_position_whatever_order_the_threads_come_in():
     for t in threads:
         t.join(timeout=10)
     assert started == [0, 1, 2, 3]
+
+
+def test_a_notebook_that_cannot_be_read_counts_as_cheapest(tmp_path):
+    plan = plan_of(tmp_path, {"01_a": 0, "02_b": 2})
+    plan.notebooks.insert(0, tmp_path / "00_missing.ipynb")
+    assert names(costliest_first(plan)) == ["02_b", "00_missing", "01_a"]

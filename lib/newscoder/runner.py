@@ -359,7 +359,8 @@ def costliest_first(plan: RunPlan) -> list[Path]:
 def _previous_seconds(plan: RunPlan) -> dict[str, float]:
     """notebook name -> seconds it ran in the output folder's previous run on this corpus."""
     record = coding.read_record(plan.output) or {}
-    if (record.get("parameters") or {}).get("corpus") != plan.values["corpus"]:
+    corpus = plan.values.get("corpus")
+    if not corpus or (record.get("parameters") or {}).get("corpus") != corpus:
         return {}
     seconds = {}
     for step in record.get("steps") or []:
@@ -375,8 +376,13 @@ def _figures_drawn(nb: Path) -> int:
     """How many times a notebook's code calls a function named `publish` (figures.publish)."""
     import ast
 
+    try:
+        cells = nbformat.read(nb, as_version=4).cells
+    except (OSError, ValueError) as exc:  # papermill then says what is wrong with it
+        log.debug("reading %s: %s", nb, exc)
+        return 0
     count = 0
-    for cell in nbformat.read(nb, as_version=4).cells:
+    for cell in cells:
         if cell.cell_type != "code":
             continue
         try:
