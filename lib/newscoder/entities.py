@@ -107,6 +107,9 @@ class Agent:
     text: str
 
 
+# The PhraseMatcher's match id of every codebook phrase that only one key has (`_add_phrases`);
+# not a possible key, since keys are folded (lower-case) names.
+SHARED_PHRASE_KEY = "NEWSCODER_CODEBOOK_PHRASE"
 # Dependencies by which a country's name modifies the noun it qualifies ("Turkish troops",
 # "Turkey's army", "the Syria-based rebels").
 MODIFIER_OF_HEAD = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
@@ -189,9 +192,38 @@ class EntityFinder:
         }
         keys = [key for key, names in forms.items() for _ in sorted(names)]
         texts = [name for names in forms.values() for name in sorted(names)]
-        for key, pattern in zip(keys, tokens.patterns(texts)):
-            self.phrases.add(key, [pattern])
+        self._add_phrases(keys, tokens.patterns(texts))
         self._index_spellings(forms)
+
+    def _add_phrases(self, keys: list[str], patterns: list[list[int]]) -> None:
+        """Add each key's patterns to the PhraseMatcher: a pattern that belongs to one key only
+        goes under one shared match id (SHARED_PHRASE_KEY), and the key is found again from the
+        matched tokens (`_phrase_key`); a pattern several keys share stays under each key's own id.
+
+        One `PhraseMatcher.add` per key cost about a second for the codebook's 27,000 keys (a
+        lexeme and a callback entry per key); the matches, and their order, are the same either
+        way: the matcher reports them by start, then length, then the keys of one pattern.
+        keys (list[str]): the key of each pattern.
+        patterns (list[list[int]]): LOWER hashes of each phrase (`PhraseTokens.patterns`).
+        """
+        owners: dict[tuple[int, ...], list[str]] = {}
+        for key, pattern in zip(keys, patterns):
+            if pattern:  # the matcher skips an empty pattern
+                found = owners.setdefault(tuple(pattern), [])
+                if key not in found:
+                    found.append(key)
+        self.pattern_keys = {pattern: found[0] for pattern, found in owners.items() if len(found) == 1}
+        self.phrases.add(SHARED_PHRASE_KEY, list(self.pattern_keys))
+        self.shared_phrase_id = self.phrases.vocab.strings[SHARED_PHRASE_KEY]
+        for key, pattern in zip(keys, patterns):
+            if pattern and tuple(pattern) not in self.pattern_keys:
+                self.phrases.add(key, [pattern])
+
+    def _phrase_key(self, doc: Doc, match_id: int, start: int, end: int) -> str:
+        """The codebook key of one PhraseMatcher match (see `_add_phrases`)."""
+        if match_id == self.shared_phrase_id:
+            return self.pattern_keys[tuple(token.lower for token in doc[start:end])]
+        return doc.vocab.strings[match_id]
 
     def _index_spellings(self, forms: dict[str, set[str]]) -> None:
         """Squashed forms of the codebook's names of two words or more, for `match_tolerant`:
@@ -230,7 +262,7 @@ class EntityFinder:
         candidates = []
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
-            key = doc.vocab.strings[match_id]
+            key = self._phrase_key(doc, match_id, start, end)
             if not self._case_fits(doc, span, key):
                 continue
             kind, actor_id, person = self.entries[key]

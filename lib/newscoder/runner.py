@@ -273,7 +273,8 @@ def _execute_all(plan: RunPlan, staging: Path, progress: bool, before: Callable[
 
     RETURNS their steps in notebook order. One at a time, a failed notebook stops the ones after
     it. Side by side, every notebook's kernel is started and warmed (`kernels.warm_kernel`) while
-    `before` runs, at most one notebook per core then executes at once, each runs to its end and
+    `before` runs, at most one notebook per core then executes at once, the costliest first
+    (`costliest_first`), each runs to its end and
     the first failed one (in notebook order) fails the run. If `before` raises, no notebook runs.
     On Ctrl-C or SIGTERM the kernels are stopped before the interrupt goes on, so that no kernel
     outlives the run.
@@ -290,9 +291,11 @@ def _execute_all(plan: RunPlan, staging: Path, progress: bool, before: Callable[
         return steps
     from concurrent.futures import ThreadPoolExecutor, wait
 
-    go, cancelled, turns = threading.Event(), threading.Event(), threading.Semaphore(workers)
+    go, cancelled = threading.Event(), threading.Event()
+    order = costliest_first(plan)
+    turns = Turns(workers, cancelled)
     pool = ThreadPoolExecutor(max_workers=len(plan.notebooks), thread_name_prefix="notebook")
-    futures = [pool.submit(_warm_and_execute, nb, staging, plan, progress, go, cancelled, turns) for nb in plan.notebooks]
+    futures = [pool.submit(_warm_and_execute, nb, staging, plan, progress, go, cancelled, turns, order.index(nb)) for nb in plan.notebooks]
     try:
         try:
             if before is not None:
@@ -314,10 +317,91 @@ def _execute_all(plan: RunPlan, staging: Path, progress: bool, before: Callable[
     return [f.result() for f in futures]
 
 
+class Turns:
+    """At most `workers` notebooks at once, started in a fixed order (their position in it)."""
+
+    def __init__(self, workers: int, cancelled: threading.Event) -> None:
+        self._slots = threading.Semaphore(workers)
+        self._next = 0
+        self._changed = threading.Condition()
+        self._cancelled = cancelled
+
+    @contextmanager
+    def turn(self, position: int) -> Iterator[None]:
+        """Wait until the notebooks before `position` have started and a slot is free; hold it."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._next == position or self._cancelled.is_set())
+        self._slots.acquire()
+        with self._changed:
+            self._next += 1
+            self._changed.notify_all()
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+
+def costliest_first(plan: RunPlan) -> list[Path]:
+    """The plan's notebooks in the order to start them side by side: the longest first, so that
+    the shorter ones fill the other cores meanwhile and the run ends sooner.
+
+    A notebook's expected cost is the seconds it took in the previous run into the same output
+    folder on the same corpus (its run.json), else the figures it draws (calls of a `publish`
+    function in its code), which cost most in a notebook; ties keep notebook order.
+    RETURNS (list[Path]): the notebooks, costliest first.
+    """
+    before = _previous_seconds(plan)
+    if not all(nb.name in before for nb in plan.notebooks):
+        before = {nb.name: float(_figures_drawn(nb)) for nb in plan.notebooks}
+    return sorted(plan.notebooks, key=lambda nb: -before[nb.name])
+
+
+def _previous_seconds(plan: RunPlan) -> dict[str, float]:
+    """notebook name -> seconds it ran in the output folder's previous run on this corpus."""
+    record = coding.read_record(plan.output) or {}
+    corpus = plan.values.get("corpus")
+    if not corpus or (record.get("parameters") or {}).get("corpus") != corpus:
+        return {}
+    seconds = {}
+    for step in record.get("steps") or []:
+        try:
+            started, finished = (dt.datetime.fromisoformat(step[k]) for k in ("started", "finished"))
+            seconds[step["notebook"]] = (finished - started).total_seconds()
+        except (KeyError, TypeError, ValueError):
+            continue
+    return seconds
+
+
+def _figures_drawn(nb: Path) -> int:
+    """How many times a notebook's code calls a function named `publish` (figures.publish)."""
+    import ast
+
+    try:
+        cells = nbformat.read(nb, as_version=4).cells
+    except (OSError, ValueError) as exc:  # papermill then says what is wrong with it
+        log.debug("reading %s: %s", nb, exc)
+        return 0
+    count = 0
+    for cell in cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        count += sum(
+            isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "publish"
+            for node in ast.walk(tree)
+        )
+    return count
+
+
 def _warm_and_execute(
-    nb: Path, staging: Path, plan: RunPlan, progress: bool, go: threading.Event, cancelled: threading.Event, turns: threading.Semaphore,
+    nb: Path, staging: Path, plan: RunPlan, progress: bool, go: threading.Event, cancelled: threading.Event, turns: Turns,
+    position: int,
 ) -> dict[str, Any]:
-    """One notebook's thread: warm its kernel now, run the notebook once `go` is set and a core is free."""
+    """One notebook's thread: warm its kernel now, run the notebook once `go` is set, the
+    notebooks before its `position` (`costliest_first`) have started and a core is free."""
     from .kernels import shutdown, warm_kernel
 
     try:
@@ -327,7 +411,7 @@ def _warm_and_execute(
         km = None
     try:
         go.wait()
-        with turns:
+        with turns.turn(position):
             if cancelled.is_set():
                 return {"notebook": nb.name, "status": "cancelled"}
             step = _execute(nb, staging, plan, progress, bar=False, km=km)
