@@ -32,9 +32,10 @@ from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
+from .stance_issues import actor_only_categories
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
-from .stance_places import Geography, victims_country
+from .stance_places import Geography, attacked_thing_named, victims_country
 from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
 from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
@@ -132,6 +133,7 @@ class StatementCoder:
         self.geography = geography
         self.lexicon = lexicon
         self.rules = rules if rules is not None else load_stance_rules()
+        self.actor_only_categories = actor_only_categories()  # acts never aimed at an issue (issues.yaml)
         self.by_id = {trigger.id: trigger for trigger in lexicon.triggers}
         self.by_lemma: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in lexicon.triggers:
@@ -782,6 +784,8 @@ class StatementCoder:
                       and t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "to", "into", "on")}
             found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places
                      if m.actor_id and (m.kind == "place" or m.start_char in owners and m.kind in ACTOR_KINDS)]
+            if found and attacked_thing_named(token, entry, ctx):
+                found = []  # "encircled the town in northern Chad": Chad is where, not the side attacked
             if not found and entry.plover in ("ASSAULT", "COERCE") and entry.pos == "VERB":
                 # "cordoned off the roads leading into X", "fired shells near a vessel from X": the first
                 # actor named after the act in its own clause, outside a 'by' phrase
@@ -794,7 +798,8 @@ class StatementCoder:
                       and t.dep_ in ("amod", "poss", "compound") and t.head.lemma_.lower() in TERRITORY_WORDS]
             if found:
                 how = {"place": "target:place_of_attack"}.get(found[0].how, f"target:{found[0].how}")
-        if not found and not entry.symmetric and entry.plover != "CONSULT":
+        if (not found and not entry.symmetric and entry.plover != "CONSULT"
+                and not (entry.plover in self.rules.victim_categories and attacked_thing_named(token, entry, ctx))):
             # "criticized the closure of guest houses in X", "appealed for peace in X": a one-way act about
             # what happens in a country is aimed at it (joint acts are not: "talks in Geneva" is a venue)
             objects = [c for c in token.children if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)]
@@ -1106,7 +1111,8 @@ class StatementCoder:
             ctx.last_pair, ctx.last_pair_sent = list(targets), sent.start  # "hosted talks between A and B"
         elif len(sources) >= 2:
             ctx.last_pair, ctx.last_pair_sent = list(sources), sent.start  # "A and B both took over ...".
-        issue = self.issue_of(token, sent.doc)
+        # "launched an offensive": an assault is aimed at an actor, never at the issue its words restate
+        issue = "" if entry.plover in self.actor_only_categories else self.issue_of(token, sent.doc)
         pairs: list[tuple[Party, Party | None]] = []
         if entry.symmetric and len(sources) >= 2:
             targets = []  # "A and B held talks on X": the pair; other actors are topics
