@@ -603,6 +603,28 @@ def test_a_weekend_across_two_months_gives_no_date(nlp, resolver):
     assert date_of(nlp, resolver, text, "shelled", published=dt.date(2024, 9, 2))[1] == "none"
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the NER may leave "last night" out at the end of a sentence; it is still the day before
+        ("Bolivian police arrested twenty sailors last night.", ("2024-03-12", "day", "relative")),
+        ("Bolivian police arrested twenty sailors yesterday.", ("2024-03-12", "day", "relative")),
+        # the night before the anchor spans two days (12 and 13 March): their month
+        ("Bolivian police arrested twenty sailors overnight.", ("2024-03", "month", "relative")),
+        # a day told with it wins over the night's month
+        ("Bolivian police arrested twenty sailors overnight into Tuesday.", ("2024-03-12", "day", "relative")),
+    ],
+)
+def test_last_night_and_overnight_are_read_where_the_ner_leaves_them_out(nlp, resolver, sentence, expected):
+    assert date_of(nlp, resolver, sentence, "arrested") == expected
+
+
+def test_a_night_across_two_months_gives_no_date(nlp, resolver):
+    # published Friday 2024-03-01: the night before runs from 29 February into 1 March
+    text = "Bolivian police arrested twenty sailors overnight."
+    assert date_of(nlp, resolver, text, "arrested", published=dt.date(2024, 3, 1))[1] == "none"
+
+
 def test_that_day_and_that_night_are_the_day_just_named(nlp, resolver):
     text = "Paraguayan gunboats shelled the port on Sunday. Bolivia recalled its envoy later that day."
     assert date_of(nlp, resolver, text, "recalled") == ("2024-03-10", "day", "relative")

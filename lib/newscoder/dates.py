@@ -70,6 +70,7 @@ from .calendar_phrases import (
     has_year,
     in_calendar,
     is_weekday_part,
+    night_date,
     parse_date,
     qualified_weekday,
     week_month,
@@ -112,6 +113,8 @@ from .time_words import (
     EVENT_WORDS,
     FUTURE_MARKERS,
     MODAL_WORDS,
+    NIGHT_WORDS,
+    SAME_DAY_WORDS,
     SPEECH_VERBS,
     UNDATED_WORDS,
     WEEKDAYS,
@@ -123,13 +126,6 @@ from .errors import CodebookError
 from .yamlio import read_mapping
 
 
-# Words for the anchor day itself, or the day next to it: "today", "this morning", "last night".
-_SAME_DAY = {
-    **{w: 0 for w in ("today", "tonight", "earlier today", "later today", "this morning", "this afternoon",
-                      "this evening", "early today", "late today", "this morning's", "today's")},
-    **{w: -1 for w in ("yesterday", "last night", "yesterday's", "late yesterday", "early yesterday")},
-    **{w: 1 for w in ("tomorrow", "tomorrow's")},
-}
 _HOURS = re.compile(r"\b(?:hours?|minutes?|a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|\d{1,2}[:.]\d{2})\b", re.I)
 # "a 30-day truce", "last-minute shelling", "decade-long": a length or a manner, not a time.
 _DURATION = re.compile(r"(?:an? |the )?[\w.]+-(?:day|week|month|year|hour|minute|decade)s?(?:-(?:old|long))?|[\w]+-long|last-minute", re.I)
@@ -233,6 +229,10 @@ class DateResolver:
         # "on the 28th": a day of the month alone (not "on the 3rd floor", see `spans`).
         self.matcher.add("DAY_OF_MONTH", [[{"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": {"REGEX": r"^([12]?\d|3[01])(st|nd|rd|th)$"}}]])
         self.day_of_month = nlp.vocab.strings["DAY_OF_MONTH"]
+        # "last night", "yesterday", "overnight" where the NER leaves them out ("today" alone is as
+        # often "nowadays": only the NER's is read).
+        day_words = [w for w in (*SAME_DAY_WORDS, *NIGHT_WORDS) if w != "today"]
+        self.matcher.add("DAY_WORD", [[{"LOWER": part} for part in re.findall(r"\w+|'s", w)] for w in day_words])
         # "at the time", "at that time": the time just named.
         self.matcher.add("THEN", [[{"LOWER": "at"}, {"LOWER": {"IN": ["the", "that"]}}, {"LOWER": "time"}]])
 
@@ -302,10 +302,12 @@ class DateResolver:
         qualified = qualified_weekday(lowered, anchor)
         if qualified is not None:
             return EventDate(qualified.isoformat(), "day", "relative", text), False
-        shift = _SAME_DAY.get(lowered)
+        shift = SAME_DAY_WORDS.get(lowered)
         if shift is not None:
             # "today", "this morning", "last night": the anchor day itself (or the one next to it).
             return EventDate((anchor + dt.timedelta(days=shift)).isoformat(), "day", "relative", text), False
+        if lowered in NIGHT_WORDS:
+            return night_date(anchor, future, text), False
         weekend = weekend_date(lowered, anchor, future)
         if weekend is not None:
             return weekend, False
@@ -831,6 +833,8 @@ class DocumentDates:
                     return own
             if found:
                 known = [e for e in found if e.date.known] or found
+                # ("shelled the town overnight into Tuesday": the night's month yields to the day)
+                known = [e for e in known if e.text.lower() not in NIGHT_WORDS] or known
                 date = min(known, key=lambda e: abs(e.start - token.i)).date
                 return self.refined(token, date) or date
             if is_perfect(node) and not is_present_perfect(node):

@@ -35,4 +35,6 @@ STATIVE_VERBS = word_list("stative_verbs")
 SPEECH_VERBS = word_list("speech_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
 COUNT_HEDGES = word_list("count_hedges")
+SAME_DAY_WORDS = {str(k).lower(): int(v) for k, v in (_time_words().get("same_day_words") or {}).items()}
+NIGHT_WORDS = word_list("night_words")
 YEARLY_DAYS = {str(k).lower(): str(v) for k, v in (_time_words().get("yearly_days") or {}).items()}
