@@ -603,6 +603,15 @@ def test_a_weekend_across_two_months_gives_no_date(nlp, resolver):
     assert date_of(nlp, resolver, text, "shelled", published=dt.date(2024, 9, 2))[1] == "none"
 
 
+def test_a_count_of_days_in_a_plan_counts_from_the_day_planned_before_it(nlp, resolver):
+    # a plan's "ten days later" counts from the last day named, planned ones too (28 March) ...
+    text = "The summit will be held in Quito on 28 March. Peru said border talks are due to resume in Lima ten days later."
+    assert date_of(nlp, resolver, text, "resume") == ("2024-04-07", "day", "relative")
+    # ... but a past act's count starts from a day already past: a plan is not its base
+    text = "The summit will be held in Quito on 28 March. Two days later, Bolivia recalled its envoy."
+    assert date_of(nlp, resolver, text, "recalled")[0] != "2024-03-30"
+
+
 @pytest.mark.parametrize(
     "sentence, expected",
     [

@@ -398,6 +398,7 @@ class DateResolver:
         anchor: dt.date | None = None
         paragraph = -1
         days: list[tuple[int, dt.date]] = []  # (paragraph, day) of each past day named so far
+        planned: list[tuple[int, dt.date]] = []  # ... and of each day named so far, past or planned
         dateline = dateline_span(doc_text(doc))
         head_dates = date_line_spans(doc_text(doc))
         quoted = quoted_tokens(doc)
@@ -427,7 +428,7 @@ class DateResolver:
             elif (weekday := self.weekday_of_named(span, days, para, published)) is not None:
                 date, explicit_day = weekday, False  # ("the previous Monday": read once)
             elif self._is_offset(span):
-                date = self.counted(span, out, days, para, published)
+                date = self.counted(span, out, planned if future else days, para, published)
                 explicit_day = False
             else:
                 base = anchor
@@ -443,6 +444,7 @@ class DateResolver:
                     anchor, anchored_at = day, sentence  # (a weekday after "on Saturday" still counts from publication)
                 if not future:
                     days.append((para, day))
+                planned.append((para, day))
         return self._spoken_on(doc, out, quoted, published)
 
     def weekday_of_named(self, span: Span, days: list[tuple[int, dt.date]], para: int, published: dt.date | None) -> EventDate | None:
@@ -551,7 +553,9 @@ class DateResolver:
         """The day a day count names: so many days from the act it names, or from the last day named.
 
         span (Span): 'the previous day', 'two days later', 'a day after the meeting', 'the same day'.
-        out (list[Expression]): the expressions read so far; days: the past days named so far.
+        out (list[Expression]): the expressions read so far.
+        days (list): the days named so far that a count may start from: past ones for a past act,
+            past or planned ones for a plan ('will meet on 18 May ... due to resume ten days later').
         """
         words = [t.lower_ for t in span]
         n = next((DAY_COUNTS.get(w) or (int(w) if w.isdigit() else None) for w in words if w in DAY_COUNTS or w.isdigit()), None)
