@@ -603,6 +603,26 @@ def test_a_weekend_across_two_months_gives_no_date(nlp, resolver):
     assert date_of(nlp, resolver, text, "shelled", published=dt.date(2024, 9, 2))[1] == "none"
 
 
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # in one paragraph an undated act takes the day of the act dated right before it
+        ("Chilean gunboats shelled the port of Arica on Monday. The Peruvian navy sent two frigates to the area.",
+         "sent", ("2024-03-11", "day", "relative")),
+        # across a paragraph break a plain act is a new step of the story: only the story's month
+        ("Chilean gunboats shelled the port of Arica on Monday.\nThe Peruvian navy sent two frigates to the area.",
+         "sent", ("2024-03", "month", "publication")),
+        # ... while a report told by a verb of saying, or quoted, goes on with the report before it
+        ("Chilean gunboats shelled the port of Arica on Monday.\nTwo fishing boats were sunk, the Peruvian navy said.",
+         "sunk", ("2024-03-11", "day", "relative")),
+        ("Chilean gunboats shelled the port of Arica on Monday.\n“They sank two of our fishing boats,” a harbour official said.",
+         "sank", ("2024-03-11", "day", "relative")),
+    ],
+)
+def test_an_undated_act_takes_the_day_before_it_across_a_paragraph_only_as_a_report(nlp, resolver, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger) == expected
+
+
 def test_a_count_of_days_in_a_plan_counts_from_the_day_planned_before_it(nlp, resolver):
     # a plan's "ten days later" counts from the last day named, planned ones too (28 March) ...
     text = "The summit will be held in Quito on 28 March. Peru said border talks are due to resume in Lima ten days later."

@@ -753,15 +753,20 @@ class DocumentDates:
     CARRY_PARAGRAPHS = 1
 
     def carried(self, token: Token) -> EventDate | None:
-        """The day of a past act dated in the sentence right before (in the same or the previous
-        paragraph): an undated act told next to it. Not a pluperfect's day: 'Officials said rebels
-        had shelled the port on Monday. The navy sent two frigates.' goes on in the story's own
-        time, which lies after the shelling, not on its day."""
+        """The day of a past act dated in the sentence right before: an undated act told next to it.
+
+        In the same paragraph any act takes it; across a paragraph break (at most CARRY_PARAGRAPHS)
+        only a report does, whose sentence is told by a verb of saying or quoted ('Rebels shelled
+        the port on Monday.' / 'Two sailors were hurt, the navy said.'): the report goes on, while
+        a plain act in a new paragraph ('The navy sent two frigates.') is a new step of the story.
+        Not a pluperfect's day: 'Officials said rebels had shelled the port on Monday. The navy
+        sent two frigates.' goes on in the story's own time, which lies after the shelling."""
         here = _paragraph(self.doc, token.i)
+        report = token.sent.root.lemma_.lower() in SPEECH_VERBS or token.i in quoted_tokens(self.doc)
         for e in reversed(self.expressions):
             if e.start >= token.sent.start:
                 continue
-            if here - _paragraph(self.doc, e.start) > self.CARRY_PARAGRAPHS:
+            if here - _paragraph(self.doc, e.start) > (self.CARRY_PARAGRAPHS if report else 0):
                 return None
             if e.start < self.doc[token.sent.start - 1].sent.start:
                 return None  # only the sentence right before: further on, the story has moved on
