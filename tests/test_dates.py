@@ -623,6 +623,18 @@ def test_an_undated_act_takes_the_day_before_it_across_a_paragraph_only_as_a_rep
     assert date_of(nlp, resolver, text, trigger) == expected
 
 
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a planning participle on a noun is a plan as its passive is: the weekday ahead, the year ahead
+        ("Chile said talks set for Friday would go ahead.", "talks", ("2024-03-15", "day", "relative")),
+        ("Bolivia criticised a vote scheduled for 3 May.", "vote", ("2024-05-03", "day", "explicit")),
+    ],
+)
+def test_a_planning_participle_on_a_noun_looks_forward(nlp, resolver, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger) == expected
+
+
 def test_a_count_of_days_in_a_plan_counts_from_the_day_planned_before_it(nlp, resolver):
     # a plan's "ten days later" counts from the last day named, planned ones too (28 March) ...
     text = "The summit will be held in Quito on 28 March. Peru said border talks are due to resume in Lima ten days later."

@@ -44,8 +44,8 @@ def is_future(token: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in FUTURE_MARKERS:
             return True
-    if verb.lemma_.lower() in FUTURE_VERBS and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
-        return True  # "talks are scheduled for May 3", "the vote is set for Sunday"
+    if verb.lemma_.lower() in FUTURE_VERBS and verb.tag_ == "VBN" and (any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ in ("acl", "amod")):
+        return True  # "talks are scheduled for May 3", "the vote is set for Sunday", "talks set for Friday"
     head = verb.head
     if verb.dep_ == "xcomp" and (head.lemma_ in FUTURE_VERBS or head.lemma_ == "be" and head.lower_ in ("is", "are")):
         return True
