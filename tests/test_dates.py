@@ -686,9 +686,14 @@ def test_a_quoted_modal_is_dated_by_the_saying_outside_the_quotation(nlp, resolv
     # the speaker's own words: a stance taken as they speak
     text = "“Both sides must stop shelling the port,” the Bolivian envoy said on Monday."
     assert date_of(nlp, resolver, text, "must")[:2] == ("2024-03-11", "day")
-    # in reported speech a modal is still only possible or required: no date
+    # reported, a demand ('must', 'should') is still the speaker's stance, taken as they speak ...
     text = "The Bolivian envoy said on Monday that both sides must stop shelling the port."
-    assert date_of(nlp, resolver, text, "must")[1] == "none"
+    assert date_of(nlp, resolver, text, "must")[:2] == ("2024-03-11", "day")
+    text = "The Bolivian envoy said on Monday that Paraguay should withdraw its gunboats."
+    assert date_of(nlp, resolver, text, "withdraw")[:2] == ("2024-03-11", "day")
+    # ... while a reported possibility is only possible: no date
+    text = "The Bolivian envoy said on Monday that Paraguay could shell the port."
+    assert date_of(nlp, resolver, text, "shell")[1] == "none"
 
 
 def test_an_explicit_date_anchors_only_the_sentences_near_it(nlp, resolver):

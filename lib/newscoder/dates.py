@@ -105,6 +105,7 @@ from .date_clauses import (
     quoting_verb,
     refers_to_meeting,
     reported_by,
+    reported_demand,
     tensed_verb,
 )
 from .time_words import (
@@ -812,7 +813,7 @@ class DocumentDates:
                 opened = self.quote_opened_by(token)  # a quotation opened by an earlier sentence's speaker
                 if opened is not None:
                     return self.date_at(opened.idx)
-                saying = quoting_verb(node)
+                saying = quoting_verb(node) or reported_demand(node)  # ('said both sides must stop': a demand made then)
                 return self.date_at(saying.idx) if saying is not None else NO_DATE
             counted = self.counted_from_clause(node)
             if counted is not None:

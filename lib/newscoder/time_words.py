@@ -25,6 +25,7 @@ def word_list(name: str) -> frozenset[str]:
 FUTURE_MARKERS = word_list("future_markers")
 FORWARD_MARKERS = word_list("forward_markers")
 MODAL_WORDS = word_list("modal_words")
+DEMAND_MODALS = word_list("demand_modals")
 FUTURE_VERBS = word_list("future_verbs")
 # Words that name a meeting: a headline's or a back-reference's meeting is the one dated nearby.
 EVENT_WORDS = word_list("event_words")
