@@ -29,13 +29,15 @@ this module only decides what each form is anchored to and which act it dates:
   an act; the title and standfirst are dated by the story month unless told as a plan;
 * a pluperfect takes a day of its own clause, else its coordinated verb's, else the day of the
   verb of saying that reports it ("said Japan had lodged a protest"), else none;
-* an act with no date of its own takes a neighbour's day or the story date: the publication
+* an act with no date of its own takes a neighbour's day (the sentence right before; across a
+  paragraph break only for a report, 'the navy said') or the story date: the publication
   day in a paragraph of a same-day report that dates an act to that day, else the month (the
   month for an act told in the present or present perfect); habitual, historical and future
   acts ("will", "would" outside a quotation, also over quoted words: 'would “send a letter”'),
   clauses of time under them ("will reopen it when Paraguay withdraws"), conditions ("if they
   attack") and present perfect passives of a state ("have been closed") without a date stay
-  empty; a speaker's own quoted "we will" is dated by the speaking;
+  empty; a speaker's own quoted "we will" is dated by the speaking, and so is a reported demand
+  ("said both sides must stop"; "said Peru could strike" stays empty);
 * a plan told in the present ("are planning to keep troops", "aims to gather them on 18 April")
   is dated by the day its infinitive is planned for, else none.
 The rules are written out in codebook/README.md ("Dates"); the word lists are
