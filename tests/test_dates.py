@@ -603,6 +603,69 @@ def test_a_weekend_across_two_months_gives_no_date(nlp, resolver):
     assert date_of(nlp, resolver, text, "shelled", published=dt.date(2024, 9, 2))[1] == "none"
 
 
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # in one paragraph an undated act takes the day of the act dated right before it
+        ("Chilean gunboats shelled the port of Arica on Monday. The Peruvian navy sent two frigates to the area.",
+         "sent", ("2024-03-11", "day", "relative")),
+        # across a paragraph break a plain act is a new step of the story: only the story's month
+        ("Chilean gunboats shelled the port of Arica on Monday.\nThe Peruvian navy sent two frigates to the area.",
+         "sent", ("2024-03", "month", "publication")),
+        # ... while a report told by a verb of saying, or quoted, goes on with the report before it
+        ("Chilean gunboats shelled the port of Arica on Monday.\nTwo fishing boats were sunk, the Peruvian navy said.",
+         "sunk", ("2024-03-11", "day", "relative")),
+        ("Chilean gunboats shelled the port of Arica on Monday.\n“They sank two of our fishing boats,” a harbour official said.",
+         "sank", ("2024-03-11", "day", "relative")),
+    ],
+)
+def test_an_undated_act_takes_the_day_before_it_across_a_paragraph_only_as_a_report(nlp, resolver, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a planning participle on a noun is a plan as its passive is: the weekday ahead, the year ahead
+        ("Chile said talks set for Friday would go ahead.", "talks", ("2024-03-15", "day", "relative")),
+        ("Bolivia criticised a vote scheduled for 3 May.", "vote", ("2024-05-03", "day", "explicit")),
+    ],
+)
+def test_a_planning_participle_on_a_noun_looks_forward(nlp, resolver, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger) == expected
+
+
+def test_a_count_of_days_in_a_plan_counts_from_the_day_planned_before_it(nlp, resolver):
+    # a plan's "ten days later" counts from the last day named, planned ones too (28 March) ...
+    text = "The summit will be held in Quito on 28 March. Peru said border talks are due to resume in Lima ten days later."
+    assert date_of(nlp, resolver, text, "resume") == ("2024-04-07", "day", "relative")
+    # ... but a past act's count starts from a day already past: a plan is not its base
+    text = "The summit will be held in Quito on 28 March. Two days later, Bolivia recalled its envoy."
+    assert date_of(nlp, resolver, text, "recalled")[0] != "2024-03-30"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the NER may leave "last night" out at the end of a sentence; it is still the day before
+        ("Bolivian police arrested twenty sailors last night.", ("2024-03-12", "day", "relative")),
+        ("Bolivian police arrested twenty sailors yesterday.", ("2024-03-12", "day", "relative")),
+        # the night before the anchor spans two days (12 and 13 March): their month
+        ("Bolivian police arrested twenty sailors overnight.", ("2024-03", "month", "relative")),
+        # a day told with it wins over the night's month
+        ("Bolivian police arrested twenty sailors overnight into Tuesday.", ("2024-03-12", "day", "relative")),
+    ],
+)
+def test_last_night_and_overnight_are_read_where_the_ner_leaves_them_out(nlp, resolver, sentence, expected):
+    assert date_of(nlp, resolver, sentence, "arrested") == expected
+
+
+def test_a_night_across_two_months_gives_no_date(nlp, resolver):
+    # published Friday 2024-03-01: the night before runs from 29 February into 1 March
+    text = "Bolivian police arrested twenty sailors overnight."
+    assert date_of(nlp, resolver, text, "arrested", published=dt.date(2024, 3, 1))[1] == "none"
+
+
 def test_that_day_and_that_night_are_the_day_just_named(nlp, resolver):
     text = "Paraguayan gunboats shelled the port on Sunday. Bolivia recalled its envoy later that day."
     assert date_of(nlp, resolver, text, "recalled") == ("2024-03-10", "day", "relative")
@@ -623,9 +686,14 @@ def test_a_quoted_modal_is_dated_by_the_saying_outside_the_quotation(nlp, resolv
     # the speaker's own words: a stance taken as they speak
     text = "“Both sides must stop shelling the port,” the Bolivian envoy said on Monday."
     assert date_of(nlp, resolver, text, "must")[:2] == ("2024-03-11", "day")
-    # in reported speech a modal is still only possible or required: no date
+    # reported, a demand ('must', 'should') is still the speaker's stance, taken as they speak ...
     text = "The Bolivian envoy said on Monday that both sides must stop shelling the port."
-    assert date_of(nlp, resolver, text, "must")[1] == "none"
+    assert date_of(nlp, resolver, text, "must")[:2] == ("2024-03-11", "day")
+    text = "The Bolivian envoy said on Monday that Paraguay should withdraw its gunboats."
+    assert date_of(nlp, resolver, text, "withdraw")[:2] == ("2024-03-11", "day")
+    # ... while a reported possibility is only possible: no date
+    text = "The Bolivian envoy said on Monday that Paraguay could shell the port."
+    assert date_of(nlp, resolver, text, "shell")[1] == "none"
 
 
 def test_an_explicit_date_anchors_only_the_sentences_near_it(nlp, resolver):

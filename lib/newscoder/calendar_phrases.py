@@ -161,6 +161,18 @@ def weekend_date(lowered: str, anchor: dt.date, future: bool) -> EventDate | Non
     return EventDate(format_date(saturday, "month"), "month", "relative", lowered) if saturday.month == sunday.month else NO_DATE
 
 
+def night_date(anchor: dt.date, future: bool, text: str) -> EventDate:
+    """'overnight': the night before the anchor day (after it for a future act), which spans two
+    days; the month when both lie in one month, else NO_DATE (as a weekend is read).
+
+    >>> night_date(dt.date(2024, 3, 13), False, "overnight").value, night_date(dt.date(2024, 3, 1), False, "overnight").known
+    ('2024-03', False)
+    """
+    first = anchor if future else anchor - dt.timedelta(days=1)
+    second = first + dt.timedelta(days=1)
+    return EventDate(format_date(first, "month"), "month", "relative", text) if first.month == second.month else NO_DATE
+
+
 # ("a" and "an" are cut off with the other leading words: "a month ago" arrives as "month ago")
 _AGO = re.compile(r"(?:(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|week|month|year)s?|(day|week|month|year)) ago")
 

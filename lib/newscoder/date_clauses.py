@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .doctext import doc_text
 from .time_words import (
     DAY_COUNTS,
+    DEMAND_MODALS,
     EVENT_WORDS,
     FORWARD_MARKERS,
     FUTURE_MARKERS,
@@ -44,8 +45,8 @@ def is_future(token: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in FUTURE_MARKERS:
             return True
-    if verb.lemma_.lower() in FUTURE_VERBS and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
-        return True  # "talks are scheduled for May 3", "the vote is set for Sunday"
+    if verb.lemma_.lower() in FUTURE_VERBS and verb.tag_ == "VBN" and (any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ in ("acl", "amod")):
+        return True  # "talks are scheduled for May 3", "the vote is set for Sunday", "talks set for Friday"
     head = verb.head
     if verb.dep_ == "xcomp" and (head.lemma_ in FUTURE_VERBS or head.lemma_ == "be" and head.lower_ in ("is", "are")):
         return True
@@ -104,6 +105,15 @@ def quoting_verb(verb: Token) -> Token | None:
     if head.i != verb.i and head.i not in quoted and head.lemma_.lower() in SPEECH_VERBS and not is_negated(head):
         return head
     return None
+
+
+def reported_demand(verb: Token) -> Token | None:
+    """The verb of saying that reports a demand told with 'must' or 'should' (`demand_modals`):
+    'the envoy said on Monday that both sides *must stop* shelling' gives 'said', the speaker's
+    stance taken as they speak; None for other modals ('said Peru *could strike*': only possible)."""
+    if not any(a.lower_ in DEMAND_MODALS for a in auxiliaries(verb)):
+        return None
+    return reported_by(verb)
 
 
 TIME_MARKS = word_list("time_marks")

@@ -29,13 +29,15 @@ this module only decides what each form is anchored to and which act it dates:
   an act; the title and standfirst are dated by the story month unless told as a plan;
 * a pluperfect takes a day of its own clause, else its coordinated verb's, else the day of the
   verb of saying that reports it ("said Japan had lodged a protest"), else none;
-* an act with no date of its own takes a neighbour's day or the story date: the publication
+* an act with no date of its own takes a neighbour's day (the sentence right before; across a
+  paragraph break only for a report, 'the navy said') or the story date: the publication
   day in a paragraph of a same-day report that dates an act to that day, else the month (the
   month for an act told in the present or present perfect); habitual, historical and future
   acts ("will", "would" outside a quotation, also over quoted words: 'would “send a letter”'),
   clauses of time under them ("will reopen it when Paraguay withdraws"), conditions ("if they
   attack") and present perfect passives of a state ("have been closed") without a date stay
-  empty; a speaker's own quoted "we will" is dated by the speaking;
+  empty; a speaker's own quoted "we will" is dated by the speaking, and so is a reported demand
+  ("said both sides must stop"; "said Peru could strike" stays empty);
 * a plan told in the present ("are planning to keep troops", "aims to gather them on 18 April")
   is dated by the day its infinitive is planned for, else none.
 The rules are written out in codebook/README.md ("Dates"); the word lists are
@@ -70,6 +72,7 @@ from .calendar_phrases import (
     has_year,
     in_calendar,
     is_weekday_part,
+    night_date,
     parse_date,
     qualified_weekday,
     week_month,
@@ -104,6 +107,7 @@ from .date_clauses import (
     quoting_verb,
     refers_to_meeting,
     reported_by,
+    reported_demand,
     tensed_verb,
 )
 from .time_words import (
@@ -112,6 +116,8 @@ from .time_words import (
     EVENT_WORDS,
     FUTURE_MARKERS,
     MODAL_WORDS,
+    NIGHT_WORDS,
+    SAME_DAY_WORDS,
     SPEECH_VERBS,
     UNDATED_WORDS,
     WEEKDAYS,
@@ -123,13 +129,6 @@ from .errors import CodebookError
 from .yamlio import read_mapping
 
 
-# Words for the anchor day itself, or the day next to it: "today", "this morning", "last night".
-_SAME_DAY = {
-    **{w: 0 for w in ("today", "tonight", "earlier today", "later today", "this morning", "this afternoon",
-                      "this evening", "early today", "late today", "this morning's", "today's")},
-    **{w: -1 for w in ("yesterday", "last night", "yesterday's", "late yesterday", "early yesterday")},
-    **{w: 1 for w in ("tomorrow", "tomorrow's")},
-}
 _HOURS = re.compile(r"\b(?:hours?|minutes?|a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|\d{1,2}[:.]\d{2})\b", re.I)
 # "a 30-day truce", "last-minute shelling", "decade-long": a length or a manner, not a time.
 _DURATION = re.compile(r"(?:an? |the )?[\w.]+-(?:day|week|month|year|hour|minute|decade)s?(?:-(?:old|long))?|[\w]+-long|last-minute", re.I)
@@ -233,6 +232,10 @@ class DateResolver:
         # "on the 28th": a day of the month alone (not "on the 3rd floor", see `spans`).
         self.matcher.add("DAY_OF_MONTH", [[{"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": {"REGEX": r"^([12]?\d|3[01])(st|nd|rd|th)$"}}]])
         self.day_of_month = nlp.vocab.strings["DAY_OF_MONTH"]
+        # "last night", "yesterday", "overnight" where the NER leaves them out ("today" alone is as
+        # often "nowadays": only the NER's is read).
+        day_words = [w for w in (*SAME_DAY_WORDS, *NIGHT_WORDS) if w != "today"]
+        self.matcher.add("DAY_WORD", [[{"LOWER": part} for part in re.findall(r"\w+|'s", w)] for w in day_words])
         # "at the time", "at that time": the time just named.
         self.matcher.add("THEN", [[{"LOWER": "at"}, {"LOWER": {"IN": ["the", "that"]}}, {"LOWER": "time"}]])
 
@@ -302,10 +305,12 @@ class DateResolver:
         qualified = qualified_weekday(lowered, anchor)
         if qualified is not None:
             return EventDate(qualified.isoformat(), "day", "relative", text), False
-        shift = _SAME_DAY.get(lowered)
+        shift = SAME_DAY_WORDS.get(lowered)
         if shift is not None:
             # "today", "this morning", "last night": the anchor day itself (or the one next to it).
             return EventDate((anchor + dt.timedelta(days=shift)).isoformat(), "day", "relative", text), False
+        if lowered in NIGHT_WORDS:
+            return night_date(anchor, future, text), False
         weekend = weekend_date(lowered, anchor, future)
         if weekend is not None:
             return weekend, False
@@ -396,6 +401,7 @@ class DateResolver:
         anchor: dt.date | None = None
         paragraph = -1
         days: list[tuple[int, dt.date]] = []  # (paragraph, day) of each past day named so far
+        planned: list[tuple[int, dt.date]] = []  # ... and of each day named so far, past or planned
         dateline = dateline_span(doc_text(doc))
         head_dates = date_line_spans(doc_text(doc))
         quoted = quoted_tokens(doc)
@@ -425,7 +431,7 @@ class DateResolver:
             elif (weekday := self.weekday_of_named(span, days, para, published)) is not None:
                 date, explicit_day = weekday, False  # ("the previous Monday": read once)
             elif self._is_offset(span):
-                date = self.counted(span, out, days, para, published)
+                date = self.counted(span, out, planned if future else days, para, published)
                 explicit_day = False
             else:
                 base = anchor
@@ -441,6 +447,7 @@ class DateResolver:
                     anchor, anchored_at = day, sentence  # (a weekday after "on Saturday" still counts from publication)
                 if not future:
                     days.append((para, day))
+                planned.append((para, day))
         return self._spoken_on(doc, out, quoted, published)
 
     def weekday_of_named(self, span: Span, days: list[tuple[int, dt.date]], para: int, published: dt.date | None) -> EventDate | None:
@@ -549,7 +556,9 @@ class DateResolver:
         """The day a day count names: so many days from the act it names, or from the last day named.
 
         span (Span): 'the previous day', 'two days later', 'a day after the meeting', 'the same day'.
-        out (list[Expression]): the expressions read so far; days: the past days named so far.
+        out (list[Expression]): the expressions read so far.
+        days (list): the days named so far that a count may start from: past ones for a past act,
+            past or planned ones for a plan ('will meet on 18 May ... due to resume ten days later').
         """
         words = [t.lower_ for t in span]
         n = next((DAY_COUNTS.get(w) or (int(w) if w.isdigit() else None) for w in words if w in DAY_COUNTS or w.isdigit()), None)
@@ -747,15 +756,20 @@ class DocumentDates:
     CARRY_PARAGRAPHS = 1
 
     def carried(self, token: Token) -> EventDate | None:
-        """The day of a past act dated in the sentence right before (in the same or the previous
-        paragraph): an undated act told next to it. Not a pluperfect's day: 'Officials said rebels
-        had shelled the port on Monday. The navy sent two frigates.' goes on in the story's own
-        time, which lies after the shelling, not on its day."""
+        """The day of a past act dated in the sentence right before: an undated act told next to it.
+
+        In the same paragraph any act takes it; across a paragraph break (at most CARRY_PARAGRAPHS)
+        only a report does, whose sentence is told by a verb of saying or quoted ('Rebels shelled
+        the port on Monday.' / 'Two sailors were hurt, the navy said.'): the report goes on, while
+        a plain act in a new paragraph ('The navy sent two frigates.') is a new step of the story.
+        Not a pluperfect's day: 'Officials said rebels had shelled the port on Monday. The navy
+        sent two frigates.' goes on in the story's own time, which lies after the shelling."""
         here = _paragraph(self.doc, token.i)
+        report = token.sent.root.lemma_.lower() in SPEECH_VERBS or token.i in quoted_tokens(self.doc)
         for e in reversed(self.expressions):
             if e.start >= token.sent.start:
                 continue
-            if here - _paragraph(self.doc, e.start) > self.CARRY_PARAGRAPHS:
+            if here - _paragraph(self.doc, e.start) > (self.CARRY_PARAGRAPHS if report else 0):
                 return None
             if e.start < self.doc[token.sent.start - 1].sent.start:
                 return None  # only the sentence right before: further on, the story has moved on
@@ -801,7 +815,7 @@ class DocumentDates:
                 opened = self.quote_opened_by(token)  # a quotation opened by an earlier sentence's speaker
                 if opened is not None:
                     return self.date_at(opened.idx)
-                saying = quoting_verb(node)
+                saying = quoting_verb(node) or reported_demand(node)  # ('said both sides must stop': a demand made then)
                 return self.date_at(saying.idx) if saying is not None else NO_DATE
             counted = self.counted_from_clause(node)
             if counted is not None:
@@ -831,6 +845,8 @@ class DocumentDates:
                     return own
             if found:
                 known = [e for e in found if e.date.known] or found
+                # ("shelled the town overnight into Tuesday": the night's month yields to the day)
+                known = [e for e in known if e.text.lower() not in NIGHT_WORDS] or known
                 date = min(known, key=lambda e: abs(e.start - token.i)).date
                 return self.refined(token, date) or date
             if is_perfect(node) and not is_present_perfect(node):

@@ -25,6 +25,7 @@ def word_list(name: str) -> frozenset[str]:
 FUTURE_MARKERS = word_list("future_markers")
 FORWARD_MARKERS = word_list("forward_markers")
 MODAL_WORDS = word_list("modal_words")
+DEMAND_MODALS = word_list("demand_modals")
 FUTURE_VERBS = word_list("future_verbs")
 # Words that name a meeting: a headline's or a back-reference's meeting is the one dated nearby.
 EVENT_WORDS = word_list("event_words")
@@ -35,4 +36,6 @@ STATIVE_VERBS = word_list("stative_verbs")
 SPEECH_VERBS = word_list("speech_verbs")
 DAY_COUNTS = {str(k).lower(): int(v) for k, v in (_time_words().get("day_counts") or {}).items()}
 COUNT_HEDGES = word_list("count_hedges")
+SAME_DAY_WORDS = {str(k).lower(): int(v) for k, v in (_time_words().get("same_day_words") or {}).items()}
+NIGHT_WORDS = word_list("night_words")
 YEARLY_DAYS = {str(k).lower(): str(v) for k, v in (_time_words().get("yearly_days") or {}).items()}
