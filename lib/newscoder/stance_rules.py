@@ -119,6 +119,8 @@ class StanceRules:
     imported_prefixes: frozenset[str] = frozenset()
     indirect_vias: frozenset[str] = frozenset()
     guessed_mentions: frozenset[str] = frozenset()
+    # (PLOVER category, source sectors, target sector) of acts at home that name nobody (stance_own_country)
+    own_country_targets: tuple[tuple[str, frozenset[str], str], ...] = ()
     pair_reach: int = 3
     characterisation_entry: str = ""
     friendly_entry: str = ""
@@ -163,7 +165,24 @@ def _load(path: Path, stamp: int) -> StanceRules:
     for key, entry in entries.items():
         if not isinstance(entry, str):
             raise CodebookError(f"{path.name}: {key} must be the id of a trigger entry such as accuse (got {entry!r}).")
-    return StanceRules(**lists, pair_reach=reach, **entries, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+    own_country = _own_country_targets(data.get("own_country_targets"), path.name)
+    return StanceRules(**lists, pair_reach=reach, **entries, own_country_targets=own_country, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+
+
+def _own_country_targets(value: object, where: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """`own_country_targets`: (PLOVER category, source sectors, target sector) per category, checked."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise CodebookError(f"{where}: own_country_targets must map a PLOVER category to source_sectors and target_sector (got {value!r}).")
+    out: list[tuple[str, frozenset[str], str]] = []
+    for category, spec in value.items():
+        if str(category).upper() not in PLOVER or not isinstance(spec, dict) or not isinstance(spec.get("target_sector"), str):
+            raise CodebookError(f"{where}: own_country_targets.{category} must be a PLOVER category with source_sectors "
+                                f"(a list) and target_sector (a sector code) (got {spec!r}).")
+        sectors = _words(spec.get("source_sectors"), f"{where}: own_country_targets.{category}.source_sectors")
+        out.append((str(category).upper(), frozenset(s.upper() for s in sectors), spec["target_sector"].upper()))
+    return tuple(sorted(out, key=lambda t: t[0]))
 
 
 def _words(value: object, where: str) -> frozenset[str]:
