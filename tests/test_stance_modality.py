@@ -87,3 +87,12 @@ def test_the_act_agreed_or_voted_is_coded_as_still_to_come(nlp, finder, coder, t
 
 def test_the_purpose_of_a_meeting_is_still_no_act(nlp, finder, coder):
     assert {p for _, _, p, _ in modalities(nlp, finder, coder, "Ghana met Togo to ease the border checks.")} == {"CONSULT"}
+
+
+def test_asking_an_actor_for_a_thing_is_an_appeal_and_asking_it_to_act_a_demand(nlp, finder, coder):
+    doc = nlp("Ghana asked Togo for two patrol boats.")
+    asked = {(s.source_actor, s.target_actor, s.plover, s.stance) for s in coder(doc, finder(doc, dt.date(2024, 6, 1)), "t")}
+    assert ("GHA", "TGO", "REQUEST", 1) in asked
+    doc = nlp("Ghana asked Togo to close the border.")
+    asked = {(s.source_actor, s.target_actor, s.plover, s.stance) for s in coder(doc, finder(doc, dt.date(2024, 6, 1)), "t")}
+    assert ("GHA", "TGO", "REQUEST", -1) in asked
