@@ -73,3 +73,26 @@ def test_infinitive_of_another_noun_keeps_its_modality(nlp, finder, coder):
     assert rule_on(nlp, coder, intended_by_a_noun, "Ghana's minister made the long trip to Lome to meet Togo's president.", "meet") == ""
     rows = modalities(nlp, finder, coder, "Ghana's minister made the long trip to Lome to meet Togo's president.")
     assert rows and all(m == "asserted" for *_, m in rows), rows
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Ghana agreed to lift its sanctions on Togo.", "CONCEDE"),
+    ("The Ghanaian parliament voted to expel the Togolese envoy.", "SANCTION"),
+    ("Ghana and Togo agreed to hold talks in Lome.", "CONSULT"),
+])
+def test_the_act_agreed_or_voted_is_coded_as_still_to_come(nlp, finder, coder, text, plover):
+    # the infinitive of a verb of agreeing is the act agreed, not the purpose of the agreement
+    assert modality_of(nlp, finder, coder, text, "GHA", "TGO", plover) == "future"
+
+
+def test_the_purpose_of_a_meeting_is_still_no_act(nlp, finder, coder):
+    assert {p for _, _, p, _ in modalities(nlp, finder, coder, "Ghana met Togo to ease the border checks.")} == {"CONSULT"}
+
+
+def test_asking_an_actor_for_a_thing_is_an_appeal_and_asking_it_to_act_a_demand(nlp, finder, coder):
+    doc = nlp("Ghana asked Togo for two patrol boats.")
+    asked = {(s.source_actor, s.target_actor, s.plover, s.stance) for s in coder(doc, finder(doc, dt.date(2024, 6, 1)), "t")}
+    assert ("GHA", "TGO", "REQUEST", 1) in asked
+    doc = nlp("Ghana asked Togo to close the border.")
+    asked = {(s.source_actor, s.target_actor, s.plover, s.stance) for s in coder(doc, finder(doc, dt.date(2024, 6, 1)), "t")}
+    assert ("GHA", "TGO", "REQUEST", -1) in asked

@@ -35,6 +35,7 @@ from .stance_groups import group_named_before
 from .stance_issues import actor_only_categories
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
+from .stance_own_country import OWN_COUNTRY, own_country_target
 from .stance_places import Geography, attacked_thing_named, victims_country
 from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
 from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
@@ -71,6 +72,7 @@ class Party:
     # "modifier" a demonym, possessor or compound of a head that names no actor ("condemned the
     # *Peruvian* raid"), "pp_<prep>" the object of a preposition inside it ("condemned the raid *on Peru*")
     via: str = ""
+    sector: str = ""  # the sector the party plays in, when no mention names it (an own-country target)
 
 
 @dataclass(frozen=True)
@@ -811,6 +813,9 @@ class StatementCoder:
             victims = victims_country(self, token, entry, sources, ctx)
             if victims:
                 return victims  # "police detained dozens of people in X": may be the source's own country
+            home = own_country_target(self, token, entry, sources, ctx)
+            if home:
+                return home  # "Peruvian teachers went on strike": at their own government
         if not found and sources and self._third_party_without_parties(token, entry):
             # "hosted the meeting", "offered to mediate": between the parties of the joint act told before
             # a go-between is never one of the two it acts between
@@ -1143,10 +1148,10 @@ class StatementCoder:
                 issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
                 confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None, entry.id,
                                          told_by_another, [s.via, t.via if t else ""], [ctx.rule_at(s), ctx.rule_at(t)]),
-                source_char=s.start_char, target_char=t.start_char if t else -1,
+                source_char=s.start_char, target_char=t.start_char if t else -1, target_sector=t.sector if t else "",
             )
             for s, t in pairs
-            if t is None or s.actor != t.actor or self._domestic([s], t, ctx) or t.how in VICTIMS
+            if t is None or s.actor != t.actor or self._domestic([s], t, ctx) or t.how in (*VICTIMS, OWN_COUNTRY)
         ]
         return rows, "" if rows else OWN_TARGET
 
@@ -1494,7 +1499,7 @@ def with_sectors(rows: list[Statement], mentions: list[Mention]) -> list[Stateme
 
     return [
         replace(row, source_sector=sector(row.source_actor, row.source_person, row, True, row.source_char),
-                target_sector=sector(row.target_actor, row.target_person, row, False, row.target_char))
+                target_sector=row.target_sector or sector(row.target_actor, row.target_person, row, False, row.target_char))
         for row in rows
     ]
 

@@ -39,7 +39,7 @@ _LIST_KEYS = (
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
-    "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "intent_nouns", "purpose_nouns",
+    "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
 )
 
 
@@ -110,6 +110,7 @@ class StanceRules:
     negation_sharing_conjunctions: frozenset[str]
     causative_verbs: frozenset[str]
     effort_verbs: frozenset[str]
+    committed_act_verbs: frozenset[str]
     intent_nouns: frozenset[str]
     purpose_nouns: frozenset[str]
     direct_sources: frozenset[str]
@@ -119,6 +120,8 @@ class StanceRules:
     imported_prefixes: frozenset[str] = frozenset()
     indirect_vias: frozenset[str] = frozenset()
     guessed_mentions: frozenset[str] = frozenset()
+    # (PLOVER category, source sectors, target sector) of acts at home that name nobody (stance_own_country)
+    own_country_targets: tuple[tuple[str, frozenset[str], str], ...] = ()
     pair_reach: int = 3
     characterisation_entry: str = ""
     friendly_entry: str = ""
@@ -163,7 +166,24 @@ def _load(path: Path, stamp: int) -> StanceRules:
     for key, entry in entries.items():
         if not isinstance(entry, str):
             raise CodebookError(f"{path.name}: {key} must be the id of a trigger entry such as accuse (got {entry!r}).")
-    return StanceRules(**lists, pair_reach=reach, **entries, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+    own_country = _own_country_targets(data.get("own_country_targets"), path.name)
+    return StanceRules(**lists, pair_reach=reach, **entries, own_country_targets=own_country, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+
+
+def _own_country_targets(value: object, where: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """`own_country_targets`: (PLOVER category, source sectors, target sector) per category, checked."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise CodebookError(f"{where}: own_country_targets must map a PLOVER category to source_sectors and target_sector (got {value!r}).")
+    out: list[tuple[str, frozenset[str], str]] = []
+    for category, spec in value.items():
+        if str(category).upper() not in PLOVER or not isinstance(spec, dict) or not isinstance(spec.get("target_sector"), str):
+            raise CodebookError(f"{where}: own_country_targets.{category} must be a PLOVER category with source_sectors "
+                                f"(a list) and target_sector (a sector code) (got {spec!r}).")
+        sectors = _words(spec.get("source_sectors"), f"{where}: own_country_targets.{category}.source_sectors")
+        out.append((str(category).upper(), frozenset(s.upper() for s in sectors), spec["target_sector"].upper()))
+    return tuple(sorted(out, key=lambda t: t[0]))
 
 
 def _words(value: object, where: str) -> frozenset[str]:
@@ -326,7 +346,13 @@ def noun_subject_as_topic(coder: StatementCoder, token: Token, entry: Trigger, s
 
 
 def purpose_of_another_act(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
-    """An infinitive hanging off another trigger is its purpose: "Chile met Peru to establish a hotline"."""
+    """An infinitive hanging off another trigger is its purpose: "Chile met Peru to establish a hotline".
+
+    Not the infinitive of a verb of agreeing or deciding (`committed_act_verbs`): in "Chile agreed
+    to lift the curfew" the lifting is the act agreed, coded as an act of its own.
+    """
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in coder.rules.committed_act_verbs:
+        return False
     return coder._purpose_of_act(token)
 
 
@@ -963,6 +989,8 @@ def governing_plan(coder: StatementCoder, token: Token) -> str:
     for below, head in zip(chain, chain[1:]):
         if below.dep_ == "conj":
             continue  # "wants peace and has sent troops": the first conjunct governs nothing of the second
+        if below.dep_ == "xcomp" and head.lemma_.lower() in rules.committed_act_verbs:
+            return "future"  # "agreed to lift the curfew": the agreement is coded, the lifting is still to come
         if coder.trigger_of(head) is not None:
             return ""  # "vowed to strike": the vow is coded; its content is told by the other rules
         lemmas = {head.lemma_.lower()}

@@ -1,0 +1,57 @@
+"""Acts at home that name nobody (lib/newscoder/stance_own_country.py), on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newscoder.codebook_folder import load_codebook_folder
+from newscoder.errors import CodebookError
+from newscoder.paths import project_root
+from newscoder.rows import build_coders
+from newscoder.stance_rules import _own_country_targets
+
+
+@pytest.fixture(scope="module")
+def coders(nlp):
+    return build_coders(nlp, load_codebook_folder(project_root() / "codebook"))
+
+
+def rows(nlp, coders, text):
+    doc = nlp(text)
+    return [s for s in coders.coder(doc, coders.finder(doc, dt.date(2025, 3, 1)), "t") if s.modality == "asserted"]
+
+
+def test_a_strike_by_a_countrys_people_is_aimed_at_its_government(nlp, coders):
+    found = [r for r in rows(nlp, coders, "Bolivian nurses went on strike in La Paz on Tuesday.") if r.plover == "PROTEST"]
+    assert [(r.source_actor, r.target_actor, r.target_sector) for r in found] == [("BOL", "BOL", "GOV")]
+    assert "target:own_country" in found[0].rule and found[0].confidence == "low"
+
+
+def test_a_concession_by_a_government_naming_nobody_is_made_to_its_people(nlp, coders):
+    found = [r for r in rows(nlp, coders, "The Ecuadorian government lifted the night curfew on Sunday.") if r.plover == "CONCEDE"]
+    assert [(r.source_actor, r.source_sector, r.target_actor, r.target_sector) for r in found] == [("ECU", "GOV", "ECU", "CVL")]
+
+
+def test_a_protest_against_a_named_actor_keeps_that_target(nlp, coders):
+    found = [r for r in rows(nlp, coders, "Bolivian farmers protested against Chile on Tuesday.") if r.plover == "PROTEST"]
+    assert [(r.source_actor, r.target_actor) for r in found] == [("BOL", "CHL")]
+    assert "own_country" not in found[0].rule
+
+
+def test_a_government_protesting_with_nobody_named_gets_no_own_country_target(nlp, coders):
+    # a state's own protest names whom it protests to; its own government is never that
+    assert not [r for r in rows(nlp, coders, "The Bolivian government protested on Tuesday.") if r.plover == "PROTEST"]
+
+
+def test_a_community_without_a_home_country_gets_no_own_country_target(nlp, coders):
+    assert not [r for r in rows(nlp, coders, "Kurdish students went on strike on Tuesday.") if r.plover == "PROTEST"]
+
+
+def test_the_table_must_name_plover_categories_and_a_sector():
+    assert _own_country_targets({"protest": {"source_sectors": ["cvl"], "target_sector": "gov"}}, "x") == (("PROTEST", frozenset({"CVL"}), "GOV"),)
+    with pytest.raises(CodebookError):
+        _own_country_targets({"STRIKE": {"source_sectors": ["CVL"], "target_sector": "GOV"}}, "x")
+    with pytest.raises(CodebookError):
+        _own_country_targets({"PROTEST": {"source_sectors": ["CVL"]}}, "x")
