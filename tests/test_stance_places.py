@@ -51,25 +51,3 @@ def test_place_names_are_matched_without_case_or_diacritics():
     where = Geography.of({"Goma": "COD", "Bogotá": "COL"}, {})
     assert where.country_of_place("GOMA") == "COD" and where.country_of_place("Bogota") == "COL"
     assert where.country_of_place("Lyon") == ""
-
-
-def test_a_siege_of_a_named_town_is_not_aimed_at_the_country_it_lies_in(nlp, coders):
-    found = rows(nlp, coders, "Turkish troops encircled Abeche in northern Chad on Sunday.")
-    assert [(s, t) for s, t, _ in found if t == "TCD"] == []
-
-
-def test_strikes_against_a_named_thing_are_not_aimed_at_the_country_of_the_place(nlp, coders):
-    found = rows(nlp, coders, "Libyan forces carried out air strikes against a convoy in southern Chad.")
-    assert [(s, t) for s, t, _ in found if t == "TCD"] == []
-
-
-def test_strikes_into_a_country_are_aimed_at_it(nlp, coders):
-    found = rows(nlp, coders, "Israel carried out strikes into Syria overnight.")
-    assert [(s, t) for s, t, _ in found] == [("ISR", "SYR")]
-    assert "target:place_of_attack" in found[0][2]
-
-
-def test_an_actor_named_as_what_is_struck_stays_the_target(nlp, coders):
-    found = rows(nlp, coders, "Libyan jets fired on Chadian troops in southern Chad.")
-    assert [(s, t) for s, t, _ in found] == [("LBY", "TCD")]
-    assert "target:prep_on" in found[0][2]

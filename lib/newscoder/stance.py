@@ -36,7 +36,7 @@ from .stance_issues import actor_only_categories
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_own_country import OWN_COUNTRY, own_country_target
-from .stance_places import Geography, attacked_thing_named, victims_country
+from .stance_places import Geography, victims_country
 from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
 from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
@@ -786,8 +786,6 @@ class StatementCoder:
                       and t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "to", "into", "on")}
             found = [Party(m.actor_id, how="place", start_char=m.start_char) for m in places
                      if m.actor_id and (m.kind == "place" or m.start_char in owners and m.kind in ACTOR_KINDS)]
-            if found and attacked_thing_named(token, entry, ctx):
-                found = []  # "encircled the town in northern Chad": Chad is where, not the side attacked
             if not found and entry.plover in ("ASSAULT", "COERCE") and entry.pos == "VERB":
                 # "cordoned off the roads leading into X", "fired shells near a vessel from X": the first
                 # actor named after the act in its own clause, outside a 'by' phrase
@@ -800,8 +798,7 @@ class StatementCoder:
                       and t.dep_ in ("amod", "poss", "compound") and t.head.lemma_.lower() in TERRITORY_WORDS]
             if found:
                 how = {"place": "target:place_of_attack"}.get(found[0].how, f"target:{found[0].how}")
-        if (not found and not entry.symmetric and entry.plover != "CONSULT"
-                and not (entry.plover in self.rules.victim_categories and attacked_thing_named(token, entry, ctx))):
+        if not found and not entry.symmetric and entry.plover != "CONSULT":
             # "criticized the closure of guest houses in X", "appealed for peace in X": a one-way act about
             # what happens in a country is aimed at it (joint acts are not: "talks in Geneva" is a venue)
             objects = [c for c in token.children if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)]

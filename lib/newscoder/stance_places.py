@@ -82,37 +82,3 @@ def victims_country(coder: StatementCoder, token: Token, entry: Trigger, sources
         if home:
             homes.append(Party(home, how="victims_at_home"))
     return (homes[:1], "target:victims_at_home") if homes else None
-
-
-# the prepositions whose object is what a blow lands on ("strikes *against* a convoy", "fired *on* a patrol")
-ATTACKED_PREPS = frozenset({"against", "on", "upon", "at"})
-
-
-def attacked_thing_named(token: Token, entry: Trigger, ctx: _Context) -> bool:
-    """Whether a material conflict act names what it strikes, and that is no actor: its object
-    ("encircled *the town* in northern Chad") or the object of an against/on/at phrase of the act
-    or of its own object word ("carried out strikes *against a convoy* in Chad"). The country of a
-    place phrase is then only where the act happens, not the side attacked (rule `place_of_attack`
-    gives no target). The act's own object word ("launched *an offensive* in Chad") is not such a
-    thing, nor a phrase that is itself a named actor or state ("fired on Chadian troops").
-
-    token (Token): the trigger.
-    entry (Trigger): its lexicon entry (`objects` lists the act's own object words).
-    ctx (_Context): the mentions of the document by token index.
-    RETURNS (bool): True when such a thing is named.
-    """
-    from .stance import OBJECT_DEPS
-
-    own_words = entry.objects
-    heads = [c for c in token.children if c.dep_ in OBJECT_DEPS]
-    holders = [token, *(h for h in heads if h.lemma_.lower() in own_words)]
-    heads = [h for h in heads if h.lemma_.lower() not in own_words]
-    heads += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ATTACKED_PREPS
-              for g in c.children if g.dep_ == "pobj"]
-    for head in heads:
-        if head.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if any(t.i in ctx.mention_at and ctx.mention_at[t.i].actor_id for t in head.subtree if t.i <= head.i):
-            continue  # "fired on Chadian troops", "struck Chad's army": an actor, found by other rules
-        return True
-    return False
