@@ -34,7 +34,7 @@ _LIST_KEYS = (
     "condition_marks", "distance_words", "negating_verbs", "content_categories", "partner_preps", "partner_verbs",
     "setting_preps", "first_person", "of_agent_categories", "background_preps", "one_way_categories",
     "partner_categories", "subject_pronouns", "pair_words", "counted_pair_words", "characterising_verbs", "hostile_words", "friendly_words", "regarding_verbs", "owned_body_nouns", "group_anaphors", "refusal_categories",
-    "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs",
+    "after_agent_preps", "doing_participles", "appeal_categories", "appeal_lemmas", "appeal_content_verbs", "appeal_content_objects", "demand_content_verbs", "demand_content_nouns", "appeal_for_lemmas",
     "victim_categories", "victim_nouns", "home_sectors", "referring_determiners",
     "allegation_categories", "denial_verbs",
     "from_place_categories", "undergo_verbs", "discourse_nouns",
@@ -82,6 +82,8 @@ class StanceRules:
     appeal_content_verbs: frozenset[str]
     appeal_content_objects: frozenset[str]
     demand_content_verbs: frozenset[str]
+    demand_content_nouns: frozenset[str]
+    appeal_for_lemmas: frozenset[str]
     victim_categories: frozenset[str]
     victim_nouns: frozenset[str]
     home_sectors: frozenset[str]
@@ -245,9 +247,11 @@ def appeal_or_demand(coder: StatementCoder, token: Token, entry: Trigger) -> tup
     "to"/"that" clause make it an appeal (`appeal_entry`, +1: "Mali urged both sides to honour the
     truce", "called on A to allow access") or a demand (`demand_entry`, -1: "urged A to withdraw
     its troops"); a demand verb wins over an appeal object ("to halt the offensive and accept a
-    truce"). With no such clause, an appeal object after the verb's own "for" makes a hostile
-    entry an appeal ("asked Chile for protection"). Only for `appeal_categories` entries told by one
-    of `appeal_lemmas`.
+    truce"). With no such clause, the verb's own "for" decides: a demand's noun keeps a hostile
+    entry (`demand_content_nouns`: "asked Chile for the extradition of"), an appeal object makes it
+    an appeal ("asked Chile for protection"), and so does any thing asked for after one of
+    `appeal_for_lemmas` ("asked Chile for two patrol boats", CAMEO 02). Only for
+    `appeal_categories` entries told by one of `appeal_lemmas`.
     RETURNS (tuple[Trigger, str]): the entry to code and the rule's name, or (entry, "") unchanged.
     """
     rules = coder.rules
@@ -255,7 +259,10 @@ def appeal_or_demand(coder: StatementCoder, token: Token, entry: Trigger) -> tup
         return entry, ""
     clause = asked_clause(token)
     if clause is None:
-        if entry.stance > 0 or not _asked_for(token) & rules.appeal_content_objects:  # an appeal's own entry stays
+        asked = _asked_for(token)
+        if entry.stance > 0 or not asked or asked & rules.demand_content_nouns:  # an appeal's own entry stays
+            return entry, ""
+        if not (asked & rules.appeal_content_objects or token.lemma_.lower() in rules.appeal_for_lemmas):
             return entry, ""
         chosen = coder.by_id.get(rules.appeal_entry)
     elif clause.lemma_.lower() in rules.demand_content_verbs:
