@@ -1,4 +1,4 @@
-"""Acts that are never aimed at an issue (lib/newscoder/stance_issues.py), on sentences of our own."""
+"""Acts that are never aimed at an issue (issues.yaml `actor_only_categories`, read by lexicon.py), on sentences of our own."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from newscoder.codebook_folder import load_codebook_folder
 from newscoder.errors import CodebookError
 from newscoder.paths import project_root
 from newscoder.rows import build_coders
-from newscoder.stance_issues import actor_only_categories
+from newscoder.lexicon import load_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -40,15 +40,27 @@ def test_a_verbal_act_may_still_take_the_issue(nlp, coders):
 
 
 def test_the_project_codebook_lists_the_material_conflict_acts():
-    assert {"ASSAULT", "COERCE", "RETREAT"} <= actor_only_categories()
+    assert {"ASSAULT", "COERCE", "RETREAT"} <= load_lexicon(project_root() / "codebook", imported=False).actor_only_categories
 
 
 def test_a_name_that_is_not_a_plover_category_is_refused(tmp_path):
+    (tmp_path / "triggers.yaml").write_text("triggers: []\n", encoding="utf-8")
     (tmp_path / "issues.yaml").write_text("actor_only_categories: [ASSAULT, BOMBING]\nissues: []\n", encoding="utf-8")
     with pytest.raises(CodebookError, match="BOMBING"):
-        actor_only_categories(tmp_path)
+        load_lexicon(tmp_path)
 
 
 def test_a_folder_without_the_key_has_no_such_category(tmp_path):
+    (tmp_path / "triggers.yaml").write_text("triggers: []\n", encoding="utf-8")
     (tmp_path / "issues.yaml").write_text("issues: []\n", encoding="utf-8")
-    assert actor_only_categories(tmp_path) == frozenset()
+    assert load_lexicon(tmp_path).actor_only_categories == frozenset()
+
+
+def test_the_run_codebook_decides_not_the_project_one(nlp, tmp_path):
+    """A user's codebook without the key codes an offensive toward the issue it restates."""
+    import shutil
+    shutil.copytree(project_root() / "codebook", tmp_path / "codebook")
+    issues = tmp_path / "codebook" / "issues.yaml"
+    issues.write_text(issues.read_text(encoding="utf-8").replace("actor_only_categories: [ASSAULT, COERCE, RETREAT]", ""), encoding="utf-8")
+    own = build_coders(nlp, load_codebook_folder(tmp_path / "codebook"))
+    assert [r for r in rows(nlp, own, "Turkey launched a new military offensive on Monday.") if r[1] == "MILITARY_OPERATIONS"]

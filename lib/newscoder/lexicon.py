@@ -58,6 +58,11 @@ class Lexicon:
     intent_words: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
     discard_words: frozenset[str] = frozenset()
+    # issues.yaml `actor_only_categories`: PLOVER's acts done to an actor (an assault, a coercion, a
+    # retreat). An issue phrase in their clause restates the act ("launched a military offensive")
+    # or names a thing it touches ("evacuated the air bases"); such an act is coded toward an
+    # actor, or gives no row (uncoded.csv: "no target or issue").
+    actor_only_categories: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -86,6 +91,19 @@ def _words(value: object, where: str = "triggers.yaml") -> frozenset[str]:
         # YAML reads a bare on/off/yes/no as true/false.
         raise CodebookError(f"{where}: a word was read as true/false in {value!r}; put quotes around on, off, yes and no.")
     return frozenset(str(v).lower() for v in value)
+
+
+def _categories(value: object, where: str) -> frozenset[str]:
+    """A list of PLOVER category names, checked (upper-cased; empty when the key is absent)."""
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list):
+        raise CodebookError(f"{where} must be a list of PLOVER categories such as [ASSAULT] (got {value!r}).")
+    categories = frozenset(str(v).upper() for v in value)
+    unknown = sorted(categories - set(PLOVER))
+    if unknown:
+        raise CodebookError(f"{where} names {unknown}, which are not PLOVER categories ({', '.join(PLOVER)}).")
+    return categories
 
 
 def _trigger(entry: dict, where: str) -> Trigger:
@@ -139,7 +157,8 @@ def _load(folder: Path, stamp: tuple, imported: bool = True) -> Lexicon:
         unknown = [a for a in t.also if a not in ids or a == t.id]
         if unknown:
             raise CodebookError(f"triggers.yaml ({t.id}): 'also' names {unknown}, which are not ids of other entries.")
-    issues_data = _read(folder / "issues.yaml").get("issues") or []
+    issues_file = _read(folder / "issues.yaml")
+    issues_data = issues_file.get("issues") or []
     issues = []
     for i, entry in enumerate(issues_data, start=1):
         if not isinstance(entry, dict) or not entry.get("id") or not entry.get("phrases"):
@@ -155,6 +174,7 @@ def _load(folder: Path, stamp: tuple, imported: bool = True) -> Lexicon:
         intent_words=_words(data.get("intent_words")),
         topic_nouns=_words(data.get("topic_nouns")),
         discard_words=_words(data.get("discard_words")),
+        actor_only_categories=_categories(issues_file.get("actor_only_categories"), "issues.yaml: actor_only_categories"),
     )
     for name in _file_names(data.get("imported_triggers"), "triggers.yaml: imported_triggers") if imported else []:
         added = _triggers_of(_read(folder / name) if name.endswith(".yaml") else _read_json(folder / name), name)

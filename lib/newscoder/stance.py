@@ -32,7 +32,6 @@ from .lexicon import Lexicon, Trigger
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
-from .stance_issues import actor_only_categories
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_own_country import OWN_COUNTRY, own_country_target
@@ -135,7 +134,6 @@ class StatementCoder:
         self.geography = geography
         self.lexicon = lexicon
         self.rules = rules if rules is not None else load_stance_rules()
-        self.actor_only_categories = actor_only_categories()  # acts never aimed at an issue (issues.yaml)
         self.by_id = {trigger.id: trigger for trigger in lexicon.triggers}
         self.by_lemma: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in lexicon.triggers:
@@ -1114,7 +1112,7 @@ class StatementCoder:
         elif len(sources) >= 2:
             ctx.last_pair, ctx.last_pair_sent = list(sources), sent.start  # "A and B both took over ...".
         # "launched an offensive": an assault is aimed at an actor, never at the issue its words restate
-        issue = "" if entry.plover in self.actor_only_categories else self.issue_of(token, sent.doc)
+        issue = "" if entry.plover in self.lexicon.actor_only_categories else self.issue_of(token, sent.doc)
         pairs: list[tuple[Party, Party | None]] = []
         if entry.symmetric and len(sources) >= 2:
             targets = []  # "A and B held talks on X": the pair; other actors are topics
