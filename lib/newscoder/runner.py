@@ -295,13 +295,7 @@ def _execute_all(plan: RunPlan, staging: Path, progress: bool, before: Callable[
     order = costliest_first(plan)
     turns = Turns(workers, cancelled)
     pool = ThreadPoolExecutor(max_workers=len(plan.notebooks), thread_name_prefix="notebook")
-    warming = threading.Semaphore(warm_slots())
-    # Submitted costliest first, so that the kernels of the notebooks that run first warm first.
-    by_notebook = {
-        nb: pool.submit(_warm_and_execute, nb, staging, plan, progress, go, cancelled, turns, position, warming)
-        for position, nb in enumerate(order)
-    }
-    futures = [by_notebook[nb] for nb in plan.notebooks]
+    futures = [pool.submit(_warm_and_execute, nb, staging, plan, progress, go, cancelled, turns, order.index(nb)) for nb in plan.notebooks]
     try:
         try:
             if before is not None:
@@ -321,15 +315,6 @@ def _execute_all(plan: RunPlan, staging: Path, progress: bool, before: Callable[
     finally:
         pool.shutdown(wait=True)  # after a failed `before`, each thread stops its warm kernel itself
     return [f.result() for f in futures]
-
-
-def warm_slots() -> int:
-    """How many notebook kernels start and warm up at once while the corpus is coded: one per core
-    that the coding pass leaves free, at least one. Kernels that all start together share those
-    cores with the coding pass, which every notebook waits for; one at a time on a spare core, they
-    are warm by the time it ends all the same (1-1.6 s CPU each against 4-5 s for the seeds' pass).
-    """
-    return max(1, (os.cpu_count() or 1) - 1)
 
 
 class Turns:
@@ -413,16 +398,15 @@ def _figures_drawn(nb: Path) -> int:
 
 def _warm_and_execute(
     nb: Path, staging: Path, plan: RunPlan, progress: bool, go: threading.Event, cancelled: threading.Event, turns: Turns,
-    position: int, warming: threading.Semaphore,
+    position: int,
 ) -> dict[str, Any]:
-    """One notebook's thread: warm its kernel now (when `warming` lets it, `warm_slots`), run the
-    notebook once `go` is set, the notebooks before its `position` (`costliest_first`) have started
-    and a core is free; then ask its kernel to stop, render its page and wait for the kernel to end."""
+    """One notebook's thread: warm its kernel now, run the notebook once `go` is set, the
+    notebooks before its `position` (`costliest_first`) have started and a core is free; then ask
+    its kernel to stop, render its page and wait for the kernel to end."""
     from .kernels import request_stop, shutdown, warm_kernel
 
     try:
-        with warming:
-            km = warm_kernel(nb, KERNEL, timeout=60) if not cancelled.is_set() else None
+        km = warm_kernel(nb, KERNEL, timeout=60) if not cancelled.is_set() else None
     except Exception as exc:  # papermill then starts a kernel itself, and says so if that fails too
         log.debug("could not warm a kernel for %s: %s", nb.name, exc)
         km = None
