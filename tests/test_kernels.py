@@ -71,20 +71,18 @@ def test_a_warm_kernel_has_the_modules_but_no_names_and_counts_from_one(tmp_path
     assert len(clients) == 2 and not any(c.channels_running for c in clients)
 
 
-def test_a_kernel_asked_to_stop_ends_by_itself_while_the_caller_works_on(tmp_path):
-    """`request_stop` only asks; the kernel ends gracefully (exit status 0, not killed) and
-    `shutdown` then waits for it and frees its ports."""
-    import time
 
-    from newscoder.kernels import request_stop
+def test_shutdown_stops_the_kernel_at_once(tmp_path):
+    """The kernel is stopped immediately (its notebook has run; nothing is left to save), with
+    its process group, and its clients' channels are closed."""
+    import time
 
     path = write_notebook(tmp_path / "nb.ipynb", "import json")
     manager = warm_kernel(path, KERNEL)
     process = manager.provisioner.process
+    clients = list(manager.clients)
     start = time.perf_counter()
-    request_stop(manager)
-    assert time.perf_counter() - start < 0.5  # a message sent, no waiting for the kernel to end
-    assert manager.stop_requested
     shutdown(manager)
-    assert process.wait(timeout=5) == 0
-    assert not manager.clients
+    assert time.perf_counter() - start < 3  # no graceful wait (1-3 s), here or on a loaded machine
+    assert process.poll() is not None
+    assert not manager.clients and not any(c.channels_running for c in clients)

@@ -401,9 +401,8 @@ def _warm_and_execute(
     position: int,
 ) -> dict[str, Any]:
     """One notebook's thread: warm its kernel now, run the notebook once `go` is set, the
-    notebooks before its `position` (`costliest_first`) have started and a core is free; then ask
-    its kernel to stop, render its page and wait for the kernel to end."""
-    from .kernels import request_stop, shutdown, warm_kernel
+    notebooks before its `position` (`costliest_first`) have started and a core is free."""
+    from .kernels import shutdown, warm_kernel
 
     try:
         km = warm_kernel(nb, KERNEL, timeout=60) if not cancelled.is_set() else None
@@ -416,11 +415,6 @@ def _warm_and_execute(
             if cancelled.is_set():
                 return {"notebook": nb.name, "status": "cancelled"}
             step = _execute(nb, staging, plan, progress, bar=False, km=km)
-        if km is not None:  # the kernel ends while the page renders; `shutdown` below waits for it
-            try:
-                request_stop(km)
-            except Exception as exc:  # gone already: `shutdown` frees what is left
-                log.debug("asking the kernel of %s to stop: %s", nb.name, exc)
         executed = staging / "notebooks" / nb.name
         if executed.exists():  # its page, while the other notebooks still run
             try:
