@@ -235,11 +235,11 @@ def memory(n: int) -> dict:
 def guardian_corpus(copies: int) -> Path:
     """The Guardian dev set (../shared/peer/guardian_syria_dev.jsonl) as a corpus folder, `copies` times over."""
     source = project_root().parent / "shared" / "peer" / "guardian_syria_dev.jsonl"
+    folder = project_root() / ".cache" / "bench" / f"guardian-x{copies}"
+    if (folder / "corpus.csv").is_file():  # written before (also in a detached worktree beside no shared/)
+        return folder
     if not source.is_file():
         raise SystemExit(f"{source} is missing: --guardian needs the project's shared peer data; use --n instead.")
-    folder = project_root() / ".cache" / "bench" / f"guardian-x{copies}"
-    if (folder / "corpus.csv").is_file():
-        return folder
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     (folder / "articles").mkdir(parents=True, exist_ok=True)
     lines = ["doc_id,file,published,published_confidence,outlet,title,url,language"]
