@@ -55,18 +55,30 @@ def start_and_stop_midway(corpus: Path, out: Path, sig: int, min_kernels: int = 
     try:
         while time.monotonic() < deadline and proc.poll() is None:
             kernels = [c for c in psutil.Process(proc.pid).children(recursive=True) if _is_kernel(c)]
-            if len(kernels) >= min_kernels and staged.exists():
+            if len(kernels) >= min_kernels and _inside_cells(staged):
                 break
-            time.sleep(0.2)
+            time.sleep(0.1)
         assert proc.poll() is None and len(kernels) >= min_kernels and staged.exists(), "the run never reached a notebook"
-        time.sleep(2)  # inside the notebook's cells
-        proc.send_signal(sig)
+        proc.send_signal(sig)  # inside the notebook's cells (a fixed wait after the file appeared outlasted quick runs)
         stdout, stderr = proc.communicate(timeout=120)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
     return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr), kernels
+
+
+def _inside_cells(staged: Path) -> bool:
+    """Whether papermill has begun a code cell of the staged notebook (it writes the notebook at
+    each cell's start and end); False while the file is missing or half-written."""
+    import json
+
+    try:
+        cells = json.loads(staged.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return False
+    return any(c.get("cell_type") == "code" and c.get("metadata", {}).get("papermill", {}).get("status") in ("running", "completed")
+               for c in cells)
 
 
 def _is_kernel(process: psutil.Process) -> bool:

@@ -69,3 +69,20 @@ def test_a_warm_kernel_has_the_modules_but_no_names_and_counts_from_one(tmp_path
     assert first.outputs[0]["text"] == "True []\n"
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     assert len(clients) == 2 and not any(c.channels_running for c in clients)
+
+
+
+def test_shutdown_stops_the_kernel_at_once(tmp_path):
+    """The kernel is stopped immediately (its notebook has run; nothing is left to save), with
+    its process group, and its clients' channels are closed."""
+    import time
+
+    path = write_notebook(tmp_path / "nb.ipynb", "import json")
+    manager = warm_kernel(path, KERNEL)
+    process = manager.provisioner.process
+    clients = list(manager.clients)
+    start = time.perf_counter()
+    shutdown(manager)
+    assert time.perf_counter() - start < 3  # no graceful wait (1-3 s), here or on a loaded machine
+    assert process.poll() is not None
+    assert not manager.clients and not any(c.channels_running for c in clients)
