@@ -210,3 +210,20 @@ def test_a_dateline_without_a_date_has_a_span_only_when_asked_for():
     assert text[start:end].rstrip() == "QUITO, June 9 (Andes Wire) -"
     # a sentence in lower case is no dateline
     assert dateline_span("Title\nStudents marched - and police watched.\n", undated=True) is None
+
+
+def test_a_dateline_below_a_long_head_of_page_chrome_is_still_read():
+    # a web copy whose menus, share links and related headlines fill more than the head lines
+    chrome = ["Skip to navigation", "ANDES WIRE", "Home", "World", "Americas", "Business", "Sport", "Video",
+              "Advertisement", "Americas › Ecuador", "Ecuador shuts two ports as strike spreads",
+              "Dockworkers walk out for a third day", "By Lucia Paredes", "Updated 9 June 2026, 18:20 ECT",
+              "Share", "Email", "Print", "Save", "Listen", "3 min read", "Most viewed", "Related"]
+    story = "QUITO, June 9 (Andes Wire) - Ecuador shut two Pacific ports on Tuesday as a strike spread, officials said.\n"
+    text = "\n".join(chrome) + "\n\n" + story
+    assert published(text) == "2026-06-09"  # the dateline, with the year of the updated line
+    start, end = dateline_span(text)
+    assert text[start:end].rstrip() == "QUITO, June 9 (Andes Wire) -"
+    # the dateline opens the first paragraph of the story: one further down opens no story
+    later = "\n".join(chrome) + "\n\nEcuador shut two Pacific ports on Tuesday as a strike spread, officials said.\n" + story
+    assert published(later) == ""
+    assert dateline_span(later) is None

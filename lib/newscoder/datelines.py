@@ -6,7 +6,8 @@ copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe
 
 1. **dateline**: "PLACE[/PLACE or and PLACE][ (Region)][, REGION], <date>[, <year>] [(Agency) or /Agency/] -"
    at the start (a region may hold a hyphenated word: "SRINAGAR, India-administered Kashmir,")
-   of one of the first lines, a colon after a place in capitals ("ISLAMABAD: May 7, 2026 —") and an
+   of one of the first lines (below a head of page chrome longer than that, of the story's first
+   paragraph), a colon after a place in capitals ("ISLAMABAD: May 7, 2026 —") and an
    ISO date ("ISLAMABAD, 2026-05-07 —") too; also "PLACE (<date>) —" (press releases) and
    "<date with year> —" (the date alone). With a year, it is the publication day. A dateline
    without a date ("QUITO -") dates nothing; `dateline_span(..., undated=True)` finds it for
@@ -283,14 +284,14 @@ def find_date_lines(text: str, labels: Labels | None = None) -> list[DateLine]:
     RETURNS (list[DateLine]): what was found; the dateline (at most one) first among equals.
     """
     labels = labels or default_labels()
-    lines = [line for line in text.splitlines() if line.strip()][: labels.head_lines]
     found: list[DateLine] = []
-    for i, line in enumerate(lines):
+    for _, i, line in _dateline_lines(text, labels):
         dateline = _dateline(line, i) if not any(f.kind == "dateline" for f in found) else None
         if dateline is not None:
             found.append(dateline)
             continue
-        found += _date_lines(line, i, labels)
+        if i < labels.head_lines:
+            found += _date_lines(line, i, labels)
     return found
 
 
@@ -434,7 +435,7 @@ def dateline_span(text: str, labels: Labels | None = None, undated: bool = False
         place a story was filed from, for entities.py); a dated one on the same line comes first.
     RETURNS (tuple[int, int] | None): (start, end) of the first dateline, or None.
     """
-    for pos, _, line in _head_lines(text, labels or default_labels()):
+    for pos, _, line in _dateline_lines(text, labels or default_labels()):
         found = _dateline_match(line)
         if found is not None:
             m = found[0]
@@ -453,6 +454,31 @@ def _head_lines(text: str, labels: Labels) -> Iterator[tuple[int, int, str]]:
             if seen >= labels.head_lines:
                 return
             yield pos, seen, line
+            seen += 1
+        pos += len(line)
+
+
+STORY_WORDS = 8  # a line of at least this many words is a paragraph of the story, not page chrome
+CHROME_LINES = 100  # how far past the head lines the first paragraph of the story is looked for
+
+
+def _dateline_lines(text: str, labels: Labels) -> Iterator[tuple[int, int, str]]:
+    """The lines a dateline may open: the first `labels.head_lines` non-empty lines and, when page
+    chrome fills them (menus, share links, related headlines), the lines after them down to the
+    first paragraph of the story, its first line of at least STORY_WORDS words: wire copy opens
+    that paragraph with its dateline however long the head above it is. As `_head_lines`.
+
+    >>> [line for _, _, line in _dateline_lines("Home\\nWorld\\nQUITO, May 7 - Ecuador shut two ports on Monday, officials said.\\nMore", Labels((), (), 1))]
+    ['Home\\n', 'World\\n', 'QUITO, May 7 - Ecuador shut two ports on Monday, officials said.\\n']
+    """
+    pos = seen = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            if seen >= labels.head_lines + CHROME_LINES:
+                return
+            yield pos, seen, line
+            if seen >= labels.head_lines - 1 and len(line.split()) >= STORY_WORDS:
+                return  # the story has begun: a dateline further down opens no story
             seen += 1
         pos += len(line)
 
