@@ -54,14 +54,15 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # The forms of a date: "March 3, 2026", "3 March 2026", "2026-03-03"; the year may be missing
 # in the first two (a dateline's "March 3").
-DATE_FORMS = (  # also "Oct-26-2026", "26-Oct-2026", "26th of October 2026", "2026/10/26"
+DATE_FORMS = (  # also "Oct-26-2026", "26-Oct-2026", "26th of October 2026", "2026/10/26", "2026.10.26"
     re.compile(r"\b" + _WEEKDAY + _MONTH + r"(?:\s+|-)" + _DAY + r"(?:(?:,\s*|\s+|-)" + _YEAR + r")?\b"),
     re.compile(r"\b" + _WEEKDAY + _DAY + r"(?:\s+of\s+|\s+|-)" + _MONTH + r"(?:(?:,?\s+|-)" + _YEAR + r")?\b"),
-    re.compile(r"\b" + _YEAR + r"(?P<sep>[-/])(?P<month>0?[1-9]|1[0-2])(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),  # also "2026-03-03T10:00Z"
+    re.compile(r"\b" + _YEAR + r"(?P<sep>[-/.])(?P<month>0?[1-9]|1[0-2])(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),  # also "2026-03-03T10:00Z"
 )
-# "26.10.2026", "26/10/2026", "10/26/2026": numbers only; read when one order alone is a date
-# (`numeric_date`), since "07/05/2026" is May 7 in Britain and July 5 in the United States.
-NUMERIC_FORM = re.compile(r"(?<![\d./])(?P<first>[0-3]?\d)[./](?P<second>[0-3]?\d)[./]" + _YEAR + r"(?![\d.]\d)")
+# "26.10.2026", "26/10/2026", "26-10-2026", "10/26/2026": numbers only, one separator; read when one
+# order alone is a date (`numeric_date`), since "07/05/2026" is May 7 in Britain and July 5 in the
+# United States.
+NUMERIC_FORM = re.compile(r"(?<![\d./-])(?P<first>[0-3]?\d)(?P<nsep>[./-])(?P<second>[0-3]?\d)(?P=nsep)" + _YEAR + r"(?![\d.]\d)")
 # A place: capitalised words ("KHARTOUM", "Port-au-Prince", "St. Louis"), up to three of them
 # per part, up to three comma-separated parts ("GOMA, Democratic Republic of Congo").
 # A word of a place may end in a hyphenated lower-case word ("India-administered Kashmir").
@@ -70,22 +71,28 @@ _PLACE_PART = _PLACE_WORD + r"(?:[ '’-](?:of |de |du |la |al-|el-)?" + _PLACE_
 _PLACE = (  # "NEW DELHI/ISLAMABAD", "NEW DELHI and ISLAMABAD", "SRINAGAR (India)"
     _PLACE_PART + r"(?:(?:\s*/\s*|\s+and\s+)" + _PLACE_PART + r")*(?:\s*\(" + _PLACE_PART + r"\))?"
 )
+# The dashes that end a dateline besides the hyphen-minus: the en and em dash, and the other dashes
+# and the minus sign that text converted from other formats puts in their place.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b"
 _DATELINE = re.compile(  # the place is followed by a comma, a dash ("TBILISI, Georgia — Oct. 26, 2026 —") or a colon
-    # ("ISLAMABAD: May 7, 2026 —"); the dash that ends it is not the hyphen of "2026-05-07"
-    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?P<sep>,|:|\s*[–—]|\s-)\s*(?P<date>[^()\n]{3,30}?)\s*"
-    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*|/(?P<wire>[^/\n]{1,40})/\s*)?(?:[-–—:]+(?!\d)|\s-\s)\s*"
+    # ("ISLAMABAD: May 7, 2026 —"), or by its bracket ("TUNIS (Maghreb Wire) March 3 -"); the dash that
+    # ends it is not the hyphen of "2026-05-07"; after the agency's brackets the story may follow with
+    # no dash ("LIMA, May 7 (Andes Wire) Police cleared ...")
+    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?P<sep>,|:|\s*[" + _DASHES + r"]|\s-|(?<=\))\s)\s*(?P<date>[^()\n]{3,30}?)\s*"
+    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*|/(?P<wire>[^/\n]{1,40})/\s*)?"
+    r"(?:[-:" + _DASHES + r"]+(?!\d)|\s-\s|(?(agency)(?=[A-Z\"“‘'])|(?!)))\s*"
 )
 # "WASHINGTON (May 7, 2026) —": a press release puts the date in brackets after the place.
 _BRACKET_DATELINE = re.compile(
-    r"^\s*(?P<place>" + _PLACE_PART + r"(?:,\s*" + _PLACE_PART + r"){0,2})\s*\((?P<date>[^()\n]{3,30})\)\s*(?:[-–—:]+|\s-\s)\s*"
+    r"^\s*(?P<place>" + _PLACE_PART + r"(?:,\s*" + _PLACE_PART + r"){0,2})\s*\((?P<date>[^()\n]{3,30})\)\s*(?:[-:" + _DASHES + r"]+|\s-\s)\s*"
 )
 # "QUITO -", "BEIRUT, Lebanon (AP) —": a wire dateline without its date, the place in capitals.
 # It names the place a story was filed from (entities.py reads its state), but dates nothing.
 _UNDATED_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,}(?:/[A-Z][A-Z .'’-]+)?(?:,\s*[A-Z][A-Za-z .'’-]+)?)\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–-]{1,2}\s"
+    r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,}(?:/[A-Z][A-Z .'’-]+)?(?:,\s*[A-Z][A-Za-z .'’-]+)?)\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[-" + _DASHES + r"]{1,2}\s"
 )
 # "May 7, 2026 — Pakistan expelled ...": a dateline of the date alone, which must give its year.
-_DATE_FIRST = re.compile(r"^\s*(?P<date>[^()\n–—]{6,30}?)\s*(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[–—]+|\s-{1,2}\s)\s*(?=\S)")
+_DATE_FIRST = re.compile(r"^\s*(?P<date>[^()\n" + _DASHES + r"]{6,30}?)\s*(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[" + _DASHES + r"]+|\s-{1,2}\s)\s*(?=\S)")
 # "© 2026 The Continental Post", "Copyright 2026 Newswire", "© Newswire 2026": the year a wire or
 # page puts its copyright in.
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*)?(?:[A-Z][\w&.'’-]*\s+){0,5}(?P<year>(?:19|20)\d\d)(?![\d-])")
