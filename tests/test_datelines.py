@@ -210,3 +210,59 @@ def test_a_dateline_without_a_date_has_a_span_only_when_asked_for():
     assert text[start:end].rstrip() == "QUITO, June 9 (Andes Wire) -"
     # a sentence in lower case is no dateline
     assert dateline_span("Title\nStudents marched - and police watched.\n", undated=True) is None
+
+
+def test_a_dateline_below_a_long_head_of_page_chrome_is_still_read():
+    # a web copy whose menus, share links and related headlines fill more than the head lines
+    chrome = ["Skip to navigation", "ANDES WIRE", "Home", "World", "Americas", "Business", "Sport", "Video",
+              "Advertisement", "Americas › Ecuador", "Ecuador shuts two ports as strike spreads",
+              "Dockworkers walk out for a third day", "By Lucia Paredes", "Updated 9 June 2026, 18:20 ECT",
+              "Share", "Email", "Print", "Save", "Listen", "3 min read", "Most viewed", "Related"]
+    story = "QUITO, June 9 (Andes Wire) - Ecuador shut two Pacific ports on Tuesday as a strike spread, officials said.\n"
+    text = "\n".join(chrome) + "\n\n" + story
+    assert published(text) == "2026-06-09"  # the dateline, with the year of the updated line
+    start, end = dateline_span(text)
+    assert text[start:end].rstrip() == "QUITO, June 9 (Andes Wire) -"
+    # the dateline opens the first paragraph of the story: one further down opens no story
+    later = "\n".join(chrome) + "\n\nEcuador shut two Pacific ports on Tuesday as a strike spread, officials said.\n" + story
+    assert published(later) == ""
+    assert dateline_span(later) is None
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        # the dash that ends a dateline as text converted from other formats writes it
+        "QUITO, June 9 (Andes Wire) \u2012 Students marched.",  # figure dash
+        "QUITO, June 9 (Andes Wire) \u2015 Students marched.",  # horizontal bar
+        "QUITO, June 9 (Andes Wire) \u2212 Students marched.",  # minus sign
+        "QUITO, June 9 \u2010 Students marched.",  # hyphen
+        "QUITO, June 9 (Andes Wire) \u2e3a Students marched.",  # two-em dash
+        # no dash after the agency's brackets, and the agency before the date
+        "QUITO, June 9 (Andes Wire) Students marched to the ministry.",
+        "QUITO (Andes Wire) June 9 - Students marched to the ministry.",
+    ],
+)
+def test_more_ways_of_ending_a_wire_dateline_are_read(dateline):
+    text = "Students march in Quito\nBy Lucia Paredes\nUpdated 9 June 2026\n\n" + dateline + "\n"
+    assert published(text) == "2026-06-09"
+    start, end = dateline_span(text)
+    assert text[start:end].startswith("QUITO") and "Students" not in text[start:end]
+
+
+def test_a_lower_case_sentence_after_brackets_is_no_dateline():
+    # the dash may be left out only where a story opens with a capital after the agency
+    assert published("Title\nBy Lucia Paredes\nUpdated 9 June 2026\n\nQUITO, June 9 (Andes Wire) students marched.\n") == ""
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Published 19-06-2026 18:20", "2026-06-19"),  # day first: the only order that makes a date
+        ("Published 2026.06.19", "2026-06-19"),  # year first, with dots
+        ("Updated 06-19-2026", "2026-06-19"),  # an updated line lends its year to the dateline
+    ],
+)
+def test_numeric_date_lines_with_dashes_or_dots_are_read(line, expected):
+    assert published("Students march in Quito\n" + line + "\n\nStudents marched to the ministry on Friday.\n") == (expected if "Published" in line else "")
+    assert published("Students march in Quito\n" + line + "\n\nQUITO, June 19 (Andes Wire) - Students marched.\n") == expected

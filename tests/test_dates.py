@@ -1058,3 +1058,22 @@ def test_a_present_perfect_right_after_a_past_year_goes_on_with_that_history(nlp
 def test_the_week_of_the_anchor_and_the_week_before_last(nlp, resolver, published, phrase, expected):
     text = f"Bolivia recalled its ambassador {phrase}."
     assert date_of(nlp, resolver, text, "recalled", published=published)[0] == expected
+
+
+def test_an_actors_next_act_takes_the_day_of_its_dated_act(nlp, resolver):
+    # the same actor named again, by its noun or inside a longer name, a few sentences on
+    text = ("Chile's Defence Ministry said on Monday that talks with Peru had begun. Officials from both sides met in Arica. "
+            "The ministry also criticised the Peruvian fishing fleet.")
+    assert date_of(nlp, resolver, text, "criticised") == ("2024-03-11", "day", "relative")
+    text = "Defence Minister Ana Ruiz met her Peruvian counterpart on Monday in Lima. The talks covered fishing rights. Ruiz thanked Peru for its help."
+    assert date_of(nlp, resolver, text, "thanked") == ("2024-03-11", "day", "relative")
+
+
+def test_another_actor_or_a_pluperfects_day_is_not_taken_for_the_next_act(nlp, resolver):
+    # another actor, a pronoun (named here by no one), a pluperfect's day (before the story's time)
+    text = "Chile's navy seized two trawlers on Monday. Fishermen protested in the port. Peru recalled its ambassador."
+    assert date_of(nlp, resolver, text, "recalled") == ("2024-03", "month", "publication")
+    text = "Ana Ruiz signed a fishing accord on Monday in Lima. Fishermen protested in the port. She thanked Peru for its help."
+    assert date_of(nlp, resolver, text, "thanked") == ("2024-03", "month", "publication")
+    text = "The coast guard said the rebels had seized two boats on Monday. Fishermen protested in the port. The rebels released the crews."
+    assert date_of(nlp, resolver, text, "released") == ("2024-03", "month", "publication")

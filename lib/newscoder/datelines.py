@@ -6,7 +6,8 @@ copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe
 
 1. **dateline**: "PLACE[/PLACE or and PLACE][ (Region)][, REGION], <date>[, <year>] [(Agency) or /Agency/] -"
    at the start (a region may hold a hyphenated word: "SRINAGAR, India-administered Kashmir,")
-   of one of the first lines, a colon after a place in capitals ("ISLAMABAD: May 7, 2026 —") and an
+   of one of the first lines (below a head of page chrome longer than that, of the story's first
+   paragraph), a colon after a place in capitals ("ISLAMABAD: May 7, 2026 —") and an
    ISO date ("ISLAMABAD, 2026-05-07 —") too; also "PLACE (<date>) —" (press releases) and
    "<date with year> —" (the date alone). With a year, it is the publication day. A dateline
    without a date ("QUITO -") dates nothing; `dateline_span(..., undated=True)` finds it for
@@ -53,14 +54,15 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # The forms of a date: "March 3, 2026", "3 March 2026", "2026-03-03"; the year may be missing
 # in the first two (a dateline's "March 3").
-DATE_FORMS = (  # also "Oct-26-2026", "26-Oct-2026", "26th of October 2026", "2026/10/26"
+DATE_FORMS = (  # also "Oct-26-2026", "26-Oct-2026", "26th of October 2026", "2026/10/26", "2026.10.26"
     re.compile(r"\b" + _WEEKDAY + _MONTH + r"(?:\s+|-)" + _DAY + r"(?:(?:,\s*|\s+|-)" + _YEAR + r")?\b"),
     re.compile(r"\b" + _WEEKDAY + _DAY + r"(?:\s+of\s+|\s+|-)" + _MONTH + r"(?:(?:,?\s+|-)" + _YEAR + r")?\b"),
-    re.compile(r"\b" + _YEAR + r"(?P<sep>[-/])(?P<month>0?[1-9]|1[0-2])(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),  # also "2026-03-03T10:00Z"
+    re.compile(r"\b" + _YEAR + r"(?P<sep>[-/.])(?P<month>0?[1-9]|1[0-2])(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),  # also "2026-03-03T10:00Z"
 )
-# "26.10.2026", "26/10/2026", "10/26/2026": numbers only; read when one order alone is a date
-# (`numeric_date`), since "07/05/2026" is May 7 in Britain and July 5 in the United States.
-NUMERIC_FORM = re.compile(r"(?<![\d./])(?P<first>[0-3]?\d)[./](?P<second>[0-3]?\d)[./]" + _YEAR + r"(?![\d.]\d)")
+# "26.10.2026", "26/10/2026", "26-10-2026", "10/26/2026": numbers only, one separator; read when one
+# order alone is a date (`numeric_date`), since "07/05/2026" is May 7 in Britain and July 5 in the
+# United States.
+NUMERIC_FORM = re.compile(r"(?<![\d./-])(?P<first>[0-3]?\d)(?P<nsep>[./-])(?P<second>[0-3]?\d)(?P=nsep)" + _YEAR + r"(?![\d.]\d)")
 # A place: capitalised words ("KHARTOUM", "Port-au-Prince", "St. Louis"), up to three of them
 # per part, up to three comma-separated parts ("GOMA, Democratic Republic of Congo").
 # A word of a place may end in a hyphenated lower-case word ("India-administered Kashmir").
@@ -69,22 +71,28 @@ _PLACE_PART = _PLACE_WORD + r"(?:[ '’-](?:of |de |du |la |al-|el-)?" + _PLACE_
 _PLACE = (  # "NEW DELHI/ISLAMABAD", "NEW DELHI and ISLAMABAD", "SRINAGAR (India)"
     _PLACE_PART + r"(?:(?:\s*/\s*|\s+and\s+)" + _PLACE_PART + r")*(?:\s*\(" + _PLACE_PART + r"\))?"
 )
+# The dashes that end a dateline besides the hyphen-minus: the en and em dash, and the other dashes
+# and the minus sign that text converted from other formats puts in their place.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b"
 _DATELINE = re.compile(  # the place is followed by a comma, a dash ("TBILISI, Georgia — Oct. 26, 2026 —") or a colon
-    # ("ISLAMABAD: May 7, 2026 —"); the dash that ends it is not the hyphen of "2026-05-07"
-    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?P<sep>,|:|\s*[–—]|\s-)\s*(?P<date>[^()\n]{3,30}?)\s*"
-    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*|/(?P<wire>[^/\n]{1,40})/\s*)?(?:[-–—:]+(?!\d)|\s-\s)\s*"
+    # ("ISLAMABAD: May 7, 2026 —"), or by its bracket ("TUNIS (Maghreb Wire) March 3 -"); the dash that
+    # ends it is not the hyphen of "2026-05-07"; after the agency's brackets the story may follow with
+    # no dash ("LIMA, May 7 (Andes Wire) Police cleared ...")
+    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?P<sep>,|:|\s*[" + _DASHES + r"]|\s-|(?<=\))\s)\s*(?P<date>[^()\n]{3,30}?)\s*"
+    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*|/(?P<wire>[^/\n]{1,40})/\s*)?"
+    r"(?:[-:" + _DASHES + r"]+(?!\d)|\s-\s|(?(agency)(?=[A-Z\"“‘'])|(?!)))\s*"
 )
 # "WASHINGTON (May 7, 2026) —": a press release puts the date in brackets after the place.
 _BRACKET_DATELINE = re.compile(
-    r"^\s*(?P<place>" + _PLACE_PART + r"(?:,\s*" + _PLACE_PART + r"){0,2})\s*\((?P<date>[^()\n]{3,30})\)\s*(?:[-–—:]+|\s-\s)\s*"
+    r"^\s*(?P<place>" + _PLACE_PART + r"(?:,\s*" + _PLACE_PART + r"){0,2})\s*\((?P<date>[^()\n]{3,30})\)\s*(?:[-:" + _DASHES + r"]+|\s-\s)\s*"
 )
 # "QUITO -", "BEIRUT, Lebanon (AP) —": a wire dateline without its date, the place in capitals.
 # It names the place a story was filed from (entities.py reads its state), but dates nothing.
 _UNDATED_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,}(?:/[A-Z][A-Z .'’-]+)?(?:,\s*[A-Z][A-Za-z .'’-]+)?)\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–-]{1,2}\s"
+    r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,}(?:/[A-Z][A-Z .'’-]+)?(?:,\s*[A-Z][A-Za-z .'’-]+)?)\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[-" + _DASHES + r"]{1,2}\s"
 )
 # "May 7, 2026 — Pakistan expelled ...": a dateline of the date alone, which must give its year.
-_DATE_FIRST = re.compile(r"^\s*(?P<date>[^()\n–—]{6,30}?)\s*(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[–—]+|\s-{1,2}\s)\s*(?=\S)")
+_DATE_FIRST = re.compile(r"^\s*(?P<date>[^()\n" + _DASHES + r"]{6,30}?)\s*(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[" + _DASHES + r"]+|\s-{1,2}\s)\s*(?=\S)")
 # "© 2026 The Continental Post", "Copyright 2026 Newswire", "© Newswire 2026": the year a wire or
 # page puts its copyright in.
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*)?(?:[A-Z][\w&.'’-]*\s+){0,5}(?P<year>(?:19|20)\d\d)(?![\d-])")
@@ -283,14 +291,14 @@ def find_date_lines(text: str, labels: Labels | None = None) -> list[DateLine]:
     RETURNS (list[DateLine]): what was found; the dateline (at most one) first among equals.
     """
     labels = labels or default_labels()
-    lines = [line for line in text.splitlines() if line.strip()][: labels.head_lines]
     found: list[DateLine] = []
-    for i, line in enumerate(lines):
+    for _, i, line in _dateline_lines(text, labels):
         dateline = _dateline(line, i) if not any(f.kind == "dateline" for f in found) else None
         if dateline is not None:
             found.append(dateline)
             continue
-        found += _date_lines(line, i, labels)
+        if i < labels.head_lines:
+            found += _date_lines(line, i, labels)
     return found
 
 
@@ -434,7 +442,7 @@ def dateline_span(text: str, labels: Labels | None = None, undated: bool = False
         place a story was filed from, for entities.py); a dated one on the same line comes first.
     RETURNS (tuple[int, int] | None): (start, end) of the first dateline, or None.
     """
-    for pos, _, line in _head_lines(text, labels or default_labels()):
+    for pos, _, line in _dateline_lines(text, labels or default_labels()):
         found = _dateline_match(line)
         if found is not None:
             m = found[0]
@@ -453,6 +461,31 @@ def _head_lines(text: str, labels: Labels) -> Iterator[tuple[int, int, str]]:
             if seen >= labels.head_lines:
                 return
             yield pos, seen, line
+            seen += 1
+        pos += len(line)
+
+
+STORY_WORDS = 8  # a line of at least this many words is a paragraph of the story, not page chrome
+CHROME_LINES = 100  # how far past the head lines the first paragraph of the story is looked for
+
+
+def _dateline_lines(text: str, labels: Labels) -> Iterator[tuple[int, int, str]]:
+    """The lines a dateline may open: the first `labels.head_lines` non-empty lines and, when page
+    chrome fills them (menus, share links, related headlines), the lines after them down to the
+    first paragraph of the story, its first line of at least STORY_WORDS words: wire copy opens
+    that paragraph with its dateline however long the head above it is. As `_head_lines`.
+
+    >>> [line for _, _, line in _dateline_lines("Home\\nWorld\\nQUITO, May 7 - Ecuador shut two ports on Monday, officials said.\\nMore", Labels((), (), 1))]
+    ['Home\\n', 'World\\n', 'QUITO, May 7 - Ecuador shut two ports on Monday, officials said.\\n']
+    """
+    pos = seen = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            if seen >= labels.head_lines + CHROME_LINES:
+                return
+            yield pos, seen, line
+            if seen >= labels.head_lines - 1 and len(line.split()) >= STORY_WORDS:
+                return  # the story has begun: a dateline further down opens no story
             seen += 1
         pos += len(line)
 

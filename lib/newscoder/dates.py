@@ -29,6 +29,9 @@ this module only decides what each form is anchored to and which act it dates:
   an act; the title and standfirst are dated by the story month unless told as a plan;
 * a pluperfect takes a day of its own clause, else its coordinated verb's, else the day of the
   verb of saying that reports it ("said Japan had lodged a protest"), else none;
+* a plain past act with no date of its own takes the day of its actor's last dated act a few
+  sentences back ('Chile's Defence Ministry said on Monday ... The ministry also criticised ...':
+  the subject named again, by its name or noun), else
 * an act with no date of its own takes a neighbour's day (the sentence right before; across a
   paragraph break only for a report, 'the navy said') or the story date: the publication
   day in a paragraph of a same-day report that dates an act to that day, else the month (the
@@ -643,6 +646,19 @@ def _news_act(token: Token) -> bool:
     return not any(t.lower_ in UNDATED_WORDS for t in token.sent)
 
 
+def _names_again(subject: Token, earlier: Token) -> bool:
+    """Whether `subject` names the actor that the subject `earlier` named: its name or noun again,
+    also inside a longer name or title ('Katz' for 'Defence Minister Israel Katz', 'the ministry'
+    for 'Chile's Defence Ministry'), in the same number (the group 'the Danish and Chilean
+    ministers' is not 'the Danish minister'), and not one of several actors coordinated there."""
+    if any(c.dep_ == "conj" for c in earlier.children) or any(c.dep_ == "conj" for c in subject.children):
+        return False
+    lemma = subject.lemma_.lower()
+    if lemma == earlier.lemma_.lower():
+        return (subject.tag_ in ("NNS", "NNPS")) == (earlier.tag_ in ("NNS", "NNPS"))
+    return any(t.lemma_.lower() == lemma and t.dep_ in ("compound", "appos") for t in earlier.subtree)
+
+
 def _first_person(subject: Token) -> bool:
     """'we', 'I', or a noun the speaker owns ('*our* mission', '*my* government'): the speaker's own act."""
     return subject.lower_ in FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
@@ -900,7 +916,43 @@ class DocumentDates:
             previous = self.sentence_before(sent, self.CARRY_PARAGRAPHS)
             if previous is not None:
                 return self.date_at(previous.root.idx)
-        return self.carried(token) or self.undated_news(token)
+        return self.same_actor_day(node) or self.carried(token) or self.undated_news(token)
+
+    SAME_ACTOR_SENTENCES = 8  # how many sentences back an actor's next act looks for its dated act
+
+    def same_actor_day(self, verb: Token) -> EventDate | None:
+        """The day of the last act dated to a day by the same actor, told a few sentences before
+        (at most SAME_ACTOR_SENTENCES, and OFFSET_PARAGRAPHS paragraphs): a plain past act of an
+        actor with no date of its own goes on with that actor's dated occasion ('Peru's navy
+        seized two trawlers on Monday. ... The navy also detained their crews.'; manual 7:
+        anaphora to a dated act). The actor is the subject, named again by its name or noun,
+        also inside a longer name or title ('the ministry' for 'Chile's Defence Ministry', 'Katz'
+        for 'Defence Minister Israel Katz'); a pronoun names no one here. Not a pluperfect's day
+        ('said the navy had seized them on Monday' lies before the story's time), nor a plan's.
+        None when no such act is found."""
+        if verb.tag_ != "VBD":
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        sent = verb.sent
+        starts = [s.start for s in self.doc.sents]
+        here = bisect.bisect_right(starts, sent.start)
+        para = _paragraph(self.doc, verb.i)
+        for e in reversed(self.expressions):
+            if e.start >= sent.start:
+                continue
+            if para - _paragraph(self.doc, e.start) > DateResolver.OFFSET_PARAGRAPHS or here - bisect.bisect_right(starts, e.start) > self.SAME_ACTOR_SENTENCES:
+                return None
+            head = self.doc[e.head]
+            if e.date.precision != "day" or head.pos_ not in ("VERB", "AUX") or looks_forward(head):
+                continue
+            if is_perfect(head) and not is_present_perfect(head) or is_present_act(head):
+                continue
+            other = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if other is not None and _names_again(subject, other):
+                return EventDate(e.date.value, "day", "relative", e.text)
+        return None
 
     SAME_DAY_PARAGRAPHS = 0
 
