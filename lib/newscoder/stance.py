@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import APPOSED_TITLE, Mention
 from .lexicon import Lexicon, Trigger
+from .stance_clauses import that_clause_subject
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
@@ -758,6 +759,8 @@ class StatementCoder:
             # hostile purpose is aimed at
             found = [p for p in self._purpose_targets(token, ctx) if p.actor not in {q.actor for q in sources}]
             how = "target:of_hostile_purpose" if found else how
+        if not found and not entry.speech:
+            found, how = that_clause_subject(self, token, entry, sources, ctx) or (found, how)  # "allowed that B ..."
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
