@@ -40,3 +40,37 @@ def test_a_joint_act_takes_no_target_from_a_that_clause(nlp, coders):
 def test_an_object_of_the_verb_wins_over_the_that_clause(nlp, coders):
     found = [r for r in rows(nlp, coders, "Norway told Denmark that Sweden was right.")]
     assert not [r for r in found if "that_clause_subject" in r.rule]
+
+
+def test_the_maker_named_in_a_participle_inside_the_object_phrase_is_the_target(nlp, coders):
+    # the parser hangs "sent" on "trade", inside the object's own phrase
+    found = [r for r in rows(nlp, coders, "Chile welcomed the assurances on trade sent from Peru.") if r.plover == "SUPPORT"]
+    assert [(r.source_actor, r.target_actor) for r in found] == [("CHL", "PER")]
+    assert "target:maker_of_object" in found[0].rule
+
+
+def test_a_report_written_by_an_actor_names_its_maker(nlp, coders):
+    found = [r for r in rows(nlp, coders, "Chile welcomed the report on trade written by Peru.") if r.plover == "SUPPORT"]
+    assert [(r.source_actor, r.target_actor) for r in found] == [("CHL", "PER")]
+
+
+def test_force_against_the_roads_leading_into_a_country_lands_in_that_country(nlp, coders):
+    found = [r for r in rows(nlp, coders, "Malian police sealed off the roads leading into Niger.") if r.plover == "COERCE"]
+    assert [(r.source_actor, r.target_actor) for r in found] == [("MLI", "NER")]
+    assert "target:place_of_attack" in found[0].rule
+
+
+def test_a_way_is_read_only_through_the_path_participles(nlp, coders):
+    from newscoder.stance_clauses import places_along_object
+
+    doc = nlp("Malian police sealed off the roads leading into Niger.")
+    ctx_rows = coders.finder(doc, dt.date(2025, 3, 1))
+    from newscoder.stance import _Context
+
+    ctx = _Context({i: m for m in ctx_rows for i in range(m.start, m.end)})
+    sealed = next(t for t in doc if t.lower_ == "sealed")
+    assert [m.text for m in places_along_object(coders.coder, sealed, ctx)] == ["Niger"]
+    doc = nlp("Malian police sealed off the trucks carrying food into Niger.")
+    ctx = _Context({i: m for m in coders.finder(doc, dt.date(2025, 3, 1)) for i in range(m.start, m.end)})
+    sealed = next(t for t in doc if t.lower_ == "sealed")
+    assert places_along_object(coders.coder, sealed, ctx) == []

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import APPOSED_TITLE, Mention
 from .lexicon import Lexicon, Trigger
-from .stance_clauses import that_clause_subject
+from .stance_clauses import maker_of_object_phrase, places_along_object, that_clause_subject
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
@@ -711,6 +711,8 @@ class StatementCoder:
                         related = [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
                         found += [p for r in related for p in self.parties(r, ctx, 1)]
                         how = how or "target:object_modifier"
+            if not found:  # "welcomed assurances on trade sent from X": the parser hangs "sent" inside the object
+                found, how = maker_of_object_phrase(self, token, objects, sources, ctx) or (found, how)
         if not found:
             # "Israeli airstrikes on Syrian territory came to a halt": the act in the subject has the target
             for subj in (c for c in token.children if c.dep_ in SUBJECT_DEPS and self.trigger_of(c) is not None):
@@ -784,6 +786,7 @@ class StatementCoder:
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.place_target):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
             places = [ctx.mention_at[t.i] for t in _phrases_of(token) if t.i in ctx.mention_at]
+            places += places_along_object(self, token, ctx)  # "cordoned off the roads leading into X"
             # "arrived in *Haiti's* capital", "shelled *Syria's* north": the owner of the place named
             owners = {ctx.mention_at[t.i].start_char for t in _phrases_of(token) if t.i in ctx.mention_at and t.dep_ == "poss"
                       and t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "to", "into", "on")}

@@ -1,4 +1,5 @@
-"""Targets read from a clause the trigger verb takes: the subject of its "that"-clause.
+"""Targets read from clauses around the trigger: the subject of its "that"-clause, and the
+participle phrases of its object (who sent the thing acted on, where a way acted on leads).
 
 "Chile accepted that Peru had acted in good faith", "the council allowed that Norway was right": a
 verb that is not a speech verb but takes a finite "that"-clause states something about the actor
@@ -52,3 +53,63 @@ def that_clause_subject(coder: StatementCoder, token: Token, entry: Trigger, sou
         if named:
             return named, f"target:{THAT_CLAUSE_SUBJECT}"
     return None
+
+
+# ---- participle phrases of the trigger's object ------------------------------------------------
+
+_PARTICIPLE_TAGS = ("VBG", "VBN")
+_PATH_PREPS = frozenset(("into", "to", "toward", "towards"))
+
+
+def _object_participles(token: Token, objects: list[Token]) -> list[Token]:
+    """The participles that describe the trigger's objects (direct, or of its own prepositions), also where the parser hangs
+    them on a noun inside the object's own prepositional phrase ("assurances on trade *sent* from
+    X": the parser reads "trade sent from X")."""
+    out: list[Token] = []
+    for obj in (o for o in objects if token.i in (o.head.i, o.head.head.i)):
+        nouns = [obj, *(g for p in obj.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj")]
+        out += [c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ in _PARTICIPLE_TAGS]
+    return out
+
+
+def maker_of_object_phrase(coder: StatementCoder, token: Token, objects: list[Token], sources: list[Party],
+                           ctx: _Context) -> tuple[list[Party], str] | None:
+    """Who made or sent the thing acted on, named in a participle phrase of the object.
+
+    "welcomed assurances on trade sent from Peru", "rejected the report on the border written by
+    Peru" -> the trigger is aimed at Peru: the participle's "by" agent or "from" phrase names the
+    thing's maker. Called when no other target rule found an actor.
+    coder (StatementCoder): the coder (its `parties`).
+    token (Token): the trigger.
+    objects (list[Token]): the trigger's objects and prepositional objects.
+    sources (list[Party]): the sources found (never their own target).
+    ctx (_Context): the document's mentions.
+    RETURNS (tuple[list[Party], str] | None): (the makers, "target:maker_of_object"), or None.
+    """
+    own = {p.actor for p in sources}
+    found: list[Party] = []
+    for participle in _object_participles(token, objects):
+        for prep in (c for c in participle.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")):
+            found += [p for g in prep.children if g.dep_ == "pobj" for p in coder.parties(g, ctx) if p.actor not in own]
+    return (found, "target:maker_of_object") if found else None
+
+
+def places_along_object(coder: StatementCoder, token: Token, ctx: _Context) -> list:
+    """The mentions a participle phrase of the trigger's object leads to: "cordoned off the roads
+    *leading into* X", "blocked the highway *running to* X" (participles of `path_participles`,
+    stance_rules.yaml). Where an act of force lands when its object is a way to a place.
+    coder (StatementCoder): the coder (its rules).
+    token (Token): the trigger.
+    ctx (_Context): the document's mentions.
+    RETURNS (list[Mention]): the mentions of the participles' path phrases, in text order.
+    """
+    # "cordoned off the roads": the parser may read the particle as a preposition with the object
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    found = []
+    for participle in _object_participles(token, objects):
+        if participle.lemma_.lower() not in coder.rules.path_participles:
+            continue
+        preps = [c for c in participle.children if c.dep_ == "prep" and c.lower_ in _PATH_PREPS]
+        found += [ctx.mention_at[g.i] for p in preps for g in p.children if g.dep_ == "pobj" and g.i in ctx.mention_at]
+    return found
