@@ -74,3 +74,17 @@ def test_a_way_is_read_only_through_the_path_participles(nlp, coders):
     ctx = _Context({i: m for m in coders.finder(doc, dt.date(2025, 3, 1)) for i in range(m.start, m.end)})
     sealed = next(t for t in doc if t.lower_ == "sealed")
     assert places_along_object(coders.coder, sealed, ctx) == []
+
+
+def test_a_list_whose_second_name_the_parser_reads_as_an_appositive_keeps_every_member(nlp, coders):
+    # the parser hangs "the Netherlands" on "Mexico" as an appositive, and "Norway" and "Peru" on it
+    text = "Mexico, the Netherlands, Norway and Peru welcomed a resumption of ties between Chile and Bolivia."
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == "Netherlands").dep_ == "appos"  # the parse this rule is for
+    sources = {r.source_actor for r in rows(nlp, coders, text) if r.plover == "SUPPORT"}
+    assert sources == {"MEX", "NLD", "NOR", "PER"}
+
+
+def test_an_appositive_that_describes_adds_no_list(nlp, coders):
+    found = rows(nlp, coders, "Chile, a neighbour of Peru, condemned Bolivia.")
+    assert {(r.source_actor, r.target_actor) for r in found if r.plover == "ACCUSE"} == {("CHL", "BOL")}

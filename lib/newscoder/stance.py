@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import APPOSED_TITLE, Mention
 from .lexicon import Lexicon, Trigger
-from .stance_clauses import maker_of_object_phrase, places_along_object, that_clause_subject
+from .stance_clauses import list_after_appositive, maker_of_object_phrase, places_along_object, that_clause_subject
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
@@ -308,6 +308,7 @@ class StatementCoder:
             heads += [t for t in token.conjuncts if t.i > token.i]
             # "Israel, Turkey hold talks": a name in apposition; "China, North Korea's ally" describes China
             heads += [c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at]
+            heads += list_after_appositive(token, ctx)  # "A, the B, C and D welcomed": C and D too
         named = self._naming_appositive(token, ctx) if depth == 0 else []
         if named:  # "its Syrian militia allies, the SDF": the name says who, not the description
             # "its neighbours, Uganda and Tanzania": every conjunct of the name

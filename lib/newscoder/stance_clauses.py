@@ -113,3 +113,23 @@ def places_along_object(coder: StatementCoder, token: Token, ctx: _Context) -> l
         preps = [c for c in participle.children if c.dep_ == "prep" and c.lower_ in _PATH_PREPS]
         found += [ctx.mention_at[g.i] for p in preps for g in p.children if g.dep_ == "pobj" and g.i in ctx.mention_at]
     return found
+
+
+# ---- lists the parser breaks up ------------------------------------------------------------------
+
+
+def list_after_appositive(token: Token, ctx: _Context) -> list[Token]:
+    """The rest of a list of names whose second member the parser read as an appositive.
+
+    "Chile, the Netherlands, Peru and Norway welcomed ...": the parser hangs "the Netherlands" on
+    "Chile" as an appositive and "Peru" and "Norway" on it as conjuncts. An appositive describes
+    its noun and has no conjuncts of its own, so conjuncts that are names, hung on an appositive
+    that is a name itself, continue the list (each is a party like the first).
+    token (Token): the head of the noun phrase.
+    ctx (_Context): the document's mentions.
+    RETURNS (list[Token]): the conjuncts, in text order; [] when the appositive has none.
+    """
+    found: list[Token] = []
+    for appos in (c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at):
+        found += [c for c in appos.conjuncts if c.i > appos.i and c.i in ctx.mention_at]
+    return found
