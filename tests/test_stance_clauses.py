@@ -88,3 +88,40 @@ def test_a_list_whose_second_name_the_parser_reads_as_an_appositive_keeps_every_
 def test_an_appositive_that_describes_adds_no_list(nlp, coders):
     found = rows(nlp, coders, "Chile, a neighbour of Peru, condemned Bolivia.")
     assert {(r.source_actor, r.target_actor) for r in found if r.plover == "ACCUSE"} == {("CHL", "BOL")}
+
+
+@pytest.fixture(scope="module")
+def vale(nlp):
+    """A codebook of our own with one name for two actors (a PETRARCH compound code), and its coder."""
+    from dataclasses import replace
+
+    from newscoder.codebook import load_codebook
+    from newscoder.entities import EntityFinder
+    from newscoder.lexicon import load_lexicon
+    from newscoder.petrarch import read_actor_dictionary, to_codebook
+    from newscoder.stance import StatementCoder
+
+    ours = load_codebook(project_root() / "codebook")
+    base = replace(ours, actors={}, persons=[], other_non_actors=(), extra={})
+    book = to_codebook(read_actor_dictionary("THE_VALE_LANDS [VLA/VLB]\nKESTRIA [KST]\nNORVANIA [NRV]\n"), base=base)
+    return EntityFinder(nlp, book), StatementCoder(nlp, load_lexicon(project_root() / "codebook"))
+
+
+def vale_pairs(nlp, vale, text):
+    finder, coder = vale
+    doc = nlp(text)
+    return {(r.source_actor, r.target_actor) for r in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t") if r.modality == "asserted"}
+
+
+def test_a_name_of_two_actors_acts_as_each_of_them(nlp, vale):
+    assert vale_pairs(nlp, vale, "The Vale Lands condemned Kestria on Monday.") == {("VLA", "KST"), ("VLB", "KST")}
+
+
+def test_a_name_of_two_actors_is_one_party_of_a_joint_act(nlp, vale):
+    # each member with the partner named, both ways; the two members are no pair of their own
+    pairs = vale_pairs(nlp, vale, "The Vale Lands restored diplomatic ties with Kestria on Monday.")
+    assert pairs == {("VLA", "KST"), ("VLB", "KST"), ("KST", "VLA"), ("KST", "VLB")}
+
+
+def test_a_name_of_two_actors_is_each_target(nlp, vale):
+    assert vale_pairs(nlp, vale, "Norvania condemned the Vale Lands on Monday.") == {("NRV", "VLA"), ("NRV", "VLB")}

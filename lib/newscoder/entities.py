@@ -95,6 +95,7 @@ class Mention:
     person: str = ""
     rule: str = ""
     sector: str = ""  # PLOVER sector (codebook/sectors.yaml); "" for places and mentions without actor
+    members: tuple[str, ...] = ()  # a name of several actors (Codebook.compound_names): all of them, actor_id first
 
 
 @dataclass(frozen=True)
@@ -291,10 +292,12 @@ class EntityFinder:
         return True
 
     def _codebook_mention(self, span: Span, kind: str, actor_id: str, person: Person | None, rule: str = "") -> Mention:
+        members = self.codebook.compound_names.get(fold(span.text), ()) if kind == "actor" else ()
         return Mention(
             span.start_char, span.end_char, span.start, span.end, span.text,
             label=kind.upper(), kind=kind, actor_id=actor_id,
             person=person.name if person else "", rule=rule or f"codebook_{kind}",
+            members=members if members[:1] == (actor_id,) else (),
         )
 
     def merge_ner(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import APPOSED_TITLE, Mention
 from .lexicon import Lexicon, Trigger
-from .stance_clauses import list_after_appositive, maker_of_object_phrase, places_along_object, that_clause_subject
+from .stance_clauses import list_after_appositive, one_name, maker_of_object_phrase, places_along_object, that_clause_subject
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
@@ -345,7 +345,9 @@ class StatementCoder:
             kind = NATIONAL if private_national(head, m, self.rules) else m.kind  # "300 Britons", "a Briton"
             if m.kind == "person" and APPOSED_TITLE in m.rule:
                 kind = "apposed_person"  # "Chile's envoy, Ana Ruiz, ...": her actor is read from the apposition (medium)
-            return [Party(m.actor_id, m.person, kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
+            # a name that stands for several actors (Mention.members: "the Shire" [FRO/BIL/SAM]) is each of them
+            also = [Party(a, "", kind, m.start_char) for a in m.members[1:]] if m.members[:1] == (m.actor_id,) else []
+            return [Party(m.actor_id, m.person, kind, m.start_char), *also] + self._coordinated_modifiers(head, ctx)
         grouped = group_named_before(self, head, m, ctx)
         if grouped:  # "The RLA shelled the town. ... The rebels said": the RLA
             return grouped
@@ -1123,7 +1125,8 @@ class StatementCoder:
         # "launched an offensive": an assault is aimed at an actor, never at the issue its words restate
         issue = "" if entry.plover in self.actor_only_categories else self.issue_of(token, sent.doc)
         pairs: list[tuple[Party, Party | None]] = []
-        if entry.symmetric and len(sources) >= 2:
+        joint = entry.symmetric and len(sources) >= 2 and not one_name(sources)  # "the Shire" [FRO/BIL/SAM] is one party
+        if joint:
             targets = []  # "A and B held talks on X": the pair; other actors are topics
         if entry.pos == "NOUN" and not targets and not (entry.symmetric and len(sources) >= 2):
             return [], NOUN_NO_TARGET  # "Israeli airstrikes" alone: a mention of an act, not a statement toward anyone
@@ -1131,7 +1134,7 @@ class StatementCoder:
             pairs = [(s, t) for s in sources for t in targets]
             if entry.symmetric:
                 pairs += [(t, s) for s in sources for t in targets]
-        elif (entry.symmetric or target_rule == "target:reciprocal") and len(sources) >= 2:
+        elif (joint or target_rule == "target:reciprocal") and len(sources) >= 2:
             pairs = list(permutations(sources, 2))
         elif issue:
             pairs = [(s, None) for s in sources]

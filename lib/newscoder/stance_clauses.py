@@ -133,3 +133,15 @@ def list_after_appositive(token: Token, ctx: _Context) -> list[Token]:
     for appos in (c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at):
         found += [c for c in appos.conjuncts if c.i > appos.i and c.i in ctx.mention_at]
     return found
+
+
+def one_name(parties: list[Party]) -> bool:
+    """Do all these parties come from one name that stands for several actors (a PETRARCH compound
+    code, `Mention.members`: "the Shire" [FRO/BIL/SAM])? Such a name is one party of a joint act
+    ("the Shire restored ties with Lorien" is each of FRO, BIL, SAM with Lorien), not a pair
+    acting together as "A and B" is.
+    parties (list[Party]): the sources of a row.
+    RETURNS (bool): True when there are two or more and all start at the same character.
+    """
+    starts = {p.start_char for p in parties}
+    return len(parties) >= 2 and len(starts) == 1 and min(starts) >= 0
