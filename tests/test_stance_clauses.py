@@ -125,3 +125,25 @@ def test_a_name_of_two_actors_is_one_party_of_a_joint_act(nlp, vale):
 
 def test_a_name_of_two_actors_is_each_target(nlp, vale):
     assert vale_pairs(nlp, vale, "Norvania condemned the Vale Lands on Monday.") == {("NRV", "VLA"), ("NRV", "VLB")}
+
+
+def test_the_object_of_a_three_word_preposition_is_the_target(nlp, coders):
+    found = [r for r in rows(nlp, coders, "Chile protested with respect to Peru.") if r.plover == "PROTEST"]
+    assert [(r.source_actor, r.target_actor) for r in found] == [("CHL", "PER")]
+    assert "target:complex_preposition" in found[0].rule
+
+
+def test_a_plain_object_wins_over_a_three_word_preposition(nlp, coders):
+    found = rows(nlp, coders, "Norway criticised Sweden with regard to Denmark.")
+    assert {(r.source_actor, r.target_actor) for r in found if r.plover == "ACCUSE"} == {("NOR", "SWE")}
+
+
+def test_complex_prepositions_must_have_three_words(tmp_path):
+    from newscoder.errors import CodebookError
+    from newscoder.stance_rules import load_stance_rules
+
+    text = (project_root() / "codebook" / "stance_rules.yaml").read_text(encoding="utf-8")
+    text = text.replace('complex_prepositions: ["with respect to"', 'complex_prepositions: ["with respect"')
+    (tmp_path / "stance_rules.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(CodebookError, match="three-word"):
+        load_stance_rules(tmp_path)

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import APPOSED_TITLE, Mention
 from .lexicon import Lexicon, Trigger
-from .stance_clauses import list_after_appositive, one_name, maker_of_object_phrase, places_along_object, that_clause_subject
+from .stance_clauses import complex_preposition_target, list_after_appositive, one_name, maker_of_object_phrase, places_along_object, that_clause_subject
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
@@ -653,6 +653,8 @@ class StatementCoder:
                     found += self.parties(obj, ctx)
         if not found:
             found, how = self._what_it_called(token, ctx) or (found, how)
+        if not found:  # "acted rashly with respect to X"
+            found, how = complex_preposition_target(self, token, sources, ctx) or (found, how)
         source_ids = {p.actor for p in sources}
         domestic = [p for p in found if self._domestic(sources, p, ctx)]
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]

@@ -145,3 +145,26 @@ def one_name(parties: list[Party]) -> bool:
     """
     starts = {p.start_char for p in parties}
     return len(parties) >= 2 and len(starts) == 1 and min(starts) >= 0
+
+
+def complex_preposition_target(coder: StatementCoder, token: Token, sources: list[Party],
+                               ctx: _Context) -> tuple[list[Party], str] | None:
+    """The object of a three-word preposition of the trigger (`complex_prepositions`), as its target.
+
+    "Chile acted rashly *with respect to* Peru", "Chile changed course *in relation to* Peru": the
+    parser reads "with" + "respect" + "to Peru"; the phrase works as one preposition, and its last
+    word's object is whom the act is toward. Called when no object or plain preposition named one.
+    coder (StatementCoder): the coder (its rules and `parties`).
+    token (Token): the trigger.
+    sources (list[Party]): the sources found (never their own target).
+    ctx (_Context): the document's mentions.
+    RETURNS (tuple[list[Party], str] | None): (the actors, "target:complex_preposition"), or None.
+    """
+    own = {p.actor for p in sources}
+    found: list[Party] = []
+    for first in (c for c in token.children if c.dep_ == "prep"):
+        for middle in (g for g in first.children if g.dep_ == "pobj"):
+            for last in (c for c in middle.children if c.dep_ == "prep"):
+                if (first.lower_, middle.lower_, last.lower_) in coder.rules.complex_prepositions:
+                    found += [p for g in last.children if g.dep_ == "pobj" for p in coder.parties(g, ctx) if p.actor not in own]
+    return (found, "target:complex_preposition") if found else None
