@@ -95,7 +95,7 @@ class Mention:
     person: str = ""
     rule: str = ""
     sector: str = ""  # PLOVER sector (codebook/sectors.yaml); "" for places and mentions without actor
-    members: tuple[str, ...] = ()  # a name of several actors (Codebook.compound_names): all of them, actor_id first
+    members: str = ""  # a name of several actors (Codebook.compound_names): all of them, actor_id first, "/"-joined ("FRO/BIL/SAM")
 
 
 @dataclass(frozen=True)
@@ -298,7 +298,7 @@ class EntityFinder:
             span.start_char, span.end_char, span.start, span.end, span.text,
             label=kind.upper(), kind=kind, actor_id=actor_id,
             person=person.name if person else "", rule=rule or f"codebook_{kind}",
-            members=members if members[:1] == (actor_id,) else (),
+            members="/".join(members) if members[:1] == (actor_id,) else "",
         )
 
     def _adjective_before_name(self, doc: Doc, ent: Span, name: Mention) -> bool:

@@ -346,7 +346,8 @@ class StatementCoder:
             if m.kind == "person" and APPOSED_TITLE in m.rule:
                 kind = "apposed_person"  # "Chile's envoy, Ana Ruiz, ...": her actor is read from the apposition (medium)
             # a name that stands for several actors (Mention.members: "the Shire" [FRO/BIL/SAM]) is each of them
-            also = [Party(a, "", kind, m.start_char) for a in m.members[1:]] if m.members[:1] == (m.actor_id,) else []
+            members = m.members.split("/") if m.members else []
+            also = [Party(a, "", kind, m.start_char) for a in members[1:]] if members[:1] == [m.actor_id] else []
             return [Party(m.actor_id, m.person, kind, m.start_char), *also] + self._coordinated_modifiers(head, ctx)
         grouped = group_named_before(self, head, m, ctx)
         if grouped:  # "The RLA shelled the town. ... The rebels said": the RLA
