@@ -270,7 +270,7 @@ def main() -> int:
     print(f"actor dictionary: rebuilt from the raw fields of {actors_path.name}: {len(entries)} entries, "
           f"{'identical to' if not mismatches else f'{mismatches} entries differ from'} the JSON's parsed fields")
     print(f"imported: {len(codebook.actors)} actors ({report['actor_entries']} actor entries), {len(codebook.persons)} persons "
-          f"({report['person_entries']} entries with agent codes or dates); compound codes cut to their first actor: "
+          f"({report['person_entries']} entries with agent codes or dates); compound codes (a name of several actors; in a dated person code, its first actor): "
           f"{len(report['compound_codes'])}; phrases defined twice (later wins): {len(report['duplicate_phrases'])}; "
           f"names left out because our titles/outlets use them: {len(report['skipped_names'])}")
     for note in report["compound_codes"] + report["duplicate_phrases"] + report["skipped_names"]:

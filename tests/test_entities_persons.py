@@ -102,3 +102,16 @@ def test_a_credit_at_the_end_of_a_long_one_line_text_still_credits(finder, nlp):
     story = "Tomas Varga spoke at the border post on Monday, and a video of the talks was shown. " * 30
     found = persons(finder, nlp, story + "Photograph: Lena Brandt/Coastal Times")
     assert "Tomas Varga" in found and "Lena Brandt" not in found
+
+
+
+def test_an_adjective_capitalised_at_the_sentence_start_is_no_first_name_of_an_actor(finder, nlp):
+    # the recogniser reads "Tiny Qatar" as a person; "Tiny" is a known adjective, "Qatar" the actor
+    found = [(m.text, m.actor_id, m.kind) for m in finder(nlp("Tiny Qatar condemned Israel on Monday."), DAY)]
+    assert ("Qatar", "QAT", "actor") in found and not [f for f in found if f[0] == "Tiny Qatar"]
+
+
+def test_a_first_name_before_an_actors_name_stays_a_person(finder, nlp):
+    # "Michael" is no adjective: the recogniser's person keeps the actor's name as a surname
+    found = [(m.text, m.kind) for m in finder(nlp("Michael Jordan praised Israel on Monday."), DAY)]
+    assert ("Michael Jordan", "person") in found

@@ -272,6 +272,7 @@ def test_later_definition_of_a_phrase_wins_and_compound_codes_keep_the_first_act
     assert cb.actors["VLA"].aliases == ("Vale Lands",) and cb.actors["VLB"].aliases == ()
     report = cb.extra["petrarch_import"]
     assert len(report["duplicate_phrases"]) == 1 and "VLA/VLB" in report["compound_codes"][0]
+    assert cb.compound_names == {"vale lands": ("VLA", "VLB")}  # the name stands for both (the coder codes each)
 
 
 def test_base_codebook_names_win_and_its_other_parts_are_kept(codebook):

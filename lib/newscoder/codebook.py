@@ -105,6 +105,9 @@ class Codebook:
     capitals_only: frozenset[str] = frozenset()  # long acronyms that never match in Title case
     credit_before: tuple[str, ...] = ()  # "Reporting by", "Photograph:": a credit, not a person of the story
     credit_after: tuple[str, ...] = ()  # "reported from"
+    # fold(name) -> every actor one name stands for, the first being the name's own actor: PETRARCH's
+    # compound codes ("the Shire" [FRO/BIL/SAM]); newscoder.petrarch.to_codebook fills it
+    compound_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def actor_name(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)

@@ -95,6 +95,7 @@ class Mention:
     person: str = ""
     rule: str = ""
     sector: str = ""  # PLOVER sector (codebook/sectors.yaml); "" for places and mentions without actor
+    members: str = ""  # a name of several actors (Codebook.compound_names): all of them, actor_id first, "/"-joined ("FRO/BIL/SAM")
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class EntityFinder:
             relative to the project root or absolute; None tokenizes every phrase here.
         """
         self.codebook = codebook
+        self.adjectives = _known_adjectives(nlp)
         self.spellings, self.places, self.event_nouns = _matching_data(codebook)
         self.person_nouns = _person_nouns(codebook)
         self.place_country: dict[str, str] = {}
@@ -291,11 +293,25 @@ class EntityFinder:
         return True
 
     def _codebook_mention(self, span: Span, kind: str, actor_id: str, person: Person | None, rule: str = "") -> Mention:
+        members = self.codebook.compound_names.get(fold(span.text), ()) if kind == "actor" else ()
         return Mention(
             span.start_char, span.end_char, span.start, span.end, span.text,
             label=kind.upper(), kind=kind, actor_id=actor_id,
             person=person.name if person else "", rule=rule or f"codebook_{kind}",
+            members="/".join(members) if members[:1] == (actor_id,) else "",
         )
+
+    def _adjective_before_name(self, doc: Doc, ent: Span, name: Mention) -> bool:
+        """Is a PERSON entity an actor's name after adjectives the sentence start capitalised?
+
+        "Evil Kestria, the old foe, ...", "Tiny Qatar offered to mediate": the recogniser takes the
+        capitalised first word for a first name. The words before the name are all known adjectives
+        (the lemmatizer's word index) and the name ends the entity; "Mahmoud Fatah Darwish" does not.
+        RETURNS (bool): True when the actor's name alone is meant.
+        """
+        before = doc[ent.start : name.start]
+        return (name.end == ent.end and ent.start < name.start and doc[ent.start].is_sent_start
+                and all(t.lower_ in self.adjectives for t in before))
 
     def merge_ner(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Add spaCy entities that no codebook name covers; codebook names win where they overlap."""
@@ -337,6 +353,8 @@ class EntityFinder:
                 result.append(replace(first, label="PERSON", kind="person", person=first.text, rule="codebook_non_actor_person"))
                 continue
             named = [m for m in inner if m.kind in ("actor", "metonym", "place")]
+            if ent.label_ == "PERSON" and len(inner) == 1 and named and self._adjective_before_name(doc, ent, named[0]):
+                continue  # "Tiny Qatar condemned ...": an adjective capitalised at the sentence start, and the name
             if (
                 ent.label_ == "PERSON"
                 and len(named) == 1
@@ -1481,3 +1499,12 @@ def _same_name(words: list[str], other: list[str], person: bool, table: Spelling
         return len(words) == len(other) and translit(words[-1], table) == translit(other[-1], table) and all(
             _given_alike(a, b, table) for a, b in zip(words[:-1], other[:-1]))
     return abs(len(words) - len(other)) <= 1 and SequenceMatcher(None, " ".join(words), " ".join(other)).ratio() >= NAME_RATIO
+
+
+def _known_adjectives(nlp: Language) -> frozenset[str]:
+    """The adjectives the pipeline's rule lemmatizer knows (its `lemma_index`), lower case; empty
+    for a pipeline without one."""
+    try:
+        return frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["adj"])
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()

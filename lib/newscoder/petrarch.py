@@ -397,8 +397,10 @@ def to_codebook(entries: Iterable[DictEntry], *, base: Codebook | None = None) -
     `DictEntry.code_on(date)` ("" for the null code) and `role` is the rest of the code (`GOV`,
     `REBHMS`; "" for none). Codes that no actor entry defines become actors of type "other" with no
     aliases, so every role resolves. A phrase defined twice belongs to the later entry, as in
-    PETRARCH. Only the first actor of a compound code (`ELR/GAL`) is used: a codebook name stands
-    for one actor. What was added, overridden or skipped is listed in `extra['petrarch_import']`.
+    PETRARCH. A compound code (`ELR/GAL`) of an actor entry makes its phrases aliases of the first
+    actor that stand for all of them (`Codebook.compound_names`: the statement coder codes each);
+    in a person's dated code only the first actor is used. What was added, overridden or skipped
+    is listed in `extra['petrarch_import']`.
     entries (Iterable[DictEntry]): what `read_actor_dictionary` returned.
     base (Codebook | None): a codebook to extend; its names win over imported ones, and its
         outlets, titles and path (where the lexicon is read from) are kept.
@@ -431,13 +433,15 @@ def to_codebook(entries: Iterable[DictEntry], *, base: Codebook | None = None) -
     defined: dict[str, str] = {}  # actor id -> display name of the first entry that defines it
     referenced: set[str] = set()
     persons: list[Person] = []
+    compound: dict[str, tuple[str, ...]] = dict(base.compound_names) if base else {}  # fold(name) -> its actors
     for i, entry in enumerate(entries):
         keys = names_of.get(i, [])
         if _is_actor_entry(entry):
             report.actor_entries += 1
             parts = entry.codes[0].parts
             if len(parts) > 1:
-                report.compound_codes.append(f"{entry.primary.text} [{entry.codes[0].code}] (line {entry.line}): coded as {parts[0]}")
+                report.compound_codes.append(f"{entry.primary.text} [{entry.codes[0].code}] (line {entry.line}): an alias of {parts[0]} "
+                                             f"that stands for {', '.join(parts)}")
             referenced.update(parts)
             actor_id = parts[0]
             if keys:
@@ -447,6 +451,8 @@ def to_codebook(entries: Iterable[DictEntry], *, base: Codebook | None = None) -
                     report.skipped_names.append(f"{shown[key]} (line {entry.line}): already {taken[key][0]} {taken[key][1]!r} in the base codebook")
                 elif key not in taken:
                     new_aliases.setdefault(actor_id, []).append(shown[key])
+                    if len(parts) > 1:
+                        compound[key] = tuple(dict.fromkeys(parts))
         else:
             report.person_entries += 1
             person = _person(entry, [shown[k] for k in keys if k not in taken], report)
@@ -480,6 +486,7 @@ def to_codebook(entries: Iterable[DictEntry], *, base: Codebook | None = None) -
         titles=base.titles if base else (),
         institution_nouns=base.institution_nouns if base else (),
         extra={**(base.extra if base else {}), "petrarch_import": report.as_dict()},
+        compound_names=compound,
     )
 
 

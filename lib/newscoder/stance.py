@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import APPOSED_TITLE, Mention
 from .lexicon import Lexicon, Trigger
+from .stance_clauses import complex_preposition_target, list_after_appositive, one_name, maker_of_object_phrase, places_along_object, that_clause_subject
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
@@ -305,6 +306,7 @@ class StatementCoder:
             heads += [t for t in token.conjuncts if t.i > token.i]
             # "Israel, Turkey hold talks": a name in apposition; "China, North Korea's ally" describes China
             heads += [c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at]
+            heads += list_after_appositive(token, ctx)  # "A, the B, C and D welcomed": C and D too
         named = self._naming_appositive(token, ctx) if depth == 0 else []
         if named:  # "its Syrian militia allies, the SDF": the name says who, not the description
             # "its neighbours, Uganda and Tanzania": every conjunct of the name
@@ -341,7 +343,10 @@ class StatementCoder:
             kind = NATIONAL if private_national(head, m, self.rules) else m.kind  # "300 Britons", "a Briton"
             if m.kind == "person" and APPOSED_TITLE in m.rule:
                 kind = "apposed_person"  # "Chile's envoy, Ana Ruiz, ...": her actor is read from the apposition (medium)
-            return [Party(m.actor_id, m.person, kind, m.start_char)] + self._coordinated_modifiers(head, ctx)
+            # a name that stands for several actors (Mention.members: "the Shire" [FRO/BIL/SAM]) is each of them
+            members = m.members.split("/") if m.members else []
+            also = [Party(a, "", kind, m.start_char) for a in members[1:]] if members[:1] == [m.actor_id] else []
+            return [Party(m.actor_id, m.person, kind, m.start_char), *also] + self._coordinated_modifiers(head, ctx)
         grouped = group_named_before(self, head, m, ctx)
         if grouped:  # "The RLA shelled the town. ... The rebels said": the RLA
             return grouped
@@ -647,6 +652,8 @@ class StatementCoder:
                     found += self.parties(obj, ctx)
         if not found:
             found, how = self._what_it_called(token, ctx) or (found, how)
+        if not found:  # "acted rashly with respect to X"
+            found, how = complex_preposition_target(self, token, sources, ctx) or (found, how)
         source_ids = {p.actor for p in sources}
         domestic = [p for p in found if self._domestic(sources, p, ctx)]
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
@@ -708,6 +715,8 @@ class StatementCoder:
                         related = [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]
                         found += [p for r in related for p in self.parties(r, ctx, 1)]
                         how = how or "target:object_modifier"
+            if not found:  # "welcomed assurances on trade sent from X": the parser hangs "sent" inside the object
+                found, how = maker_of_object_phrase(self, token, objects, sources, ctx) or (found, how)
         if not found:
             # "Israeli airstrikes on Syrian territory came to a halt": the act in the subject has the target
             for subj in (c for c in token.children if c.dep_ in SUBJECT_DEPS and self.trigger_of(c) is not None):
@@ -756,6 +765,8 @@ class StatementCoder:
             # hostile purpose is aimed at
             found = [p for p in self._purpose_targets(token, ctx) if p.actor not in {q.actor for q in sources}]
             how = "target:of_hostile_purpose" if found else how
+        if not found and not entry.speech:
+            found, how = that_clause_subject(self, token, entry, sources, ctx) or (found, how)  # "allowed that B ..."
         if not found and entry.speech:
             for child in token.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -779,6 +790,7 @@ class StatementCoder:
         if not found and (entry.plover in ("ASSAULT", "COERCE") or entry.place_target):
             # "struck depots in Syria", "arrived in Gondor": the country where a blow lands, or that is visited.
             places = [ctx.mention_at[t.i] for t in _phrases_of(token) if t.i in ctx.mention_at]
+            places += places_along_object(self, token, ctx)  # "cordoned off the roads leading into X"
             # "arrived in *Haiti's* capital", "shelled *Syria's* north": the owner of the place named
             owners = {ctx.mention_at[t.i].start_char for t in _phrases_of(token) if t.i in ctx.mention_at and t.dep_ == "poss"
                       and t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "to", "into", "on")}
@@ -1114,7 +1126,8 @@ class StatementCoder:
         # "launched an offensive": an assault is aimed at an actor, never at the issue its words restate
         issue = "" if entry.plover in self.lexicon.actor_only_categories else self.issue_of(token, sent.doc)
         pairs: list[tuple[Party, Party | None]] = []
-        if entry.symmetric and len(sources) >= 2:
+        joint = entry.symmetric and len(sources) >= 2 and not one_name(sources)  # "the Shire" [FRO/BIL/SAM] is one party
+        if joint:
             targets = []  # "A and B held talks on X": the pair; other actors are topics
         if entry.pos == "NOUN" and not targets and not (entry.symmetric and len(sources) >= 2):
             return [], NOUN_NO_TARGET  # "Israeli airstrikes" alone: a mention of an act, not a statement toward anyone
@@ -1122,7 +1135,7 @@ class StatementCoder:
             pairs = [(s, t) for s in sources for t in targets]
             if entry.symmetric:
                 pairs += [(t, s) for s in sources for t in targets]
-        elif (entry.symmetric or target_rule == "target:reciprocal") and len(sources) >= 2:
+        elif (joint or target_rule == "target:reciprocal") and len(sources) >= 2:
             pairs = list(permutations(sources, 2))
         elif issue:
             pairs = [(s, None) for s in sources]

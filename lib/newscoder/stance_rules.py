@@ -129,6 +129,8 @@ class StanceRules:
     friendly_entry: str = ""
     appeal_entry: str = ""
     demand_entry: str = ""
+    path_participles: frozenset[str] = frozenset()  # "the roads *leading* into X" (stance_clauses.places_along_object)
+    complex_prepositions: frozenset[tuple[str, str, str]] = frozenset()  # ("with", "respect", "to"): stance_clauses
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -169,7 +171,11 @@ def _load(path: Path, stamp: int) -> StanceRules:
         if not isinstance(entry, str):
             raise CodebookError(f"{path.name}: {key} must be the id of a trigger entry such as accuse (got {entry!r}).")
     own_country = _own_country_targets(data.get("own_country_targets"), path.name)
-    return StanceRules(**lists, pair_reach=reach, **entries, own_country_targets=own_country, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+    paths = _words(data.get("path_participles"), f"{path.name}: path_participles")
+    complex_preps = frozenset(tuple(p.split()) for p in _words(data.get("complex_prepositions"), f"{path.name}: complex_prepositions"))
+    if any(len(p) != 3 for p in complex_preps):
+        raise CodebookError(f"{path.name}: complex_prepositions must be three-word phrases such as 'with respect to' (got {sorted(' '.join(p) for p in complex_preps)}).")
+    return StanceRules(**lists, path_participles=paths, complex_prepositions=complex_preps, pair_reach=reach, **entries, own_country_targets=own_country, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
 
 
 def _own_country_targets(value: object, where: str) -> tuple[tuple[str, frozenset[str], str], ...]:
