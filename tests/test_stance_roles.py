@@ -137,6 +137,19 @@ def test_regarding_an_actor_as_something_without_as(nlp, finder, coder, text, so
     assert (source, target, stance) in found, found
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # verbs of listing and classing are verbs of regarding
+    ("Chile lists the Peruvian militia as a terrorist group.", "CHL", "PER"),
+    ("Ghana classifies the Togolese rebels as terrorists.", "GHA", "TGO"),
+    # a passive whose agent the parser hangs on the "as" phrase's noun
+    ("The Togolese militia is regarded as a terrorist group by Ghana.", "GHA", "TGO"),
+])
+def test_listing_or_classing_an_actor_as_hostile_accuses_it(nlp, finder, coder, text, source, target):
+    doc = nlp(text)
+    found = {(s.source_actor, s.target_actor, s.plover) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+    assert (source, target, "ACCUSE") in found, found
+
+
 def test_regarding_a_thing_without_as_and_no_characterising_word_is_no_act(nlp, finder, coder):
     assert rows(nlp, finder, coder, "Ghana considers Togo a neighbour with a long coast.") == []
 

@@ -670,10 +670,14 @@ def _own_passive_subject(coder: StatementCoder, token: Token) -> Token | None:
 
 
 def passive_agent(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
-    """The agent of a passive: "Greece was warned *by Turkey*"."""
+    """The agent of a passive: "Greece was warned *by Turkey*"; after an "as" phrase the parser may
+    hang it on the phrase's noun: "B is listed as a terrorist group *by A*"."""
     if _own_passive_subject(coder, token) is None:
         return None
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is None:
+        agent = next((b for a in token.children if a.dep_ == "prep" and a.lower_ == "as" for g in a.children if g.dep_ == "pobj"
+                      for b in g.children if b.dep_ in ("agent", "prep") and b.lower_ == "by"), None)
     return [p for c in (agent.children if agent is not None else []) if c.dep_ == "pobj" for p in coder.parties(c, ctx)] or None
 
 
