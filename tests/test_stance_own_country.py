@@ -55,3 +55,14 @@ def test_the_table_must_name_plover_categories_and_a_sector():
         _own_country_targets({"STRIKE": {"source_sectors": ["CVL"], "target_sector": "GOV"}}, "x")
     with pytest.raises(CodebookError):
         _own_country_targets({"PROTEST": {"source_sectors": ["CVL"]}}, "x")
+
+
+def test_force_by_the_police_naming_nobody_is_used_on_the_countrys_people(nlp, coders):
+    found = [r for r in rows(nlp, coders, "Ghanaian police fired tear gas on Saturday.") if r.plover == "ASSAULT"]
+    assert [(r.source_actor, r.source_sector, r.target_actor, r.target_sector) for r in found] == [("GHA", "COP", "GHA", "CVL")]
+    assert "target:own_country" in found[0].rule and found[0].confidence == "low"
+
+
+def test_an_act_told_in_a_place_of_another_state_is_not_at_home(nlp, coders):
+    found = rows(nlp, coders, "Kenyan police in Haiti fired at gang members on Sunday.")
+    assert not [r for r in found if (r.source_actor, r.target_actor) == ("KEN", "KEN")], found

@@ -124,6 +124,36 @@ def test_regarding_an_actor_as_a_partner_supports_it(nlp, finder, coder):
     assert {(s.source_actor, s.target_actor, s.plover, s.stance) for s in found} == {("GHA", "TGO", "SUPPORT", 1)}
 
 
+@pytest.mark.parametrize("text, source, target, stance", [
+    # the small clause without "as": its subject is the one characterised (rule `characterised_in_small_clause`)
+    ("Chile considers the Peruvian rebels a terrorist group.", "CHL", "PER", -1),
+    ("Ghana considers Togo to be a reliable partner.", "GHA", "TGO", 1),
+    # a second object: "designated B a terrorist organisation"
+    ("Ghana has designated the Togolese militia a terrorist organisation.", "GHA", "TGO", -1),
+])
+def test_regarding_an_actor_as_something_without_as(nlp, finder, coder, text, source, target, stance):
+    doc = nlp(text)
+    found = {(s.source_actor, s.target_actor, s.stance) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+    assert (source, target, stance) in found, found
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # verbs of listing and classing are verbs of regarding
+    ("Chile lists the Peruvian militia as a terrorist group.", "CHL", "PER"),
+    ("Ghana classifies the Togolese rebels as terrorists.", "GHA", "TGO"),
+    # a passive whose agent the parser hangs on the "as" phrase's noun
+    ("The Togolese militia is regarded as a terrorist group by Ghana.", "GHA", "TGO"),
+])
+def test_listing_or_classing_an_actor_as_hostile_accuses_it(nlp, finder, coder, text, source, target):
+    doc = nlp(text)
+    found = {(s.source_actor, s.target_actor, s.plover) for s in coder(doc, finder(doc, dt.date(2025, 3, 1)), "t")}
+    assert (source, target, "ACCUSE") in found, found
+
+
+def test_regarding_a_thing_without_as_and_no_characterising_word_is_no_act(nlp, finder, coder):
+    assert rows(nlp, finder, coder, "Ghana considers Togo a neighbour with a long coast.") == []
+
+
 def test_regarding_without_a_characterising_word_is_no_act(nlp, finder, coder):
     assert rows(nlp, finder, coder, "Ghana sees Togo as a neighbour with a long coast.") == []
 

@@ -38,7 +38,7 @@ from .stance_persons import person_subject_continued
 from .stance_own_country import OWN_COUNTRY, own_country_target
 from .stance_places import Geography, victims_country
 from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
-from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
+from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, characterised_in_small_clause, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
 
 ACTOR_KINDS = {"actor", "demonym", "metonym", "institution", "person", "regime", "agent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -652,6 +652,8 @@ class StatementCoder:
                     found += self.parties(obj, ctx)
         if not found:
             found, how = self._what_it_called(token, ctx) or (found, how)
+        if not found and entry.id.startswith("characterisation_"):
+            found, how = characterised_in_small_clause(self, token, ctx) or (found, how)  # "A considers B a terrorist group"
         if not found:  # "acted rashly with respect to X"
             found, how = complex_preposition_target(self, token, sources, ctx) or (found, how)
         source_ids = {p.actor for p in sources}

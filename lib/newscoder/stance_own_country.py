@@ -66,10 +66,26 @@ def own_country_target(coder: StatementCoder, token: Token, entry: Trigger, sour
     source_sectors, target_sector = wanted[0]
     if coder.issue_of(token, token.doc):
         return None
+    abroad = _places_abroad(token, ctx, geography)
     for source in sources:
         if source.start_char < 0 or ctx.sector_at.get(source.start_char, "") not in source_sectors:
             continue
         home = home_of(source, geography)
-        if home:
+        if home and not abroad - {home}:
             return [Party(home, how=OWN_COUNTRY, sector=target_sector)], f"target:{OWN_COUNTRY}"
     return None
+
+
+def _places_abroad(token: Token, ctx: _Context, geography: Geography) -> set[str]:
+    """The states of the places the trigger's sentence names: an act told in a place of another
+    state is not at home ("Kenyan police in Haiti fired at gang members" is not aimed at Kenya).
+    RETURNS (set[str]): the states of the sentence's place mentions and of the states it names as places."""
+    sent = token.sent
+    states = set()
+    for i in range(sent.start, sent.end):
+        m = ctx.mention_at.get(i)
+        if m is not None and m.kind == "place":
+            country = m.actor_id or geography.country_of_place(m.text)
+            if country:
+                states.add(country)
+    return states

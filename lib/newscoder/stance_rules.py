@@ -477,11 +477,35 @@ def characterisation_trigger(coder: StatementCoder, token: Token) -> Trigger | N
     if lemma in coder.rules.regarding_verbs and token.pos_ == "VERB":
         holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "obj"))]
         said = [t for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+        said += [w for p in small_clause_predicates(token) for w in (p, *(c for c in p.children if c.dep_ in ("amod", "compound", "conj")))]
         return _characterisation_entry(coder, said, "VERB")
     if token.dep_ in ("attr", "acomp") and token.head.lemma_.lower() == "be" and token.pos_ in ("NOUN", "ADJ"):
         words = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "conj"))]
         return _characterisation_entry(coder, words, "NOUN")
     return None
+
+
+def small_clause_predicates(token: Token) -> list[Token]:
+    """The predicate of a regarding verb's small clause, told without "as": "A considers B *a
+    terrorist group*" (parsed as a clause whose subject is B), "deems B *to be* a threat" (the
+    predicate of "be"), "designated B *a terrorist organisation*" (a second object)."""
+    found: list[Token] = []
+    for clause in (c for c in token.children if c.dep_ in ("ccomp", "xcomp", "oprd")):
+        if clause.pos_ in ("NOUN", "ADJ") and (clause.dep_ == "oprd" or any(g.dep_ == "nsubj" for g in clause.children)):
+            found.append(clause)
+        elif clause.lemma_.lower() == "be" and any(g.dep_ == "nsubj" for g in clause.children):
+            found += [g for g in clause.children if g.dep_ in ("attr", "acomp")]
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return found + objects[1:]
+
+
+def characterised_in_small_clause(coder: StatementCoder, token: Token, ctx: _Context) -> tuple[list[Party], str] | None:
+    """The actor a regarding verb's small clause characterises: its subject ("Turkey considers *the
+    YPG* a terrorist group" -> YPG; "deems *B* to be a threat" -> B), for a characterisation
+    (`characterisation_trigger`) that found no object. None when there is none."""
+    subjects = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+    found = [p for subj in subjects for p in coder.parties(subj, ctx)]
+    return (found, "target:characterised_in_small_clause") if found else None
 
 
 def _characterisation_entry(coder: StatementCoder, words: list[Token], pos: str) -> Trigger | None:
@@ -652,10 +676,14 @@ def _own_passive_subject(coder: StatementCoder, token: Token) -> Token | None:
 
 
 def passive_agent(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
-    """The agent of a passive: "Greece was warned *by Turkey*"."""
+    """The agent of a passive: "Greece was warned *by Turkey*"; after an "as" phrase the parser may
+    hang it on the phrase's noun: "B is listed as a terrorist group *by A*"."""
     if _own_passive_subject(coder, token) is None:
         return None
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is None:
+        agent = next((b for a in token.children if a.dep_ == "prep" and a.lower_ == "as" for g in a.children if g.dep_ == "pobj"
+                      for b in g.children if b.dep_ in ("agent", "prep") and b.lower_ == "by"), None)
     return [p for c in (agent.children if agent is not None else []) if c.dep_ == "pobj" for p in coder.parties(c, ctx)] or None
 
 
