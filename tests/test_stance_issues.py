@@ -13,11 +13,6 @@ from newscoder.rows import build_coders
 from newscoder.lexicon import load_lexicon
 
 
-@pytest.fixture(scope="module")
-def coders(nlp):
-    return build_coders(nlp, load_codebook_folder(project_root() / "codebook"))
-
-
 def rows(nlp, coders, text):
     doc = nlp(text)
     return [(s.source_actor, s.target_actor or s.issue, s.plover) for s in coders.coder(doc, coders.finder(doc, dt.date(2025, 3, 1)), "t")]

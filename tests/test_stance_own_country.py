@@ -6,16 +6,8 @@ import datetime as dt
 
 import pytest
 
-from newscoder.codebook_folder import load_codebook_folder
 from newscoder.errors import CodebookError
-from newscoder.paths import project_root
-from newscoder.rows import build_coders
 from newscoder.stance_rules import _own_country_targets
-
-
-@pytest.fixture(scope="module")
-def coders(nlp):
-    return build_coders(nlp, load_codebook_folder(project_root() / "codebook"))
 
 
 def rows(nlp, coders, text):
