@@ -1077,3 +1077,25 @@ def test_another_actor_or_a_pluperfects_day_is_not_taken_for_the_next_act(nlp, r
     assert date_of(nlp, resolver, text, "thanked") == ("2024-03", "month", "publication")
     text = "The coast guard said the rebels had seized two boats on Monday. Fishermen protested in the port. The rebels released the crews."
     assert date_of(nlp, resolver, text, "released") == ("2024-03", "month", "publication")
+
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a future state or refusal reported by a verb of saying: the speaker's stance, dated by the saying
+        ("The defence minister said on Tuesday that the army would remain in its barracks.", "remain", ("2024-03-12", "day", "relative")),
+        ("Chile's navy said on Monday that its ships will not take part in the exercise.", "take part", ("2024-03-11", "day", "relative")),
+        ("The envoy said on Monday that the border would be open to traders.", "be open", ("2024-03-11", "day", "relative")),
+        # a reported future act is a plan, not done yet; its own date still wins
+        ("The minister said on Monday that the navy would escort the fishing fleet.", "escort", ("", "none", "none")),
+        ("The minister said on Monday that the talks would not resume on Friday.", "resume", ("2024-03-15", "day", "relative")),
+        # a negated saying reports nothing; a refusal on a condition is still taken as it is said,
+        # the condition itself is no act
+        ("The ministry did not say on Monday that the army would remain there.", "remain", ("", "none", "none")),
+        ("Peru's envoy said on Monday that Lima would not open the border if Chile sent troops.", "open", ("2024-03-11", "day", "relative")),
+        ("Peru's envoy said on Monday that Lima would not open the border if Chile sent troops.", "sent", ("", "none", "none")),
+    ],
+)
+def test_reported_future_state_or_refusal_is_dated_by_the_saying(nlp, resolver, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger) == expected

@@ -122,6 +122,7 @@ from .time_words import (
     NIGHT_WORDS,
     SAME_DAY_WORDS,
     SPEECH_VERBS,
+    STATIVE_VERBS,
     UNDATED_WORDS,
     WEEKDAYS,
     YEARLY_DAYS,
@@ -697,6 +698,25 @@ def _clause_names(head: Token, noun: Token) -> bool:
     return False
 
 
+def _reporting_verb(verb: Token) -> Token | None:
+    """The verb of saying that reports a future state or refusal as the speaker's stance: 'said the
+    army *would remain* in its barracks', 'said the border *will be* open', 'said its ships *will not
+    take part*' (a state verb, 'be', or a negated act, in the complement clause of the saying,
+    also coordinated or as an infinitive there, outside quotation marks). None for a future act
+    ('said the navy would escort the fleet': a plan, not done yet), or a negated saying."""
+    stance = verb.lemma_.lower() in STATIVE_VERBS or verb.lemma_ == "be" or is_negated(verb)
+    quoted = quoted_tokens(verb.doc)
+    if not stance or verb.i in quoted:
+        return None
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    head = node.head
+    if node.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS and not is_negated(head) and head.i not in quoted:
+        return head
+    return None
+
+
 def _in_name(span: Span) -> bool:
     """'Today' in 'Turkiye Today': a capitalised date word glued to a name is part of the name."""
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -1055,11 +1075,15 @@ class DocumentDates:
     def pledge_date(self, token: Token, sent: Span) -> EventDate:
         """A speaker's own 'we will' or 'I will' inside a quotation is a pledge or a threat made as
         they speak ('“We will work with Seoul,” the minister said'): the date of the speaking. Any
-        other future act without a date of its own has none yet."""
+        other future act without a date of its own has none yet; but a future state or refusal that
+        a verb of saying reports ('the minister said the army would remain in its barracks', 'said
+        its ships will not take part') is the speaker's stance, dated by the saying (`_reporting_verb`;
+        manual 7: a speaker's stance gets the date of the utterance)."""
         verb = tensed_verb(token, sent.root)  # (a trigger may start at its subject: "We will go")
         planner = verb.head if verb.dep_ == "xcomp" else verb  # ('“Our aim is to hold talks”': the subject of the plan)
         if token.i not in quoted_tokens(self.doc) or not any(c.dep_ == "nsubj" and _first_person(c) for c in (*verb.children, *planner.children)):
-            return NO_DATE
+            saying = _reporting_verb(verb)  # "said the army would remain in its barracks": a stance taken then
+            return self.date_at(saying.idx) if saying is not None else NO_DATE
         speech = self.quoted_from(sent)
         if speech is not None:
             return self.date_at(speech.root.idx)
