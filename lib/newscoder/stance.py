@@ -36,6 +36,7 @@ from .stance_groups import group_named_before
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_own_country import OWN_COUNTRY, own_country_target
+from .stance_own_forces import own_forces_moved
 from .stance_places import Geography, victims_country
 from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
 from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, characterised_in_small_clause, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
@@ -659,7 +660,10 @@ class StatementCoder:
         source_ids = {p.actor for p in sources}
         domestic = [p for p in found if self._domestic(sources, p, ctx)]
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
-        if not found and domestic:
+        moved = own_forces_moved(self, token, entry, sources, ctx) if not found else None
+        if moved is not None and moved[0]:
+            return moved  # "pulled Peruvian troops out of B": at B, not at the own forces
+        if not found and domestic and moved is None:
             return _unique(domestic), "target:domestic"  # "Serbian police detained students": one country, two sectors
         if not found and entry.pos == "NOUN" and entry.plover not in self.rules.of_agent_categories:
             # "Russia's bombing of Aleppo", "the arrest of A's envoy by B": whom the named act is done to

@@ -40,6 +40,7 @@ _LIST_KEYS = (
     "from_place_categories", "undergo_verbs", "discourse_nouns",
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
+    "own_force_categories", "movement_preps",
 )
 
 
@@ -131,6 +132,8 @@ class StanceRules:
     demand_entry: str = ""
     path_participles: frozenset[str] = frozenset()  # "the roads *leading* into X" (stance_clauses.places_along_object)
     complex_prepositions: frozenset[tuple[str, str, str]] = frozenset()  # ("with", "respect", "to"): stance_clauses
+    own_force_categories: frozenset[str] = frozenset()  # movements of one's own forces (stance_own_forces)
+    movement_preps: frozenset[str] = frozenset()  # "from", "out of", "into": the place they leave or enter
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -148,7 +151,7 @@ def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
     for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories", "victim_categories",
-                "allegation_categories", "from_place_categories"):  # PLOVER category names are upper case
+                "allegation_categories", "from_place_categories", "own_force_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
