@@ -37,6 +37,7 @@ from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_own_country import OWN_COUNTRY, own_country_target
 from .stance_own_forces import own_forces_moved
+from .stance_quotes import first_person_in_quote
 from .stance_places import Geography, victims_country
 from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
 from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, characterised_in_small_clause, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
@@ -348,6 +349,9 @@ class StatementCoder:
             members = m.members.split("/") if m.members else []
             also = [Party(a, "", kind, m.start_char) for a in members[1:]] if members[:1] == [m.actor_id] else []
             return [Party(m.actor_id, m.person, kind, m.start_char), *also] + self._coordinated_modifiers(head, ctx)
+        quoted = first_person_in_quote(self, head, ctx) if m is None else None
+        if quoted is not None:  # "“We are no threat to A,” said B's minister": B
+            return quoted
         grouped = group_named_before(self, head, m, ctx)
         if grouped:  # "The RLA shelled the town. ... The rebels said": the RLA
             return grouped
