@@ -38,6 +38,7 @@ from .stance_persons import person_subject_continued
 from .stance_own_country import OWN_COUNTRY, own_country_target
 from .stance_own_forces import own_forces_moved
 from .stance_quotes import first_person_in_quote
+from .stance_agreement import plural_for_single_name, relational_noun
 from .stance_places import Geography, victims_country
 from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
 from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, characterised_in_small_clause, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
@@ -375,6 +376,8 @@ class StatementCoder:
                 # "A condemned B's test, and said *it* had ...": the subject the coordinated verbs share
                 governing = governing.head
                 outer = next((c for c in governing.children if c.dep_ in SUBJECT_DEPS), None)
+            if outer is not None and plural_for_single_name(self.rules, head, outer):
+                return []  # "Peru said that *they* had attacked B": not Peru
             if outer is not None and outer.lower_ not in PRONOUNS_PERSON | PRONOUNS_ACTOR:
                 # the outer subject is the antecedent even when it names no actor ("the envoy said he was
                 # asking A ..." is no act of the last actor named before)
@@ -406,7 +409,7 @@ class StatementCoder:
             if ctx.last_actor:
                 return [replace(ctx.last_actor, how="pronoun")]
         found = []
-        modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
+        modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS and not (c.dep_ == "poss" and relational_noun(self.rules, head))]
         modifiers += [cc for c in modifiers for cc in c.conjuncts]  # "Israeli and Turkish officials"
         # "Turkish-Israeli talks": the parser hangs the first demonym on the second, across the hyphen
         # ("US-British strikes", the first hung as an adverbial); not "US-backed rebels", whose first word
