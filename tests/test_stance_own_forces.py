@@ -46,3 +46,9 @@ def test_the_own_forces_are_never_the_target_of_their_movement(nlp, coders):
 def test_forces_of_another_country_stay_the_target(nlp, coders):
     found = rows(nlp, coders, "Chile asked Argentine troops to withdraw from Bolivia.", "RETREAT")
     assert not [r for r in found if r[2].endswith("place_left_or_entered")], found
+
+
+def test_people_released_are_no_forces_of_the_own(nlp, coders):
+    from newscoder.stance_own_forces import _forces  # noqa: F401  (the rule names forces by noun or sector)
+    found = rows(nlp, coders, "Norwegian rebels released Norwegian hostages from a camp.", "RETREAT")
+    assert not [r for r in found if r[2].endswith("place_left_or_entered")], found

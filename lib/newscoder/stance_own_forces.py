@@ -26,8 +26,9 @@ PLACE_MOVED = "place_left_or_entered"  # the target rule's name
 def own_forces_moved(coder: StatementCoder, token: Token, entry: Trigger, sources: list[Party],
                      ctx: _Context) -> tuple[list[Party], str] | None:
     """The country a movement of the source's own forces leaves or enters, for a trigger of
-    `own_force_categories` whose object names only the source's own actors ("withdrew *its
-    troops* from B", "deployed *Peruvian* soldiers into B").
+    `own_force_categories` whose object names armed forces (`force_nouns`, or the military
+    sector) of only the source's own actors ("withdrew *its troops* from B", "deployed *Peruvian*
+    soldiers into B"; not "released Norwegian hostages").
 
     coder (StatementCoder): the coder (its rules and noun-phrase reading).
     token (Token): the trigger.
@@ -41,11 +42,20 @@ def own_forces_moved(coder: StatementCoder, token: Token, entry: Trigger, source
     if entry.plover not in coder.rules.own_force_categories or not sources:
         return None
     own = {p.actor for p in sources}
-    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj") and _forces(coder, c, ctx)]
     moved = [p for o in objects for p in coder.parties(o, ctx)]
     if not moved or {p.actor for p in moved} - own:
         return None
     return [p for p in _places_moved(coder, token, ctx) if p.actor not in own], f"target:{PLACE_MOVED}"
+
+
+def _forces(coder: StatementCoder, noun: Token, ctx: _Context) -> bool:
+    """Does this object name armed forces: a noun of `force_nouns` ("its *troops*", "Peruvian
+    *soldiers*") or a mention of the military sector? Hostages or diplomats are not forces."""
+    if noun.lemma_.lower() in coder.rules.force_nouns or noun.lower_ in coder.rules.force_nouns:
+        return True
+    m = ctx.mention_at.get(noun.i)
+    return m is not None and ctx.sector_at.get(m.start_char, "") == "MIL"
 
 
 def _places_moved(coder: StatementCoder, token: Token, ctx: _Context) -> list[Party]:
