@@ -36,6 +36,9 @@ from .stance_groups import group_named_before
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_own_country import OWN_COUNTRY, own_country_target
+from .stance_own_forces import own_forces_moved
+from .stance_quotes import first_person_in_quote
+from .stance_agreement import plural_for_single_name, relational_noun
 from .stance_places import Geography, victims_country
 from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
 from .stance_rules import CONFIDENCE_LEVELS, SOURCE_RULES, STANCE_RULES, TRIGGER_FILTERS, Drop, StanceRules, antecedent, characterisation_trigger, characterised_in_small_clause, participle_targets, target_after_agent, undergoer_of_noun_act, characterised_subject, confidence_of, load_stance_rules, modality_of
@@ -347,6 +350,9 @@ class StatementCoder:
             members = m.members.split("/") if m.members else []
             also = [Party(a, "", kind, m.start_char) for a in members[1:]] if members[:1] == [m.actor_id] else []
             return [Party(m.actor_id, m.person, kind, m.start_char), *also] + self._coordinated_modifiers(head, ctx)
+        quoted = first_person_in_quote(self, head, ctx) if m is None else None
+        if quoted is not None:  # "“We are no threat to A,” said B's minister": B
+            return quoted
         grouped = group_named_before(self, head, m, ctx)
         if grouped:  # "The RLA shelled the town. ... The rebels said": the RLA
             return grouped
@@ -370,6 +376,8 @@ class StatementCoder:
                 # "A condemned B's test, and said *it* had ...": the subject the coordinated verbs share
                 governing = governing.head
                 outer = next((c for c in governing.children if c.dep_ in SUBJECT_DEPS), None)
+            if outer is not None and plural_for_single_name(self.rules, head, outer):
+                return []  # "Peru said that *they* had attacked B": not Peru
             if outer is not None and outer.lower_ not in PRONOUNS_PERSON | PRONOUNS_ACTOR:
                 # the outer subject is the antecedent even when it names no actor ("the envoy said he was
                 # asking A ..." is no act of the last actor named before)
@@ -401,7 +409,7 @@ class StatementCoder:
             if ctx.last_actor:
                 return [replace(ctx.last_actor, how="pronoun")]
         found = []
-        modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
+        modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS and not (c.dep_ == "poss" and relational_noun(self.rules, head))]
         modifiers += [cc for c in modifiers for cc in c.conjuncts]  # "Israeli and Turkish officials"
         # "Turkish-Israeli talks": the parser hangs the first demonym on the second, across the hyphen
         # ("US-British strikes", the first hung as an adverbial); not "US-backed rebels", whose first word
@@ -659,7 +667,10 @@ class StatementCoder:
         source_ids = {p.actor for p in sources}
         domestic = [p for p in found if self._domestic(sources, p, ctx)]
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
-        if not found and domestic:
+        moved = own_forces_moved(self, token, entry, sources, ctx) if not found else None
+        if moved is not None and moved[0]:
+            return moved  # "pulled Peruvian troops out of B": at B, not at the own forces
+        if not found and domestic and moved is None:
             return _unique(domestic), "target:domestic"  # "Serbian police detained students": one country, two sectors
         if not found and entry.pos == "NOUN" and entry.plover not in self.rules.of_agent_categories:
             # "Russia's bombing of Aleppo", "the arrest of A's envoy by B": whom the named act is done to

@@ -22,6 +22,7 @@ from .errors import CodebookError
 from .lexicon import PLOVER, Trigger
 from .paths import project_root
 from .stance_nationals import NATIONAL
+from .stance_topics import topic_of_discussion
 from .yamlio import read_mapping
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ _LIST_KEYS = (
     "from_place_categories", "undergo_verbs", "discourse_nouns",
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
+    "own_force_categories", "movement_preps", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
 )
 
 
@@ -131,6 +133,13 @@ class StanceRules:
     demand_entry: str = ""
     path_participles: frozenset[str] = frozenset()  # "the roads *leading* into X" (stance_clauses.places_along_object)
     complex_prepositions: frozenset[tuple[str, str, str]] = frozenset()  # ("with", "respect", "to"): stance_clauses
+    own_force_categories: frozenset[str] = frozenset()  # movements of one's own forces (stance_own_forces)
+    movement_preps: frozenset[str] = frozenset()  # "from", "out of", "into": the place they leave or enter
+    force_nouns: frozenset[str] = frozenset()  # "troops", "soldiers": armed forces moved (stance_own_forces)
+    quoted_first_person: frozenset[str] = frozenset()  # "we", "us" in a quotation: its speaker (stance_quotes)
+    plural_pronouns: frozenset[str] = frozenset()  # "they": never one singular name (stance_agreement)
+    relational_nouns: frozenset[str] = frozenset()  # "its neighbour": not its possessor (stance_agreement)
+    topic_verbs: frozenset[str] = frozenset()  # "discussed punishing B": a topic, not the act (stance_topics)
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -148,7 +157,7 @@ def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
     for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories", "victim_categories",
-                "allegation_categories", "from_place_categories"):  # PLOVER category names are upper case
+                "allegation_categories", "from_place_categories", "own_force_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
@@ -1080,11 +1089,13 @@ def intended_by_a_noun(coder: StatementCoder, token: Token) -> str:
     names a plan, a licence or a call; the text does not tell the act as done. An attempt is the
     act, as PLOVER codes it ("an attempt to seize the town"), and after other nouns the act may
     have been done ("the long journey to join the rebels"): both keep their modality. A noun that
-    is a trigger of its own ("a vow to retaliate") is coded, its content left to the other rules."""
-    if token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    is a trigger of its own ("a vow to retaliate") is coded, its content left to the other rules.
+    The act may hang on the infinitive through "to" or a gerund ("a decision to begin *withdrawing*")."""
+    clause = next((h for h in _governors(token, ("xcomp",)) if h.dep_ == "acl"), token)
+    if clause.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return ""
-    noun = token.head
-    if noun.i == token.i or noun.pos_ not in ("NOUN", "PROPN") or coder.trigger_of(noun) is not None:
+    noun = clause.head
+    if noun.i == clause.i or noun.pos_ not in ("NOUN", "PROPN") or coder.trigger_of(noun) is not None:
         return ""
     lemma = noun.lemma_.lower()
     if lemma in coder.rules.intent_nouns:
@@ -1174,7 +1185,7 @@ def unrealised_noun_act(coder: StatementCoder, token: Token) -> str:
 
 MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
     (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, caused_not_yet,
-                              intended_by_a_noun, terms_of_a_plan, content_of_a_claim, unrealised_noun_act)
+                              intended_by_a_noun, terms_of_a_plan, content_of_a_claim, unrealised_noun_act, topic_of_discussion)
 ]
 
 

@@ -1,0 +1,79 @@
+"""A state moving its own forces: the act is aimed at the place they leave or enter, never at them.
+
+"Peru said it was pulling Peruvian troops out of Bolivia", "Argentina will send its soldiers into
+Uruguay": the object of a withdrawal or deployment is the source's own armed forces, which are the
+means of the act, not whom it is toward (a domestic act, manual 8.3, needs a target of the same
+country acted *upon*: "the army shelled rebel positions"). The country named by the movement's
+"from", "out of", "into" or "to" phrase is the target (`target:place_left_or_entered`); with no
+such place the own forces are no target either. Which categories are movements and which
+prepositions name the place moved from or to is data: `own_force_categories` and `movement_preps`
+in codebook/stance_rules.yaml.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from .lexicon import Trigger
+    from .stance import Party, StatementCoder, _Context
+
+PLACE_MOVED = "place_left_or_entered"  # the target rule's name
+
+
+def own_forces_moved(coder: StatementCoder, token: Token, entry: Trigger, sources: list[Party],
+                     ctx: _Context) -> tuple[list[Party], str] | None:
+    """The country a movement of the source's own forces leaves or enters, for a trigger of
+    `own_force_categories` whose object names armed forces (`force_nouns`, or the military
+    sector) of only the source's own actors ("withdrew *its troops* from B", "deployed *Peruvian*
+    soldiers into B"; not "released Norwegian hostages").
+
+    coder (StatementCoder): the coder (its rules and noun-phrase reading).
+    token (Token): the trigger.
+    entry (Trigger): its lexicon entry.
+    sources (list[Party]): the sources found.
+    ctx (_Context): the document's mentions.
+    RETURNS (tuple[list[Party], str] | None): None when the rule does not apply (no movement, or
+        the object names someone else); else the countries of the places moved from or to, maybe
+        none, and "target:place_left_or_entered".
+    """
+    if entry.plover not in coder.rules.own_force_categories or not sources:
+        return None
+    own = {p.actor for p in sources}
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj") and _forces(coder, c, ctx)]
+    moved = [p for o in objects for p in coder.parties(o, ctx)]
+    if not moved or {p.actor for p in moved} - own:
+        return None
+    return [p for p in _places_moved(coder, token, ctx) if p.actor not in own], f"target:{PLACE_MOVED}"
+
+
+def _forces(coder: StatementCoder, noun: Token, ctx: _Context) -> bool:
+    """Does this object name armed forces: a noun of `force_nouns` ("its *troops*", "Peruvian
+    *soldiers*") or a mention of the military sector? Hostages or diplomats are not forces."""
+    if noun.lemma_.lower() in coder.rules.force_nouns or noun.lower_ in coder.rules.force_nouns:
+        return True
+    m = ctx.mention_at.get(noun.i)
+    return m is not None and ctx.sector_at.get(m.start_char, "") == "MIL"
+
+
+def _places_moved(coder: StatementCoder, token: Token, ctx: _Context) -> list[Party]:
+    """The actors named by the trigger's own movement phrases ("*from* B", "*out of* B", "*into*
+    B"), as places or as states: "out of" is read through its "of"."""
+    from .stance import Party
+
+    found: list[Party] = []
+    for prep in (c for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in coder.rules.movement_preps):
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        objects += [g for of in prep.children if of.dep_ == "prep" and of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
+        if prep.dep_ == "prt":  # "pulled out of B": the particle's "of" may hang on the verb
+            objects += [g for of in token.children if of.dep_ == "prep" and of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
+        for obj in objects:
+            m = ctx.mention_at.get(obj.i)
+            if m is not None and m.actor_id and m.kind == "place":
+                found.append(Party(m.actor_id, how="place", start_char=m.start_char))
+            else:
+                found += coder.parties(obj, ctx)
+    seen: set[str] = set()
+    return [p for p in found if not (p.actor in seen or seen.add(p.actor))]
