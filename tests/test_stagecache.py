@@ -8,7 +8,6 @@ from dataclasses import replace
 
 import pytest
 
-from newscoder.codebook_folder import load_codebook_folder
 from newscoder.corpus import Document
 from newscoder.parse import parse_cache
 from newscoder.paths import project_root
@@ -17,11 +16,6 @@ from newscoder.stagecache import StageCache, codebook_digest, stage_inputs
 
 TEXT = ("Tomas Varga, the foreign minister of Peru, met Chilean officials in Lima on Monday. "
         "Peru condemned the attack on the border post, and Chile urged Peru to reopen the crossing.")
-
-
-@pytest.fixture(scope="module")
-def coders(nlp):
-    return build_coders(nlp, load_codebook_folder(project_root() / "codebook"))
 
 
 def _document(text: str = TEXT, doc_id: str = "d1") -> Document:

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from newscoder.codebook_folder import load_codebook_folder
-from newscoder.paths import project_root
-from newscoder.rows import build_coders
 from newscoder.stance_quotes import quotation_spans
-
-
-@pytest.fixture(scope="module")
-def coders(nlp):
-    return build_coders(nlp, load_codebook_folder(project_root() / "codebook"))
 
 
 def rows(nlp, coders, text, plover):

@@ -5,17 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from newscoder.codebook_folder import load_codebook_folder
-from newscoder.paths import project_root
-from newscoder.rows import build_coders
-
-
-@pytest.fixture(scope="module")
-def coders(nlp):
-    return build_coders(nlp, load_codebook_folder(project_root() / "codebook"))
-
 
 def modalities(nlp, coders, text, plover):
     doc = nlp(text)

@@ -53,25 +53,40 @@ def is_future(token: Token) -> bool:
     return False
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of the tokens inside double quotation marks (“...”, "...", «...»)."""
-    if "newscoder_quoted" in doc.user_data:
-        return doc.user_data["newscoder_quoted"]
-    ranges = []
-    start = None
+_QUOTES = "newscoder_quotation_spans"
+
+
+def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The quotations of a document as token ranges [start, end) of the words between the marks
+    (“...”, "...", «...»; a quotation is not carried over a blank line)."""
+    if _QUOTES in doc.user_data:
+        return doc.user_data[_QUOTES]
     text = doc_text(doc)
+    chars: list[tuple[int, int]] = []
+    start = None
     for i, ch in enumerate(text):
         if ch in "“«" or ch == '"' and start is None:
             start = i
         elif ch in "”»" or ch == '"':
             if start is not None:
-                ranges.append((start, i))
+                chars.append((start, i))
             start = None
         elif ch == "\n" and start is not None and text[i - 1: i] == "\n":
-            start = None  # a quotation is not carried over a blank line
-    inside = {t.i for t in doc for a, b in ranges if a < t.idx < b}
-    doc.user_data["newscoder_quoted"] = inside
-    return inside
+            start = None
+    spans = []
+    for a, b in chars:
+        inside = [t.i for t in doc if a < t.idx < b]
+        if inside:
+            spans.append((inside[0], inside[-1] + 1))
+    doc.user_data[_QUOTES] = spans
+    return spans
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside double quotation marks (“...”, "...", «...»), kept per Doc."""
+    if "newscoder_quoted" not in doc.user_data:
+        doc.user_data["newscoder_quoted"] = {i for a, b in quotation_spans(doc) for i in range(a, b)}
+    return doc.user_data["newscoder_quoted"]
 
 
 FIRST_PERSON = frozenset({"i", "we"})

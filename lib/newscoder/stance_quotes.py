@@ -18,39 +18,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .date_clauses import doc_text
+from .date_clauses import quotation_spans
 
 if TYPE_CHECKING:
     from .stance import Party, StatementCoder, _Context
 
 QUOTED_SPEAKER = "quoted_speaker"  # Party.how of a first-person pronoun read as the quotation's speaker
-_KEY = "newscoder_quotation_spans"
-
-
-def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
-    """The quotations of a document as token ranges [start, end) of the words between the marks
-    (“...”, "...", «...»; a quotation is not carried over a blank line)."""
-    if _KEY in doc.user_data:
-        return doc.user_data[_KEY]
-    text = doc_text(doc)
-    chars: list[tuple[int, int]] = []
-    start = None
-    for i, ch in enumerate(text):
-        if ch in "“«" or ch == '"' and start is None:
-            start = i
-        elif ch in "”»" or ch == '"':
-            if start is not None:
-                chars.append((start, i))
-            start = None
-        elif ch == "\n" and start is not None and text[i - 1: i] == "\n":
-            start = None
-    spans = []
-    for a, b in chars:
-        inside = [t.i for t in doc if a < t.idx < b]
-        if inside:
-            spans.append((inside[0], inside[-1] + 1))
-    doc.user_data[_KEY] = spans
-    return spans
 
 
 def first_person_in_quote(coder: StatementCoder, head: Token, ctx: _Context) -> list[Party] | None:
