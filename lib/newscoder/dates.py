@@ -55,7 +55,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -789,6 +789,11 @@ class DocumentDates:
             # Unreadable expressions count too: an act with a time we cannot pin gets no guess.
             self.by_head.setdefault(e.head, []).append(e)
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """The first token index of each sentence, in order (for `bisect`)."""
+        return [s.start for s in self.doc.sents]
+
     CARRY_PARAGRAPHS = 1
 
     def carried(self, token: Token) -> EventDate | None:
@@ -956,7 +961,7 @@ class DocumentDates:
         if subject is None or subject.pos_ == "PRON":
             return None
         sent = verb.sent
-        starts = [s.start for s in self.doc.sents]
+        starts = self.sentence_starts
         here = bisect.bisect_right(starts, sent.start)
         para = _paragraph(self.doc, verb.i)
         for e in reversed(self.expressions):

@@ -61,7 +61,7 @@ def _forces(coder: StatementCoder, noun: Token, ctx: _Context) -> bool:
 def _places_moved(coder: StatementCoder, token: Token, ctx: _Context) -> list[Party]:
     """The actors named by the trigger's own movement phrases ("*from* B", "*out of* B", "*into*
     B"), as places or as states: "out of" is read through its "of"."""
-    from .stance import Party
+    from .stance import Party, _unique
 
     found: list[Party] = []
     for prep in (c for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in coder.rules.movement_preps):
@@ -75,5 +75,4 @@ def _places_moved(coder: StatementCoder, token: Token, ctx: _Context) -> list[Pa
                 found.append(Party(m.actor_id, how="place", start_char=m.start_char))
             else:
                 found += coder.parties(obj, ctx)
-    seen: set[str] = set()
-    return [p for p in found if not (p.actor in seen or seen.add(p.actor))]
+    return _unique(found)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .date_clauses import quotation_spans
+from .date_clauses import quotation_spans, quoted_tokens
 
 if TYPE_CHECKING:
     from .stance import Party, StatementCoder, _Context
@@ -52,7 +52,7 @@ def _speaker_of(coder: StatementCoder, quote: tuple[int, int], doc: Doc, ctx: _C
     just before one it opens; never an actor named inside a quotation."""
     a, b = quote
     spans = quotation_spans(doc)
-    quoted = {i for start, end in spans for i in range(start, end)}
+    quoted = quoted_tokens(doc)
     inside = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) for start, end in spans]
     sentences = [doc[b - 1].sent]
     if doc[a].sent.start != sentences[0].start:

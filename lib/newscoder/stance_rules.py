@@ -41,7 +41,7 @@ _LIST_KEYS = (
     "from_place_categories", "undergo_verbs", "discourse_nouns",
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
-    "own_force_categories", "movement_preps", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
+    "own_force_categories", "movement_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
 )
 
 
@@ -180,11 +180,10 @@ def _load(path: Path, stamp: int) -> StanceRules:
         if not isinstance(entry, str):
             raise CodebookError(f"{path.name}: {key} must be the id of a trigger entry such as accuse (got {entry!r}).")
     own_country = _own_country_targets(data.get("own_country_targets"), path.name)
-    paths = _words(data.get("path_participles"), f"{path.name}: path_participles")
     complex_preps = frozenset(tuple(p.split()) for p in _words(data.get("complex_prepositions"), f"{path.name}: complex_prepositions"))
     if any(len(p) != 3 for p in complex_preps):
         raise CodebookError(f"{path.name}: complex_prepositions must be three-word phrases such as 'with respect to' (got {sorted(' '.join(p) for p in complex_preps)}).")
-    return StanceRules(**lists, path_participles=paths, complex_prepositions=complex_preps, pair_reach=reach, **entries, own_country_targets=own_country, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+    return StanceRules(**lists, complex_prepositions=complex_preps, pair_reach=reach, **entries, own_country_targets=own_country, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
 
 
 def _own_country_targets(value: object, where: str) -> tuple[tuple[str, frozenset[str], str], ...]:
