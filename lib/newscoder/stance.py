@@ -1161,6 +1161,7 @@ class StatementCoder:
             target_rule = "target:joint_subject"  # "A and B held talks": each is the other's partner
         if not pairs:
             return [], NO_TARGET
+        joint_parties = len(_unique(sources + targets)) if entry.symmetric else 0  # confidence: every pair of a joint act
         rows = [
             Statement(
                 doc_id=doc_id, sent_id=sent_id, start_char=sent.start_char, end_char=sent.end_char,
@@ -1168,7 +1169,8 @@ class StatementCoder:
                 source_actor=s.actor, source_person=s.person, target_actor=t.actor if t else "", target_person=t.person if t else "",
                 issue=issue, stance=entry.stance, mode=entry.mode, plover=entry.plover, rule=rule, modality=modality,
                 confidence=confidence_of(self.rules, source_rule, target_rule, [s.how, t.how if t else ""], t is not None, entry.id,
-                                         told_by_another, [s.via, t.via if t else ""], [ctx.rule_at(s), ctx.rule_at(t)]),
+                                         told_by_another, [s.via, t.via if t else ""], [ctx.rule_at(s), ctx.rule_at(t)],
+                                         joint_parties, modality),
                 source_char=s.start_char, target_char=t.start_char if t else -1, target_sector=t.sector if t else "",
             )
             for s, t in pairs
