@@ -1101,28 +1101,9 @@ def test_reported_future_state_or_refusal_is_dated_by_the_saying(nlp, resolver, 
     assert date_of(nlp, resolver, text, trigger) == expected
 
 
+
 NO_DATE_ROW = ("", "none", "none")
 STORY_MONTH = ("2024-03", "month", "publication")
-
-
-@pytest.mark.parametrize(
-    "text, trigger, expected",
-    [
-        # a time the clause leaves open: the act happened, on no day the story gives
-        ("At one point the Chilean envoy accused Peru of stalling the talks.", "accused", NO_DATE_ROW),
-        ("Peru has at times threatened to leave the talks.", "threatened", NO_DATE_ROW),
-        ("The Chilean envoy accused Peru of stalling the talks.", "accused", STORY_MONTH),
-        # a perfect that lasts over a period
-        ("The rebels have been protected by Chile throughout the war.", "protected", NO_DATE_ROW),
-        ("Chile has shielded the rebels over the years.", "shielded", NO_DATE_ROW),
-        ("The rebels have been protected by Chile.", "protected", STORY_MONTH),
-        # a clause of reason under a habitual act goes on as the habit does
-        ("The summit has often been delayed because Peru has objected to the agenda.", "objected", NO_DATE_ROW),
-        ("The summit has been delayed because Peru has objected to the agenda.", "objected", STORY_MONTH),
-    ],
-)
-def test_habits_open_times_and_lasting_states_get_no_story_date(nlp, resolver, text, trigger, expected):
-    assert date_of(nlp, resolver, text, trigger) == expected
 
 
 @pytest.mark.parametrize(
@@ -1134,12 +1115,10 @@ def test_habits_open_times_and_lasting_states_get_no_story_date(nlp, resolver, t
         ("The envoy said that without pressure from Peru the talks would fail.", "pressure", NO_DATE_ROW),
         ("The expulsion came against a backdrop of threats by Peru.", "threats", NO_DATE_ROW),
         ("Chile expelled two envoys amid protests by Peru.", "protests", NO_DATE_ROW),
-        # the place or the thing a clause describes: 'where ...', 'a deal in which ...'
-        ("The troops will deploy to the valley next week, where gangs have driven farmers from their land.", "driven", NO_DATE_ROW),
-        ("Gangs have driven farmers from their land.", "driven", STORY_MONTH),
-        ("Diplomats describe a deal in which Chile backs the talks.", "backs", NO_DATE_ROW),
-        ("Chile backs the talks.", "backs", STORY_MONTH),
+        ("Chile expelled two envoys amid protests by Peru.", "expelled", STORY_MONTH),
+        # a date of its own still dates it
+        ("Chile sent troops despite pledges made by Peru on Monday to withdraw.", "pledges", ("2024-03-11", "day", "relative")),
     ],
 )
-def test_background_phrases_and_descriptions_get_no_story_date(nlp, resolver, text, trigger, expected):
+def test_an_act_named_in_a_phrase_of_circumstance_takes_no_date_from_the_act_above(nlp, resolver, text, trigger, expected):
     assert date_of(nlp, resolver, text, trigger) == expected

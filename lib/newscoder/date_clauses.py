@@ -23,7 +23,6 @@ from .time_words import (
     RECENT_WORDS,
     SPEECH_VERBS,
     STATIVE_VERBS,
-    VAGUE_TIMES,
     word_list,
 )
 
@@ -182,14 +181,11 @@ def tensed_verb(token: Token, top: Token) -> Token:
 
 
 def is_background(token: Token) -> bool:
-    """'the Bahamas, which have pledged officers', 'a Briton held by Kurds', 'to the port, where
-    rebels have laid mines': a relative clause, a participle on a noun or a clause of 'where' (used
-    for present perfects, which are otherwise the story's news)."""
+    """'the Bahamas, which have pledged officers', 'a Briton held by Kurds': a relative clause or a
+    participle on a noun (used for present perfects, which are otherwise the story's news)."""
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" and c.dep_ == "advmod" and c.i < verb.i for c in verb.children):
-        return True  # "to the valley, where gangs have driven farmers from their land": the place told about
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
@@ -300,42 +296,11 @@ def is_disposition(verb: Token) -> bool:
                for c in verb.children)
 
 
-def in_habitual_clause(verb: Token) -> bool:
-    """Whether an act is habitual (`is_habitual`) or told in a clause of reason or time under a
-    habitual act: 'the summit has often been delayed *because Peru has objected* to the agenda'
-    (the objection goes on as the delays do; it has no one date either)."""
-    return is_habitual(verb) or verb.dep_ == "advcl" and verb.head.i != verb.i and is_habitual(verb.head)
-
-
-def has_vague_time(verb: Token) -> bool:
-    """Whether the clause of `verb` puts it at a time it leaves open (`vague_times`): '*At one
-    point* Peru accused Chile of stalling', 'has at times threatened to leave'."""
-    for c in verb.children:
-        if c.dep_ in ("prep", "advmod", "npadvmod"):
-            words = " ".join(t.lower_ for t in c.subtree)
-            # (the parser may hang the subject on the phrase: "At one point Peru accused ...")
-            if any(words == phrase or words.startswith(phrase + " ") for phrase in VAGUE_TIMES):
-                return True
-    return False
-
-
-def is_lasting(verb: Token) -> bool:
-    """Whether a perfect tells a state that lasts over a period ('have been protected by Turkey
-    *throughout* the war', 'has shielded them *over the years*'): no one date."""
-    for c in verb.children:
-        if c.dep_ != "prep":
-            continue
-        if c.lower_ == "throughout" and any(g.dep_ == "pobj" for g in c.children):
-            return True
-        if c.lower_ == "over" and any(g.dep_ == "pobj" and g.lower_ in ("years", "decades", "centuries") for g in c.children):
-            return True
-    return False
-
-
 def in_background_phrase(node: Token) -> bool:
     """Whether `node` opens, or is the object of, a phrase of circumstance beside the act above it
     (`background_preps`, `background_nouns`): 'despite *pledges* by Chile', '*without* pressure from
-    Peru', 'against a backdrop of *threats*'."""
+    Peru', 'amid *protests*', 'against a backdrop of *threats*'. An act named there takes no date
+    from the clause above: it is the setting of that act, at a time the sentence does not give."""
     if node.dep_ in ("prep", "mark") and node.lower_ in BACKGROUND_PREPS:
         return True
     head = node.head

@@ -87,10 +87,8 @@ from .date_clauses import (
     QUOTES,
     auxiliaries,
     day_count_before_mark,
-    has_vague_time,
     in_background_phrase,
     in_future_time_clause,
-    in_habitual_clause,
     is_added,
     is_background,
     is_bare_quote,
@@ -98,7 +96,7 @@ from .date_clauses import (
     is_disposition,
     is_future,
     is_future_in_past,
-    is_lasting,
+    is_habitual,
     is_negated,
     is_nonfinite,
     is_perfect,
@@ -645,8 +643,8 @@ def _news_act(token: Token) -> bool:
     auxes = auxiliaries(token)
     past = (token.tag_ == "VBD" or token.tag_ == "VB" and any(a.lemma_ == "do" and a.tag_ == "VBD" for a in auxes)
             or token.tag_ in ("VBN", "VBG") and bool(auxes) and auxes[0].tag_ == "VBD" and auxes[0].lemma_ == "be")
-    if not past or is_future(token) or has_vague_time(token):
-        return False  # ("did not attend the talks", "were hosted by", "was shelling": past acts too; "at one point": no day)
+    if not past or is_future(token):
+        return False  # ("did not attend the talks", "were hosted by", "was shelling": past acts too)
     return not any(t.lower_ in UNDATED_WORDS for t in token.sent)
 
 
@@ -1002,23 +1000,14 @@ class DocumentDates:
         """The story date: the publication month for an act told in the present or present perfect
         ("Chile accuses Peru", "Chile has suspended trade") or as recent ("recently expelled").
 
-        Habitual acts ("regularly shells", "has long criticised", "every year", and a clause of
-        reason or time under one: "has often been delayed because Peru has objected"), acts at a
-        time left open ("at times", `vague_times`) or lasting over a period ("throughout the war"),
-        modals and anything else get no date: the text places them nowhere near publication.
+        Habitual acts ("regularly shells", "has long criticised", "every year"), modals and
+        anything else get no date: the text places them nowhere near publication.
         """
-        if not self.fallback.known or in_habitual_clause(verb) or is_future(verb) or is_stative(verb) or is_disposition(verb) or self.after_history(verb):
+        if not self.fallback.known or is_habitual(verb) or is_future(verb) or is_stative(verb) or is_disposition(verb) or self.after_history(verb):
             return NO_DATE
-        if has_vague_time(verb) or is_lasting(verb):
-            return NO_DATE  # "has at times threatened", "have been protected throughout the war": no one date
         if any(c.lower_ == "since" for c in verb.children):
             # "has criticised Peru since the floods": a state lasting from another event
             return NO_DATE
-        clause = verb
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head
-        if is_present_act(verb) and not is_perfect(verb) and is_background(clause):
-            return NO_DATE  # "a deal in which Turkey backs the talks": a description, not the story's act
         if is_present_act(verb) or is_recent(verb):
             return EventDate(self.fallback.value[:7], "month", "publication")
         return NO_DATE
