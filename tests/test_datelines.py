@@ -67,6 +67,18 @@ def published(text: str) -> str:
         # a label that says so in words
         ("Publication date: 9 June 2026\n\nStudents marched to the ministry.", "2026-06-09"),
         ("Date published: June 9, 2026 | 3 min read\n\nStudents marched to the ministry.", "2026-06-09"),
+        # a place in capitals and its date with no comma between them
+        ("LIMA 9 June 2026 - Students marched to the ministry.", "2026-06-09"),
+        ("NEW DELHI June 9, 2026 (Subcontinent Wire) — Students marched to the ministry.", "2026-06-09"),
+        # forms of the web: a weekday and a clock, a slash before the time, dots between the numbers
+        ("Tue 9 Jun 2026 14.00 BST\n\nStudents marched to the ministry.", "2026-06-09"),
+        ("June 9, 2026 / 2:15 PM / Updated 3 hours ago\n\nStudents marched to the ministry.", "2026-06-09"),
+        ("19.06.2026, 14:20\n\nStudents marched to the ministry.", "2026-06-19"),
+        ("Posted 19.06.2026 at 14:20\n\nStudents marched to the ministry.", "2026-06-19"),
+        ("QUITO (Andes Wire) 19/06/2026 - Students marched to the ministry.", "2026-06-19"),
+        ("Published Tuesday, June 9th 2026, 2:15 pm\n\nStudents marched to the ministry.", "2026-06-09"),
+        ("Mar. 3, 2026 at 2:15 p.m. ET\n\nDrones struck a power plant.", "2026-03-03"),
+        ("Updated: March 4, 2026 | Published: March 3, 2026\n\nDrones struck a power plant.", "2026-03-03"),
     ],
 )
 def test_a_dated_head_gives_the_publication_day(head, expected):
@@ -97,6 +109,7 @@ def test_a_dated_head_gives_the_publication_day(head, expected):
         "UPDATED: June 9, 2026 - 10:30 GMT\n\nStudents marched.",
         "UPDATE: June 9, 2026 — 10:30 GMT\n\nStudents marched.",
         "LAST MODIFIED - June 9, 2026 - 10:30\n\nStudents marched.",
+        "Lima 9 June 2026 - Students marched.",  # without a comma, a place in capitals only
     ],
 )
 def test_a_head_without_a_full_publication_day_leaves_it_unknown(head):
@@ -131,6 +144,20 @@ def test_a_last_modified_line_is_a_date_line_the_resolver_leaves_out():
     assert text[start:end].startswith("Last modified on")
     # it lends its year to a year-less dateline, which gives the day
     assert published("Title\nLast modified on Wed 4 Mar 2026 11.02 GMT\n\nKYIV, March 3 (Wire) - Drones struck.") == "2026-03-03"
+
+
+def test_a_labelled_first_publication_wins_over_a_bare_date_line_above_it():
+    # A page that shows its last change as a bare date above the line that says "First published".
+    text = "Title\nWed 4 Mar 2026 09.12 GMT\nFirst published on Tue 3 Mar 2026 14.00 GMT\n\nDrones struck."
+    found = infer_published(text)
+    assert found.date.isoformat() == "2026-03-03" and "First published" in found.rule
+    assert any("2026-03-04" in note for note in found.notes)
+
+
+def test_a_headline_byline_and_dateline_without_a_year_take_the_year_of_the_copyright():
+    text = ("Students march on the ministry\nBy Ana Ruiz, Andes Wire\n\n"
+            "QUITO, June 9 (Andes Wire) - Students marched to the ministry on Tuesday, police said.\n\n© 2026 Andes Wire")
+    assert published(text) == "2026-06-09"
 
 
 def test_two_date_lines_that_disagree_keep_the_first_and_note_the_other():

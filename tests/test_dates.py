@@ -1099,3 +1099,26 @@ def test_another_actor_or_a_pluperfects_day_is_not_taken_for_the_next_act(nlp, r
 )
 def test_reported_future_state_or_refusal_is_dated_by_the_saying(nlp, resolver, text, trigger, expected):
     assert date_of(nlp, resolver, text, trigger) == expected
+
+
+
+NO_DATE_ROW = ("", "none", "none")
+STORY_MONTH = ("2024-03", "month", "publication")
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # an act named in a phrase of circumstance beside the act above it
+        ("Chile sent troops to the border despite pledges by Peru to withdraw.", "pledges", NO_DATE_ROW),
+        ("Chile sent troops to the border despite pledges by Peru to withdraw.", "sent", STORY_MONTH),
+        ("The envoy said that without pressure from Peru the talks would fail.", "pressure", NO_DATE_ROW),
+        ("The expulsion came against a backdrop of threats by Peru.", "threats", NO_DATE_ROW),
+        ("Chile expelled two envoys amid protests by Peru.", "protests", NO_DATE_ROW),
+        ("Chile expelled two envoys amid protests by Peru.", "expelled", STORY_MONTH),
+        # a date of its own still dates it
+        ("Chile sent troops despite pledges made by Peru on Monday to withdraw.", "pledges", ("2024-03-11", "day", "relative")),
+    ],
+)
+def test_an_act_named_in_a_phrase_of_circumstance_takes_no_date_from_the_act_above(nlp, resolver, text, trigger, expected):
+    assert date_of(nlp, resolver, text, trigger) == expected

@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .doctext import doc_text
 from .time_words import (
+    BACKGROUND_NOUNS,
+    BACKGROUND_PREPS,
     DAY_COUNTS,
     DEMAND_MODALS,
     EVENT_WORDS,
@@ -292,6 +294,21 @@ def is_disposition(verb: Token) -> bool:
         return False
     return any(c.dep_ == "acomp" and c.pos_ == "ADJ" and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)
                for c in verb.children)
+
+
+def in_background_phrase(node: Token) -> bool:
+    """Whether `node` opens, or is the object of, a phrase of circumstance beside the act above it
+    (`background_preps`, `background_nouns`): 'despite *pledges* by Chile', '*without* pressure from
+    Peru', 'amid *protests*', 'against a backdrop of *threats*'. An act named there takes no date
+    from the clause above: it is the setting of that act, at a time the sentence does not give."""
+    if node.dep_ in ("prep", "mark") and node.lower_ in BACKGROUND_PREPS:
+        return True
+    head = node.head
+    if head.i == node.i:
+        return False
+    if node.dep_ in ("pobj", "pcomp") and head.lower_ in BACKGROUND_PREPS:
+        return True
+    return node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BACKGROUND_NOUNS
 
 
 def is_recent(verb: Token) -> bool:

@@ -6,7 +6,8 @@ copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe
 
 1. **dateline**: "PLACE[/PLACE or and PLACE][ (Region)][, REGION], <date>[, <year>] [(Agency) or /Agency/] -"
    at the start (a region may hold a hyphenated word: "SRINAGAR, India-administered Kashmir,")
-   of one of the first lines (below a head of page chrome longer than that, of the story's first
+   of one of the first lines (the comma may be missing after a place in capitals: "LIMA 3 March
+   2026 -"; below a head of page chrome longer than that, of the story's first
    paragraph), a colon after a place in capitals ("ISLAMABAD: May 7, 2026 —") and an
    ISO date ("ISLAMABAD, 2026-05-07 —") too; also "PLACE (<date>) —" (press releases) and
    "<date with year> —" (the date alone). With a year, it is the publication day. A dateline
@@ -19,7 +20,8 @@ copies carry date lines under the title ("Published: 3 March 2026", "By Jane Doe
    that puts the dateline within a month of them; failing that, of the copy's copyright line
    ("© 2026 Newswire", "© Newswire 2026"). With none, the date is
    left unknown rather than guessed: a year is never taken from the clock.
-3. **date line**: without a dateline, a published or byline date line with a year gives the day.
+3. **date line**: without a dateline, a published or byline date line with a year gives the day:
+   the first one labelled as the publication ("First published on ..."), else the first one.
    An "updated" line alone gives no publication date: the article may be older than its update.
 
 Where two of these disagree, the first in that order wins and the disagreement is noted.
@@ -75,10 +77,11 @@ _PLACE = (  # "NEW DELHI/ISLAMABAD", "NEW DELHI and ISLAMABAD", "SRINAGAR (India
 # and the minus sign that text converted from other formats puts in their place.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b"
 _DATELINE = re.compile(  # the place is followed by a comma, a dash ("TBILISI, Georgia — Oct. 26, 2026 —") or a colon
-    # ("ISLAMABAD: May 7, 2026 —"), or by its bracket ("TUNIS (Maghreb Wire) March 3 -"); the dash that
+    # ("ISLAMABAD: May 7, 2026 —"), by its bracket ("TUNIS (Maghreb Wire) March 3 -"), or, for a place
+    # in capitals, by a space alone ("LIMA 3 March 2026 -"); the dash that
     # ends it is not the hyphen of "2026-05-07"; after the agency's brackets the story may follow with
     # no dash ("LIMA, May 7 (Andes Wire) Police cleared ...")
-    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?P<sep>,|:|\s*[" + _DASHES + r"]|\s-|(?<=\))\s)\s*(?P<date>[^()\n]{3,30}?)\s*"
+    r"^\s*(?P<place>" + _PLACE + r"(?:,\s*" + _PLACE + r"){0,2})(?P<sep>,|:|\s*[" + _DASHES + r"]|\s-|(?<=\))\s|(?<=[A-Z]{2})\s)\s*(?P<date>[^()\n]{3,30}?)\s*"
     r"(?:\((?P<agency>[^()\n]{1,40})\)\s*|/(?P<wire>[^/\n]{1,40})/\s*)?"
     r"(?:[-:" + _DASHES + r"]+(?!\d)|\s-\s|(?(agency)(?=[A-Z\"“‘'])|(?!)))\s*"
 )
@@ -110,6 +113,7 @@ class DateLine:
     month: int
     day: int
     year: int | None
+    labelled: bool = False  # a label said what the date is ('First published on ...'), not only its place
 
     def on(self, year: int) -> dt.date | None:
         """The day in a given year (None for 'February 30')."""
@@ -204,8 +208,8 @@ def _dateline_match(line: str) -> tuple[re.Match, int, int, int | None] | None:
             continue  # the part between place and dash must be the date and nothing else
         if form is _DATE_FIRST and date[3] is None:
             continue  # "March 3 — ..." alone may be a title or a list; a bare date needs its year
-        if form is _DATELINE and m.group("sep") == ":" and not m.group("place").split(",")[0].isupper():
-            continue  # "Quito: May 7, 2026 -" may be a title; a dateline's place before a colon opens in capitals
+        if form is _DATELINE and (m.group("sep") == ":" or m.group("sep").isspace() and not m.group("place").endswith(")")) and not m.group("place").split(",")[0].isupper():
+            continue  # "Quito: May 7, 2026 -" may be a title; a dateline's place before a colon or a space opens in capitals
         if form is not _DATE_FIRST and _label_before(m.group("place"), default_labels()):
             continue  # "UPDATED: March 5, 2026 - 10:30 GMT" is a labelled date line, not a place
         return m, date[1], date[2], date[3]
@@ -253,11 +257,12 @@ def _date_lines(line: str, index: int, labels: Labels) -> list[DateLine]:
         m, month, day, year = date
         before = rest[:start + m.start()]
         kind = _label_before(before, labels)
+        labelled = bool(kind)
         if not kind:
             kind = "byline" if _BY.match(line) else "published"
             if not _BY.match(line) and not _bare(line, labels):
                 return []  # a title or sentence that happens to hold a date
-        out.append(DateLine(kind, index, line.strip(), month, day, year))
+        out.append(DateLine(kind, index, line.strip(), month, day, year, labelled))
         start += m.end()
     return out
 
@@ -422,14 +427,26 @@ def infer_published(text: str, labels: Labels | None = None) -> Inferred:
                     notes.append(f"the line {other.text!r} gives {other.date.isoformat()}; the dateline's {date.isoformat()} is used")
         return Inferred(date, rule, tuple(notes))
     if lines:
-        first = lines[0]
-        for other in lines[1:]:
-            if other.date != first.date:
-                notes.append(f"the line {other.text!r} gives {other.date.isoformat()}; the first date line's {first.date.isoformat()} is used")
+        first = _first_publication_line(lines)
+        for other in lines:
+            if other is not first and other.date != first.date:
+                notes.append(f"the line {other.text!r} gives {other.date.isoformat()}; the line {first.text!r} ({first.date.isoformat()}) is used")
         return Inferred(first.date, f"the {first.kind} line {first.text!r}", tuple(notes))
     if updates:
         notes.append(f"only an 'updated' line gives a date ({updates[0].text!r}); the article may be older, so the publication date is left unknown")
     return Inferred(None, "", tuple(notes))
+
+
+def _first_publication_line(lines: list[DateLine]) -> DateLine:
+    """The date line that gives the publication day: the first one labelled as such ('First
+    published on Mon 3 Mar 2025'), else the first. A page may show its last change as a bare date
+    above the labelled first publication ('Tue 4 Mar 2025 09.12 GMT' / 'First published on Mon 3
+    Mar 2025 14.00 GMT'): the label says which day is which, the bare line does not.
+
+    lines (list[DateLine]): the published and byline lines with a year, in reading order.
+    RETURNS (DateLine): the line whose day is used.
+    """
+    return next((line for line in lines if line.kind == "published" and line.labelled), lines[0])
 
 
 def dateline_span(text: str, labels: Labels | None = None, undated: bool = False) -> tuple[int, int] | None:

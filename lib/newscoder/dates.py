@@ -87,6 +87,7 @@ from .date_clauses import (
     QUOTES,
     auxiliaries,
     day_count_before_mark,
+    in_background_phrase,
     in_future_time_clause,
     is_added,
     is_background,
@@ -910,6 +911,8 @@ class DocumentDates:
                     return NO_DATE  # "has not condemned": a state that lasts until now, not an act
                 speech = self.quoted_from(sent)
                 return self.date_at(speech.root.idx) if speech is not None else self.story_date(node)
+            if in_background_phrase(node):
+                return NO_DATE  # "despite pledges by Chile", "without pressure from Peru": a circumstance, not the act above
             if node.head.i == node.i or node.head.sent.start != sent.start:
                 break
             quoted = quoted_tokens(self.doc)
