@@ -58,3 +58,19 @@ def test_force_by_the_police_naming_nobody_is_used_on_the_countrys_people(nlp, c
 def test_an_act_told_in_a_place_of_another_state_is_not_at_home(nlp, coders):
     found = rows(nlp, coders, "Kenyan police in Haiti fired at gang members on Sunday.")
     assert not [r for r in found if (r.source_actor, r.target_actor) == ("KEN", "KEN")], found
+
+
+def test_a_retreat_by_a_countrys_rebels_naming_nobody_yields_to_its_government(nlp, coders):
+    found = [r for r in rows(nlp, coders, "Guatemalan guerrillas handed in their rifles at the camp on Friday.") if r.plover == "RETREAT"]
+    assert [(r.source_actor, r.source_sector, r.target_actor, r.target_sector) for r in found] == [("GTM", "REB", "GTM", "GOV")]
+    assert "target:own_country" in found[0].rule
+
+
+def test_a_retreat_by_an_army_naming_nobody_gets_no_own_country_target(nlp, coders):
+    # a state's forces that withdraw from nowhere named yield to no one the sentence tells
+    assert not [r for r in rows(nlp, coders, "Nicaraguan soldiers withdrew on Friday.") if r.plover == "RETREAT"]
+
+
+def test_a_threat_by_a_countrys_workers_naming_nobody_is_aimed_at_its_government(nlp, coders):
+    found = [r for r in rows(nlp, coders, "Honduran dock workers threatened a walkout on Monday.") if r.plover == "THREATEN"]
+    assert [(r.source_actor, r.target_actor, r.target_sector) for r in found] == [("HND", "HND", "GOV")]
