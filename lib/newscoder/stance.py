@@ -36,7 +36,7 @@ from .stance_groups import group_named_before
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_own_country import OWN_COUNTRY, own_country_target
-from .stance_own_forces import own_forces_moved
+from .stance_own_forces import own_forces_moved, place_left
 from .stance_quotes import first_person_in_quote
 from .stance_agreement import plural_for_single_name, relational_noun
 from .stance_places import Geography, victims_country
@@ -174,7 +174,9 @@ class StatementCoder:
         if entry.objects and not _has_object(token, entry.objects, self.rules.quantity_nouns, self.rules.object_particles,
                                                   self.rules.circumstance_preps):
             return False
-        return not entry.particle or any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children)
+        # a particle right after the verb counts whatever the parser calls it ("pulled *back* from B": advmod)
+        return not entry.particle or any((c.dep_ in ("prt", "prep") or c.dep_ == "advmod" and c.i == token.i + 1)
+                                         and c.lower_ in entry.particle for c in token.children)
 
     def screen_triggers(self, sent: Span) -> tuple[list[Candidate], list[Drop]]:
         """The triggers of a sentence, each with its modality, and the ones the filters dropped.
@@ -668,6 +670,8 @@ class StatementCoder:
         domestic = [p for p in found if self._domestic(sources, p, ctx)]
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
         moved = own_forces_moved(self, token, entry, sources, ctx) if not found else None
+        if moved is None and not found:
+            moved = place_left(self, token, entry, sources, ctx)  # "pulled out of B"
         if moved is not None and moved[0]:
             return moved  # "pulled Peruvian troops out of B": at B, not at the own forces
         if not found and domestic and moved is None:

@@ -41,7 +41,7 @@ _LIST_KEYS = (
     "from_place_categories", "undergo_verbs", "discourse_nouns",
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
-    "own_force_categories", "movement_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
+    "own_force_categories", "movement_preps", "leaving_preps", "returning_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
 )
 
 
@@ -135,6 +135,8 @@ class StanceRules:
     complex_prepositions: frozenset[tuple[str, str, str]] = frozenset()  # ("with", "respect", "to"): stance_clauses
     own_force_categories: frozenset[str] = frozenset()  # movements of one's own forces (stance_own_forces)
     movement_preps: frozenset[str] = frozenset()  # "from", "out of", "into": the place they leave or enter
+    leaving_preps: frozenset[str] = frozenset()  # "from", "out of": the place a retreat without object leaves (stance_own_forces)
+    returning_preps: frozenset[str] = frozenset()  # "to": whom what a retreat hands back goes to (stance_own_forces)
     force_nouns: frozenset[str] = frozenset()  # "troops", "soldiers": armed forces moved (stance_own_forces)
     quoted_first_person: frozenset[str] = frozenset()  # "we", "us" in a quotation: its speaker (stance_quotes)
     plural_pronouns: frozenset[str] = frozenset()  # "they": never one singular name (stance_agreement)
