@@ -763,7 +763,10 @@ class StatementCoder:
                     continue  # "vowed to cooperate with X" is no threat to X; "refused to meet X" rejects X
                 found += self._arguments(clause, ctx)
                 how = "target:of_announced_act" if found else how
-            found = [p for p in found if p.actor not in {q.actor for q in sources}]
+            announced, found = found, [p for p in found if p.actor not in {q.actor for q in sources}]
+            if not found and any(self._domestic(sources, p, ctx) for p in announced):
+                # "the Bolivian government threatened to ban opposition parties": at home, another sector
+                return _unique([p for p in announced if self._domestic(sources, p, ctx)]), "target:domestic"
         if not found and entry.plover == "AGREE":
             # "agreed to send X aid", "signed an accord to supply X with wheat": whom the agreed act is for
             holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]

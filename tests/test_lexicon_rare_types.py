@@ -1,6 +1,7 @@
-"""Retreats (PLOVER RETREAT: CAMEO 084 return or release, 087 de-escalate) that the coder used to
-miss: entries of codebook/triggers.yaml ("stories15" group) and the target rule `place_left`
-(lib/newscoder/stance_own_forces.py), on sentences of our own."""
+"""Acts of the types the coder rarely found (issue 12, the stories' lowest types), on sentences of
+our own: retreats (PLOVER RETREAT: CAMEO 084 return or release, 087 de-escalate) and aid (CAMEO
+071, 072) of codebook/triggers.yaml's "stories15" groups, the target rule `place_left`
+(lib/newscoder/stance_own_forces.py) and threats of a measure at home (`target:domestic`)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,24 @@ def test_rebels_who_disband_or_decommission_their_arms_retreat(nlp, coders):
     assert [(s, t) for s, t, _ in rows(nlp, coders, "The Peruvian militia disbanded after the accord.")] == [("PER", "PER")]
     assert [(s, t) for s, t, _ in rows(nlp, coders, "Irish paramilitaries decommissioned their rifles.")] == [("IRL", "IRL")]
     assert not rows(nlp, coders, "Chile decommissioned its oldest power station.")
+
+
+def test_a_sum_forgiven_is_economic_aid(nlp, coders):
+    found = rows(nlp, coders, "The World Bank agreed to forgive millions owed by Malawi.", "AID")
+    assert [(s, t) for s, t, _ in found] == [("WB", "MWI")]
+    assert not rows(nlp, coders, "The Chilean minister forgave the insult.", "AID")
+
+
+def test_trainers_sent_are_military_aid(nlp, coders):
+    assert [(s, t) for s, t, _ in rows(nlp, coders, "Kenya sent military trainers to Somalia.", "AID")] == [("KEN", "SOM")]
+
+
+def test_a_threatened_measure_against_the_own_opposition_is_a_domestic_threat(nlp, coders):
+    found = rows(nlp, coders, "The Ugandan government threatened to ban opposition parties.", "THREATEN")
+    assert [(s, t) for s, t, _ in found] == [("UGA", "UGA")]
+    assert "target:domestic" in found[0][2]
+
+
+def test_a_threat_of_a_measure_against_another_state_stays_aimed_at_it(nlp, coders):
+    found = rows(nlp, coders, "Chile threatened to expel Peruvian diplomats.", "THREATEN")
+    assert [(s, t) for s, t, _ in found] == [("CHL", "PER")]
