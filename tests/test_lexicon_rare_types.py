@@ -70,3 +70,18 @@ def test_a_threatened_measure_against_the_own_opposition_is_a_domestic_threat(nl
 def test_a_threat_of_a_measure_against_another_state_stays_aimed_at_it(nlp, coders):
     found = rows(nlp, coders, "Chile threatened to expel Peruvian diplomats.", "THREATEN")
     assert [(s, t) for s, t, _ in found] == [("CHL", "PER")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Norway expressed solidarity with Ukraine.", ("NOR", "UKR")),
+    ("Denmark voiced admiration for Estonia.", ("DNK", "EST")),
+])
+def test_solidarity_or_admiration_expressed_is_support(nlp, coders, text, pair):
+    assert [(s, t) for s, t, _ in rows(nlp, coders, text, "SUPPORT")] == [pair]
+
+
+def test_the_phrase_of_an_entrys_own_preposition_names_its_target(nlp, coders):
+    # support_approve_of needs "of": its phrase holds what is approved, and its owner is the target
+    found = rows(nlp, coders, "Finland approved of Sweden's new asylum policy.", "SUPPORT")
+    assert [(s, t) for s, t, _ in found] == [("FIN", "SWE")]
+    assert not rows(nlp, coders, "The Finnish parliament approved the budget.", "SUPPORT")

@@ -642,7 +642,8 @@ class StatementCoder:
                     named = self.parties(token.head, ctx)  # "the PKK, which Turkey regards as ...": the antecedent
                 found += named
                 how = how or ("target:object" if named else "")
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
+            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or child.lower_ in entry.particle) and not self._partner_prep(child):
+                # an entry's own preposition introduces its object: "approved *of* Peru's policy"
                 if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
                     continue  # "demanded *on Feb. 12* that ...": a time, whatever the parser hangs on it
                 if child.lower_ in ("against", "at") and entry.stance > 0:
