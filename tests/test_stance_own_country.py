@@ -102,3 +102,8 @@ def test_a_state_whose_places_the_codebook_does_not_list_is_still_a_home(nlp, co
     # Gabon has no places in non_actors.yaml; it is a state of actors.yaml all the same
     found = [r for r in rows(nlp, coders, "Gabonese teachers went on strike on Monday.") if r.plover == "PROTEST"]
     assert [(r.source_actor, r.target_actor, r.target_sector) for r in found] == [("GAB", "GAB", "GOV")]
+
+
+def test_police_deployed_at_home_naming_nobody_face_the_countrys_people(nlp, coders):
+    found = [r for r in rows(nlp, coders, "The Kenyan police deployed hundreds of officers in Mombasa.") if r.plover == "MOBILIZE"]
+    assert [(r.source_actor, r.source_sector, r.target_actor, r.target_sector) for r in found] == [("KEN", "COP", "KEN", "CVL")]
