@@ -126,7 +126,8 @@ class Coders:
 def build_coders(nlp: Language, book: CodebookFolder) -> Coders:
     """The entity finder, statement coder and date resolver for one pipeline and codebook."""
     finder = EntityFinder(nlp, book.actors)
-    geography = Geography.of(finder.places, {a.id: a.country for a in book.actors.actors.values() if a.country})
+    geography = Geography.of(finder.places, {a.id: a.country for a in book.actors.actors.values() if a.country},
+                             [a.id for a in book.actors.actors.values() if a.type in ("state", "de_facto_state")])
     return Coders(finder, StatementCoder(nlp, book.lexicon, book.stance_rules, geography=geography), DateResolver(nlp, book.named_events), Path(book.path))
 
 

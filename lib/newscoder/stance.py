@@ -36,7 +36,7 @@ from .stance_groups import group_named_before
 from .stance_nationals import NATIONAL, private_national
 from .stance_persons import person_subject_continued
 from .stance_own_country import OWN_COUNTRY, own_country_target
-from .stance_own_forces import own_forces_moved
+from .stance_own_forces import own_forces_moved, place_left
 from .stance_quotes import first_person_in_quote
 from .stance_agreement import plural_for_single_name, relational_noun
 from .stance_places import Geography, victims_country
@@ -174,7 +174,9 @@ class StatementCoder:
         if entry.objects and not _has_object(token, entry.objects, self.rules.quantity_nouns, self.rules.object_particles,
                                                   self.rules.circumstance_preps):
             return False
-        return not entry.particle or any(c.dep_ in ("prt", "prep") and c.lower_ in entry.particle for c in token.children)
+        # a particle right after the verb counts whatever the parser calls it ("pulled *back* from B": advmod)
+        return not entry.particle or any((c.dep_ in ("prt", "prep") or c.dep_ == "advmod" and c.i == token.i + 1)
+                                         and c.lower_ in entry.particle for c in token.children)
 
     def screen_triggers(self, sent: Span) -> tuple[list[Candidate], list[Drop]]:
         """The triggers of a sentence, each with its modality, and the ones the filters dropped.
@@ -640,7 +642,8 @@ class StatementCoder:
                     named = self.parties(token.head, ctx)  # "the PKK, which Turkey regards as ...": the antecedent
                 found += named
                 how = how or ("target:object" if named else "")
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not self._partner_prep(child):
+            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or child.lower_ in entry.particle) and not self._partner_prep(child):
+                # an entry's own preposition introduces its object: "approved *of* Peru's policy"
                 if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
                     continue  # "demanded *on Feb. 12* that ...": a time, whatever the parser hangs on it
                 if child.lower_ in ("against", "at") and entry.stance > 0:
@@ -668,6 +671,8 @@ class StatementCoder:
         domestic = [p for p in found if self._domestic(sources, p, ctx)]
         found = [p for p in _pair_without(found, source_ids, token, ctx) if p.actor not in source_ids]
         moved = own_forces_moved(self, token, entry, sources, ctx) if not found else None
+        if moved is None and not found:
+            moved = place_left(self, token, entry, sources, ctx)  # "pulled out of B"
         if moved is not None and moved[0]:
             return moved  # "pulled Peruvian troops out of B": at B, not at the own forces
         if not found and domestic and moved is None:
@@ -759,7 +764,10 @@ class StatementCoder:
                     continue  # "vowed to cooperate with X" is no threat to X; "refused to meet X" rejects X
                 found += self._arguments(clause, ctx)
                 how = "target:of_announced_act" if found else how
-            found = [p for p in found if p.actor not in {q.actor for q in sources}]
+            announced, found = found, [p for p in found if p.actor not in {q.actor for q in sources}]
+            if not found and any(self._domestic(sources, p, ctx) for p in announced):
+                # "the Bolivian government threatened to ban opposition parties": at home, another sector
+                return _unique([p for p in announced if self._domestic(sources, p, ctx)]), "target:domestic"
         if not found and entry.plover == "AGREE":
             # "agreed to send X aid", "signed an accord to supply X with wheat": whom the agreed act is for
             holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]

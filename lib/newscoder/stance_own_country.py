@@ -6,7 +6,8 @@ codes such an act with the home government as target; the gold manual 8.3 codes 
 when source and target differ in sector). "The Kenyan government lifted the curfew": a concession
 by a country's state bodies that names no beneficiary is made to that country's people. Which
 categories, which source sectors and which target sector are data: `own_country_targets` in
-codebook/stance_rules.yaml. The target is a guess (nobody is named): the row is low confidence
+codebook/stance_rules.yaml, and `own_country_entries` for a trigger entry whose row differs from its
+category's ("the Thai government imposed a curfew": a measure of control by the state itself). The target is a guess (nobody is named): the row is low confidence
 (`own_country` in `confidence.remote_parties`).
 """
 
@@ -27,10 +28,10 @@ _STATES: dict[int, frozenset[str]] = {}  # id(Geography) -> the states its place
 
 
 def _states(geography: Geography) -> frozenset[str]:
-    """The states the codebook knows places of: the actors an act can be at home in."""
+    """The codebook's states and the states it knows places of: the actors an act can be at home in."""
     key = id(geography)
     if key not in _STATES:
-        _STATES[key] = frozenset(geography.place_country.values()) | frozenset(geography.home.values())
+        _STATES[key] = frozenset(geography.place_country.values()) | frozenset(geography.home.values()) | geography.states
     return _STATES[key]
 
 
@@ -59,7 +60,8 @@ def own_country_target(coder: StatementCoder, token: Token, entry: Trigger, sour
     """
     from .stance import Party
 
-    wanted = [(sectors, sector) for category, sectors, sector in coder.rules.own_country_targets if category == entry.plover]
+    wanted = [(sectors, sector) for entry_id, sectors, sector in coder.rules.own_country_entries if entry_id == entry.id]
+    wanted = wanted or [(sectors, sector) for category, sectors, sector in coder.rules.own_country_targets if category == entry.plover]
     geography = coder.geography
     if not wanted or geography is None or not sources:
         return None

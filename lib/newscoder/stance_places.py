@@ -9,7 +9,7 @@ only when no other target rule found an actor; word lists are in codebook/stance
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,15 +29,17 @@ class Geography:
 
     place_country: Mapping[str, str] = field(default_factory=dict)  # fold(place name) -> state id
     home: Mapping[str, str] = field(default_factory=dict)  # group or community id -> its home state
+    states: frozenset[str] = frozenset()  # the codebook's states, with or without places listed
 
     @classmethod
-    def of(cls, places: Mapping[str, str], homes: Mapping[str, str]) -> Geography:
-        """From place names -> state (non_actors.yaml `places`) and actor id -> home country."""
+    def of(cls, places: Mapping[str, str], homes: Mapping[str, str], states: Iterable[str] = ()) -> Geography:
+        """From place names -> state (non_actors.yaml `places`), actor id -> home country, and the
+        ids of the codebook's states (actors.yaml type state or de_facto_state)."""
         table: dict[str, str] = {}
         for name, country in sorted(places.items()):
             for form in (name, unidecode(name)):
                 table.setdefault(fold(form), country)
-        return cls(table, dict(homes))
+        return cls(table, dict(homes), frozenset(states))
 
     def country_of_place(self, name: str) -> str:
         """The state a place name lies in ("" if the codebook does not know it)."""

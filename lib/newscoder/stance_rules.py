@@ -41,7 +41,7 @@ _LIST_KEYS = (
     "from_place_categories", "undergo_verbs", "discourse_nouns",
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
-    "own_force_categories", "movement_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
+    "own_force_categories", "movement_preps", "leaving_preps", "returning_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
 )
 
 
@@ -126,6 +126,8 @@ class StanceRules:
     guessed_mentions: frozenset[str] = frozenset()
     # (PLOVER category, source sectors, target sector) of acts at home that name nobody (stance_own_country)
     own_country_targets: tuple[tuple[str, frozenset[str], str], ...] = ()
+    # (trigger entry id, source sectors, target sector): an entry's own row of that table, before its category's
+    own_country_entries: tuple[tuple[str, frozenset[str], str], ...] = ()
     pair_reach: int = 3
     characterisation_entry: str = ""
     friendly_entry: str = ""
@@ -135,6 +137,8 @@ class StanceRules:
     complex_prepositions: frozenset[tuple[str, str, str]] = frozenset()  # ("with", "respect", "to"): stance_clauses
     own_force_categories: frozenset[str] = frozenset()  # movements of one's own forces (stance_own_forces)
     movement_preps: frozenset[str] = frozenset()  # "from", "out of", "into": the place they leave or enter
+    leaving_preps: frozenset[str] = frozenset()  # "from", "out of": the place a retreat without object leaves (stance_own_forces)
+    returning_preps: frozenset[str] = frozenset()  # "to": whom what a retreat hands back goes to (stance_own_forces)
     force_nouns: frozenset[str] = frozenset()  # "troops", "soldiers": armed forces moved (stance_own_forces)
     quoted_first_person: frozenset[str] = frozenset()  # "we", "us" in a quotation: its speaker (stance_quotes)
     plural_pronouns: frozenset[str] = frozenset()  # "they": never one singular name (stance_agreement)
@@ -180,25 +184,29 @@ def _load(path: Path, stamp: int) -> StanceRules:
         if not isinstance(entry, str):
             raise CodebookError(f"{path.name}: {key} must be the id of a trigger entry such as accuse (got {entry!r}).")
     own_country = _own_country_targets(data.get("own_country_targets"), path.name)
+    own_country_entries = _own_country_targets(data.get("own_country_entries"), path.name, entries=True)
     complex_preps = frozenset(tuple(p.split()) for p in _words(data.get("complex_prepositions"), f"{path.name}: complex_prepositions"))
     if any(len(p) != 3 for p in complex_preps):
         raise CodebookError(f"{path.name}: complex_prepositions must be three-word phrases such as 'with respect to' (got {sorted(' '.join(p) for p in complex_preps)}).")
-    return StanceRules(**lists, complex_prepositions=complex_preps, pair_reach=reach, **entries, own_country_targets=own_country, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
+    return StanceRules(**lists, complex_prepositions=complex_preps, pair_reach=reach, **entries, own_country_targets=own_country,
+                       own_country_entries=own_country_entries, partner_pairs=frozenset((str(a).lower(), str(b).lower()) for a, b in pairs), **levels)
 
 
-def _own_country_targets(value: object, where: str) -> tuple[tuple[str, frozenset[str], str], ...]:
-    """`own_country_targets`: (PLOVER category, source sectors, target sector) per category, checked."""
+def _own_country_targets(value: object, where: str, entries: bool = False) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """`own_country_targets`: (PLOVER category, source sectors, target sector) per category, checked;
+    with `entries`, `own_country_entries`: the same per trigger entry id (kept as written)."""
+    name, kind = ("own_country_entries", "a trigger entry id") if entries else ("own_country_targets", "a PLOVER category")
     if value is None:
         return ()
     if not isinstance(value, dict):
-        raise CodebookError(f"{where}: own_country_targets must map a PLOVER category to source_sectors and target_sector (got {value!r}).")
+        raise CodebookError(f"{where}: {name} must map {kind} to source_sectors and target_sector (got {value!r}).")
     out: list[tuple[str, frozenset[str], str]] = []
-    for category, spec in value.items():
-        if str(category).upper() not in PLOVER or not isinstance(spec, dict) or not isinstance(spec.get("target_sector"), str):
-            raise CodebookError(f"{where}: own_country_targets.{category} must be a PLOVER category with source_sectors "
+    for key, spec in value.items():
+        if (not entries and str(key).upper() not in PLOVER) or not isinstance(spec, dict) or not isinstance(spec.get("target_sector"), str):
+            raise CodebookError(f"{where}: {name}.{key} must be {kind} with source_sectors "
                                 f"(a list) and target_sector (a sector code) (got {spec!r}).")
-        sectors = _words(spec.get("source_sectors"), f"{where}: own_country_targets.{category}.source_sectors")
-        out.append((str(category).upper(), frozenset(s.upper() for s in sectors), spec["target_sector"].upper()))
+        sectors = _words(spec.get("source_sectors"), f"{where}: {name}.{key}.source_sectors")
+        out.append((str(key) if entries else str(key).upper(), frozenset(s.upper() for s in sectors), spec["target_sector"].upper()))
     return tuple(sorted(out, key=lambda t: t[0]))
 
 
