@@ -42,6 +42,7 @@ _LIST_KEYS = (
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
     "own_force_categories", "movement_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
+    "backing_nouns",
 )
 
 
@@ -140,6 +141,7 @@ class StanceRules:
     plural_pronouns: frozenset[str] = frozenset()  # "they": never one singular name (stance_agreement)
     relational_nouns: frozenset[str] = frozenset()  # "its neighbour": not its possessor (stance_agreement)
     topic_verbs: frozenset[str] = frozenset()  # "discussed punishing B": a topic, not the act (stance_topics)
+    backing_nouns: frozenset[str] = frozenset()  # "with the backing of B": a backer, not a target (stance_partners)
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
