@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from .errors import CodebookError
 from .lexicon import PLOVER, Trigger
 from .paths import project_root
+from .stance_formulae import topic_of_a_briefing, travel_advice
 from .stance_nationals import NATIONAL
 from .stance_topics import topic_of_discussion
 from .yamlio import read_mapping
@@ -42,7 +43,7 @@ _LIST_KEYS = (
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
     "own_force_categories", "movement_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
-    "backing_nouns",
+    "backing_nouns", "briefing_verbs", "press_nouns", "advice_verbs", "travel_nouns",
 )
 
 
@@ -142,6 +143,10 @@ class StanceRules:
     relational_nouns: frozenset[str] = frozenset()  # "its neighbour": not its possessor (stance_agreement)
     topic_verbs: frozenset[str] = frozenset()  # "discussed punishing B": a topic, not the act (stance_topics)
     backing_nouns: frozenset[str] = frozenset()  # "with the backing of B": a backer, not a target (stance_partners)
+    briefing_verbs: frozenset[str] = frozenset()  # "spoke on condition of anonymity to discuss": a topic (stance_formulae)
+    press_nouns: frozenset[str] = frozenset()  # "spoke to *reporters*": the press, not a party (stance_formulae)
+    advice_verbs: frozenset[str] = frozenset()  # "advised against travel to B": advice at home (stance_formulae)
+    travel_nouns: frozenset[str] = frozenset()  # "against *travel* to B" (stance_formulae)
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -447,6 +452,7 @@ TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
         sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
         purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
         content_of_request, content_of_accusation, participle_as_description, noun_as_predicate, background_time_anchor,
+        topic_of_a_briefing, travel_advice,
     )
 ]
 
