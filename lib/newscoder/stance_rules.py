@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from .errors import CodebookError
 from .lexicon import PLOVER, Trigger
 from .paths import project_root
+from .stance_attempts import attempted_force
 from .stance_formulae import topic_of_a_briefing, travel_advice
 from .stance_nationals import NATIONAL
 from .stance_topics import topic_of_discussion
@@ -43,7 +44,7 @@ _LIST_KEYS = (
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
     "own_force_categories", "movement_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
-    "backing_nouns", "briefing_verbs", "press_nouns", "advice_verbs", "travel_nouns",
+    "backing_nouns", "attempt_verbs", "briefing_verbs", "press_nouns", "advice_verbs", "travel_nouns",
 )
 
 
@@ -143,6 +144,7 @@ class StanceRules:
     relational_nouns: frozenset[str] = frozenset()  # "its neighbour": not its possessor (stance_agreement)
     topic_verbs: frozenset[str] = frozenset()  # "discussed punishing B": a topic, not the act (stance_topics)
     backing_nouns: frozenset[str] = frozenset()  # "with the backing of B": a backer, not a target (stance_partners)
+    attempt_verbs: frozenset[str] = frozenset()  # "tried to storm B": the attempt is the act (stance_attempts)
     briefing_verbs: frozenset[str] = frozenset()  # "spoke on condition of anonymity to discuss": a topic (stance_formulae)
     press_nouns: frozenset[str] = frozenset()  # "spoke to *reporters*": the press, not a party (stance_formulae)
     advice_verbs: frozenset[str] = frozenset()  # "advised against travel to B": advice at home (stance_formulae)
@@ -1046,6 +1048,8 @@ def governing_plan(coder: StatementCoder, token: Token) -> str:
     for below, head in zip(chain, chain[1:]):
         if below.dep_ == "conj":
             continue  # "wants peace and has sent troops": the first conjunct governs nothing of the second
+        if below.dep_ == "xcomp" and attempted_force(coder, token, head):
+            return ""  # "had tried to storm the embassy": an attempt at force told as done is the act
         if below.dep_ == "xcomp" and head.lemma_.lower() in rules.committed_act_verbs:
             return "future"  # "agreed to lift the curfew": the agreement is coded, the lifting is still to come
         if coder.trigger_of(head) is not None:
