@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from .errors import CodebookError
 from .lexicon import PLOVER, Trigger
 from .paths import project_root
+from .stance_announced import announced_noun_act
 from .stance_attempts import attempted_force
 from .stance_formulae import topic_of_a_briefing, travel_advice
 from .stance_nationals import NATIONAL
@@ -44,7 +45,7 @@ _LIST_KEYS = (
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
     "own_force_categories", "movement_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
-    "backing_nouns", "attempt_verbs", "briefing_verbs", "press_nouns", "advice_verbs", "travel_nouns",
+    "backing_nouns", "attempt_verbs", "announcing_verbs", "announced_plan_categories", "briefing_verbs", "press_nouns", "advice_verbs", "travel_nouns",
 )
 
 
@@ -144,6 +145,8 @@ class StanceRules:
     relational_nouns: frozenset[str] = frozenset()  # "its neighbour": not its possessor (stance_agreement)
     topic_verbs: frozenset[str] = frozenset()  # "discussed punishing B": a topic, not the act (stance_topics)
     backing_nouns: frozenset[str] = frozenset()  # "with the backing of B": a backer, not a target (stance_partners)
+    announcing_verbs: frozenset[str] = frozenset()  # "the withdrawal, announced by A": planned (stance_announced)
+    announced_plan_categories: frozenset[str] = frozenset()  # RETREAT, MOBILIZE: acts announced before done
     attempt_verbs: frozenset[str] = frozenset()  # "tried to storm B": the attempt is the act (stance_attempts)
     briefing_verbs: frozenset[str] = frozenset()  # "spoke on condition of anonymity to discuss": a topic (stance_formulae)
     press_nouns: frozenset[str] = frozenset()  # "spoke to *reporters*": the press, not a party (stance_formulae)
@@ -166,7 +169,7 @@ def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
     for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories", "victim_categories",
-                "allegation_categories", "from_place_categories", "own_force_categories"):  # PLOVER category names are upper case
+                "allegation_categories", "from_place_categories", "own_force_categories", "announced_plan_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
@@ -1196,7 +1199,8 @@ def unrealised_noun_act(coder: StatementCoder, token: Token) -> str:
 
 MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
     (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, caused_not_yet,
-                              intended_by_a_noun, terms_of_a_plan, content_of_a_claim, unrealised_noun_act, topic_of_discussion)
+                              intended_by_a_noun, terms_of_a_plan, content_of_a_claim, unrealised_noun_act, topic_of_discussion,
+                              announced_noun_act)
 ]
 
 
