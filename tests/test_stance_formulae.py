@@ -44,3 +44,13 @@ def test_a_warning_against_an_attack_is_still_coded(nlp, coders):
 def test_a_travel_ban_is_still_an_act(nlp, coders):
     found = rows(nlp, coders, "Chile imposed a travel ban on Peru.")
     assert [r for r in found if r[:2] == ("CHL", "PER")], found
+
+
+def test_gathering_evidence_is_no_meeting(nlp, coders):
+    assert rows(nlp, coders, "The UN security council authorised a team to gather evidence of Isis crimes.") == []
+    assert rows(nlp, coders, "Chile gathered evidence of Peruvian war crimes.") == []
+
+
+def test_parties_that_gather_still_meet(nlp, coders):
+    found = rows(nlp, coders, "Chile and Peru gathered in Lima on Monday.")
+    assert ("CHL", "PER", "CONSULT") in found, found

@@ -1,4 +1,4 @@
-"""Reporting formulae that look like acts but tell none (two trigger filters).
+"""Set phrases that look like acts but tell none (three trigger filters).
 
 - A briefing's topic: "Chilean officials spoke *on condition of anonymity to discuss* relations
   with Peru", "the minister spoke to reporters to discuss the talks": the "to" infinitive of a
@@ -11,6 +11,10 @@
   citizens (`advice_verbs` with a `travel_nouns` word as what is advised against), no act toward
   the country named. A travel *ban* on a country ("imposed a travel ban on Peru") is an act and
   is not touched.
+- Collecting material: "a UN team is to *gather evidence* of the militia's crimes": a verb of
+  assembling or meeting (a symmetric entry) whose object is material collected
+  (`collected_objects`) gathers things, not parties; it is no meeting with the actor named in the
+  object's phrase. An entry that needs that object word is the lexicon's own choice and is kept.
 Word lists are in codebook/stance_rules.yaml.
 """
 
@@ -58,3 +62,13 @@ def travel_advice(coder: StatementCoder, token: Token, entry: Trigger, sport: se
             objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
             advised += [w for g in objects for w in (g, *g.conjuncts)]  # "against all but essential *travel*"
     return any(w.lemma_.lower() in rules.travel_nouns or w.lower_ in rules.travel_nouns for w in advised)
+
+
+def collecting_material(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
+    """A verb of meeting (a symmetric entry) whose direct object is material collected (`collected_objects`: evidence, testimony,
+    information): "the team is to *gather* evidence of B's crimes" gathers things, no meeting with
+    B. Not for an entry that names that object itself (`Trigger.objects`)."""
+    if entry.pos != "VERB" or not entry.symmetric:
+        return False
+    words = {w for c in token.children if c.dep_ in ("dobj", "obj") for w in (c.lemma_.lower(), c.lower_)}
+    return bool(words & coder.rules.collected_objects) and not words & entry.objects

@@ -23,7 +23,7 @@ from .lexicon import PLOVER, Trigger
 from .paths import project_root
 from .stance_announced import announced_noun_act
 from .stance_attempts import attempted_force
-from .stance_formulae import topic_of_a_briefing, travel_advice
+from .stance_formulae import collecting_material, topic_of_a_briefing, travel_advice
 from .stance_nationals import NATIONAL
 from .stance_relatives import relative_clause_without_subject
 from .stance_topics import topic_of_discussion
@@ -46,7 +46,7 @@ _LIST_KEYS = (
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
     "own_force_categories", "movement_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
-    "backing_nouns", "attempt_verbs", "announcing_verbs", "announced_plan_categories", "briefing_verbs", "press_nouns", "advice_verbs", "travel_nouns",
+    "backing_nouns", "attempt_verbs", "announcing_verbs", "announced_plan_categories", "briefing_verbs", "press_nouns", "advice_verbs", "travel_nouns", "collected_objects",
 )
 
 
@@ -153,6 +153,7 @@ class StanceRules:
     press_nouns: frozenset[str] = frozenset()  # "spoke to *reporters*": the press, not a party (stance_formulae)
     advice_verbs: frozenset[str] = frozenset()  # "advised against travel to B": advice at home (stance_formulae)
     travel_nouns: frozenset[str] = frozenset()  # "against *travel* to B" (stance_formulae)
+    collected_objects: frozenset[str] = frozenset()  # "gather *evidence*": material, no meeting (stance_formulae)
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -458,7 +459,7 @@ TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
         sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
         purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
         content_of_request, content_of_accusation, participle_as_description, noun_as_predicate, background_time_anchor,
-        topic_of_a_briefing, travel_advice,
+        topic_of_a_briefing, travel_advice, collecting_material,
     )
 ]
 
