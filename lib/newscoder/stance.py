@@ -32,7 +32,6 @@ from .lexicon import Lexicon, Trigger
 from .stance_clauses import complex_preposition_target, list_after_appositive, one_name, maker_of_object_phrase, places_along_object, that_clause_subject
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
 from .stance_partners import BACKER, backing_phrase
-from .stance_restated import issue_restates_act
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
 from .stance_nationals import NATIONAL, private_national
@@ -1141,8 +1140,6 @@ class StatementCoder:
             ctx.last_pair, ctx.last_pair_sent = list(sources), sent.start  # "A and B both took over ...".
         # "launched an offensive": an assault is aimed at an actor, never at the issue its words restate
         issue = "" if entry.plover in self.lexicon.actor_only_categories else self.issue_of(token, sent.doc)
-        if not targets and issue_restates_act(self, token, entry, issue, sent.doc):
-            issue = ""  # "imposed sanctions": the act's own words, not an issue it is for or against
         pairs: list[tuple[Party, Party | None]] = []
         joint = entry.symmetric and len(sources) >= 2 and not one_name(sources)  # "the Shire" [FRO/BIL/SAM] is one party
         if joint:
