@@ -24,3 +24,18 @@ def test_the_subject_of_a_where_clause_is_its_source(nlp, coders):
 def test_the_antecedent_of_who_is_the_source(nlp, coders):
     found = rows(nlp, coders, "Bolivia praised Peru, which has fought the rebels of Chile for years.")
     assert not [r for r in found if r[0] == "BOL" and r[2] == "ASSAULT"], found
+
+
+def test_a_participle_of_unnamed_forces_is_not_the_main_subjects_act(nlp, coders):
+    found = rows(nlp, coders, "Turkey has threatened the Kurdish-led forces working with Chilean and Peruvian troops.")
+    assert not [r for r in found if r[2] == "COOPERATE"], found
+    assert rows(nlp, coders, "Turkey attacked militiamen working with Chilean troops.") == []
+
+
+def test_a_participle_of_a_campaign_is_its_launchers_act(nlp, coders):
+    assert ("TUR", "PER", "ASSAULT") in rows(nlp, coders, "Turkey launched a campaign targeting Peru.")
+
+
+def test_a_participle_of_named_forces_is_theirs(nlp, coders):
+    found = rows(nlp, coders, "Turkey attacked Bolivian forces working with Chilean troops.")
+    assert ("BOL", "CHL", "COOPERATE") in found and not [r for r in found if r[0] == "TUR" and r[2] == "COOPERATE"], found

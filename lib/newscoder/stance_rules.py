@@ -25,7 +25,7 @@ from .stance_announced import announced_noun_act
 from .stance_attempts import attempted_force
 from .stance_formulae import collecting_material, topic_of_a_briefing, travel_advice
 from .stance_nationals import NATIONAL
-from .stance_relatives import relative_clause_without_subject
+from .stance_relatives import participle_of_unnamed_people, relative_clause_without_subject
 from .stance_topics import topic_of_discussion
 from .yamlio import read_mapping
 
@@ -920,7 +920,7 @@ SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
         speaker_characterising, their_joint_act, modifier, by, from_phrase, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, act_as_subject, object_controller, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive,
+        agentless_passive, relative_clause, noun_of_participle, participle_of_unnamed_people, doer_of_noun_act, act_as_subject, object_controller, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive,
         relative_clause_without_subject, left_of_verb,
         subject_of_setting_clause, speaker,
     )
