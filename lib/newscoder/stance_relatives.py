@@ -37,7 +37,8 @@ def clause_of(token: Token) -> Token:
 def relative_clause_without_subject(coder: StatementCoder, token: Token, entry: Trigger, ctx: _Context) -> list[Party] | None:
     """A verb of a relative clause that neither its own subject nor a relative pronoun gave a
     source: no source (the search ends), so that the actors before the clause or the sentence's
-    speaker are not taken for its doer. None when the verb is in no relative clause or has a subject."""
+    speaker are not taken for its doer ("A said its troops would enter the province *where fought*
+    the rebels" is no act of A's). None when the verb is in no relative clause or has a subject."""
     if entry.pos != "VERB" or coder._subject(token) is not None:
         return None
     return [] if clause_of(token).dep_ == "relcl" else None
