@@ -32,8 +32,8 @@ def test_a_discussion_with_an_actor_is_still_coded(nlp, coders):
 
 def test_advice_against_travel_is_no_act_toward_the_country(nlp, coders):
     assert rows(nlp, coders, "Britain advised against travel to Peru.") == []
-    assert rows(nlp, coders, "Britain warned its citizens against travelling to Peru.") == []
-    assert rows(nlp, coders, "Britain issued a travel warning for Peru.") == []
+    assert rows(nlp, coders, "Britain cautioned its citizens against travelling to Peru.") == []
+    assert rows(nlp, coders, "Britain issued a travel advisory for Peru.") == []
 
 
 def test_a_warning_against_an_attack_is_still_coded(nlp, coders):

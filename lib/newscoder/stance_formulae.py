@@ -6,11 +6,11 @@
   consultation with the actor named in its object. When the speaking names a listener other than
   the press ("spoke with the Peruvian minister to discuss trade"), that talk may be an act, and
   the infinitive is its purpose (the filter `purpose_of_another_act` keeps the talk).
-- Travel advice: "Britain *advised against travel* to Peru", "warned its citizens against
-  travelling to Peru", "issued a *travel warning* for Peru": a government's advice to its own
+- Travel advice: "Britain *advised against travel* to Peru", "cautioned its citizens against
+  travelling to Peru", "issued a *travel advisory* for Peru": a government's advice to its own
   citizens (`advice_verbs` with a `travel_nouns` word as what is advised against), no act toward
   the country named. A travel *ban* on a country ("imposed a travel ban on Peru") is an act and
-  is not touched.
+  is not touched, and neither is a warning ("warned B against a visit to C" may be a threat).
 - Collecting material: "a UN team is to *gather evidence* of the militia's crimes": a verb of
   assembling or meeting (a symmetric entry) whose object is material collected
   (`collected_objects`) gathers things, not parties; it is no meeting with the actor named in the
@@ -47,17 +47,17 @@ def topic_of_a_briefing(coder: StatementCoder, token: Token, entry: Trigger, spo
 
 
 def travel_advice(coder: StatementCoder, token: Token, entry: Trigger, sport: set[int]) -> bool:
-    """Advice or a warning against travel is addressed to one's own citizens: "Britain *advised*
-    against travel to Peru", "*warned* its citizens against travelling to Peru", "issued a travel
-    *warning* for Peru" give no act toward Peru (`advice_verbs`, `travel_nouns`)."""
+    """Advice against travel is addressed to one's own citizens: "Britain *advised* against travel
+    to Peru", "*cautioned* its citizens against travelling to Peru", "issued a travel *advisory* for
+    Peru" give no act toward Peru (`advice_verbs`, `travel_nouns`)."""
     rules = coder.rules
-    holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "obj"))]  # "issued a travel *warning*"
+    holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "obj"))]  # "issued a travel *advisory*"
     words = {w.lemma_.lower() for w in holders}
     if not words & rules.advice_verbs:
         return False
     advised: list[Token] = []
     for holder in holders:
-        advised += [c for c in holder.children if c.dep_ == "compound"]  # "a *travel* warning"
+        advised += [c for c in holder.children if c.dep_ == "compound"]  # "a *travel* advisory"
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("against", "for")):
             objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
             advised += [w for g in objects for w in (g, *g.conjuncts)]  # "against all but essential *travel*"
