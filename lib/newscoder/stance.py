@@ -31,6 +31,7 @@ from .entities import APPOSED_TITLE, Mention
 from .lexicon import Lexicon, Trigger
 from .stance_clauses import complex_preposition_target, list_after_appositive, one_name, maker_of_object_phrase, places_along_object, that_clause_subject
 from .stance_backref import ToldAct, doers_of_act_named, remember_act
+from .stance_partners import BACKER, backing_phrase
 from .stance_owners import POSSESSIVE_OF, possessor_over_article_country, title_over_article_country, title_tied_before
 from .stance_groups import group_named_before
 from .stance_nationals import NATIONAL, private_national
@@ -953,7 +954,7 @@ class StatementCoder:
         "fought *alongside* B against C", "attacked C *together with* B" (`partner_preps`, `partner_pairs`).
         """
         word = prep.lower_
-        if word in self.rules.partner_preps:
+        if word in self.rules.partner_preps or backing_phrase(self.rules, prep):  # "with the backing of B"
             return True
         before = {c.lower_ for c in prep.children if c.dep_ == "advmod"}
         if prep.i > prep.sent.start:
@@ -962,7 +963,8 @@ class StatementCoder:
 
     def partners(self, token: Token, ctx: "_Context") -> list[Party]:
         """The actors a partner phrase names, who do the act with the source: "A fought alongside *B* against C"."""
-        return [replace(p, how="partner") for c in token.children if c.dep_ == "prep" and self._partner_prep(c)
+        return [replace(p, how=BACKER if backing_phrase(self.rules, c) else "partner")
+                for c in token.children if c.dep_ == "prep" and self._partner_prep(c)
                 for g in c.children if g.dep_ == "pobj" for p in self.parties(g, ctx)]
 
     def _third_party_without_parties(self, token: Token, entry: Trigger) -> bool:
@@ -1103,7 +1105,7 @@ class StatementCoder:
             partners = {p.actor for p in found_partners}
             targets = [p for p in targets if p.actor not in partners]
             if entry.mode == "material" and targets:
-                sources = _unique(sources + [p for p in found_partners if p.actor not in {t.actor for t in targets}])
+                sources = _unique(sources + [p for p in found_partners if p.actor not in {t.actor for t in targets} and p.how != BACKER])
         if target_rule == "target:against" or entry.symmetric and entry.plover in self.rules.one_way_categories and target_rule == "target:object":
             # "A fought against B", "A fought B": one way, whatever "fight" is otherwise ("A and B clashed" stays joint)
             entry = replace(entry, symmetric=False)

@@ -21,7 +21,11 @@ from spacy.tokens import Token
 from .errors import CodebookError
 from .lexicon import PLOVER, Trigger
 from .paths import project_root
+from .stance_announced import announced_noun_act
+from .stance_attempts import attempted_force
+from .stance_formulae import collecting_material, topic_of_a_briefing, travel_advice
 from .stance_nationals import NATIONAL
+from .stance_relatives import participle_of_unnamed_people, relative_clause_without_subject
 from .stance_topics import topic_of_discussion
 from .yamlio import read_mapping
 
@@ -42,6 +46,7 @@ _LIST_KEYS = (
     "place_anaphors", "nationality_nouns", "private_person_nouns", "private_sectors", "group_sectors", "national_quantifiers", "stance_prefixes", "quantity_nouns", "object_particles", "circumstance_preps", "hypothetical_modifiers", "future_modifiers", "anticipation_verbs", "term_nouns", "claim_nouns", "naming_verbs",
     "negation_sharing_conjunctions", "causative_verbs", "effort_verbs", "committed_act_verbs", "intent_nouns", "purpose_nouns",
     "own_force_categories", "movement_preps", "leaving_preps", "returning_preps", "path_participles", "quoted_first_person", "plural_pronouns", "relational_nouns", "topic_verbs", "force_nouns",
+    "backing_nouns", "attempt_verbs", "announcing_verbs", "announced_plan_categories", "briefing_verbs", "press_nouns", "advice_verbs", "travel_nouns", "collected_objects",
 )
 
 
@@ -144,6 +149,15 @@ class StanceRules:
     plural_pronouns: frozenset[str] = frozenset()  # "they": never one singular name (stance_agreement)
     relational_nouns: frozenset[str] = frozenset()  # "its neighbour": not its possessor (stance_agreement)
     topic_verbs: frozenset[str] = frozenset()  # "discussed punishing B": a topic, not the act (stance_topics)
+    backing_nouns: frozenset[str] = frozenset()  # "with the backing of B": a backer, not a target (stance_partners)
+    announcing_verbs: frozenset[str] = frozenset()  # "the withdrawal, announced by A": planned (stance_announced)
+    announced_plan_categories: frozenset[str] = frozenset()  # RETREAT, MOBILIZE: acts announced before done
+    attempt_verbs: frozenset[str] = frozenset()  # "tried to storm B": the attempt is the act (stance_attempts)
+    briefing_verbs: frozenset[str] = frozenset()  # "spoke on condition of anonymity to discuss": a topic (stance_formulae)
+    press_nouns: frozenset[str] = frozenset()  # "spoke to *reporters*": the press, not a party (stance_formulae)
+    advice_verbs: frozenset[str] = frozenset()  # "advised against travel to B": advice at home (stance_formulae)
+    travel_nouns: frozenset[str] = frozenset()  # "against *travel* to B" (stance_formulae)
+    collected_objects: frozenset[str] = frozenset()  # "gather *evidence*": material, no meeting (stance_formulae)
 
 
 def load_stance_rules(folder: str | Path | None = None) -> StanceRules:
@@ -161,7 +175,7 @@ def _load(path: Path, stamp: int) -> StanceRules:
     data = read_mapping(path, CodebookError, what="Codebook file", missing="Copy it from the project's codebook/ folder.")
     lists = {key: _words(data.get(key), f"{path.name}: {key}") for key in _LIST_KEYS}
     for key in ("content_categories", "of_agent_categories", "one_way_categories", "partner_categories", "refusal_categories", "appeal_categories", "victim_categories",
-                "allegation_categories", "from_place_categories", "own_force_categories"):  # PLOVER category names are upper case
+                "allegation_categories", "from_place_categories", "own_force_categories", "announced_plan_categories"):  # PLOVER category names are upper case
         lists[key] = frozenset(w.upper() for w in lists[key])
         unknown = sorted(lists[key] - set(PLOVER))
         if unknown:
@@ -453,6 +467,7 @@ TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
         sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
         purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
         content_of_request, content_of_accusation, participle_as_description, noun_as_predicate, background_time_anchor,
+        topic_of_a_briefing, travel_advice, collecting_material,
     )
 ]
 
@@ -913,7 +928,8 @@ SOURCE_RULES: list[tuple[str, Callable[..., list | None]]] = [
     (f.__name__, f) for f in (
         speaker_characterising, their_joint_act, modifier, by, from_phrase, agent_of_participle, noun_of, parties_named_between, participants_of_earlier_act,
         speaker_of_told_act, passive_agent_of_shared_subject, passive_agent, passive_subject_of_joint_act,
-        agentless_passive, relative_clause, noun_of_participle, doer_of_noun_act, act_as_subject, object_controller, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive, left_of_verb,
+        agentless_passive, relative_clause, noun_of_participle, participle_of_unnamed_people, doer_of_noun_act, act_as_subject, object_controller, subject, pronoun_of_previous_subject, unresolved_subject, agent_of_subjectless_passive,
+        relative_clause_without_subject, left_of_verb,
         subject_of_setting_clause, speaker,
     )
 ]
@@ -1046,6 +1062,8 @@ def governing_plan(coder: StatementCoder, token: Token) -> str:
     for below, head in zip(chain, chain[1:]):
         if below.dep_ == "conj":
             continue  # "wants peace and has sent troops": the first conjunct governs nothing of the second
+        if below.dep_ == "xcomp" and attempted_force(coder, token, head):
+            return ""  # "had tried to storm the embassy": an attempt at force told as done is the act
         if below.dep_ == "xcomp" and head.lemma_.lower() in rules.committed_act_verbs:
             return "future"  # "agreed to lift the curfew": the agreement is coded, the lifting is still to come
         if coder.trigger_of(head) is not None:
@@ -1192,7 +1210,8 @@ def unrealised_noun_act(coder: StatementCoder, token: Token) -> str:
 
 MODALITY_RULES: list[tuple[str, Callable[..., str]]] = [
     (f.__name__, f) for f in (negation, under_denial, denial, condition, distance, auxiliary, governing_plan, caused_not_yet,
-                              intended_by_a_noun, terms_of_a_plan, content_of_a_claim, unrealised_noun_act, topic_of_discussion)
+                              intended_by_a_noun, terms_of_a_plan, content_of_a_claim, unrealised_noun_act, topic_of_discussion,
+                              announced_noun_act)
 ]
 
 
