@@ -22,6 +22,7 @@ from .errors import CodebookError
 from .lexicon import PLOVER, Trigger
 from .paths import project_root
 from .stance_nationals import NATIONAL
+from .stance_senses import participle_of_partner, sense_between_forces, sense_by_object
 from .stance_topics import topic_of_discussion
 from .yamlio import read_mapping
 
@@ -445,6 +446,7 @@ TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
         sport_or_competition, noun_named_by_trigger_verb, noun_in_compound, noun_subject_as_topic,
         purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
         content_of_request, content_of_accusation, participle_as_description, noun_as_predicate, background_time_anchor,
+        sense_by_object, sense_between_forces, participle_of_partner,
     )
 ]
 
