@@ -131,6 +131,10 @@ def test_a_backing_participle_describes_and_tells_no_support(nlp, finder, coder,
     assert "participle_of_partner" in drops(nlp, coder, text)
 
 
+def test_a_that_clause_on_a_noun_is_no_describing_participle(nlp, finder, coder):
+    assert "participle_of_partner" not in drops(nlp, coder, "Chile disputed the Peruvian claim that Bolivia had backed Peru.")
+
+
 def test_striking_a_rapprochement_is_an_agreement(nlp, finder, coder):
     found = rows(nlp, finder, coder, "Ecuador struck a rapprochement with Peru last spring.")
     assert ("ECU", "PER", "AGREE", 1, "verbal") in found and "ASSAULT" not in {p for _, _, p, _, _ in found}

@@ -97,7 +97,10 @@ def participle_of_partner(coder: StatementCoder, token: Token, entry: Trigger, s
     the noun's bearers are, not what anyone did (STATEMENTS_MANUAL 8.5): "Peruvian forces *backed*
     by Chile attacked the rebels", "militias *backing* the government". The finite verb is an act:
     "Chile backed the Peruvian forces", "the militias, which Chile backs, ...". """
-    return entry.describes_as_participle and entry.pos == "VERB" and token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")
+    if not (entry.describes_as_participle and entry.pos == "VERB" and token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")):
+        return False
+    # a clause with its own subject is the noun's content, not a participle on it: "the claim *that* Bolivia had backed Peru"
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
 
 
 def _armed(coder: StatementCoder, party: Party, ctx: _Context) -> bool:
