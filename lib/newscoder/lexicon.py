@@ -38,6 +38,13 @@ class Trigger:
     cameo: str = ""  # the CAMEO code the entry stands for, when it has one ("0256")
     intensity: float | None = None  # the code's Goldstein score, -10 (war) .. +10 (alliance); None = not given
     place_target: bool = False  # the country where the act takes place is its target ("arrived in Peru on a visit")
+    # senses (stance_senses): objects that make the word no act ("met the deadline"), no act between armed
+    # forces ("troops met government forces"), a participle that only describes ("forces backed by Chile"),
+    # the entry coded instead when the parties are persons ("the presidents clashed": an argument)
+    unless_objects: frozenset[tuple[str, str]] = frozenset()  # (lemma or "*" for every lemma, object word)
+    unless_forces: frozenset[str] = frozenset()  # the lemmas it applies to ("*": every lemma)
+    describes_as_participle: bool = False
+    persons_sense: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,9 @@ class Lexicon:
     # or names a thing it touches ("evacuated the air bases"); such an act is coded toward an
     # actor, or gives no row (uncoded.csv: "no target or issue").
     actor_only_categories: frozenset[str] = frozenset()
+    # triggers.yaml `armed_sectors`: sectors of armed parties; a clash of persons none of whom is armed is
+    # an argument (an entry's `persons_sense`, stance_senses)
+    armed_sectors: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -91,6 +101,23 @@ def _words(value: object, where: str = "triggers.yaml") -> frozenset[str]:
         # YAML reads a bare on/off/yes/no as true/false.
         raise CodebookError(f"{where}: a word was read as true/false in {value!r}; put quotes around on, off, yes and no.")
     return frozenset(str(v).lower() for v in value)
+
+
+def _lemma_words(value: object, where: str) -> frozenset[tuple[str, str]]:
+    """Words for some of an entry's lemmas: a mapping lemma -> words ({meet: [deadline, resistance]}),
+    or a list for every lemma ("*"), as (lemma, word) pairs."""
+    if value is None:
+        return frozenset()
+    if isinstance(value, dict):
+        return frozenset((str(lemma).lower(), w) for lemma, words in value.items() for w in _words(words, where))
+    return frozenset(("*", w) for w in _words(value, where))
+
+
+def _lemmas_or_all(value: object, where: str) -> frozenset[str]:
+    """`true` (every lemma: {"*"}), `false`/absent (none) or a list of the entry's lemmas."""
+    if value is None or value is False:
+        return frozenset()
+    return frozenset({"*"}) if value is True else _words(value, where)
 
 
 def _categories(value: object, where: str) -> frozenset[str]:
@@ -129,6 +156,9 @@ def _trigger(entry: dict, where: str) -> Trigger:
         third_party=bool(entry.get("third_party", False)), reverse=bool(entry.get("reverse", False)),
         also=tuple(sorted(_words(entry.get("also"), where))), cameo=str(entry.get("cameo", "") or ""),
         intensity=None if intensity is None else float(intensity), place_target=bool(entry.get("place_target", False)),
+        unless_objects=_lemma_words(entry.get("unless_objects"), where), unless_forces=_lemmas_or_all(entry.get("unless_forces"), where),
+        describes_as_participle=bool(entry.get("describes_as_participle", False)),
+        persons_sense=str(entry.get("persons_sense", "") or ""),
     )
 
 
@@ -157,6 +187,8 @@ def _load(folder: Path, stamp: tuple, imported: bool = True) -> Lexicon:
         unknown = [a for a in t.also if a not in ids or a == t.id]
         if unknown:
             raise CodebookError(f"triggers.yaml ({t.id}): 'also' names {unknown}, which are not ids of other entries.")
+        if t.persons_sense and (t.persons_sense not in ids or t.persons_sense == t.id):
+            raise CodebookError(f"triggers.yaml ({t.id}): 'persons_sense' names {t.persons_sense!r}, which is not the id of another entry.")
     issues_file = _read(folder / "issues.yaml")
     issues_data = issues_file.get("issues") or []
     issues = []
@@ -175,6 +207,7 @@ def _load(folder: Path, stamp: tuple, imported: bool = True) -> Lexicon:
         topic_nouns=_words(data.get("topic_nouns")),
         discard_words=_words(data.get("discard_words")),
         actor_only_categories=_categories(issues_file.get("actor_only_categories"), "issues.yaml: actor_only_categories"),
+        armed_sectors=frozenset(w.upper() for w in _words(data.get("armed_sectors"), "triggers.yaml: armed_sectors")),
     )
     for name in _file_names(data.get("imported_triggers"), "triggers.yaml: imported_triggers") if imported else []:
         added = _triggers_of(_read(folder / name) if name.endswith(".yaml") else _read_json(folder / name), name)

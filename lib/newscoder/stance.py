@@ -39,6 +39,7 @@ from .stance_persons import person_subject_continued
 from .stance_own_country import OWN_COUNTRY, own_country_target
 from .stance_own_forces import own_forces_moved, place_left
 from .stance_quotes import first_person_in_quote
+from .stance_senses import sense_of_parties
 from .stance_agreement import plural_for_single_name, relational_noun
 from .stance_places import Geography, victims_country
 from .stance_reasons import DUPLICATE, NAMED_BEFORE, NO_ACTOR, NO_GIVER, NO_SOURCE, NO_TARGET, NOUN_NO_TARGET, OUTER_ACT, OWN_TARGET
@@ -1096,6 +1097,8 @@ class StatementCoder:
             # the owner's partner (or enemy), never an actor of a phrase around it (rule `predicated_of`;
             # it only narrows: a characterisation no other rule aimed at anyone stays without a row)
             targets, target_rule = self._predicated_of(token, sources, ctx), "target:predicated_of"
+        entry, sense = sense_of_parties(self, token, entry, sources, targets, ctx)  # "the presidents clashed": an argument
+        note += f"+sense:{sense}" if sense else ""
         if sources:
             # "A fought alongside B against C": B is a partner, never the target (manual 8.5). A material
             # act done "alongside" or "together with" B is B's too ("fought alongside B against C" says

@@ -26,6 +26,7 @@ from .stance_attempts import attempted_force
 from .stance_formulae import collecting_material, topic_of_a_briefing, travel_advice
 from .stance_nationals import NATIONAL
 from .stance_relatives import participle_of_unnamed_people, relative_clause_without_subject
+from .stance_senses import participle_of_partner, sense_between_forces, sense_by_object
 from .stance_topics import topic_of_discussion
 from .yamlio import read_mapping
 
@@ -468,6 +469,7 @@ TRIGGER_FILTERS: list[tuple[str, Callable[..., bool]]] = [
         purpose_of_another_act, topic_after_topic_noun, object_word_of_outer_trigger, predicted_compulsion,
         content_of_request, content_of_accusation, participle_as_description, noun_as_predicate, background_time_anchor,
         topic_of_a_briefing, travel_advice, collecting_material,
+        sense_by_object, sense_between_forces, participle_of_partner,
     )
 ]
 
